@@ -1,0 +1,183 @@
+#include "command_line.hpp"
+
+#include "language.hpp"
+#include "logging.hpp"
+#include "main_window.hpp"
+#include "render_command.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSurfaceFormat>
+
+namespace citytwin::app
+{
+namespace
+{
+/// The verbs the executable knows; anything else on the command line is a file to open.
+const QStringList Verbs = {QStringLiteral("render")};
+
+class CommandLineText
+{
+    Q_DECLARE_TR_FUNCTIONS(citytwin::app::CommandLineText)
+public:
+    static QString verbsHelp()
+    {
+        return tr("Verbs:\n"
+                  "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
+                  "With no verb, citytwin opens the desktop application and loads the FILEs given.");
+    }
+    static QString noDisplay()
+    {
+        return tr("citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: "
+                  "xvfb-run -a citytwin render FILE --out view.png");
+    }
+    static QString unknownLanguage(const QString& language)
+    {
+        return tr("citytwin: unknown language '%1' (use zh_CN or en)").arg(language);
+    }
+};
+
+/// Returns the value of --lang (either "--lang X" or "--lang=X"), or an empty string.
+QString languageArgument(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == QLatin1String("--lang") && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (argument.startsWith(QLatin1String("--lang=")))
+            return argument.mid(7);
+    }
+    return {};
+}
+
+bool installLanguage(Language& language, const QString& requested)
+{
+    const QString chosen = requested.isEmpty() ? Language::systemLanguage() : requested;
+    if (!language.install(chosen))
+    {
+        std::fprintf(stderr, "%s\n", CommandLineText::unknownLanguage(chosen).toLocal8Bit().constData());
+        return false;
+    }
+    return true;
+}
+
+void setDefaultSurfaceFormat()
+{
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    // OSG's fixed-function state is used: ask for a compatibility profile.
+    format.setProfile(QSurfaceFormat::CompatibilityProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setSamples(4);
+    QSurfaceFormat::setDefaultFormat(format);
+}
+
+bool hasDisplay()
+{
+    return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
+}
+
+int runDesktop(int argc, char** argv)
+{
+    setDefaultSurfaceFormat();
+    QApplication::setAttribute(Qt::AA_UseDesktopOpenGL);
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("CityTwin"));
+    QApplication::setApplicationVersion(QStringLiteral(CITYTWIN_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("CityTwin"));
+
+    Language language;
+    if (!installLanguage(language, languageArgument(argc, argv)))
+        return 2;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("citytwin::app::CommandLineText",
+                                    "CityTwin: a 3D city-twin viewer and analysis tool.\n\n%1")
+            .arg(CommandLineText::verbsHelp()));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("citytwin::app::CommandLineText", "Interface language: zh_CN or en."),
+        QCoreApplication::translate("citytwin::app::CommandLineText", "language")));
+    parser.addPositionalArgument(
+        QCoreApplication::translate("citytwin::app::CommandLineText", "FILE"),
+        QCoreApplication::translate("citytwin::app::CommandLineText", "Vector sources to open."),
+        QCoreApplication::translate("citytwin::app::CommandLineText", "[FILE...]"));
+    if (!parser.parse(application.arguments()))
+    {
+        std::fprintf(stderr, "citytwin: %s\n", parser.errorText().toLocal8Bit().constData());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+    {
+        std::fprintf(stdout, "%s\n", parser.helpText().toLocal8Bit().constData());
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version")))
+    {
+        std::fprintf(stdout, "citytwin %s\n", CITYTWIN_VERSION);
+        return 0;
+    }
+
+    installLogging();
+    MainWindow window(language);
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFiles(parser.positionalArguments());
+    return application.exec();
+}
+
+int runVerb(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("citytwin"));
+    Language language;
+    if (!installLanguage(language, languageArgument(argc, argv)))
+        return 2;
+    installLogging();
+    return RenderCommand::run(application.arguments());
+}
+
+/// True when the arguments only ask for help or the version, which needs no display.
+bool wantsHelpOnly(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h") ||
+            argument == QLatin1String("--version") || argument == QLatin1String("-v"))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+int runCityTwin(int argc, char** argv)
+{
+    if (argc > 1 && Verbs.contains(QString::fromLocal8Bit(argv[1])))
+        return runVerb(argc, argv);
+    if (!hasDisplay())
+    {
+        if (wantsHelpOnly(argc, argv))
+        {
+            // Help needs no window: answer it with the minimal platform.
+            qputenv("QT_QPA_PLATFORM", "minimal");
+            return runDesktop(argc, argv);
+        }
+        QCoreApplication application(argc, argv);
+        Language language;
+        installLanguage(language, languageArgument(argc, argv));
+        std::fprintf(stderr, "%s\n", CommandLineText::noDisplay().toLocal8Bit().constData());
+        return 3;
+    }
+    return runDesktop(argc, argv);
+}
+
+} // namespace citytwin::app

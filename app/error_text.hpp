@@ -1,0 +1,23 @@
+#pragma once
+
+#include "data/result.hpp"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace citytwin::app
+{
+
+/// Turns data-layer errors into translated, one-line sentences for the user.
+class ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(citytwin::app::ErrorText)
+public:
+    /// Returns "FILE: what went wrong (technical detail)".
+    static QString describe(const data::Error& error);
+
+    /// Returns a translated sentence for a layer warning reported by the data layer.
+    static QString describeWarning(const QString& layerName, const QString& warning);
+};
+
+} // namespace citytwin::app

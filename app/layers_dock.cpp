@@ -1,0 +1,75 @@
+#include "layers_dock.hpp"
+
+#include <QEvent>
+#include <QListWidget>
+
+namespace citytwin::app
+{
+
+LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("layersDock"));
+    mList->setObjectName(QStringLiteral("layersList"));
+    setWidget(mList);
+    connect(mList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        emit visibilityChanged(mList->row(item), item->checkState() == Qt::Checked);
+    });
+    connect(mList, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem* item) { emit zoomRequested(mList->row(item)); });
+    retranslateUi();
+}
+
+void LayersDock::addLayer(const QString& name, qsizetype featureCount)
+{
+    mLayers.append({name, featureCount});
+    const QSignalBlocker blocker(mList);
+    auto* item = new QListWidgetItem(mList);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Checked);
+    updateRow(static_cast<int>(mLayers.size()) - 1);
+}
+
+int LayersDock::layerCount() const
+{
+    return mList->count();
+}
+
+QString LayersDock::rowText(int index) const
+{
+    return mList->item(index)->text();
+}
+
+bool LayersDock::isChecked(int index) const
+{
+    return mList->item(index)->checkState() == Qt::Checked;
+}
+
+void LayersDock::setChecked(int index, bool checked)
+{
+    mList->item(index)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+void LayersDock::updateRow(int index)
+{
+    const auto& [name, count] = mLayers.at(index);
+    const QSignalBlocker blocker(mList);
+    QListWidgetItem* item = mList->item(index);
+    item->setText(tr("%1 (%n feature(s))", nullptr, static_cast<int>(count)).arg(name));
+    item->setToolTip(tr("Double-click to zoom to this layer"));
+}
+
+void LayersDock::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDockWidget::changeEvent(event);
+}
+
+void LayersDock::retranslateUi()
+{
+    setWindowTitle(tr("Layers"));
+    for (int i = 0; i < mList->count(); ++i)
+        updateRow(i);
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,280 @@
+#include "main_window.hpp"
+
+#include "error_text.hpp"
+#include "inspector_dock.hpp"
+#include "language.hpp"
+#include "layers_dock.hpp"
+#include "viewport/viewport_widget.hpp"
+
+#include "data/vector_source.hpp"
+#include "scene/scene_model.hpp"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace citytwin::app
+{
+
+MainWindow::MainWindow(Language& language, QWidget* parent)
+    : QMainWindow(parent), mLanguage(language), mModel(std::make_unique<scene::SceneModel>())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    resize(1400, 900);
+
+    mViewport = new ViewportWidget(this);
+    mViewport->setObjectName(QStringLiteral("viewport"));
+    mViewport->setSceneModel(mModel.get());
+    setCentralWidget(mViewport);
+
+    mLayersDock = new LayersDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, mLayersDock);
+    mInspectorDock = new InspectorDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, mInspectorDock);
+
+    mCoordinates = new QLabel(this);
+    mCoordinates->setMinimumWidth(280);
+    statusBar()->addPermanentWidget(mCoordinates);
+
+    connect(mLayersDock, &LayersDock::visibilityChanged, this, [this](int index, bool visible) {
+        mModel->setLayerVisible(index, visible);
+        mViewport->sceneChanged(false);
+    });
+    connect(mLayersDock, &LayersDock::zoomRequested, this, &MainWindow::zoomToLayer);
+    connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
+    connect(mViewport, &ViewportWidget::pickedNothing, mInspectorDock, &InspectorDock::clear);
+    connect(mViewport, &ViewportWidget::pointerMoved, this, [this](double x, double y) {
+        mCoordinates->setText(tr("E %1 m  N %2 m").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
+    });
+
+    createActions();
+    createMenus();
+    retranslateUi();
+}
+
+MainWindow::~MainWindow()
+{
+    // The viewport releases its GL objects while the scene model is still alive.
+    delete mViewport;
+    mViewport = nullptr;
+}
+
+void MainWindow::createActions()
+{
+    mOpenAction = new QAction(this);
+    mOpenAction->setShortcut(QKeySequence::Open);
+    connect(mOpenAction, &QAction::triggered, this, &MainWindow::chooseFiles);
+
+    mSaveImageAction = new QAction(this);
+    mSaveImageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(mSaveImageAction, &QAction::triggered, this, &MainWindow::saveViewImage);
+
+    mQuitAction = new QAction(this);
+    mQuitAction->setShortcut(QKeySequence::Quit);
+    connect(mQuitAction, &QAction::triggered, this, &QWidget::close);
+
+    mHomeAction = new QAction(this);
+    mHomeAction->setShortcut(QKeySequence(Qt::Key_Home));
+    connect(mHomeAction, &QAction::triggered, this, [this] { mViewport->goHome(true); });
+
+    mAboutAction = new QAction(this);
+    connect(mAboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    mLanguageGroup = new QActionGroup(this);
+    for (const QString& language : Language::available())
+    {
+        QAction* action = mLanguageGroup->addAction(Language::nativeName(language));
+        action->setCheckable(true);
+        action->setData(language);
+        action->setChecked(language == mLanguage.current());
+        connect(action, &QAction::triggered, this, [this, language] { switchLanguage(language); });
+    }
+}
+
+void MainWindow::createMenus()
+{
+    mFileMenu = menuBar()->addMenu(QString());
+    mFileMenu->addAction(mOpenAction);
+    mFileMenu->addAction(mSaveImageAction);
+    mFileMenu->addSeparator();
+    mFileMenu->addAction(mQuitAction);
+
+    mViewMenu = menuBar()->addMenu(QString());
+    mViewMenu->addAction(mHomeAction);
+    mViewMenu->addSeparator();
+    mViewMenu->addAction(mLayersDock->toggleViewAction());
+    mViewMenu->addAction(mInspectorDock->toggleViewAction());
+    mViewMenu->addSeparator();
+    mLanguageMenu = mViewMenu->addMenu(QString());
+    mLanguageMenu->addActions(mLanguageGroup->actions());
+
+    mHelpMenu = menuBar()->addMenu(QString());
+    mHelpMenu->addAction(mAboutAction);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("CityTwin — district 3D twin"));
+    mFileMenu->setTitle(tr("&File"));
+    mViewMenu->setTitle(tr("&View"));
+    mLanguageMenu->setTitle(tr("&Language"));
+    mHelpMenu->setTitle(tr("&Help"));
+    mOpenAction->setText(tr("&Open…"));
+    mOpenAction->setStatusTip(tr("Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)"));
+    mSaveImageAction->setText(tr("&Save View as Image…"));
+    mQuitAction->setText(tr("&Quit"));
+    mHomeAction->setText(tr("&Home (Show Everything)"));
+    mAboutAction->setText(tr("&About CityTwin"));
+    if (mCoordinates->text().isEmpty() || mModel->layerCount() == 0)
+        mCoordinates->setText(tr("No data loaded"));
+}
+
+void MainWindow::switchLanguage(const QString& language)
+{
+    if (!mLanguage.install(language))
+        return;
+    for (QAction* action : mLanguageGroup->actions())
+        action->setChecked(action->data().toString() == language);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open Data Source"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)"));
+    if (!paths.isEmpty())
+        openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList& paths)
+{
+    for (const QString& path : paths)
+    {
+        ++mPendingLoads;
+        statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+        auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+            addLoadedLayers(path, watcher->result());
+            watcher->deleteLater();
+        });
+        data::VectorReadOptions options;
+        watcher->setFuture(QtConcurrent::run(
+            [file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
+    }
+}
+
+void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<data::VectorLayer>> result)
+{
+    --mPendingLoads;
+    if (!result)
+    {
+        reportError(ErrorText::describe(result.error()));
+    }
+    else
+    {
+        for (data::VectorLayer& layer : result.value())
+        {
+            const QString name = QString::fromStdString(layer.name);
+            for (const std::string& warning : layer.warnings)
+                statusBar()->showMessage(ErrorText::describeWarning(name, QString::fromStdString(warning)), 15000);
+            const auto featureCount = static_cast<qsizetype>(layer.features.size());
+            mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
+            mLayersDock->addLayer(name, featureCount);
+        }
+        mViewport->sceneChanged(true);
+        if (result->size() == 1 && result->front().warnings.empty())
+            statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+    }
+    if (mPendingLoads == 0)
+        emit loadsFinished();
+}
+
+void MainWindow::reportError(const QString& message)
+{
+    mLastError = message;
+    statusBar()->showMessage(message, 15000);
+    // Window-modal but not blocking, so background loads and tests go on.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("CityTwin"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
+{
+    const data::VectorLayer& layer = mModel->layer(layerIndex);
+    const data::Feature& feature = layer.features.at(featureIndex);
+    QStringList fields, values;
+    for (std::size_t i = 0; i < layer.fieldNames.size(); ++i)
+    {
+        fields << QString::fromStdString(layer.fieldNames[i]);
+        values << QString::fromStdString(i < feature.values.size() ? feature.values[i] : std::string());
+    }
+    mInspectorDock->showFeature(QString::fromStdString(layer.name), feature.fid, fields, values);
+}
+
+void MainWindow::zoomToLayer(int layerIndex)
+{
+    mViewport->flyToBound(mModel->layerNode(layerIndex)->getBound());
+}
+
+void MainWindow::saveViewImage()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save View as Image"), QStringLiteral("citytwin.png"),
+                                                      tr("PNG image (*.png);;JPEG image (*.jpg)"));
+    if (path.isEmpty())
+        return;
+    if (!mViewport->grabFramebuffer().save(path))
+        reportError(tr("%1: the image could not be written").arg(path));
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About CityTwin"),
+                       tr("<b>CityTwin %1</b><br>A 3D city-twin viewer and analysis tool for district operations "
+                          "centres.<br>Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.")
+                           .arg(QStringLiteral(CITYTWIN_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+    {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty())
+    {
+        openFiles(paths);
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "data/result.hpp"
+#include "data/vector_layer.hpp"
+
+#include <memory>
+#include <vector>
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+
+namespace citytwin::scene
+{
+class SceneModel;
+}
+
+namespace citytwin::app
+{
+class InspectorDock;
+class Language;
+class LayersDock;
+class ViewportWidget;
+
+/// The desktop application's main window: the 3D view in the centre, the Layers and Inspector docks,
+/// File / View / Help menus, drag and drop of files.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Language& language, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens vector sources in the background; each finished source adds its layers to the scene.
+    void openFiles(const QStringList& paths);
+
+    /// Returns the number of sources still loading.
+    int pendingLoads() const { return mPendingLoads; }
+
+    /// Returns the last error shown to the user (empty when none).
+    QString lastError() const { return mLastError; }
+
+    ViewportWidget* viewport() const { return mViewport; }
+    LayersDock* layersDock() const { return mLayersDock; }
+    InspectorDock* inspectorDock() const { return mInspectorDock; }
+    scene::SceneModel& sceneModel() const { return *mModel; }
+
+    /// Switches the interface language ("zh_CN" or "en").
+    void switchLanguage(const QString& language);
+
+signals:
+    /// Emitted when a source has been loaded (or failed) and nothing else is pending.
+    void loadsFinished();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslateUi();
+    void chooseFiles();
+    void saveViewImage();
+    void showAbout();
+    void addLoadedLayers(const QString& path, data::Result<std::vector<data::VectorLayer>> result);
+    void showFeature(int layerIndex, qulonglong featureIndex);
+    void zoomToLayer(int layerIndex);
+    void reportError(const QString& message);
+
+    Language& mLanguage;
+    std::unique_ptr<scene::SceneModel> mModel;
+    ViewportWidget* mViewport = nullptr;
+    LayersDock* mLayersDock = nullptr;
+    InspectorDock* mInspectorDock = nullptr;
+    QLabel* mCoordinates = nullptr;
+
+    QMenu* mFileMenu = nullptr;
+    QMenu* mViewMenu = nullptr;
+    QMenu* mLanguageMenu = nullptr;
+    QMenu* mHelpMenu = nullptr;
+    QAction* mOpenAction = nullptr;
+    QAction* mSaveImageAction = nullptr;
+    QAction* mQuitAction = nullptr;
+    QAction* mHomeAction = nullptr;
+    QAction* mAboutAction = nullptr;
+    QActionGroup* mLanguageGroup = nullptr;
+
+    int mPendingLoads = 0;
+    QString mLastError;
+};
+
+} // namespace citytwin::app

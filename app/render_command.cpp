@@ -1,0 +1,120 @@
+#include "render_command.hpp"
+
+#include "error_text.hpp"
+
+#include "data/vector_source.hpp"
+#include "scene/offscreen_renderer.hpp"
+#include "scene/scene_model.hpp"
+
+#include <cstdio>
+
+#include <QCommandLineParser>
+#include <QImage>
+#include <QRegularExpression>
+
+namespace citytwin::app
+{
+namespace
+{
+void printLine(FILE* stream, const QString& line)
+{
+    std::fprintf(stream, "%s\n", line.toLocal8Bit().constData());
+}
+
+bool parseSize(const QString& text, int& width, int& height)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    width = match.captured(1).toInt();
+    height = match.captured(2).toInt();
+    return width >= 16 && height >= 16 && width <= 16384 && height <= 16384;
+}
+} // namespace
+
+int RenderCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Renders the default 3D view of the given vector sources off-screen and writes it as an image.\n"
+           "Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine."));
+    parser.addHelpOption();
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("Image file to write (PNG or JPEG)."), tr("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Image size in pixels, WIDTHxHEIGHT."),
+                                        tr("size"), QStringLiteral("1920x1080"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
+                                        tr("language"));
+    parser.addOption(outOption);
+    parser.addOption(sizeOption);
+    parser.addOption(langOption);
+    parser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
+                                 tr("[FILE...]"));
+
+    QStringList verbArguments = arguments;
+    verbArguments.removeAt(1); // "render"
+    if (!parser.parse(verbArguments))
+    {
+        printLine(stderr, tr("citytwin render: %1").arg(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+    {
+        printLine(stdout, parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                                    QStringLiteral("citytwin render")));
+        return 0;
+    }
+    if (!parser.isSet(outOption))
+    {
+        printLine(stderr, tr("citytwin render: --out FILE is required"));
+        return 2;
+    }
+    int width = 0, height = 0;
+    if (!parseSize(parser.value(sizeOption), width, height))
+    {
+        printLine(stderr, tr("citytwin render: invalid --size '%1' (expected WIDTHxHEIGHT, 16 to 16384 pixels)")
+                              .arg(parser.value(sizeOption)));
+        return 2;
+    }
+
+    scene::SceneModel model;
+    for (const QString& path : parser.positionalArguments())
+    {
+        auto layers = data::readVectorSource(path.toStdString());
+        if (!layers)
+        {
+            printLine(stderr, tr("citytwin render: %1").arg(ErrorText::describe(layers.error())));
+            return 1;
+        }
+        for (data::VectorLayer& layer : layers.value())
+        {
+            for (const std::string& warning : layer.warnings)
+                printLine(stderr, tr("citytwin render: warning: %1")
+                                      .arg(ErrorText::describeWarning(QString::fromStdString(layer.name),
+                                                                      QString::fromStdString(warning))));
+            model.addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
+        }
+    }
+
+    const scene::ViewPose pose = scene::homePose(model.contentBound(), static_cast<double>(width) / height);
+    auto image = scene::OffscreenRenderer::render(model.root(), pose, width, height);
+    if (!image)
+    {
+        printLine(stderr, tr("citytwin render: cannot render: %1").arg(QString::fromStdString(image.error().detail)));
+        return 1;
+    }
+    const osg::Image& pixels = *image.value();
+    QImage picture(pixels.data(), pixels.s(), pixels.t(), static_cast<qsizetype>(pixels.getRowSizeInBytes()),
+                   QImage::Format_RGBA8888);
+    const QString out = parser.value(outOption);
+    if (!picture.mirrored().convertToFormat(QImage::Format_RGB888).save(out))
+    {
+        printLine(stderr, tr("citytwin render: %1: the image could not be written").arg(out));
+        return 1;
+    }
+    printLine(stdout, out);
+    return 0;
+}
+
+} // namespace citytwin::app

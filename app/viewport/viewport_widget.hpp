@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QOpenGLWidget>
+#include <QTimer>
+
+#include <osg/BoundingSphere>
+#include <osg/ref_ptr>
+
+namespace osgViewer
+{
+class Viewer;
+class GraphicsWindowEmbedded;
+} // namespace osgViewer
+
+namespace citytwin::scene
+{
+class SceneModel;
+class CityManipulator;
+} // namespace citytwin::scene
+
+namespace citytwin::app
+{
+
+/// The one Qt <-> OpenSceneGraph bridge: a QOpenGLWidget that owns a single-threaded osgViewer::Viewer
+/// drawing into the widget's framebuffer through a GraphicsWindowEmbedded.
+///
+/// Frames are rendered on demand: after input, a scene change or while an animation runs; an idle view
+/// renders nothing. Sizes and mouse positions are scaled by the device pixel ratio.
+class ViewportWidget : public QOpenGLWidget
+{
+    Q_OBJECT
+public:
+    explicit ViewportWidget(QWidget* parent = nullptr);
+    ~ViewportWidget() override;
+
+    /// Shows the scene of model (not owned; must outlive the widget or be replaced).
+    void setSceneModel(scene::SceneModel* model);
+
+    /// Tells the view that the scene changed (layers added, visibility): re-frames Home and redraws.
+    void sceneChanged(bool resetHome);
+
+    /// Flies (or jumps, when animate is false) to the view of everything.
+    void goHome(bool animate);
+
+    /// Flies to a view that shows the given world-space bound.
+    void flyToBound(const osg::BoundingSphere& bound);
+
+    /// Returns the number of frames rendered so far.
+    quint64 frameCount() const { return mFrameCount; }
+
+    osgViewer::Viewer* viewer() const { return mViewer.get(); }
+
+    /// Picks at a widget position (logical pixels); emits featurePicked or pickedNothing.
+    void pickAt(const QPoint& position);
+
+signals:
+    void featurePicked(int layerIndex, qulonglong featureIndex);
+    void pickedNothing();
+    /// Emitted with the project-CRS coordinates of the ground under the pointer.
+    void pointerMoved(double projectX, double projectY);
+    void frameRendered();
+
+protected:
+    void initializeGL() override;
+    void paintGL() override;
+    void resizeGL(int width, int height) override;
+    bool event(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+
+private:
+    void scheduleFrame();
+    void releaseGl();
+    void reportPointer(const QPointF& position);
+    QPointF toDevice(const QPointF& logical) const;
+
+    osg::ref_ptr<osgViewer::Viewer> mViewer;
+    osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> mWindow;
+    osg::ref_ptr<scene::CityManipulator> mManipulator;
+    scene::SceneModel* mModel = nullptr;
+    QTimer mFrameTimer;
+    QPoint mPressPosition;
+    quint64 mFrameCount = 0;
+    bool mHomePending = true;
+};
+
+} // namespace citytwin::app

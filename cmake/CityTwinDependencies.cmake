@@ -1,0 +1,20 @@
+# Finds every third-party dependency once, by imported target.
+find_package(GDAL 3.4 REQUIRED)
+find_package(PROJ REQUIRED CONFIG)
+if(PROJ_VERSION VERSION_LESS 8)
+    message(FATAL_ERROR "PROJ 8 or newer is needed (found ${PROJ_VERSION})")
+endif()
+find_package(SQLite3 REQUIRED)
+find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent LinguistTools Test)
+
+# OSG must use double matrices: the scene keeps Gauss-Krueger magnitudes in matrices.
+file(READ "${OSG_INCLUDE_DIR}/osg/Config" _citytwin_osg_config)
+if(_citytwin_osg_config MATCHES "\n#define OSG_USE_FLOAT_MATRIX")
+    message(FATAL_ERROR "OpenSceneGraph was built with OSG_USE_FLOAT_MATRIX; CityTwin needs double matrices")
+endif()
+
+add_library(citytwin_osg INTERFACE)
+add_library(citytwin::osg ALIAS citytwin_osg)
+target_include_directories(citytwin_osg SYSTEM INTERFACE ${OPENSCENEGRAPH_INCLUDE_DIRS})
+target_link_libraries(citytwin_osg INTERFACE ${OPENSCENEGRAPH_LIBRARIES})

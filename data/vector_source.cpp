@@ -1,0 +1,287 @@
+#include "vector_source.hpp"
+
+#include "crs_transformer.hpp"
+#include "log.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <memory>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace citytwin::data
+{
+namespace
+{
+constexpr double MetresPerFloor = 3.0;
+
+struct DatasetDeleter
+{
+    void operator()(GDALDataset* dataset) const { GDALClose(GDALDataset::ToHandle(dataset)); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetDeleter>;
+
+DatasetPtr openDataset(const std::string& path, unsigned int flags)
+{
+    return DatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY));
+}
+
+bool looksLikeConnectionString(const std::string& path)
+{
+    return path.rfind("/vsi", 0) == 0 || (path.find(':') != std::string::npos && path.find(':') > 1);
+}
+
+std::string lowerCase(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+/// Appends the parts of one (possibly nested or curved) geometry to the feature.
+void appendGeometry(const OGRGeometry& geometry, Feature& feature)
+{
+    if (geometry.hasCurveGeometry())
+    {
+        std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
+        if (linear)
+            appendGeometry(*linear, feature);
+        return;
+    }
+    const auto ringOf = [](const OGRSimpleCurve& curve) {
+        Ring ring;
+        ring.reserve(curve.getNumPoints());
+        for (int i = 0; i < curve.getNumPoints(); ++i)
+            ring.push_back({curve.getX(i), curve.getY(i), curve.getZ(i)});
+        return ring;
+    };
+    switch (wkbFlatten(geometry.getGeometryType()))
+    {
+    case wkbPoint: {
+        const auto& point = *geometry.toPoint();
+        if (!point.IsEmpty())
+            feature.points.push_back({point.getX(), point.getY(), point.getZ()});
+        break;
+    }
+    case wkbLineString:
+        feature.lines.push_back(ringOf(*geometry.toLineString()));
+        break;
+    case wkbPolygon: {
+        Polygon polygon;
+        for (const OGRLinearRing* ring : *geometry.toPolygon())
+        {
+            Ring positions = ringOf(*ring);
+            if (positions.size() > 1 && positions.front().x == positions.back().x &&
+                positions.front().y == positions.back().y)
+                positions.pop_back();
+            if (positions.size() >= 3)
+                polygon.rings.push_back(std::move(positions));
+        }
+        if (!polygon.rings.empty())
+            feature.polygons.push_back(std::move(polygon));
+        break;
+    }
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *geometry.toGeometryCollection())
+            appendGeometry(*part, feature);
+        break;
+    default:
+        break;
+    }
+}
+
+template <class Visit> void forEachPosition(std::vector<Feature>& features, Visit&& visit)
+{
+    for (Feature& feature : features)
+    {
+        for (Position& position : feature.points)
+            visit(position);
+        for (Ring& line : feature.lines)
+            for (Position& position : line)
+                visit(position);
+        for (Polygon& polygon : feature.polygons)
+            for (Ring& ring : polygon.rings)
+                for (Position& position : ring)
+                    visit(position);
+    }
+}
+
+GeometryKind dominantKind(const std::vector<Feature>& features)
+{
+    std::size_t points = 0, lines = 0, polygons = 0;
+    for (const Feature& feature : features)
+    {
+        points += feature.points.empty() ? 0 : 1;
+        lines += feature.lines.empty() ? 0 : 1;
+        polygons += feature.polygons.empty() ? 0 : 1;
+    }
+    if (points == 0 && lines == 0 && polygons == 0)
+        return GeometryKind::None;
+    if (polygons >= lines && polygons >= points)
+        return GeometryKind::Polygon;
+    return lines >= points ? GeometryKind::Line : GeometryKind::Point;
+}
+
+/// Returns the source CRS as "AUTH:CODE" when it has one, else as WKT; "" when the layer has none.
+std::string crsDefinition(const OGRSpatialReference* srs)
+{
+    if (!srs)
+        return {};
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (authority && code)
+        return std::string(authority) + ":" + code;
+    char* wkt = nullptr;
+    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, options);
+    std::string result = wkt ? wkt : "";
+    CPLFree(wkt);
+    return result;
+}
+
+/// Guesses the CRS of a layer that declares none, from its coordinate magnitudes. Never silent:
+/// the guess is recorded as a warning on the layer.
+std::string guessCrs(VectorLayer& layer, const std::string& projectCrs)
+{
+    Extent raw;
+    forEachPosition(layer.features, [&](const Position& p) { raw.include(p.x, p.y); });
+    if (!raw.isValid())
+        return projectCrs;
+    if (raw.minX >= -180.0 && raw.maxX <= 180.0 && raw.minY >= -90.0 && raw.maxY <= 90.0)
+    {
+        layer.warnings.push_back("layer declares no CRS; coordinates look like degrees, assumed EPSG:4326");
+        return "EPSG:4326";
+    }
+    layer.warnings.push_back("layer declares no CRS; coordinates look projected, assumed the project CRS " +
+                             projectCrs);
+    return projectCrs;
+}
+
+struct HeightFields
+{
+    int height = -1;
+    int floors = -1;
+};
+
+HeightFields findHeightFields(const OGRFeatureDefn& definition)
+{
+    HeightFields fields;
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+    {
+        const std::string name = lowerCase(definition.GetFieldDefn(i)->GetNameRef());
+        if ((name == "height" || name == "height_m") && fields.height < 0)
+            fields.height = i;
+        else if (name == "floors" && fields.floors < 0)
+            fields.floors = i;
+    }
+    return fields;
+}
+
+std::optional<double> featureHeight(const OGRFeature& feature, const HeightFields& fields)
+{
+    if (fields.height >= 0 && feature.IsFieldSetAndNotNull(fields.height))
+        return feature.GetFieldAsDouble(fields.height);
+    if (fields.floors >= 0 && feature.IsFieldSetAndNotNull(fields.floors))
+        return feature.GetFieldAsDouble(fields.floors) * MetresPerFloor;
+    return std::nullopt;
+}
+
+Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const VectorReadOptions& options)
+{
+    VectorLayer layer;
+    layer.name = ogrLayer.GetName();
+    layer.sourcePath = path;
+    OGRFeatureDefn& definition = *ogrLayer.GetLayerDefn();
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+        layer.fieldNames.emplace_back(definition.GetFieldDefn(i)->GetNameRef());
+    const HeightFields heightFields = findHeightFields(definition);
+
+    ogrLayer.ResetReading();
+    for (auto& ogrFeature : ogrLayer)
+    {
+        Feature feature;
+        feature.fid = ogrFeature->GetFID();
+        feature.values.reserve(layer.fieldNames.size());
+        for (int i = 0; i < definition.GetFieldCount(); ++i)
+            feature.values.emplace_back(ogrFeature->IsFieldSetAndNotNull(i) ? ogrFeature->GetFieldAsString(i) : "");
+        feature.height = featureHeight(*ogrFeature, heightFields);
+        if (const OGRGeometry* geometry = ogrFeature->GetGeometryRef())
+            appendGeometry(*geometry, feature);
+        layer.features.push_back(std::move(feature));
+    }
+    layer.kind = dominantKind(layer.features);
+    if (layer.features.empty())
+        layer.warnings.push_back("layer is empty");
+
+    layer.sourceCrs = crsDefinition(ogrLayer.GetSpatialRef());
+    const std::string sourceCrs = layer.sourceCrs.empty() ? guessCrs(layer, options.projectCrs) : layer.sourceCrs;
+
+    auto transformer = CrsTransformer::create(sourceCrs, options.projectCrs);
+    if (!transformer)
+        return Error{transformer.error().code, "layer '" + layer.name + "': " + transformer.error().detail, path};
+
+    std::vector<double> xs, ys;
+    forEachPosition(layer.features, [&](const Position& p) {
+        xs.push_back(p.x);
+        ys.push_back(p.y);
+    });
+    if (auto transformed = transformer->transform(xs, ys); !transformed)
+        return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + transformed.error().detail, path};
+    std::size_t next = 0;
+    forEachPosition(layer.features, [&](Position& p) {
+        p.x = xs[next];
+        p.y = ys[next];
+        ++next;
+        layer.extent.include(p.x, p.y);
+    });
+    return layer;
+}
+} // namespace
+
+Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const VectorReadOptions& options)
+{
+    static const bool registered = [] {
+        GDALAllRegister();
+        return true;
+    }();
+    (void)registered;
+
+    if (!looksLikeConnectionString(path) && !std::filesystem::exists(path))
+        return Error{ErrorCode::FileNotFound, "no such file", path};
+
+    CPLErrorReset();
+    DatasetPtr dataset = openDataset(path, GDAL_OF_VECTOR);
+    if (!dataset)
+    {
+        const std::string gdalMessage = CPLGetLastErrorMsg();
+        if (openDataset(path, GDAL_OF_RASTER))
+            return Error{ErrorCode::NotVector, "this is a raster, not a vector source", path};
+        return Error{ErrorCode::OpenFailed,
+                     gdalMessage.empty() ? "not a format GDAL can read as vector data" : gdalMessage, path};
+    }
+    if (dataset->GetLayerCount() == 0)
+        return Error{ErrorCode::NoFeatures, "the source contains no vector layer", path};
+
+    std::vector<VectorLayer> layers;
+    for (OGRLayer* ogrLayer : dataset->GetLayers())
+    {
+        if (!options.layerName.empty() && options.layerName != ogrLayer->GetName())
+            continue;
+        auto layer = readLayer(*ogrLayer, path, options);
+        if (!layer)
+            return layer.error();
+        for (const std::string& warning : layer->warnings)
+            log(LogLevel::Warning, "data.vector", path + " [" + layer->name + "]: " + warning);
+        layers.push_back(std::move(layer.value()));
+    }
+    if (layers.empty())
+        return Error{ErrorCode::NoFeatures, "no layer named '" + options.layerName + "'", path};
+    return layers;
+}
+
+} // namespace citytwin::data

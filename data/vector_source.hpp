@@ -1,0 +1,29 @@
+#pragma once
+
+#include "result.hpp"
+#include "vector_layer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace citytwin::data
+{
+
+/// How a vector source is read.
+struct VectorReadOptions
+{
+    /// The CRS every coordinate is transformed into.
+    std::string projectCrs = "EPSG:4548";
+    /// When non-empty, only the layer of this name is read.
+    std::string layerName;
+};
+
+/// The project CRS used when a project does not name one: CGCS2000 / 3-degree Gauss-Krueger CM 117E.
+inline constexpr const char* DefaultProjectCrs = "EPSG:4548";
+
+/// Reads every vector layer of a source GDAL can open (GeoPackage, Shapefile, GeoJSON, ...), read-only,
+/// and transforms its coordinates into options.projectCrs. Fails with FileNotFound, OpenFailed, NotVector,
+/// CrsUnknown or TransformFailed; the Error names the path.
+Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const VectorReadOptions& options = {});
+
+} // namespace citytwin::data

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include <osg/Vec3d>
+
+namespace osg
+{
+class Camera;
+}
+
+namespace citytwin::scene
+{
+class SceneModel;
+
+/// What a click hit: the layer, the feature (index into the layer's features) and the world point.
+struct PickResult
+{
+    int layerIndex = -1;
+    std::size_t featureIndex = 0;
+    osg::Vec3d worldPoint;
+};
+
+/// Returns the world point where the ray through a window position (pixels, origin bottom left) meets the
+/// ground plane z = 0, or nothing when the ray does not go down to it.
+std::optional<osg::Vec3d> groundPointAt(const osg::Camera& camera, double windowX, double windowY);
+
+/// Picks the feature of a visible layer at a window position (pixels, origin bottom left, in the
+/// camera's viewport). Points and lines within tolerancePixels win over surfaces; among surfaces the
+/// nearest to the eye wins. Works on the CPU from the camera's matrices: no GL context needed.
+std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,
+                                      double windowY, double tolerancePixels = 6.0);
+
+} // namespace citytwin::scene

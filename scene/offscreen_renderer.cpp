@@ -1,0 +1,97 @@
+#include "offscreen_renderer.hpp"
+
+#include <mutex>
+
+#include <osg/Camera>
+#include <osg/GraphicsContext>
+#include <osgViewer/Viewer>
+
+namespace citytwin::scene
+{
+namespace
+{
+std::mutex sRendererMutex;
+std::string sRendererName;
+
+/// Reads the finished frame back into an image, and records the GL renderer.
+class CaptureCallback : public osg::Camera::DrawCallback
+{
+public:
+    CaptureCallback(osg::Image* image, int width, int height) : mImage(image), mWidth(width), mHeight(height) {}
+
+    void operator()(osg::RenderInfo&) const override
+    {
+        glReadBuffer(GL_FRONT);
+        mImage->readPixels(0, 0, mWidth, mHeight, GL_RGBA, GL_UNSIGNED_BYTE);
+        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        std::lock_guard lock(sRendererMutex);
+        sRendererName = renderer ? renderer : "";
+    }
+
+private:
+    osg::ref_ptr<osg::Image> mImage;
+    int mWidth;
+    int mHeight;
+};
+} // namespace
+
+data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
+                                                                   int height)
+{
+    if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
+        return data::Error{data::ErrorCode::InvalidArgument,
+                           "image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range",
+                           {}};
+
+    osg::ref_ptr<osg::GraphicsContext::Traits> traits = new osg::GraphicsContext::Traits;
+    traits->x = 0;
+    traits->y = 0;
+    traits->width = width;
+    traits->height = height;
+    traits->red = traits->green = traits->blue = traits->alpha = 8;
+    traits->depth = 24;
+    traits->doubleBuffer = false;
+    traits->pbuffer = true;
+    traits->windowDecoration = false;
+    traits->readDISPLAY();
+    traits->setUndefinedScreenDetailsToDefaultScreen();
+
+    osg::ref_ptr<osg::GraphicsContext> context = osg::GraphicsContext::createGraphicsContext(traits.get());
+    if (!context || !context->valid())
+        return data::Error{data::ErrorCode::OpenFailed,
+                           "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)", {}};
+
+    osgViewer::Viewer viewer;
+    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    viewer.setCameraManipulator(nullptr);
+    osg::Camera* camera = viewer.getCamera();
+    camera->setGraphicsContext(context.get());
+    camera->setViewport(0, 0, width, height);
+    camera->setDrawBuffer(GL_FRONT);
+    camera->setReadBuffer(GL_FRONT);
+    configureView(viewer, width, height);
+
+    osg::ref_ptr<osg::Image> image = new osg::Image;
+    camera->setFinalDrawCallback(new CaptureCallback(image.get(), width, height));
+    viewer.setSceneData(scene);
+    camera->setViewMatrixAsLookAt(pose.eye, pose.center, pose.up);
+    viewer.realize();
+    if (!viewer.isRealized())
+        return data::Error{data::ErrorCode::OpenFailed, "cannot realize the off-screen OpenGL context", {}};
+    // A first frame compiles GL objects; the second is the one kept.
+    viewer.frame();
+    viewer.frame();
+    camera->setFinalDrawCallback(nullptr);
+    viewer.setSceneData(nullptr);
+    if (!image->data())
+        return data::Error{data::ErrorCode::OpenFailed, "the off-screen frame could not be read back", {}};
+    return image;
+}
+
+std::string OffscreenRenderer::lastRendererName()
+{
+    std::lock_guard lock(sRendererMutex);
+    return sRendererName;
+}
+
+} // namespace citytwin::scene

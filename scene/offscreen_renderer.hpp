@@ -1,0 +1,32 @@
+#pragma once
+
+#include "view_defaults.hpp"
+
+#include "data/result.hpp"
+
+#include <osg/Image>
+#include <osg/ref_ptr>
+
+namespace osg
+{
+class Node;
+}
+
+namespace citytwin::scene
+{
+
+/// Renders a scene into an image without a window, through an OpenGL pbuffer (needs an X display with
+/// GLX, for example Xvfb). The view is configured exactly like the interactive window (configureView).
+class OffscreenRenderer
+{
+public:
+    /// Returns an RGBA image of width x height pixels, rows bottom-up (OpenGL order), of scene seen from
+    /// pose. Fails with a readable message when no OpenGL context can be created.
+    static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width,
+                                                         int height);
+
+    /// Returns the OpenGL renderer string seen by the last successful render ("" before any).
+    static std::string lastRendererName();
+};
+
+} // namespace citytwin::scene

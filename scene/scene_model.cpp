@@ -1,0 +1,82 @@
+#include "scene_model.hpp"
+
+#include "layer_node_builder.hpp"
+
+#include "data/vector_layer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <osg/LightModel>
+
+namespace citytwin::scene
+{
+
+SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group)
+{
+    mRoot->setName("citytwin.root");
+    mLayerGroup->setName("citytwin.layers");
+    mRoot->addChild(mLayerGroup.get());
+    osg::StateSet* state = mRoot->getOrCreateStateSet();
+    state->setMode(GL_LIGHTING, osg::StateAttribute::ON);
+    state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
+    state->setMode(GL_NORMALIZE, osg::StateAttribute::ON);
+    osg::ref_ptr<osg::LightModel> lightModel = new osg::LightModel;
+    lightModel->setTwoSided(true);
+    lightModel->setAmbientIntensity(osg::Vec4(0.35f, 0.35f, 0.38f, 1.0f));
+    state->setAttributeAndModes(lightModel.get());
+}
+
+int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
+{
+    if (!mHasOrigin && layer->extent.isValid())
+    {
+        mOrigin.set(std::round(layer->extent.centerX()), std::round(layer->extent.centerY()), 0.0);
+        mHasOrigin = true;
+    }
+    const int index = layerCount();
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, defaultLayerStyle(index));
+    mLayerGroup->addChild(node.get());
+    mLayers.push_back({std::move(layer), node});
+    ++mRevision;
+    return index;
+}
+
+int SceneModel::layerIndexOf(const osg::NodePath& path) const
+{
+    for (const osg::Node* node : path)
+    {
+        const auto found = std::find_if(mLayers.begin(), mLayers.end(),
+                                        [node](const LayerEntry& entry) { return entry.node.get() == node; });
+        if (found != mLayers.end())
+            return static_cast<int>(found - mLayers.begin());
+    }
+    return -1;
+}
+
+void SceneModel::setLayerVisible(int index, bool visible)
+{
+    osg::MatrixTransform* node = layerNode(index);
+    if (node->getNodeMask() != 0u && visible)
+        return;
+    node->setNodeMask(visible ? ~0u : 0u);
+    ++mRevision;
+}
+
+bool SceneModel::isLayerVisible(int index) const
+{
+    return layerNode(index)->getNodeMask() != 0u;
+}
+
+osg::BoundingSphere SceneModel::contentBound() const
+{
+    osg::BoundingSphere bound;
+    for (const LayerEntry& entry : mLayers)
+    {
+        if (entry.node->getNodeMask() != 0u)
+            bound.expandBy(entry.node->getBound());
+    }
+    return bound;
+}
+
+} // namespace citytwin::scene

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <osg/Group>
+#include <osg/MatrixTransform>
+#include <osg/ref_ptr>
+
+namespace citytwin::data
+{
+struct VectorLayer;
+}
+
+namespace citytwin::scene
+{
+
+/// The 3D scene of a project: its layers as nodes under one root, placed around a scene origin.
+///
+/// World coordinates are project-CRS metres minus the scene origin (z up), so the camera and bounding
+/// volumes stay near zero; the origin is the centre of the first layer added, in whole metres.
+/// Owned and used on the GUI thread.
+class SceneModel
+{
+public:
+    SceneModel();
+
+    /// Returns the root node to render: lighting state plus every layer.
+    osg::Group* root() const { return mRoot.get(); }
+
+    /// Adds a layer (sharing its data), builds its node and returns its index.
+    int addLayer(std::shared_ptr<const data::VectorLayer> layer);
+
+    int layerCount() const { return static_cast<int>(mLayers.size()); }
+    const data::VectorLayer& layer(int index) const { return *mLayers.at(index).data; }
+    osg::MatrixTransform* layerNode(int index) const { return mLayers.at(index).node.get(); }
+    /// Returns the layer whose node is on the given node path, or -1.
+    int layerIndexOf(const osg::NodePath& path) const;
+
+    void setLayerVisible(int index, bool visible);
+    bool isLayerVisible(int index) const;
+
+    /// Returns the scene origin in the project CRS (metres).
+    const osg::Vec3d& origin() const { return mOrigin; }
+    osg::Vec3d worldToProject(const osg::Vec3d& world) const { return world + mOrigin; }
+    osg::Vec3d projectToWorld(const osg::Vec3d& project) const { return project - mOrigin; }
+
+    /// Returns the bound of the visible content in world coordinates (invalid when empty).
+    osg::BoundingSphere contentBound() const;
+
+    /// Increments whenever layers are added or change visibility.
+    unsigned int revision() const { return mRevision; }
+
+private:
+    struct LayerEntry
+    {
+        std::shared_ptr<const data::VectorLayer> data;
+        osg::ref_ptr<osg::MatrixTransform> node;
+    };
+    osg::ref_ptr<osg::Group> mRoot;
+    osg::ref_ptr<osg::Group> mLayerGroup;
+    std::vector<LayerEntry> mLayers;
+    osg::Vec3d mOrigin;
+    bool mHasOrigin = false;
+    unsigned int mRevision = 0;
+};
+
+} // namespace citytwin::scene
