@@ -1,4 +1,311 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>citytwin::app::CommandLineText</name>
+    <message>
+        <source>Verbs:
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>Verbs:
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
+    </message>
+    <message>
+        <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
+        <translation>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</translation>
+    </message>
+    <message>
+        <source>citytwin: unknown language &apos;%1&apos; (use zh_CN or en)</source>
+        <translation>citytwin: unknown language &apos;%1&apos; (use zh_CN or en)</translation>
+    </message>
+    <message>
+        <source>CityTwin: a 3D city-twin viewer and analysis tool.
+
+%1</source>
+        <translation>CityTwin: a 3D city-twin viewer and analysis tool.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>Interface language: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to open.</source>
+        <translation>Vector sources to open.</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ErrorText</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or is not in a format GDAL reads</source>
+        <translation>the file cannot be opened or is not in a format GDAL reads</translation>
+    </message>
+    <message>
+        <source>the file is a raster, not a vector layer</source>
+        <translation>the file is a raster, not a vector layer</translation>
+    </message>
+    <message>
+        <source>the source contains no layer to show</source>
+        <translation>the source contains no layer to show</translation>
+    </message>
+    <message>
+        <source>the coordinate reference system is unknown</source>
+        <translation>the coordinate reference system is unknown</translation>
+    </message>
+    <message>
+        <source>the layer has no coordinate reference system</source>
+        <translation>the layer has no coordinate reference system</translation>
+    </message>
+    <message>
+        <source>the coordinates cannot be transformed into the project CRS</source>
+        <translation>the coordinates cannot be transformed into the project CRS</translation>
+    </message>
+    <message>
+        <source>invalid argument</source>
+        <translation>invalid argument</translation>
+    </message>
+    <message>
+        <source>Layer %1 is empty.</source>
+        <translation>Layer %1 is empty.</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</source>
+        <translation>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</source>
+        <translation>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>Layer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Click an object in the 3D view to see its attributes.</source>
+        <translation>Click an object in the 3D view to see its attributes.</translation>
+    </message>
+    <message>
+        <source>Layer %1, feature %2</source>
+        <translation>Layer %1, feature %2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayersDock</name>
+    <message numerus="yes">
+        <source>%1 (%n feature(s))</source>
+        <translation>
+            <numerusform>%1 (%n feature)</numerusform>
+            <numerusform>%1 (%n features)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to zoom to this layer</source>
+        <translation>Double-click to zoom to this layer</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>E %1 m  N %2 m</source>
+        <translation>E %1 m  N %2 m</translation>
+    </message>
+    <message>
+        <source>CityTwin — district 3D twin</source>
+        <translation>CityTwin — district 3D twin</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)</source>
+        <translation>Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)</translation>
+    </message>
+    <message>
+        <source>&amp;Save View as Image…</source>
+        <translation>&amp;Save View as Image…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Home (Show Everything)</source>
+        <translation>&amp;Home (Show Everything)</translation>
+    </message>
+    <message>
+        <source>&amp;About CityTwin</source>
+        <translation>&amp;About CityTwin</translation>
+    </message>
+    <message>
+        <source>No data loaded</source>
+        <translation>No data loaded</translation>
+    </message>
+    <message>
+        <source>Open Data Source</source>
+        <translation>Open Data Source</translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</source>
+        <translation>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>Loaded %1</translation>
+    </message>
+    <message>
+        <source>CityTwin</source>
+        <translation>CityTwin</translation>
+    </message>
+    <message>
+        <source>Save View as Image</source>
+        <translation>Save View as Image</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>PNG image (*.png);;JPEG image (*.jpg)</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be written</source>
+        <translation>%1: the image could not be written</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>About CityTwin</source>
+        <translation>About CityTwin</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
+        <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::RenderCommand</name>
+    <message>
+        <source>Renders the default 3D view of the given vector sources off-screen and writes it as an image.
+Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine.</source>
+        <translation>Renders the default 3D view of the given vector sources off-screen and writes it as an image.
+Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine.</translation>
+    </message>
+    <message>
+        <source>Image file to write (PNG or JPEG).</source>
+        <translation>Image file to write (PNG or JPEG).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Image size in pixels, WIDTHxHEIGHT.</source>
+        <translation>Image size in pixels, WIDTHxHEIGHT.</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to show (GeoPackage, Shapefile, GeoJSON, …).</source>
+        <translation>Vector sources to show (GeoPackage, Shapefile, GeoJSON, …).</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1</source>
+        <translation>citytwin render: %1</translation>
+    </message>
+    <message>
+        <source>citytwin render: --out FILE is required</source>
+        <translation>citytwin render: --out FILE is required</translation>
+    </message>
+    <message>
+        <source>citytwin render: invalid --size &apos;%1&apos; (expected WIDTHxHEIGHT, 16 to 16384 pixels)</source>
+        <translation>citytwin render: invalid --size &apos;%1&apos; (expected WIDTHxHEIGHT, 16 to 16384 pixels)</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1</source>
+        <translation>citytwin render: warning: %1</translation>
+    </message>
+    <message>
+        <source>citytwin render: cannot render: %1</source>
+        <translation>citytwin render: cannot render: %1</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1: the image could not be written</source>
+        <translation>citytwin render: %1: the image could not be written</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,310 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>citytwin::app::CommandLineText</name>
+    <message>
+        <source>Verbs:
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>子命令：
+  render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
+不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
+    </message>
+    <message>
+        <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
+        <translation>citytwin：未找到显示器（DISPLAY 未设置）；无桌面时如需出图，请运行：xvfb-run -a citytwin render FILE --out view.png</translation>
+    </message>
+    <message>
+        <source>citytwin: unknown language &apos;%1&apos; (use zh_CN or en)</source>
+        <translation>citytwin：未知语言“%1”（请使用 zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <source>CityTwin: a 3D city-twin viewer and analysis tool.
+
+%1</source>
+        <translation>CityTwin：城市三维数字孪生浏览与分析工具。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to open.</source>
+        <translation>要打开的矢量数据源。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ErrorText</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or is not in a format GDAL reads</source>
+        <translation>无法打开文件，或不是 GDAL 可读取的格式</translation>
+    </message>
+    <message>
+        <source>the file is a raster, not a vector layer</source>
+        <translation>该文件是栅格数据，不是矢量图层</translation>
+    </message>
+    <message>
+        <source>the source contains no layer to show</source>
+        <translation>数据源中没有可显示的图层</translation>
+    </message>
+    <message>
+        <source>the coordinate reference system is unknown</source>
+        <translation>坐标参考系未知</translation>
+    </message>
+    <message>
+        <source>the layer has no coordinate reference system</source>
+        <translation>图层没有坐标参考系</translation>
+    </message>
+    <message>
+        <source>the coordinates cannot be transformed into the project CRS</source>
+        <translation>坐标无法转换到项目坐标系</translation>
+    </message>
+    <message>
+        <source>invalid argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>Layer %1 is empty.</source>
+        <translation>图层 %1 为空。</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</source>
+        <translation>图层 %1 未声明坐标参考系；其坐标看起来是经纬度，已假定为 WGS 84（EPSG:4326）。请核对其位置。</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</source>
+        <translation>图层 %1 未声明坐标参考系；已假定为项目坐标系。请核对其位置。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>图层 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>属性查看</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Click an object in the 3D view to see its attributes.</source>
+        <translation>在三维视图中点击对象以查看其属性。</translation>
+    </message>
+    <message>
+        <source>Layer %1, feature %2</source>
+        <translation>图层 %1，要素 %2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayersDock</name>
+    <message numerus="yes">
+        <source>%1 (%n feature(s))</source>
+        <translation>
+            <numerusform>%1（%n 个要素）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to zoom to this layer</source>
+        <translation>双击缩放到此图层</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>E %1 m  N %2 m</source>
+        <translation>东 %1 米  北 %2 米</translation>
+    </message>
+    <message>
+        <source>CityTwin — district 3D twin</source>
+        <translation>CityTwin — 城区三维数字孪生</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)</source>
+        <translation>打开矢量数据源（GeoPackage、Shapefile、GeoJSON 等）</translation>
+    </message>
+    <message>
+        <source>&amp;Save View as Image…</source>
+        <translation>将视图保存为图像(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Home (Show Everything)</source>
+        <translation>全图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CityTwin</source>
+        <translation>关于 CityTwin(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No data loaded</source>
+        <translation>未加载数据</translation>
+    </message>
+    <message>
+        <source>Open Data Source</source>
+        <translation>打开数据源</translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</source>
+        <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已加载 %1</translation>
+    </message>
+    <message>
+        <source>CityTwin</source>
+        <translation>CityTwin</translation>
+    </message>
+    <message>
+        <source>Save View as Image</source>
+        <translation>将视图保存为图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg)</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be written</source>
+        <translation>%1：无法写入图像</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>About CityTwin</source>
+        <translation>关于 CityTwin</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
+        <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;面向城区运行指挥中心的城市三维数字孪生浏览与分析工具。&lt;br&gt;Qt %2、OpenSceneGraph、GDAL、PROJ、SQLite。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::RenderCommand</name>
+    <message>
+        <source>Renders the default 3D view of the given vector sources off-screen and writes it as an image.
+Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine.</source>
+        <translation>离屏渲染给定矢量数据源的默认三维视图并写出图像。
+需要 OpenGL 上下文：桌面会话，或在无显示器的机器上使用 xvfb-run -a。</translation>
+    </message>
+    <message>
+        <source>Image file to write (PNG or JPEG).</source>
+        <translation>要写出的图像文件（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Image size in pixels, WIDTHxHEIGHT.</source>
+        <translation>图像尺寸（像素），宽x高。</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to show (GeoPackage, Shapefile, GeoJSON, …).</source>
+        <translation>要显示的矢量数据源（GeoPackage、Shapefile、GeoJSON 等）。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1</source>
+        <translation>citytwin render：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: --out FILE is required</source>
+        <translation>citytwin render：必须给出 --out FILE</translation>
+    </message>
+    <message>
+        <source>citytwin render: invalid --size &apos;%1&apos; (expected WIDTHxHEIGHT, 16 to 16384 pixels)</source>
+        <translation>citytwin render：--size“%1”无效（应为 宽x高，16 至 16384 像素）</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1</source>
+        <translation>citytwin render：警告：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: cannot render: %1</source>
+        <translation>citytwin render：无法渲染：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1: the image could not be written</source>
+        <translation>citytwin render：%1：无法写入图像</translation>
+    </message>
+</context>
 </TS>

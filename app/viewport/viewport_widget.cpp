@@ -99,12 +99,16 @@ ViewportWidget::ViewportWidget(QWidget* parent)
 ViewportWidget::~ViewportWidget()
 {
     releaseGl();
+    // The context outlives this object's members: it must not call back into them.
+    if (context())
+        disconnect(context(), nullptr, this, nullptr);
 }
 
 void ViewportWidget::releaseGl()
 {
-    if (!mViewer || !context())
+    if (!mViewer || !context() || mReleased)
         return;
+    mReleased = true;
     makeCurrent();
     if (osg::Node* root = mViewer->getSceneData())
         root->releaseGLObjects(mWindow->getState());

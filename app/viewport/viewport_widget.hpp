@@ -87,6 +87,7 @@ private:
     QPoint mPressPosition;
     quint64 mFrameCount = 0;
     bool mHomePending = true;
+    bool mReleased = false;
 };
 
 } // namespace citytwin::app

@@ -1,0 +1,123 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "common/fixtures.hpp"
+
+/// The citytwin executable's verbs, as a script would call them.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    Run run(const QStringList& arguments, bool withDisplay = true)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        if (!withDisplay)
+        {
+            environment.remove(QStringLiteral("DISPLAY"));
+            environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        }
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CITYTWIN_EXECUTABLE), arguments);
+        if (!process.waitForFinished(60000))
+            return {};
+        return {process.exitCode(), QString::fromLocal8Bit(process.readAllStandardOutput()),
+                QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+
+    static int lineCount(const QString& text) { return static_cast<int>(text.trimmed().split('\n').size()); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mDir.isValid());
+        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg"));
+        QVERIFY(citytwin::test::writeMixedGeoPackage(mGpkg.toStdString()));
+    }
+
+    void helpListsTheVerbs()
+    {
+        const Run result = run({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")}, false);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("render")));
+        const Run render = run({QStringLiteral("render"), QStringLiteral("--help"), QStringLiteral("--lang=en")});
+        QCOMPARE(render.exitCode, 0);
+        QVERIFY(render.out.contains(QStringLiteral("--out")));
+        QVERIFY(render.out.contains(QStringLiteral("--size")));
+    }
+
+    void helpIsInChineseWhenAsked()
+    {
+        const Run render = run({QStringLiteral("render"), QStringLiteral("--help"), QStringLiteral("--lang=zh_CN")});
+        QCOMPARE(render.exitCode, 0);
+        QVERIFY2(render.out.contains(QStringLiteral("图像")), qPrintable(render.out));
+    }
+
+    void badOptionIsOneLineAndNonZero()
+    {
+        const Run result = run({QStringLiteral("render"), QStringLiteral("--bogus"), QStringLiteral("--lang=en")});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(lineCount(result.err), 1);
+        QVERIFY(result.err.contains(QStringLiteral("bogus")));
+    }
+
+    void badSizeIsRefused()
+    {
+        const Run result = run({QStringLiteral("render"), mGpkg, QStringLiteral("--out"), mDir.filePath("x.png"),
+                                QStringLiteral("--size"), QStringLiteral("huge"), QStringLiteral("--lang=en")});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(lineCount(result.err), 1);
+    }
+
+    void unreadableFileNamesThePath()
+    {
+        const QString missing = mDir.filePath(QStringLiteral("missing.gpkg"));
+        const Run result = run({QStringLiteral("render"), missing, QStringLiteral("--out"), mDir.filePath("x.png"),
+                                QStringLiteral("--lang=en")});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(lineCount(result.err), 1);
+        QVERIFY(result.err.contains(missing));
+        QVERIFY(!QFile::exists(mDir.filePath("x.png")));
+    }
+
+    void rendersAnImageOfTheRequestedSize()
+    {
+        const QString out = mDir.filePath(QStringLiteral("shot.png"));
+        const Run result = run({QStringLiteral("render"), mGpkg, QStringLiteral("--out"), out, QStringLiteral("--size"),
+                                QStringLiteral("320x240")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QImage image(out);
+        QCOMPARE(image.size(), QSize(320, 240));
+        // Not a blank picture: the centre shows the layers, not only the background.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 3, qPrintable(QString::number(colours.size())));
+    }
+
+    void desktopWithoutDisplaySaysSoInOneLine()
+    {
+        const Run result = run({mGpkg, QStringLiteral("--lang=en")}, false);
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(lineCount(result.err), 1);
+        QVERIFY(result.err.contains(QStringLiteral("no display")));
+    }
+
+private:
+    QTemporaryDir mDir;
+    QString mGpkg;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,205 @@
+#include "common/compare.hpp"
+#include "common/fixtures.hpp"
+
+#include "data/vector_source.hpp"
+
+#include <algorithm>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citytwin;
+namespace mixed = citytwin::test::mixed;
+
+namespace
+{
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+const data::VectorLayer* findLayer(const std::vector<data::VectorLayer>& layers, const std::string& name)
+{
+    const auto found = std::find_if(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; });
+    return found == layers.end() ? nullptr : &*found;
+}
+
+std::string fieldValue(const data::VectorLayer& layer, const data::Feature& feature, const std::string& field)
+{
+    const auto found = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), field);
+    return found == layer.fieldNames.end() ? std::string() : feature.values.at(found - layer.fieldNames.begin());
+}
+} // namespace
+
+class TestVectorSource : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mDir.isValid());
+        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg"));
+        QVERIFY(test::writeMixedGeoPackage(mGpkg.toStdString()));
+    }
+
+    void readsPolygonsLinesAndPoints()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        QCOMPARE(layers->size(), std::size_t(3));
+
+        const auto* footprints = findLayer(*layers, "footprints");
+        const auto* roads = findLayer(*layers, "roads");
+        const auto* stations = findLayer(*layers, "stations");
+        QVERIFY(footprints && roads && stations);
+        QCOMPARE(footprints->kind, data::GeometryKind::Polygon);
+        QCOMPARE(roads->kind, data::GeometryKind::Line);
+        QCOMPARE(stations->kind, data::GeometryKind::Point);
+        QCOMPARE(footprints->features.size(), std::size_t(3));
+        QCOMPARE(roads->features.size(), std::size_t(2));
+        QCOMPARE(stations->features.size(), std::size_t(1));
+        QCOMPARE(footprints->sourceCrs, std::string("EPSG:4548"));
+        QCOMPARE(stations->sourceCrs, std::string("EPSG:4326"));
+    }
+
+    void heightsComeFromHeightOrFloors()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        QVERIFY(layers.ok());
+        const auto& features = layers->front().features;
+        QVERIFY(features[0].height.has_value());
+        QCOMPARE(*features[0].height, mixed::FootprintAHeight);
+        QVERIFY(features[1].height.has_value());
+        QCOMPARE(*features[1].height, mixed::FootprintBFloors * 3.0);
+        QVERIFY(!features[2].height.has_value());
+    }
+
+    void projectCrsCoordinatesStayExact()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        QVERIFY(layers.ok());
+        const data::Polygon& polygon = layers->front().features[0].polygons.at(0);
+        QCOMPARE(polygon.rings.size(), std::size_t(1));
+        QCOMPARE(polygon.rings[0].size(), std::size_t(4)); // closing point dropped
+        QCOMPARE(polygon.rings[0][0].x, mixed::FootprintAMinX);
+        QCOMPARE(polygon.rings[0][0].y, mixed::FootprintAMinY);
+        QCOMPARE(layers->front().extent.minX, mixed::FootprintAMinX);
+        QCOMPARE(layers->front().extent.maxY, mixed::ParcelCMinY + mixed::ParcelCSize);
+    }
+
+    void geographicCoordinatesAreTransformed()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "stations"});
+        QVERIFY(layers.ok());
+        const data::Position& p = layers->front().features.at(0).points.at(0);
+        CITYTWIN_COMPARE_NEAR(p.x, mixed::StationEasting, 1e-3);
+        CITYTWIN_COMPARE_NEAR(p.y, mixed::StationNorthing, 1e-3);
+    }
+
+    void chineseAttributesSurvive()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString());
+        QVERIFY(layers.ok());
+        const auto* footprints = findLayer(*layers, "footprints");
+        QCOMPARE(QString::fromStdString(fieldValue(*footprints, footprints->features[1], "name")),
+                 QStringLiteral("路北区党群服务中心"));
+        const auto* stations = findLayer(*layers, "stations");
+        QCOMPARE(QString::fromStdString(fieldValue(*stations, stations->features[0], "name")),
+                 QStringLiteral("日间照料站"));
+    }
+
+    void sourceIsNeverModified()
+    {
+        const QByteArray before = fileHash(mGpkg);
+        QVERIFY(!before.isEmpty());
+        QVERIFY(data::readVectorSource(mGpkg.toStdString()).ok());
+        QCOMPARE(fileHash(mGpkg), before);
+    }
+
+    void missingFileNamesThePath()
+    {
+        const std::string path = mDir.filePath(QStringLiteral("no-such-file.gpkg")).toStdString();
+        auto layers = data::readVectorSource(path);
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::FileNotFound);
+        QCOMPARE(layers.error().path, path);
+    }
+
+    void corruptFileIsAnError()
+    {
+        const QString path = mDir.filePath(QStringLiteral("corrupt.gpkg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '\x5a'));
+        file.close();
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::OpenFailed);
+        QCOMPARE(layers.error().path, path.toStdString());
+    }
+
+    void rasterIsNotAVectorSource()
+    {
+        const QString path = mDir.filePath(QStringLiteral("tiny.tif"));
+        QVERIFY(test::writeTinyGeoTiff(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::NotVector);
+    }
+
+    void unknownLayerNameIsAnError()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "nope"});
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::NoFeatures);
+    }
+
+    void missingCrsIsGuessedLoudly()
+    {
+        const QString path = mDir.filePath(QStringLiteral("nocrs.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(layers.ok());
+        const auto& layer = layers->front();
+        QVERIFY(layer.sourceCrs.empty());
+        QCOMPARE(layer.warnings.size(), std::size_t(1));
+        QVERIFY(layer.warnings[0].find("EPSG:4326") != std::string::npos);
+        CITYTWIN_COMPARE_NEAR(layer.features[0].points[0].x, mixed::StationEasting, 1e-3);
+    }
+
+    /// The real Tangshan district shapefile from ../shared/data: no .prj, no .cpg, Chinese names.
+    void readsTheSharedTangshanShapefile()
+    {
+        const QString path = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data is not present");
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.kind, data::GeometryKind::Polygon);
+        QCOMPARE(layer.features.size(), std::size_t(14));
+        QVERIFY(!layer.warnings.empty()); // no CRS declared: said, not silent
+        bool foundLubei = false;
+        for (const auto& feature : layer.features)
+        {
+            for (const auto& value : feature.values)
+                foundLubei = foundLubei || QString::fromStdString(value) == QStringLiteral("路北区");
+        }
+        QVERIFY(foundLubei);
+        // Lubei lies around 601 km E / 4391 km N in EPSG:4548: the layer's extent must cover it.
+        QVERIFY(layer.extent.minX < 601000.0 && layer.extent.maxX > 601000.0);
+        QVERIFY(layer.extent.minY < 4391000.0 && layer.extent.maxY > 4391000.0);
+    }
+
+private:
+    QTemporaryDir mDir;
+    QString mGpkg;
+};
+
+QTEST_GUILESS_MAIN(TestVectorSource)
+#include "test_vector_source.moc"
