@@ -4,6 +4,7 @@
 #include "logging.hpp"
 #include "main_window.hpp"
 #include "render_command.hpp"
+#include "viewport/viewport_widget.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
+#include <QTimer>
 
 namespace citytwin::app
 {
@@ -33,6 +35,10 @@ public:
     {
         return tr("citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: "
                   "xvfb-run -a citytwin render FILE --out view.png");
+    }
+    static QString screenshotFailed(const QString& path)
+    {
+        return tr("citytwin: %1: the screenshot could not be written").arg(path);
     }
     static QString unknownLanguage(const QString& language)
     {
@@ -82,6 +88,27 @@ bool hasDisplay()
     return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
 }
 
+/// Grabs the window to a file once nothing is loading and the view has drawn, then quits (exit 0, or 1 when
+/// the file cannot be written).
+void scheduleScreenshot(MainWindow& window, const QString& path)
+{
+    auto* timer = new QTimer(&window);
+    timer->setInterval(250);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, path, timer, settled = 0]() mutable {
+        if (window.pendingLoads() > 0 || window.viewport()->frameCount() == 0)
+            return;
+        // A few quiet ticks so the last frame after loading has been drawn.
+        if (++settled < 4)
+            return;
+        timer->stop();
+        const bool saved = window.grab().save(path);
+        std::fprintf(saved ? stdout : stderr, "%s\n",
+                     (saved ? path : CommandLineText::screenshotFailed(path)).toLocal8Bit().constData());
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+    timer->start();
+}
+
 int runDesktop(int argc, char** argv)
 {
     setDefaultSurfaceFormat();
@@ -106,6 +133,13 @@ int runDesktop(int argc, char** argv)
         QStringLiteral("lang"),
         QCoreApplication::translate("citytwin::app::CommandLineText", "Interface language: zh_CN or en."),
         QCoreApplication::translate("citytwin::app::CommandLineText", "language")));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("citytwin::app::CommandLineText",
+                                    "Save a picture of the whole window to this PNG file once the FILEs are "
+                                    "loaded, then quit."),
+        QCoreApplication::translate("citytwin::app::CommandLineText", "file"));
+    parser.addOption(screenshotOption);
     parser.addPositionalArgument(
         QCoreApplication::translate("citytwin::app::CommandLineText", "FILE"),
         QCoreApplication::translate("citytwin::app::CommandLineText", "Vector sources to open."),
@@ -129,6 +163,8 @@ int runDesktop(int argc, char** argv)
     installLogging();
     MainWindow window(language);
     window.show();
+    if (parser.isSet(screenshotOption))
+        scheduleScreenshot(window, parser.value(screenshotOption));
     if (!parser.positionalArguments().isEmpty())
         window.openFiles(parser.positionalArguments());
     return application.exec();

@@ -172,8 +172,9 @@ void MainWindow::openFiles(const QStringList& paths)
         ++mPendingLoads;
         statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
         auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-            addLoadedLayers(path, watcher->result());
+        const quint64 ticket = mNextLoadTicket++;
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, ticket] {
+            loadFinished(ticket, path, watcher->result());
             watcher->deleteLater();
         });
         data::VectorReadOptions options;
@@ -182,9 +183,25 @@ void MainWindow::openFiles(const QStringList& paths)
     }
 }
 
+void MainWindow::loadFinished(quint64 ticket, const QString& path,
+                              data::Result<std::vector<data::VectorLayer>> result)
+{
+    mFinishedLoads.emplace(ticket, std::make_pair(path, std::move(result)));
+    for (auto next = mFinishedLoads.find(mNextTicketToAdd); next != mFinishedLoads.end();
+         next = mFinishedLoads.find(mNextTicketToAdd))
+    {
+        auto [readyPath, readyResult] = std::move(next->second);
+        mFinishedLoads.erase(next);
+        ++mNextTicketToAdd;
+        --mPendingLoads;
+        addLoadedLayers(readyPath, std::move(readyResult));
+    }
+    if (mPendingLoads == 0)
+        emit loadsFinished();
+}
+
 void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<data::VectorLayer>> result)
 {
-    --mPendingLoads;
     if (!result)
     {
         reportError(ErrorText::describe(result.error()));
@@ -203,9 +220,9 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         mViewport->sceneChanged(true);
         if (result->size() == 1 && result->front().warnings.empty())
             statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+        if (mModel->layerCount() > 0)
+            mCoordinates->clear();
     }
-    if (mPendingLoads == 0)
-        emit loadsFinished();
 }
 
 void MainWindow::reportError(const QString& message)

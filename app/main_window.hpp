@@ -3,6 +3,7 @@
 #include "data/result.hpp"
 #include "data/vector_layer.hpp"
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -68,6 +69,7 @@ private:
     void chooseFiles();
     void saveViewImage();
     void showAbout();
+    void loadFinished(quint64 ticket, const QString& path, data::Result<std::vector<data::VectorLayer>> result);
     void addLoadedLayers(const QString& path, data::Result<std::vector<data::VectorLayer>> result);
     void showFeature(int layerIndex, qulonglong featureIndex);
     void zoomToLayer(int layerIndex);
@@ -91,6 +93,11 @@ private:
     QAction* mAboutAction = nullptr;
     QActionGroup* mLanguageGroup = nullptr;
 
+    /// Finished loads wait here until every source requested before them is added: layers keep the order
+    /// in which they were asked for, whatever order the background loads finish in.
+    std::map<quint64, std::pair<QString, data::Result<std::vector<data::VectorLayer>>>> mFinishedLoads;
+    quint64 mNextLoadTicket = 0;
+    quint64 mNextTicketToAdd = 0;
     int mPendingLoads = 0;
     QString mLastError;
 };

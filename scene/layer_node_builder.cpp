@@ -227,18 +227,30 @@ void addFeature(const data::Feature& feature, std::uint32_t index, const osg::Ve
 }
 } // namespace
 
-LayerStyle defaultLayerStyle(int layerIndex)
+LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
 {
-    static const osg::Vec4 palette[] = {
-        {0.86f, 0.78f, 0.62f, 1.0f}, // sand
-        {0.95f, 0.55f, 0.20f, 1.0f}, // orange
-        {0.25f, 0.80f, 0.90f, 1.0f}, // cyan
-        {0.60f, 0.85f, 0.35f, 1.0f}, // green
-        {0.90f, 0.35f, 0.45f, 1.0f}, // red
-        {0.70f, 0.55f, 0.95f, 1.0f}, // violet
+    static const osg::Vec4 areas[] = {{0.86f, 0.78f, 0.62f, 1.0f}, {0.60f, 0.85f, 0.35f, 1.0f},
+                                      {0.70f, 0.55f, 0.95f, 1.0f}, {0.90f, 0.35f, 0.45f, 1.0f}};
+    static const osg::Vec4 lines[] = {{0.95f, 0.55f, 0.20f, 1.0f}, {0.95f, 0.85f, 0.30f, 1.0f},
+                                      {0.90f, 0.40f, 0.70f, 1.0f}};
+    static const osg::Vec4 points[] = {{0.25f, 0.80f, 0.90f, 1.0f}, {0.95f, 0.30f, 0.30f, 1.0f},
+                                       {0.45f, 0.95f, 0.55f, 1.0f}};
+    const auto pick = [indexOfKind](const auto& palette) {
+        return palette[static_cast<std::size_t>(indexOfKind) % std::size(palette)];
     };
     LayerStyle style;
-    style.color = palette[layerIndex % static_cast<int>(std::size(palette))];
+    switch (kind)
+    {
+    case data::GeometryKind::Line:
+        style.color = pick(lines);
+        break;
+    case data::GeometryKind::Point:
+        style.color = pick(points);
+        break;
+    default:
+        style.color = pick(areas);
+        break;
+    }
     return style;
 }
 
@@ -283,7 +295,12 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     {
         auto geometry = batches.points.finish(style.color, false);
         makeUnlit(*geometry);
-        geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(style.pointSize));
+        osg::StateSet* state = geometry->getOrCreateStateSet();
+        state->setAttributeAndModes(new osg::Point(style.pointSize));
+        // Round points: smoothing needs blending.
+        state->setMode(GL_POINT_SMOOTH, osg::StateAttribute::ON);
+        state->setMode(GL_BLEND, osg::StateAttribute::ON);
+        state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
         geode->addDrawable(geometry);
     }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/vector_layer.hpp"
+
 #include <osg/Vec4>
 
 namespace citytwin::scene
@@ -16,7 +18,8 @@ struct LayerStyle
     float lineWidth = 2.0f;
 };
 
-/// Returns a distinct style for the n-th layer of a scene.
-LayerStyle defaultLayerStyle(int layerIndex);
+/// Returns the style of the n-th layer of a given geometry kind in a scene: warm sand tones for areas and
+/// buildings, oranges for lines, cyans for points, each kind cycling through its own palette.
+LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind);
 
 } // namespace citytwin::scene

@@ -35,7 +35,10 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
         mHasOrigin = true;
     }
     const int index = layerCount();
-    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, defaultLayerStyle(index));
+    const auto sameKind = std::count_if(mLayers.begin(), mLayers.end(),
+                                        [&](const LayerEntry& entry) { return entry.data->kind == layer->kind; });
+    osg::ref_ptr<osg::MatrixTransform> node =
+        buildLayerNode(*layer, mOrigin, defaultLayerStyle(layer->kind, static_cast<int>(sameKind)));
     mLayerGroup->addChild(node.get());
     mLayers.push_back({std::move(layer), node});
     ++mRevision;

@@ -47,6 +47,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>[FILE...]</source>
         <translation>[FILE...]</translation>
     </message>
+    <message>
+        <source>citytwin: %1: the screenshot could not be written</source>
+        <translation>citytwin: %1: the screenshot could not be written</translation>
+    </message>
+    <message>
+        <source>Save a picture of the whole window to this PNG file once the FILEs are loaded, then quit.</source>
+        <translation>Save a picture of the whole window to this PNG file once the FILEs are loaded, then quit.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ErrorText</name>

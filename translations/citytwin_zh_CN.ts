@@ -47,6 +47,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>[FILE...]</source>
         <translation>[FILE...]</translation>
     </message>
+    <message>
+        <source>citytwin: %1: the screenshot could not be written</source>
+        <translation>citytwin：%1：无法写入截图</translation>
+    </message>
+    <message>
+        <source>Save a picture of the whole window to this PNG file once the FILEs are loaded, then quit.</source>
+        <translation>FILE 加载完成后，将整个窗口的截图保存为此 PNG 文件，然后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ErrorText</name>

@@ -93,7 +93,7 @@ private slots:
         const osg::Vec3d window =
             test::toWindow(mModel, *mCamera, osg::Vec3d(mixed::ParcelCMinX + 25.0, mixed::ParcelCMinY + 25.0, 0.0));
         const Rgb actual = pixelAt(*mImage, qRound(window.x()), qRound(window.y()));
-        const scene::LayerStyle style = scene::defaultLayerStyle(0);
+        const scene::LayerStyle style = scene::defaultLayerStyle(data::GeometryKind::Polygon, 0);
         const osg::Vec4 expected = scene::BackgroundColor * (1.0f - style.fillOpacity) + style.color * style.fillOpacity;
         QVERIFY2(near(actual, toRgb(expected), 3), qPrintable(describe(actual) + " vs " + describe(toRgb(expected))));
     }
