@@ -26,8 +26,8 @@ run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		$(CITYTWIN) $(SAMPLE); \
 	else \
-		echo "citytwin: no display found; rendering the default view under Xvfb instead: $(abspath $(SHOT))"; \
-		xvfb-run -a -s "-screen 0 1920x1080x24" $(CITYTWIN) render $(SAMPLE) --out $(SHOT) --size 1920x1080 && echo "$(abspath $(SHOT))"; \
+		echo "citytwin: no display found; rendering the default view to a PNG under Xvfb instead"; \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(CITYTWIN) render $(SAMPLE) --out $(abspath $(SHOT)) --size 1920x1080; \
 	fi
 
 test: build

@@ -35,7 +35,7 @@ QString ErrorText::describe(const data::Error& error)
     }
     QString line = what;
     if (!error.detail.empty())
-        line += QStringLiteral(" (%1)").arg(QString::fromStdString(error.detail));
+        line = tr("%1 (%2)", "a problem, then its technical detail").arg(line, QString::fromStdString(error.detail));
     if (!error.path.empty())
         line = QString::fromStdString(error.path) + QStringLiteral(": ") + line;
     return line;

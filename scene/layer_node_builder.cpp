@@ -188,6 +188,7 @@ struct Batches
 {
     GeometryBatch solids{GL_TRIANGLES};
     GeometryBatch fills{GL_TRIANGLES};
+    GeometryBatch roofEdges{GL_LINES};
     GeometryBatch outlines{GL_LINES};
     GeometryBatch lines{GL_LINES};
     GeometryBatch points{GL_POINTS};
@@ -205,7 +206,7 @@ void addFeature(const data::Feature& feature, std::uint32_t index, const osg::Ve
             addCap(rings, height, index, batches.solids);
             addWalls(rings, height, index, batches.solids);
             for (const auto& ring : rings)
-                addRingOutline(ring, height + OutlineLift, index, batches.outlines);
+                addRingOutline(ring, height + OutlineLift, index, batches.roofEdges);
         }
         else
         {
@@ -277,9 +278,13 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
         makeTransparent(*geometry);
         geode->addDrawable(geometry);
     }
-    if (!batches.outlines.empty())
+    // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
+    for (auto [batch, color] : {std::pair{&batches.roofEdges, darker(style.color, 0.55f)},
+                                std::pair{&batches.outlines, style.color}})
     {
-        auto geometry = batches.outlines.finish(darker(style.color, 0.55f), false);
+        if (batch->empty())
+            continue;
+        auto geometry = batch->finish(color, false);
         makeUnlit(*geometry);
         geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.5f));
         geode->addDrawable(geometry);

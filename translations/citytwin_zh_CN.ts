@@ -110,6 +110,11 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layer %1: %2</source>
         <translation>图层 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a problem, then its technical detail</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::InspectorDock</name>

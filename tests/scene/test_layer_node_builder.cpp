@@ -94,9 +94,9 @@ private slots:
     {
         CountingVisitor counter;
         mModel.layerNode(0)->accept(counter);
-        // Solids (A and B extruded), fills (C), outlines.
-        QCOMPARE(counter.drawables, std::size_t(3));
-        QCOMPARE(counter.modes, (std::vector<GLenum>{GL_TRIANGLES, GL_TRIANGLES, GL_LINES}));
+        // Solids (A and B extruded), fills (C), roof edges (A, B), ground outline (C).
+        QCOMPARE(counter.drawables, std::size_t(4));
+        QCOMPARE(counter.modes, (std::vector<GLenum>{GL_TRIANGLES, GL_TRIANGLES, GL_LINES, GL_LINES}));
         // A roof at 30 m (+ outline lift), nothing above it.
         QVERIFY(counter.maximumZ >= mixed::FootprintAHeight && counter.maximumZ < mixed::FootprintAHeight + 0.1);
         // Two boxes: 2 x (2 roof triangles + 4 walls x 2 triangles) x 3 vertices, plus C's 2 ground triangles.
