@@ -94,18 +94,21 @@ void scheduleScreenshot(MainWindow& window, const QString& path)
 {
     auto* timer = new QTimer(&window);
     timer->setInterval(250);
-    QObject::connect(timer, &QTimer::timeout, &window, [&window, path, timer, settled = 0]() mutable {
-        if (window.pendingLoads() > 0 || window.viewport()->frameCount() == 0)
-            return;
-        // A few quiet ticks so the last frame after loading has been drawn.
-        if (++settled < 4)
-            return;
-        timer->stop();
-        const bool saved = window.grab().save(path);
-        std::fprintf(saved ? stdout : stderr, "%s\n",
-                     (saved ? path : CommandLineText::screenshotFailed(path)).toLocal8Bit().constData());
-        QCoreApplication::exit(saved ? 0 : 1);
-    });
+    QObject::connect(timer, &QTimer::timeout, &window,
+                     [&window, path, timer, settled = 0]() mutable
+                     {
+                         if (window.pendingLoads() > 0 || window.viewport()->frameCount() == 0)
+                             return;
+                         // A few quiet ticks so the last frame after loading has been drawn.
+                         if (++settled < 4)
+                             return;
+                         timer->stop();
+                         const bool saved = window.grab().save(path);
+                         std::fprintf(
+                             saved ? stdout : stderr, "%s\n",
+                             (saved ? path : CommandLineText::screenshotFailed(path)).toLocal8Bit().constData());
+                         QCoreApplication::exit(saved ? 0 : 1);
+                     });
     timer->start();
 }
 

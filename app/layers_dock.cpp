@@ -11,9 +11,9 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWi
     setObjectName(QStringLiteral("layersDock"));
     mList->setObjectName(QStringLiteral("layersList"));
     setWidget(mList);
-    connect(mList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-        emit visibilityChanged(mList->row(item), item->checkState() == Qt::Checked);
-    });
+    connect(mList, &QListWidget::itemChanged, this,
+            [this](QListWidgetItem* item)
+            { emit visibilityChanged(mList->row(item), item->checkState() == Qt::Checked); });
     connect(mList, &QListWidget::itemDoubleClicked, this,
             [this](QListWidgetItem* item) { emit zoomRequested(mList->row(item)); });
     retranslateUi();

@@ -50,11 +50,14 @@ public:
 
 void installLogging()
 {
-    data::setLogSink([](data::LogLevel level, std::string_view category, std::string_view message) {
-        forward(logData(), level,
-                QStringLiteral("[%1] %2").arg(QString::fromUtf8(category.data(), static_cast<qsizetype>(category.size())),
-                                              QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size()))));
-    });
+    data::setLogSink(
+        [](data::LogLevel level, std::string_view category, std::string_view message)
+        {
+            forward(logData(), level,
+                    QStringLiteral("[%1] %2").arg(
+                        QString::fromUtf8(category.data(), static_cast<qsizetype>(category.size())),
+                        QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size()))));
+        });
     data::routeLibraryDiagnostics();
     osg::setNotifyLevel(osg::WARN);
     osg::setNotifyHandler(new OsgNotifyHandler);

@@ -48,16 +48,18 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     mCoordinates->setMinimumWidth(280);
     statusBar()->addPermanentWidget(mCoordinates);
 
-    connect(mLayersDock, &LayersDock::visibilityChanged, this, [this](int index, bool visible) {
-        mModel->setLayerVisible(index, visible);
-        mViewport->sceneChanged(false);
-    });
+    connect(mLayersDock, &LayersDock::visibilityChanged, this,
+            [this](int index, bool visible)
+            {
+                mModel->setLayerVisible(index, visible);
+                mViewport->sceneChanged(false);
+            });
     connect(mLayersDock, &LayersDock::zoomRequested, this, &MainWindow::zoomToLayer);
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
     connect(mViewport, &ViewportWidget::pickedNothing, mInspectorDock, &InspectorDock::clear);
-    connect(mViewport, &ViewportWidget::pointerMoved, this, [this](double x, double y) {
-        mCoordinates->setText(tr("E %1 m  N %2 m").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
-    });
+    connect(mViewport, &ViewportWidget::pointerMoved, this,
+            [this](double x, double y)
+            { mCoordinates->setText(tr("E %1 m  N %2 m").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1)); });
 
     createActions();
     createMenus();
@@ -173,18 +175,19 @@ void MainWindow::openFiles(const QStringList& paths)
         statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
         auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
         const quint64 ticket = mNextLoadTicket++;
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, ticket] {
-            loadFinished(ticket, path, watcher->result());
-            watcher->deleteLater();
-        });
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher, path, ticket]
+                {
+                    loadFinished(ticket, path, watcher->result());
+                    watcher->deleteLater();
+                });
         data::VectorReadOptions options;
-        watcher->setFuture(QtConcurrent::run(
-            [file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
+        watcher->setFuture(
+            QtConcurrent::run([file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
     }
 }
 
-void MainWindow::loadFinished(quint64 ticket, const QString& path,
-                              data::Result<std::vector<data::VectorLayer>> result)
+void MainWindow::loadFinished(quint64 ticket, const QString& path, data::Result<std::vector<data::VectorLayer>> result)
 {
     mFinishedLoads.emplace(ticket, std::make_pair(path, std::move(result)));
     for (auto next = mFinishedLoads.find(mNextTicketToAdd); next != mFinishedLoads.end();

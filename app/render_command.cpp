@@ -42,8 +42,8 @@ int RenderCommand::run(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("Image file to write (PNG or JPEG)."), tr("file"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Image size in pixels, WIDTHxHEIGHT."),
-                                        tr("size"), QStringLiteral("1920x1080"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Image size in pixels, WIDTHxHEIGHT."), tr("size"),
+                                        QStringLiteral("1920x1080"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
     parser.addOption(outOption);

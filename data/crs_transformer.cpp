@@ -68,7 +68,8 @@ Result<CrsTransformer> CrsTransformer::create(const std::string& sourceCrs, cons
     PjPtr raw(proj_create_crs_to_crs_from_pj(context, source.get(), target.get(), nullptr, nullptr));
     if (!raw)
         return Error{ErrorCode::TransformFailed,
-                     "no transformation from '" + sourceCrs + "' to '" + targetCrs + "': " + contextError(context), {}};
+                     "no transformation from '" + sourceCrs + "' to '" + targetCrs + "': " + contextError(context),
+                     {}};
     // Traditional GIS axis order (x = east / longitude) for both ends.
     impl->transformation.reset(proj_normalize_for_visualization(context, raw.get()));
     if (!impl->transformation)
@@ -89,8 +90,8 @@ Result<bool> CrsTransformer::transform(std::span<double> xs, std::span<double> y
     {
         if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]) || xs[i] == HUGE_VAL || ys[i] == HUGE_VAL)
             return Error{ErrorCode::TransformFailed,
-                         "point " + std::to_string(i) + " could not be transformed: " +
-                             contextError(mImpl->context.get()),
+                         "point " + std::to_string(i) +
+                             " could not be transformed: " + contextError(mImpl->context.get()),
                          {}};
     }
     return true;

@@ -50,7 +50,8 @@ void appendGeometry(const OGRGeometry& geometry, Feature& feature)
             appendGeometry(*linear, feature);
         return;
     }
-    const auto ringOf = [](const OGRSimpleCurve& curve) {
+    const auto ringOf = [](const OGRSimpleCurve& curve)
+    {
         Ring ring;
         ring.reserve(curve.getNumPoints());
         for (int i = 0; i < curve.getNumPoints(); ++i)
@@ -59,7 +60,8 @@ void appendGeometry(const OGRGeometry& geometry, Feature& feature)
     };
     switch (wkbFlatten(geometry.getGeometryType()))
     {
-    case wkbPoint: {
+    case wkbPoint:
+    {
         const auto& point = *geometry.toPoint();
         if (!point.IsEmpty())
             feature.points.push_back({point.getX(), point.getY(), point.getZ()});
@@ -68,7 +70,8 @@ void appendGeometry(const OGRGeometry& geometry, Feature& feature)
     case wkbLineString:
         feature.lines.push_back(ringOf(*geometry.toLineString()));
         break;
-    case wkbPolygon: {
+    case wkbPolygon:
+    {
         Polygon polygon;
         for (const OGRLinearRing* ring : *geometry.toPolygon())
         {
@@ -226,26 +229,31 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
         return Error{transformer.error().code, "layer '" + layer.name + "': " + transformer.error().detail, path};
 
     std::vector<double> xs, ys;
-    forEachPosition(layer.features, [&](const Position& p) {
-        xs.push_back(p.x);
-        ys.push_back(p.y);
-    });
+    forEachPosition(layer.features,
+                    [&](const Position& p)
+                    {
+                        xs.push_back(p.x);
+                        ys.push_back(p.y);
+                    });
     if (auto transformed = transformer->transform(xs, ys); !transformed)
         return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + transformed.error().detail, path};
     std::size_t next = 0;
-    forEachPosition(layer.features, [&](Position& p) {
-        p.x = xs[next];
-        p.y = ys[next];
-        ++next;
-        layer.extent.include(p.x, p.y);
-    });
+    forEachPosition(layer.features,
+                    [&](Position& p)
+                    {
+                        p.x = xs[next];
+                        p.y = ys[next];
+                        ++next;
+                        layer.extent.include(p.x, p.y);
+                    });
     return layer;
 }
 } // namespace
 
 Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const VectorReadOptions& options)
 {
-    static const bool registered = [] {
+    static const bool registered = []
+    {
         GDALAllRegister();
         return true;
     }();

@@ -21,8 +21,8 @@ public:
     }
     META_Object(citytwin, FeatureIds)
 
-    /// GL_TRIANGLES, GL_LINES or GL_POINTS.
-    GLenum mode = GL_TRIANGLES;
+        /// GL_TRIANGLES, GL_LINES or GL_POINTS.
+        GLenum mode = GL_TRIANGLES;
     std::vector<std::uint32_t> perVertex;
 };
 

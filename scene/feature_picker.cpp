@@ -33,7 +33,8 @@ void pickNearPrimitives(const osg::Geometry& geometry, const FeatureIds& ids, co
     const auto* vertices = static_cast<const osg::Vec3Array*>(geometry.getVertexArray());
     if (!vertices)
         return;
-    const auto project = [&](std::size_t i, double& depth) {
+    const auto project = [&](std::size_t i, double& depth)
+    {
         const osg::Vec3d window = osg::Vec3d((*vertices)[i]) * toWindow;
         depth = window.z();
         return osg::Vec2d(window.x(), window.y());

@@ -66,10 +66,7 @@ private:
 struct TriangleCollector
 {
     std::vector<unsigned int> indices;
-    void operator()(unsigned int a, unsigned int b, unsigned int c)
-    {
-        indices.insert(indices.end(), {a, b, c});
-    }
+    void operator()(unsigned int a, unsigned int b, unsigned int c) { indices.insert(indices.end(), {a, b, c}); }
 };
 
 double signedArea(const data::Ring& ring)
@@ -230,15 +227,16 @@ void addFeature(const data::Feature& feature, std::uint32_t index, const osg::Ve
 
 LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
 {
-    static const osg::Vec4 areas[] = {{0.86f, 0.78f, 0.62f, 1.0f}, {0.60f, 0.85f, 0.35f, 1.0f},
-                                      {0.70f, 0.55f, 0.95f, 1.0f}, {0.90f, 0.35f, 0.45f, 1.0f}};
-    static const osg::Vec4 lines[] = {{0.95f, 0.55f, 0.20f, 1.0f}, {0.95f, 0.85f, 0.30f, 1.0f},
-                                      {0.90f, 0.40f, 0.70f, 1.0f}};
-    static const osg::Vec4 points[] = {{0.25f, 0.80f, 0.90f, 1.0f}, {0.95f, 0.30f, 0.30f, 1.0f},
-                                       {0.45f, 0.95f, 0.55f, 1.0f}};
-    const auto pick = [indexOfKind](const auto& palette) {
-        return palette[static_cast<std::size_t>(indexOfKind) % std::size(palette)];
-    };
+    static const osg::Vec4 areas[] = {{0.86f, 0.78f, 0.62f, 1.0f},
+                                      {0.60f, 0.85f, 0.35f, 1.0f},
+                                      {0.70f, 0.55f, 0.95f, 1.0f},
+                                      {0.90f, 0.35f, 0.45f, 1.0f}};
+    static const osg::Vec4 lines[] = {
+        {0.95f, 0.55f, 0.20f, 1.0f}, {0.95f, 0.85f, 0.30f, 1.0f}, {0.90f, 0.40f, 0.70f, 1.0f}};
+    static const osg::Vec4 points[] = {
+        {0.25f, 0.80f, 0.90f, 1.0f}, {0.95f, 0.30f, 0.30f, 1.0f}, {0.45f, 0.95f, 0.55f, 1.0f}};
+    const auto pick = [indexOfKind](const auto& palette)
+    { return palette[static_cast<std::size_t>(indexOfKind) % std::size(palette)]; };
     LayerStyle style;
     switch (kind)
     {
@@ -279,8 +277,8 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
         geode->addDrawable(geometry);
     }
     // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
-    for (auto [batch, color] : {std::pair{&batches.roofEdges, darker(style.color, 0.55f)},
-                                std::pair{&batches.outlines, style.color}})
+    for (auto [batch, color] :
+         {std::pair{&batches.roofEdges, darker(style.color, 0.55f)}, std::pair{&batches.outlines, style.color}})
     {
         if (batch->empty())
             continue;

@@ -36,7 +36,7 @@ private:
 } // namespace
 
 data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
-                                                                   int height)
+                                                                 int height)
 {
     if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
         return data::Error{data::ErrorCode::InvalidArgument,
@@ -59,7 +59,8 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
     osg::ref_ptr<osg::GraphicsContext> context = osg::GraphicsContext::createGraphicsContext(traits.get());
     if (!context || !context->valid())
         return data::Error{data::ErrorCode::OpenFailed,
-                           "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)", {}};
+                           "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)",
+                           {}};
 
     osgViewer::Viewer viewer;
     viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);

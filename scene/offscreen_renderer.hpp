@@ -22,8 +22,7 @@ class OffscreenRenderer
 public:
     /// Returns an RGBA image of width x height pixels, rows bottom-up (OpenGL order), of scene seen from
     /// pose. Fails with a readable message when no OpenGL context can be created.
-    static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width,
-                                                         int height);
+    static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width, int height);
 
     /// Returns the OpenGL renderer string seen by the last successful render ("" before any).
     static std::string lastRendererName();

@@ -162,8 +162,7 @@ void ViewportWidget::flyToBound(const osg::BoundingSphere& bound)
 
 void ViewportWidget::initializeGL()
 {
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &ViewportWidget::releaseGl,
-            Qt::DirectConnection);
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &ViewportWidget::releaseGl, Qt::DirectConnection);
     resizeGL(width(), height());
 }
 
@@ -294,8 +293,7 @@ void ViewportWidget::pickAt(const QPoint& position)
         return;
     const QPointF p = toDevice(position);
     const double windowY = mViewer->getCamera()->getViewport()->height() - p.y();
-    const auto hit =
-        scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
+    const auto hit = scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
     if (hit)
         emit featurePicked(hit->layerIndex, static_cast<qulonglong>(hit->featureIndex));
     else

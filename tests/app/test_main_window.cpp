@@ -51,10 +51,7 @@ private slots:
         QVERIFY(mWindow->lastError().isEmpty());
     }
 
-    void viewportRendersFrames()
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(mWindow->viewport()->frameCount() > 0, 10000);
-    }
+    void viewportRendersFrames() { QTRY_VERIFY_WITH_TIMEOUT(mWindow->viewport()->frameCount() > 0, 10000); }
 
     void idleViewRendersNothing()
     {
@@ -82,10 +79,12 @@ private slots:
         viewport->goHome(false);
         QTRY_VERIFY_WITH_TIMEOUT(viewport->frameCount() > before, 5000);
         osg::Camera* camera = viewport->viewer()->getCamera();
-        const osg::Vec3d roof(mixed::FootprintBMinX + 15.0, mixed::FootprintBMinY + 15.0, mixed::FootprintBFloors * 3.0);
+        const osg::Vec3d roof(mixed::FootprintBMinX + 15.0, mixed::FootprintBMinY + 15.0,
+                              mixed::FootprintBFloors * 3.0);
         const osg::Vec3d window = test::toWindow(mWindow->sceneModel(), *camera, roof);
         const qreal ratio = viewport->devicePixelRatioF();
-        const QPoint logical(qRound(window.x() / ratio), qRound((camera->getViewport()->height() - window.y()) / ratio));
+        const QPoint logical(qRound(window.x() / ratio),
+                             qRound((camera->getViewport()->height() - window.y()) / ratio));
         QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, logical);
         QCOMPARE(mWindow->inspectorDock()->valueOf(QStringLiteral("name")), QStringLiteral("路北区党群服务中心"));
         QVERIFY(mWindow->inspectorDock()->heading().contains(QStringLiteral("footprints")));

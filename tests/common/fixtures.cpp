@@ -68,15 +68,15 @@ bool writeMixedGeoPackage(const std::string& path)
     roads->CreateField(&name);
     stations->CreateField(&name);
 
-    bool ok = addFeature(*footprints,
-                         "POLYGON((601000 4391000,601040 4391000,601040 4391020,601000 4391020,601000 4391000))",
-                         "A", 30.0, 0);
+    bool ok =
+        addFeature(*footprints, "POLYGON((601000 4391000,601040 4391000,601040 4391020,601000 4391020,601000 4391000))",
+                   "A", 30.0, 0);
     ok = ok && addFeature(*footprints,
                           "POLYGON((601100 4391000,601130 4391000,601130 4391030,601100 4391030,601100 4391000))",
                           "路北区党群服务中心", 0.0, 6);
     ok = ok && addFeature(*footprints,
-                          "POLYGON((601000 4391100,601050 4391100,601050 4391150,601000 4391150,601000 4391100))",
-                          "C", 0.0, 0);
+                          "POLYGON((601000 4391100,601050 4391100,601050 4391150,601000 4391150,601000 4391100))", "C",
+                          0.0, 0);
     ok = ok && addFeature(*roads, "LINESTRING(118.170 39.640,118.180 39.640,118.190 39.645)", "纬一路", 0, 0);
     ok = ok && addFeature(*roads, "LINESTRING(118.175 39.630,118.175 39.660)", "经一路", 0, 0);
     ok = ok && addFeature(*stations, "POINT(118.18 39.65)", "日间照料站", 0, 0);

@@ -24,17 +24,21 @@ private slots:
         QTest::addColumn<double>("expectedX");
         QTest::addColumn<double>("expectedY");
         QTest::newRow("wgs84 -> cgcs2000 gk cm117 (Lubei centre)")
-            << "EPSG:4326" << "EPSG:4548" << 118.18 << 39.65 << 601278.6678 << 4391333.6145;
+            << "EPSG:4326"
+            << "EPSG:4548" << 118.18 << 39.65 << 601278.6678 << 4391333.6145;
         QTest::newRow("wgs84 -> cgcs2000 gk on the central meridian")
-            << "EPSG:4326" << "EPSG:4548" << 117.0 << 39.0 << 500000.0 << 4318503.9847;
+            << "EPSG:4326"
+            << "EPSG:4548" << 117.0 << 39.0 << 500000.0 << 4318503.9847;
         QTest::newRow("wgs84 -> cgcs2000 gk south-east")
-            << "EPSG:4326" << "EPSG:4548" << 118.25 << 39.60 << 607364.1548 << 4385863.3048;
-        QTest::newRow("cgcs2000 geographic -> gk")
-            << "EPSG:4490" << "EPSG:4548" << 118.18 << 39.65 << 601278.6678 << 4391333.6145;
+            << "EPSG:4326"
+            << "EPSG:4548" << 118.25 << 39.60 << 607364.1548 << 4385863.3048;
+        QTest::newRow("cgcs2000 geographic -> gk") << "EPSG:4490"
+                                                   << "EPSG:4548" << 118.18 << 39.65 << 601278.6678 << 4391333.6145;
         QTest::newRow("wgs84 -> gk with zone prefix (EPSG:4527)")
-            << "EPSG:4326" << "EPSG:4527" << 118.18 << 39.65 << 39601278.6678 << 4391333.6145;
-        QTest::newRow("wgs84 -> web mercator")
-            << "EPSG:4326" << "EPSG:3857" << 118.18 << 39.65 << 13155737.4219 << 4815210.8263;
+            << "EPSG:4326"
+            << "EPSG:4527" << 118.18 << 39.65 << 39601278.6678 << 4391333.6145;
+        QTest::newRow("wgs84 -> web mercator") << "EPSG:4326"
+                                               << "EPSG:3857" << 118.18 << 39.65 << 13155737.4219 << 4815210.8263;
     }
 
     void knownPoints()

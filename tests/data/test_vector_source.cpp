@@ -69,7 +69,8 @@ private slots:
 
     void heightsComeFromHeightOrFloors()
     {
-        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        auto layers =
+            data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
         QVERIFY(layers.ok());
         const auto& features = layers->front().features;
         QVERIFY(features[0].height.has_value());
@@ -81,7 +82,8 @@ private slots:
 
     void projectCrsCoordinatesStayExact()
     {
-        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        auto layers =
+            data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
         QVERIFY(layers.ok());
         const data::Polygon& polygon = layers->front().features[0].polygons.at(0);
         QCOMPARE(polygon.rings.size(), std::size_t(1));
@@ -175,7 +177,8 @@ private slots:
     /// The real Tangshan district shapefile from ../shared/data: no .prj, no .cpg, Chinese names.
     void readsTheSharedTangshanShapefile()
     {
-        const QString path = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
+        const QString path =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
         if (!QFile::exists(path))
             QSKIP("../shared/data is not present");
         auto layers = data::readVectorSource(path.toStdString());

@@ -36,7 +36,8 @@ private slots:
 
     void picksTheFeatureWithTheChineseName()
     {
-        const osg::Vec3d roof(mixed::FootprintBMinX + 15.0, mixed::FootprintBMinY + 15.0, mixed::FootprintBFloors * 3.0);
+        const osg::Vec3d roof(mixed::FootprintBMinX + 15.0, mixed::FootprintBMinY + 15.0,
+                              mixed::FootprintBFloors * 3.0);
         const osg::Vec3d window = test::toWindow(mModel, *mCamera, roof);
         const auto hit = scene::pickFeature(mModel, *mCamera, window.x(), window.y());
         QVERIFY(hit.has_value());

@@ -94,7 +94,8 @@ private slots:
             test::toWindow(mModel, *mCamera, osg::Vec3d(mixed::ParcelCMinX + 25.0, mixed::ParcelCMinY + 25.0, 0.0));
         const Rgb actual = pixelAt(*mImage, qRound(window.x()), qRound(window.y()));
         const scene::LayerStyle style = scene::defaultLayerStyle(data::GeometryKind::Polygon, 0);
-        const osg::Vec4 expected = scene::BackgroundColor * (1.0f - style.fillOpacity) + style.color * style.fillOpacity;
+        const osg::Vec4 expected =
+            scene::BackgroundColor * (1.0f - style.fillOpacity) + style.color * style.fillOpacity;
         QVERIFY2(near(actual, toRgb(expected), 3), qPrintable(describe(actual) + " vs " + describe(toRgb(expected))));
     }
 
@@ -113,8 +114,8 @@ private slots:
     void footprintIsWhereItBelongs()
     {
         // Just outside footprint A (10 m west of its west wall, on empty ground) is background.
-        const osg::Vec3d outside =
-            test::toWindow(mModel, *mCamera, osg::Vec3d(mixed::FootprintAMinX - 10.0, mixed::FootprintAMinY + 10.0, 0.0));
+        const osg::Vec3d outside = test::toWindow(
+            mModel, *mCamera, osg::Vec3d(mixed::FootprintAMinX - 10.0, mixed::FootprintAMinY + 10.0, 0.0));
         const Rgb pixel = pixelAt(*mImage, qRound(outside.x()), qRound(outside.y()));
         QVERIFY2(near(pixel, toRgb(scene::BackgroundColor), 1), qPrintable(describe(pixel)));
     }
