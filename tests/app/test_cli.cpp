@@ -3,7 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "common/fixtures.hpp"
+#include "common/mixed_geopackage.hpp"
 
 /// The citytwin executable's verbs, as a script would call them.
 class TestCli : public QObject
@@ -40,9 +40,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg"));
-        QVERIFY(citytwin::test::writeMixedGeoPackage(mGpkg.toStdString()));
+        QVERIFY(mFixture.ok());
+        mGpkg = mFixture.path();
     }
 
     void helpListsTheVerbs()
@@ -73,7 +72,7 @@ private slots:
 
     void badSizeIsRefused()
     {
-        const Run result = run({QStringLiteral("render"), mGpkg, QStringLiteral("--out"), mDir.filePath("x.png"),
+        const Run result = run({QStringLiteral("render"), mGpkg, QStringLiteral("--out"), mFixture.filePath("x.png"),
                                 QStringLiteral("--size"), QStringLiteral("huge"), QStringLiteral("--lang=en")});
         QCOMPARE(result.exitCode, 2);
         QCOMPARE(lineCount(result.err), 1);
@@ -81,18 +80,18 @@ private slots:
 
     void unreadableFileNamesThePath()
     {
-        const QString missing = mDir.filePath(QStringLiteral("missing.gpkg"));
-        const Run result = run({QStringLiteral("render"), missing, QStringLiteral("--out"), mDir.filePath("x.png"),
+        const QString missing = mFixture.filePath(QStringLiteral("missing.gpkg"));
+        const Run result = run({QStringLiteral("render"), missing, QStringLiteral("--out"), mFixture.filePath("x.png"),
                                 QStringLiteral("--lang=en")});
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(lineCount(result.err), 1);
         QVERIFY(result.err.contains(missing));
-        QVERIFY(!QFile::exists(mDir.filePath("x.png")));
+        QVERIFY(!QFile::exists(mFixture.filePath("x.png")));
     }
 
     void rendersAnImageOfTheRequestedSize()
     {
-        const QString out = mDir.filePath(QStringLiteral("shot.png"));
+        const QString out = mFixture.filePath(QStringLiteral("shot.png"));
         const Run result = run({QStringLiteral("render"), mGpkg, QStringLiteral("--out"), out, QStringLiteral("--size"),
                                 QStringLiteral("320x240")});
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
@@ -115,7 +114,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
+    citytwin::test::MixedGeoPackage mFixture;
     QString mGpkg;
 };
 

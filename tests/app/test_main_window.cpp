@@ -1,4 +1,5 @@
 #include "common/compare.hpp"
+#include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
 
 #include "app/inspector_dock.hpp"
@@ -26,9 +27,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg"));
-        QVERIFY(test::writeMixedGeoPackage(mGpkg.toStdString()));
+        QVERIFY(mFixture.ok());
         QVERIFY(mLanguage.install(QStringLiteral("en")));
         mWindow = std::make_unique<app::MainWindow>(mLanguage);
         mWindow->resize(1200, 800);
@@ -41,7 +40,7 @@ private slots:
     void loadsALayerPerTableWithCounts()
     {
         QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
-        mWindow->openFiles({mGpkg});
+        mWindow->openFiles({mFixture.path()});
         QVERIFY(finished.wait(20000));
         QCOMPARE(mWindow->sceneModel().layerCount(), 3);
         app::LayersDock* dock = mWindow->layersDock();
@@ -101,7 +100,7 @@ private slots:
     void missingFileReportsItsPath()
     {
         QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
-        const QString missing = mDir.filePath(QStringLiteral("missing.gpkg"));
+        const QString missing = mFixture.filePath(QStringLiteral("missing.gpkg"));
         mWindow->openFiles({missing});
         QVERIFY(finished.wait(10000));
         QVERIFY(mWindow->lastError().contains(missing));
@@ -119,8 +118,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
-    QString mGpkg;
+    test::MixedGeoPackage mFixture;
     app::Language mLanguage;
     std::unique_ptr<app::MainWindow> mWindow;
 };

@@ -1,5 +1,5 @@
 #include "common/compare.hpp"
-#include "common/fixtures.hpp"
+#include "common/mixed_geopackage.hpp"
 
 #include "data/vector_source.hpp"
 
@@ -42,9 +42,8 @@ class TestVectorSource : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg"));
-        QVERIFY(test::writeMixedGeoPackage(mGpkg.toStdString()));
+        QVERIFY(mFixture.ok());
+        mGpkg = mFixture.path();
     }
 
     void readsPolygonsLinesAndPoints()
@@ -125,7 +124,7 @@ private slots:
 
     void missingFileNamesThePath()
     {
-        const std::string path = mDir.filePath(QStringLiteral("no-such-file.gpkg")).toStdString();
+        const std::string path = mFixture.filePath(QStringLiteral("no-such-file.gpkg")).toStdString();
         auto layers = data::readVectorSource(path);
         QVERIFY(!layers.ok());
         QCOMPARE(layers.error().code, data::ErrorCode::FileNotFound);
@@ -134,7 +133,7 @@ private slots:
 
     void corruptFileIsAnError()
     {
-        const QString path = mDir.filePath(QStringLiteral("corrupt.gpkg"));
+        const QString path = mFixture.filePath(QStringLiteral("corrupt.gpkg"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray(4096, '\x5a'));
@@ -147,7 +146,7 @@ private slots:
 
     void rasterIsNotAVectorSource()
     {
-        const QString path = mDir.filePath(QStringLiteral("tiny.tif"));
+        const QString path = mFixture.filePath(QStringLiteral("tiny.tif"));
         QVERIFY(test::writeTinyGeoTiff(path.toStdString()));
         auto layers = data::readVectorSource(path.toStdString());
         QVERIFY(!layers.ok());
@@ -163,7 +162,7 @@ private slots:
 
     void missingCrsIsGuessedLoudly()
     {
-        const QString path = mDir.filePath(QStringLiteral("nocrs.shp"));
+        const QString path = mFixture.filePath(QStringLiteral("nocrs.shp"));
         QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
         auto layers = data::readVectorSource(path.toStdString());
         QVERIFY(layers.ok());
@@ -200,7 +199,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
+    test::MixedGeoPackage mFixture;
     QString mGpkg;
 };
 

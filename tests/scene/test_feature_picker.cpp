@@ -1,3 +1,4 @@
+#include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
 
 #include "scene/feature_picker.hpp"
@@ -15,10 +16,8 @@ class TestFeaturePicker : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        const std::string gpkg = mDir.filePath(QStringLiteral("mixed.gpkg")).toStdString();
-        QVERIFY(test::writeMixedGeoPackage(gpkg));
-        QVERIFY(test::loadInto(mModel, gpkg));
+        QVERIFY(mFixture.ok());
+        QVERIFY(test::loadInto(mModel, mFixture.pathString()));
         mCamera = test::topDownCamera(mModel, 601065.0, 4391075.0, 1500.0);
     }
 
@@ -107,7 +106,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
+    test::MixedGeoPackage mFixture;
     scene::SceneModel mModel;
     osg::ref_ptr<osg::Camera> mCamera;
 };

@@ -1,3 +1,4 @@
+#include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
 
 #include "scene/feature_ids.hpp"
@@ -57,10 +58,8 @@ class TestLayerNodeBuilder : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg")).toStdString();
-        QVERIFY(test::writeMixedGeoPackage(mGpkg));
-        QVERIFY(test::loadInto(mModel, mGpkg));
+        QVERIFY(mFixture.ok());
+        QVERIFY(test::loadInto(mModel, mFixture.pathString()));
         QCOMPARE(mModel.layerCount(), 3);
     }
 
@@ -130,8 +129,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
-    std::string mGpkg;
+    test::MixedGeoPackage mFixture;
     scene::SceneModel mModel;
 };
 

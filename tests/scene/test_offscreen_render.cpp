@@ -1,3 +1,4 @@
+#include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
 
 #include "scene/layer_style.hpp"
@@ -57,10 +58,8 @@ class TestOffscreenRender : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(mDir.isValid());
-        mGpkg = mDir.filePath(QStringLiteral("mixed.gpkg")).toStdString();
-        QVERIFY(test::writeMixedGeoPackage(mGpkg));
-        QVERIFY(test::loadInto(mModel, mGpkg, "footprints"));
+        QVERIFY(mFixture.ok());
+        QVERIFY(test::loadInto(mModel, mFixture.pathString(), "footprints"));
         mCamera = test::topDownCamera(mModel, 601065.0, 4391075.0, 600.0);
         osg::Vec3d eye, center, up;
         mCamera->getViewMatrixAsLookAt(eye, center, up);
@@ -121,8 +120,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir mDir;
-    std::string mGpkg;
+    test::MixedGeoPackage mFixture;
     scene::SceneModel mModel;
     osg::ref_ptr<osg::Camera> mCamera;
     osg::ref_ptr<osg::Image> mImage;
