@@ -22,6 +22,9 @@ public:
 
     const char* className() const override { return "CityManipulator"; }
 
+    /// Handles one event (adds double-click to the orbit manipulator's events).
+    bool handle(const osgGA::GUIEventAdapter& event, osgGA::GUIActionAdapter& actions) override;
+
     /// Sets the pose that Home returns to.
     void setHomePose(const ViewPose& pose);
 
@@ -39,7 +42,6 @@ protected:
     bool handleKeyDown(const osgGA::GUIEventAdapter& event, osgGA::GUIActionAdapter& actions) override;
     bool handleMouseWheel(const osgGA::GUIEventAdapter& event, osgGA::GUIActionAdapter& actions) override;
     bool handleMouseDoubleClick(const osgGA::GUIEventAdapter& event, osgGA::GUIActionAdapter& actions);
-    bool handle(const osgGA::GUIEventAdapter& event, osgGA::GUIActionAdapter& actions) override;
 
 private:
     /// Returns the world point under the window position of the event: the nearest scene surface, else the
