@@ -41,19 +41,25 @@ QString ErrorText::describe(const data::Error& error)
     return line;
 }
 
-QString ErrorText::describeWarning(const QString& layerName, const QString& warning)
+QString ErrorText::describeWarning(const QString& layerName, const data::LayerWarning& warning)
 {
-    if (warning == QLatin1String("layer is empty"))
+    const QString value = QString::fromStdString(warning.value);
+    switch (warning.kind)
+    {
+    case data::LayerWarning::Kind::Empty:
         return tr("Layer %1 is empty.").arg(layerName);
-    if (warning.startsWith(QLatin1String("layer declares no CRS; coordinates look like degrees")))
-        return tr("Layer %1 declares no coordinate reference system; its coordinates look like degrees, so "
-                  "WGS 84 (EPSG:4326) was assumed. Check its placement.")
-            .arg(layerName);
-    if (warning.startsWith(QLatin1String("layer declares no CRS")))
-        return tr("Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its "
-                  "placement.")
-            .arg(layerName);
-    return tr("Layer %1: %2").arg(layerName, warning);
+    case data::LayerWarning::Kind::CrsGuessed:
+        return tr("Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check "
+                  "its placement.")
+            .arg(layerName, value);
+    case data::LayerWarning::Kind::DecodedAsGbk:
+        return tr("Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.").arg(layerName);
+    case data::LayerWarning::Kind::GeometryRepaired:
+        return tr("Layer %1: %2 invalid geometries were repaired.").arg(layerName, value);
+    case data::LayerWarning::Kind::GeometrySkipped:
+        return tr("Layer %1: %2 invalid geometries were skipped.").arg(layerName, value);
+    }
+    return tr("Layer %1: %2").arg(layerName, QString::fromStdString(warning.detail));
 }
 
 } // namespace citytwin::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/result.hpp"
+#include "data/vector_layer.hpp"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,7 +18,7 @@ public:
     static QString describe(const data::Error& error);
 
     /// Returns a translated sentence for a layer warning reported by the data layer.
-    static QString describeWarning(const QString& layerName, const QString& warning);
+    static QString describeWarning(const QString& layerName, const data::LayerWarning& warning);
 };
 
 } // namespace citytwin::app

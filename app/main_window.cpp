@@ -214,8 +214,8 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         for (data::VectorLayer& layer : result.value())
         {
             const QString name = QString::fromStdString(layer.name);
-            for (const std::string& warning : layer.warnings)
-                statusBar()->showMessage(ErrorText::describeWarning(name, QString::fromStdString(warning)), 15000);
+            for (const data::LayerWarning& warning : layer.warnings)
+                statusBar()->showMessage(ErrorText::describeWarning(name, warning), 15000);
             const auto featureCount = static_cast<qsizetype>(layer.features.size());
             mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
             mLayersDock->addLayer(name, featureCount);

@@ -89,10 +89,9 @@ int RenderCommand::run(const QStringList& arguments)
         }
         for (data::VectorLayer& layer : layers.value())
         {
-            for (const std::string& warning : layer.warnings)
+            for (const data::LayerWarning& warning : layer.warnings)
                 printLine(stderr, tr("citytwin render: warning: %1")
-                                      .arg(ErrorText::describeWarning(QString::fromStdString(layer.name),
-                                                                      QString::fromStdString(warning))));
+                                      .arg(ErrorText::describeWarning(QString::fromStdString(layer.name), warning)));
             model.addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
         }
     }

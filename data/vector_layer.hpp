@@ -76,6 +76,23 @@ struct Feature
     std::optional<double> height;
 };
 
+/// A non-fatal problem met while reading a layer. The app turns `kind` and `value` into a translated sentence;
+/// `detail` is technical English for logs.
+struct LayerWarning
+{
+    enum class Kind
+    {
+        Empty,             ///< the layer has no features
+        CrsGuessed,        ///< no CRS declared; value = the CRS assumed
+        DecodedAsGbk,      ///< text was not UTF-8; decoded as GBK; value = values that could not be decoded
+        GeometryRepaired,  ///< invalid geometries repaired; value = how many
+        GeometrySkipped,   ///< invalid or unreadable geometries skipped; value = how many
+    };
+    Kind kind = Kind::Empty;
+    std::string value;
+    std::string detail;
+};
+
 /// A vector layer read from a source and transformed into the project CRS.
 struct VectorLayer
 {
@@ -83,12 +100,18 @@ struct VectorLayer
     std::string sourcePath;
     /// The source CRS as found ("EPSG:4326" when identified, else WKT), or "" when the source had none.
     std::string sourceCrs;
+    /// The CRS the coordinates were taken to be in ("gcj02" / "bd09" included), after any declaration or guess.
+    std::string effectiveCrs;
+    /// True when effectiveCrs was guessed from the coordinates because the source had none.
+    bool crsGuessed = false;
+    /// How attribute text was decoded: "UTF-8", or "GBK" when detected.
+    std::string encoding = "UTF-8";
     GeometryKind kind = GeometryKind::None;
     std::vector<std::string> fieldNames;
     std::vector<Feature> features;
     Extent extent;
-    /// Non-fatal problems met while reading (technical English), shown to the user by the app.
-    std::vector<std::string> warnings;
+    /// Non-fatal problems met while reading, shown to the user by the app.
+    std::vector<LayerWarning> warnings;
 };
 
 } // namespace citytwin::data

@@ -1,7 +1,8 @@
 #include "vector_source.hpp"
 
-#include "crs_transformer.hpp"
+#include "coordinate_pipeline.hpp"
 #include "log.hpp"
+#include "text_encoding.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,9 +25,57 @@ struct DatasetDeleter
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetDeleter>;
 
-DatasetPtr openDataset(const std::string& path, unsigned int flags)
+DatasetPtr openDataset(const std::string& path, unsigned int flags, const char* const* openOptions = nullptr)
 {
-    return DatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY));
+    return DatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr, openOptions));
+}
+
+/// A shapefile without a .cpg is opened without recoding, so that its bytes can be checked and, when they
+/// are not UTF-8, decoded as GBK (Chinese shapefiles often are, with no code page declared).
+bool isShapefileWithoutCodePage(const std::string& path)
+{
+    const std::filesystem::path file(path);
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (extension != ".shp" && extension != ".dbf")
+        return false;
+    std::filesystem::path cpg = file;
+    return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
+           !std::filesystem::exists(cpg.replace_extension(".CPG"));
+}
+
+/// Decodes every non-UTF-8 text of the layer as GBK when any is not valid UTF-8; records it on the layer.
+void fixEncoding(VectorLayer& layer)
+{
+    bool allValid = std::all_of(layer.fieldNames.begin(), layer.fieldNames.end(),
+                                [](const std::string& name) { return isValidUtf8(name); });
+    for (const Feature& feature : layer.features)
+    {
+        if (!allValid)
+            break;
+        allValid = std::all_of(feature.values.begin(), feature.values.end(),
+                               [](const std::string& value) { return isValidUtf8(value); });
+    }
+    if (allValid)
+        return;
+    std::size_t undecodable = 0;
+    const auto decode = [&undecodable](std::string& text) {
+        if (isValidUtf8(text) && std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+            return;
+        if (auto decoded = gbkToUtf8(text))
+            text = std::move(*decoded);
+        else
+            ++undecodable;
+    };
+    for (std::string& name : layer.fieldNames)
+        decode(name);
+    for (Feature& feature : layer.features)
+        std::for_each(feature.values.begin(), feature.values.end(), decode);
+    layer.encoding = "GBK";
+    layer.warnings.push_back({LayerWarning::Kind::DecodedAsGbk, std::to_string(undecodable),
+                              "text is not UTF-8 and no code page is declared; decoded as GBK (CP936), " +
+                                  std::to_string(undecodable) + " values could not be decoded"});
 }
 
 bool looksLikeConnectionString(const std::string& path)
@@ -147,22 +196,34 @@ std::string crsDefinition(const OGRSpatialReference* srs)
     return result;
 }
 
-/// Guesses the CRS of a layer that declares none, from its coordinate magnitudes. Never silent:
-/// the guess is recorded as a warning on the layer.
-std::string guessCrs(VectorLayer& layer, const std::string& projectCrs)
+Extent rawExtent(std::vector<Feature>& features)
 {
     Extent raw;
-    forEachPosition(layer.features, [&](const Position& p) { raw.include(p.x, p.y); });
-    if (!raw.isValid())
-        return projectCrs;
-    if (raw.minX >= -180.0 && raw.maxX <= 180.0 && raw.minY >= -90.0 && raw.maxY <= 90.0)
-    {
-        layer.warnings.push_back("layer declares no CRS; coordinates look like degrees, assumed EPSG:4326");
-        return "EPSG:4326";
-    }
-    layer.warnings.push_back("layer declares no CRS; coordinates look projected, assumed the project CRS " +
-                             projectCrs);
-    return projectCrs;
+    forEachPosition(features, [&](const Position& p) { raw.include(p.x, p.y); });
+    return raw;
+}
+
+/// Decides which CRS the layer's coordinates are in: the declared one, the source's, or a guess (never
+/// silently: a guess is a warning on the layer, or an error when guesses are not allowed).
+Result<std::string> effectiveCrs(VectorLayer& layer, const std::string& path, const VectorReadOptions& options)
+{
+    if (!options.sourceCrs.empty())
+        return options.sourceCrs;
+    if (!layer.sourceCrs.empty())
+        return layer.sourceCrs;
+    const auto guess = guessCrs(rawExtent(layer.features), options.projectCrs);
+    if (!guess)
+        return Error{ErrorCode::CrsMissing,
+                     "layer '" + layer.name + "' declares no CRS and its coordinates fit no known one; declare it", path};
+    if (!options.allowCrsGuess)
+        return Error{ErrorCode::CrsMissing,
+                     "layer '" + layer.name + "' declares no CRS; " + guess->reason + ", so it is probably " +
+                         guess->crs + ": confirm with --crs " + guess->crs + " (or gcj02 / bd09 for Chinese web-map coordinates)",
+                     path};
+    layer.crsGuessed = true;
+    layer.warnings.push_back(
+        {LayerWarning::Kind::CrsGuessed, guess->crs, "layer declares no CRS; " + guess->reason + ", assumed " + guess->crs});
+    return guess->crs;
 }
 
 struct HeightFields
@@ -219,12 +280,17 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
     }
     layer.kind = dominantKind(layer.features);
     if (layer.features.empty())
-        layer.warnings.push_back("layer is empty");
+        layer.warnings.push_back({LayerWarning::Kind::Empty, {}, "layer is empty"});
+
+    fixEncoding(layer);
 
     layer.sourceCrs = crsDefinition(ogrLayer.GetSpatialRef());
-    const std::string sourceCrs = layer.sourceCrs.empty() ? guessCrs(layer, options.projectCrs) : layer.sourceCrs;
+    auto sourceCrs = effectiveCrs(layer, path, options);
+    if (!sourceCrs)
+        return sourceCrs.error();
+    layer.effectiveCrs = sourceCrs.value();
 
-    auto transformer = CrsTransformer::create(sourceCrs, options.projectCrs);
+    auto transformer = CoordinatePipeline::create(layer.effectiveCrs, options.projectCrs);
     if (!transformer)
         return Error{transformer.error().code, "layer '" + layer.name + "': " + transformer.error().detail, path};
 
@@ -263,7 +329,8 @@ Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const
         return Error{ErrorCode::FileNotFound, "no such file", path};
 
     CPLErrorReset();
-    DatasetPtr dataset = openDataset(path, GDAL_OF_VECTOR);
+    const char* const rawTextOptions[] = {"ENCODING=", nullptr};
+    DatasetPtr dataset = openDataset(path, GDAL_OF_VECTOR, isShapefileWithoutCodePage(path) ? rawTextOptions : nullptr);
     if (!dataset)
     {
         const std::string gdalMessage = CPLGetLastErrorMsg();
@@ -283,8 +350,8 @@ Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const
         auto layer = readLayer(*ogrLayer, path, options);
         if (!layer)
             return layer.error();
-        for (const std::string& warning : layer->warnings)
-            log(LogLevel::Warning, "data.vector", path + " [" + layer->name + "]: " + warning);
+        for (const LayerWarning& warning : layer->warnings)
+            log(LogLevel::Warning, "data.vector", path + " [" + layer->name + "]: " + warning.detail);
         layers.push_back(std::move(layer.value()));
     }
     if (layers.empty())

@@ -16,6 +16,12 @@ struct VectorReadOptions
     std::string projectCrs = "EPSG:4548";
     /// When non-empty, only the layer of this name is read.
     std::string layerName;
+    /// The CRS the user declares for the source ("EPSG:4326", WKT, "gcj02", "bd09"); it overrides the
+    /// source's own. Empty: use the source's CRS.
+    std::string sourceCrs;
+    /// When the source has no CRS and none is declared: guess one from the coordinates (with a warning on
+    /// the layer) if true, else fail with CrsMissing naming the guess for the user to confirm.
+    bool allowCrsGuess = true;
 };
 
 /// The project CRS used when a project does not name one: CGCS2000 / 3-degree Gauss-Krueger CM 117E.

@@ -99,14 +99,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>Layer %1 is empty.</translation>
     </message>
     <message>
-        <source>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</source>
-        <translation>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</translation>
-    </message>
-    <message>
-        <source>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</source>
-        <translation>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</translation>
-    </message>
-    <message>
         <source>Layer %1: %2</source>
         <translation>Layer %1: %2</translation>
     </message>
@@ -114,6 +106,22 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1 (%2)</source>
         <comment>a problem, then its technical detail</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check its placement.</source>
+        <translation>Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check its placement.</translation>
+    </message>
+    <message>
+        <source>Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.</source>
+        <translation>Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were repaired.</source>
+        <translation>Layer %1: %2 invalid geometries were repaired.</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were skipped.</source>
+        <translation>Layer %1: %2 invalid geometries were skipped.</translation>
     </message>
 </context>
 <context>

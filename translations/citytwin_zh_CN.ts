@@ -99,14 +99,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>图层 %1 为空。</translation>
     </message>
     <message>
-        <source>Layer %1 declares no coordinate reference system; its coordinates look like degrees, so WGS 84 (EPSG:4326) was assumed. Check its placement.</source>
-        <translation>图层 %1 未声明坐标参考系；其坐标看起来是经纬度，已假定为 WGS 84（EPSG:4326）。请核对其位置。</translation>
-    </message>
-    <message>
-        <source>Layer %1 declares no coordinate reference system; the project CRS was assumed. Check its placement.</source>
-        <translation>图层 %1 未声明坐标参考系；已假定为项目坐标系。请核对其位置。</translation>
-    </message>
-    <message>
         <source>Layer %1: %2</source>
         <translation>图层 %1：%2</translation>
     </message>
@@ -114,6 +106,22 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1 (%2)</source>
         <comment>a problem, then its technical detail</comment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check its placement.</source>
+        <translation>图层 %1 未声明坐标参考系；根据其坐标假定为 %2。请核对其位置。</translation>
+    </message>
+    <message>
+        <source>Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.</source>
+        <translation>图层 %1：文本不是 UTF-8 且未声明代码页，已按 GBK 解码。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were repaired.</source>
+        <translation>图层 %1：已修复 %2 个无效几何。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were skipped.</source>
+        <translation>图层 %1：已跳过 %2 个无效几何。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "fixtures.hpp"
 
+#include <filesystem>
 #include <memory>
 
 #include <gdal_priv.h>
@@ -94,6 +95,35 @@ bool writeShapefileWithoutCrs(const std::string& path)
     OGRFieldDefn name("name", OFTString);
     layer->CreateField(&name);
     return addFeature(*layer, "POINT(118.18 39.65)", "x", 0, 0);
+}
+
+bool writeGbkShapefile(const std::string& path)
+{
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    DatasetPtr dataset(driver ? driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!dataset)
+        return false;
+    // No recoding on write: the bytes below go into the DBF as they are, and no .cpg is written.
+    const char* const options[] = {"ENCODING=", nullptr};
+    OGRLayer* layer = dataset->CreateLayer("gbk", nullptr, wkbPoint, const_cast<char**>(options));
+    if (!layer)
+        return false;
+    const char nameGbk[] = "\xc3\xfb\xb3\xc6";         // 名称
+    const char valueGbk[] = "\xc2\xb7\xb1\xb1\xc7\xf8"; // 路北区
+    OGRFieldDefn name(nameGbk, OFTString);
+    OGRFieldDefn code("code", OFTString);
+    if (layer->CreateField(&name) != OGRERR_NONE || layer->CreateField(&code) != OGRERR_NONE)
+        return false;
+    OGRFeature feature(layer->GetLayerDefn());
+    feature.SetGeometryDirectly(new OGRPoint(118.18, 39.65));
+    feature.SetField(0, valueGbk);
+    feature.SetField(1, "130203");
+    const bool written = layer->CreateFeature(&feature) == OGRERR_NONE;
+    dataset.reset();
+    // GDAL may write an empty or default .cpg: the point of this fixture is that there is none.
+    std::filesystem::remove(std::filesystem::path(path).replace_extension(".cpg"));
+    return written;
 }
 
 bool writeTinyGeoTiff(const std::string& path)

@@ -36,6 +36,10 @@ bool writeMixedGeoPackage(const std::string& path);
 /// Writes a shapefile without .prj whose coordinates are in degrees (one point).
 bool writeShapefileWithoutCrs(const std::string& path);
 
+/// Writes a shapefile whose DBF holds GBK bytes with no .cpg and no code page mark: one point at
+/// (118.18, 39.65) in degrees (no .prj either), field 名称 (GBK) = 路北区 (GBK), field code = "130203".
+bool writeGbkShapefile(const std::string& path);
+
 /// Writes a 4 x 4 single-band GeoTIFF (a raster, not a vector source).
 bool writeTinyGeoTiff(const std::string& path);
 

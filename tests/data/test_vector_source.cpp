@@ -169,8 +169,71 @@ private slots:
         const auto& layer = layers->front();
         QVERIFY(layer.sourceCrs.empty());
         QCOMPARE(layer.warnings.size(), std::size_t(1));
-        QVERIFY(layer.warnings[0].find("EPSG:4326") != std::string::npos);
+        QCOMPARE(layer.warnings[0].kind, data::LayerWarning::Kind::CrsGuessed);
+        QCOMPARE(layer.warnings[0].value, std::string("EPSG:4326"));
+        QVERIFY(layer.crsGuessed);
         CITYTWIN_COMPARE_NEAR(layer.features[0].points[0].x, mixed::StationEasting, 1e-3);
+    }
+
+    void gbkShapefileIsDetectedAndDecoded()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("gbk.shp"));
+        QVERIFY(test::writeGbkShapefile(path.toStdString()));
+        QVERIFY(!QFile::exists(mFixture.filePath(QStringLiteral("gbk.cpg"))));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.encoding, std::string("GBK"));
+        QCOMPARE(QString::fromStdString(layer.fieldNames.at(0)), QStringLiteral("名称"));
+        QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(0)), QStringLiteral("路北区"));
+        QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(1)), QStringLiteral("130203"));
+        const bool said = std::any_of(layer.warnings.begin(), layer.warnings.end(), [](const auto& w) {
+            return w.kind == data::LayerWarning::Kind::DecodedAsGbk;
+        });
+        QVERIFY(said);
+    }
+
+    void cpgIsHonoured()
+    {
+        // The same bytes with a .cpg that declares CP936: GDAL decodes them, no detection needed.
+        const QString path = mFixture.filePath(QStringLiteral("gbkcpg.shp"));
+        QVERIFY(test::writeGbkShapefile(path.toStdString()));
+        QFile cpg(mFixture.filePath(QStringLiteral("gbkcpg.cpg")));
+        QVERIFY(cpg.open(QIODevice::WriteOnly));
+        cpg.write("CP936");
+        cpg.close();
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(layers.ok());
+        QCOMPARE(layers->front().encoding, std::string("UTF-8"));
+        QCOMPARE(QString::fromStdString(layers->front().features.at(0).values.at(0)), QStringLiteral("路北区"));
+    }
+
+    void declaredGcj02IsConvertedToTheProjectCrs()
+    {
+        // Tangshan shapefile-style data without CRS: declared GCJ-02, the point moves by the GCJ offset.
+        const QString path = mFixture.filePath(QStringLiteral("gcj.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto asWgs = data::readVectorSource(path.toStdString(), {.sourceCrs = "EPSG:4326"});
+        auto asGcj = data::readVectorSource(path.toStdString(), {.sourceCrs = "gcj02"});
+        QVERIFY(asWgs.ok() && asGcj.ok());
+        QVERIFY(asGcj->front().warnings.empty());
+        QCOMPARE(asGcj->front().effectiveCrs, std::string("gcj02"));
+        const auto& w = asWgs->front().features[0].points[0];
+        const auto& g = asGcj->front().features[0].points[0];
+        const double shift = std::hypot(w.x - g.x, w.y - g.y);
+        // Around Tangshan the GCJ-02 offset is a few hundred metres.
+        QVERIFY2(shift > 100.0 && shift < 1000.0, qPrintable(QString::number(shift)));
+    }
+
+    void guessNeedsConfirmationWhenAsked()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("confirm.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString(), {.allowCrsGuess = false});
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::CrsMissing);
+        QVERIFY(layers.error().detail.find("--crs EPSG:4326") != std::string::npos);
+        QCOMPARE(layers.error().path, path.toStdString());
     }
 
     /// The real Tangshan district shapefile from ../shared/data: no .prj, no .cpg, Chinese names.
