@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "info_command.hpp"
 #include "language.hpp"
 #include "logging.hpp"
 #include "main_window.hpp"
@@ -19,7 +20,7 @@ namespace citytwin::app
 namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
-const QStringList Verbs = {QStringLiteral("render")};
+const QStringList Verbs = {QStringLiteral("info"), QStringLiteral("render")};
 
 class CommandLineText
 {
@@ -28,6 +29,7 @@ public:
     static QString verbsHelp()
     {
         return tr("Verbs:\n"
+                  "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
                   "With no verb, citytwin opens the desktop application and loads the FILEs given.");
     }
@@ -181,6 +183,9 @@ int runVerb(int argc, char** argv)
     if (!installLanguage(language, languageArgument(argc, argv)))
         return 2;
     installLogging();
+    const QString verb = application.arguments().value(1);
+    if (verb == QLatin1String("info"))
+        return InfoCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

@@ -1,5 +1,6 @@
 #include "render_command.hpp"
 
+#include "cli_output.hpp"
 #include "error_text.hpp"
 
 #include "data/vector_source.hpp"
@@ -16,11 +17,6 @@ namespace citytwin::app
 {
 namespace
 {
-void printLine(FILE* stream, const QString& line)
-{
-    std::fprintf(stream, "%s\n", line.toLocal8Bit().constData());
-}
-
 bool parseSize(const QString& text, int& width, int& height)
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));

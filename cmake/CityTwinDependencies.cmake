@@ -5,6 +5,7 @@ if(PROJ_VERSION VERSION_LESS 8)
     message(FATAL_ERROR "PROJ 8 or newer is needed (found ${PROJ_VERSION})")
 endif()
 find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent LinguistTools Test)
 

@@ -102,6 +102,20 @@ Result<bool> CrsTransformer::transform(double& x, double& y) const
     return transform(std::span<double>(&x, 1), std::span<double>(&y, 1));
 }
 
+std::optional<Extent> areaOfUse(const std::string& crsDefinition)
+{
+    ContextPtr context = makeContext();
+    PjPtr crs = makeCrs(context.get(), crsDefinition);
+    double west = 0, south = 0, east = 0, north = 0;
+    if (!crs || !proj_get_area_of_use(context.get(), crs.get(), &west, &south, &east, &north, nullptr) ||
+        west == -1000.0)
+        return std::nullopt;
+    Extent extent;
+    extent.include(west, south);
+    extent.include(east, north);
+    return extent;
+}
+
 std::string identifyEpsg(const std::string& crsDefinition)
 {
     ContextPtr context = makeContext();

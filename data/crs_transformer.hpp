@@ -1,6 +1,9 @@
 #pragma once
 
 #include "result.hpp"
+#include "vector_layer.hpp"
+
+#include <optional>
 
 #include <memory>
 #include <span>
@@ -39,6 +42,9 @@ private:
     std::unique_ptr<Impl> mImpl;
     bool mIdentity = false;
 };
+
+/// Returns the area of use of a CRS in degrees (west, south, east, north as an Extent), when PROJ knows it.
+std::optional<Extent> areaOfUse(const std::string& crsDefinition);
 
 /// Returns "EPSG:nnnn" when PROJ identifies the CRS with an EPSG code (confidence >= 70), else "".
 std::string identifyEpsg(const std::string& crsDefinition);

@@ -1,6 +1,7 @@
 #include "vector_source.hpp"
 
 #include "coordinate_pipeline.hpp"
+#include "gdal_open.hpp"
 #include "log.hpp"
 #include "text_encoding.hpp"
 
@@ -19,32 +20,6 @@ namespace
 {
 constexpr double MetresPerFloor = 3.0;
 
-struct DatasetDeleter
-{
-    void operator()(GDALDataset* dataset) const { GDALClose(GDALDataset::ToHandle(dataset)); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetDeleter>;
-
-DatasetPtr openDataset(const std::string& path, unsigned int flags, const char* const* openOptions = nullptr)
-{
-    return DatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr, openOptions));
-}
-
-/// A shapefile without a .cpg is opened without recoding, so that its bytes can be checked and, when they
-/// are not UTF-8, decoded as GBK (Chinese shapefiles often are, with no code page declared).
-bool isShapefileWithoutCodePage(const std::string& path)
-{
-    const std::filesystem::path file(path);
-    std::string extension = file.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (extension != ".shp" && extension != ".dbf")
-        return false;
-    std::filesystem::path cpg = file;
-    return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
-           !std::filesystem::exists(cpg.replace_extension(".CPG"));
-}
-
 /// Decodes every non-UTF-8 text of the layer as GBK when any is not valid UTF-8; records it on the layer.
 void fixEncoding(VectorLayer& layer)
 {
@@ -60,7 +35,8 @@ void fixEncoding(VectorLayer& layer)
     if (allValid)
         return;
     std::size_t undecodable = 0;
-    const auto decode = [&undecodable](std::string& text) {
+    const auto decode = [&undecodable](std::string& text)
+    {
         if (isValidUtf8(text) && std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
             return;
         if (auto decoded = gbkToUtf8(text))
@@ -76,11 +52,6 @@ void fixEncoding(VectorLayer& layer)
     layer.warnings.push_back({LayerWarning::Kind::DecodedAsGbk, std::to_string(undecodable),
                               "text is not UTF-8 and no code page is declared; decoded as GBK (CP936), " +
                                   std::to_string(undecodable) + " values could not be decoded"});
-}
-
-bool looksLikeConnectionString(const std::string& path)
-{
-    return path.rfind("/vsi", 0) == 0 || (path.find(':') != std::string::npos && path.find(':') > 1);
 }
 
 std::string lowerCase(std::string text)
@@ -214,15 +185,17 @@ Result<std::string> effectiveCrs(VectorLayer& layer, const std::string& path, co
     const auto guess = guessCrs(rawExtent(layer.features), options.projectCrs);
     if (!guess)
         return Error{ErrorCode::CrsMissing,
-                     "layer '" + layer.name + "' declares no CRS and its coordinates fit no known one; declare it", path};
+                     "layer '" + layer.name + "' declares no CRS and its coordinates fit no known one; declare it",
+                     path};
     if (!options.allowCrsGuess)
         return Error{ErrorCode::CrsMissing,
                      "layer '" + layer.name + "' declares no CRS; " + guess->reason + ", so it is probably " +
-                         guess->crs + ": confirm with --crs " + guess->crs + " (or gcj02 / bd09 for Chinese web-map coordinates)",
+                         guess->crs + ": confirm with --crs " + guess->crs +
+                         " (or gcj02 / bd09 for Chinese web-map coordinates)",
                      path};
     layer.crsGuessed = true;
-    layer.warnings.push_back(
-        {LayerWarning::Kind::CrsGuessed, guess->crs, "layer declares no CRS; " + guess->reason + ", assumed " + guess->crs});
+    layer.warnings.push_back({LayerWarning::Kind::CrsGuessed, guess->crs,
+                              "layer declares no CRS; " + guess->reason + ", assumed " + guess->crs});
     return guess->crs;
 }
 
@@ -318,23 +291,15 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
 
 Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const VectorReadOptions& options)
 {
-    static const bool registered = []
-    {
-        GDALAllRegister();
-        return true;
-    }();
-    (void)registered;
-
-    if (!looksLikeConnectionString(path) && !std::filesystem::exists(path))
+    if (!isConnectionString(path) && !std::filesystem::exists(path))
         return Error{ErrorCode::FileNotFound, "no such file", path};
 
     CPLErrorReset();
-    const char* const rawTextOptions[] = {"ENCODING=", nullptr};
-    DatasetPtr dataset = openDataset(path, GDAL_OF_VECTOR, isShapefileWithoutCodePage(path) ? rawTextOptions : nullptr);
+    GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR);
     if (!dataset)
     {
         const std::string gdalMessage = CPLGetLastErrorMsg();
-        if (openDataset(path, GDAL_OF_RASTER))
+        if (openReadOnly(path, GDAL_OF_RASTER))
             return Error{ErrorCode::NotVector, "this is a raster, not a vector source", path};
         return Error{ErrorCode::OpenFailed,
                      gdalMessage.empty() ? "not a format GDAL can read as vector data" : gdalMessage, path};

@@ -4,14 +4,6 @@
 <context>
     <name>citytwin::app::CommandLineText</name>
     <message>
-        <source>Verbs:
-  render      Render the default view of FILEs to an image (citytwin render --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-        <translation>Verbs:
-  render      Render the default view of FILEs to an image (citytwin render --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
-    </message>
-    <message>
         <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
         <translation>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</translation>
     </message>
@@ -58,6 +50,16 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>file</source>
         <translation>file</translation>
+    </message>
+    <message>
+        <source>Verbs:
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>Verbs:
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
     </message>
 </context>
 <context>
@@ -122,6 +124,137 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Layer %1: %2 invalid geometries were skipped.</source>
         <translation>Layer %1: %2 invalid geometries were skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InfoCommand</name>
+    <message>
+        <source>outside the area of use of the project CRS</source>
+        <translation>outside the area of use of the project CRS</translation>
+    </message>
+    <message>
+        <source>not representable</source>
+        <translation>not representable</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>none declared</translation>
+    </message>
+    <message>
+        <source>none declared (coordinates suggest %1)</source>
+        <translation>none declared (coordinates suggest %1)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1 (%2)</source>
+        <translation>Format: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>Layer %1: %2</translation>
+    </message>
+    <message>
+        <source>  Geometry: %1</source>
+        <translation>  Geometry: %1</translation>
+    </message>
+    <message>
+        <source>  Features: %1</source>
+        <translation>  Features: %1</translation>
+    </message>
+    <message>
+        <source>  CRS: %1</source>
+        <translation>  CRS: %1</translation>
+    </message>
+    <message>
+        <source>  Extent: %1</source>
+        <translation>  Extent: %1</translation>
+    </message>
+    <message>
+        <source>  Extent in %1: %2</source>
+        <translation>  Extent in %1: %2</translation>
+    </message>
+    <message>
+        <source>  Encoding: %1</source>
+        <translation>  Encoding: %1</translation>
+    </message>
+    <message>
+        <source>  Fields: %1</source>
+        <translation>  Fields: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Raster: %1 x %2 pixels, %3 band(s) of %4</source>
+        <translation>Raster: %1 x %2 pixels, %3 band(s) of %4</translation>
+    </message>
+    <message>
+        <source>  Pixel size: %1 x %2</source>
+        <translation>  Pixel size: %1 x %2</translation>
+    </message>
+    <message>
+        <source>  NoData: %1</source>
+        <translation>  NoData: %1</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
+        <translation>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</translation>
+    </message>
+    <message>
+        <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
+        <translation>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</translation>
+    </message>
+    <message>
+        <source>No layers.</source>
+        <translation>No layers.</translation>
+    </message>
+    <message>
+        <source>Describes data sources: each layer&apos;s name, geometry type, feature count, CRS, extent in the project CRS, fields and text encoding; a raster&apos;s size, bands and extent; a 3D tileset&apos;s header.</source>
+        <translation>Describes data sources: each layer&apos;s name, geometry type, feature count, CRS, extent in the project CRS, fields and text encoding; a raster&apos;s size, bands and extent; a 3D tileset&apos;s header.</translation>
+    </message>
+    <message>
+        <source>Print JSON for machines.</source>
+        <translation>Print JSON for machines.</translation>
+    </message>
+    <message>
+        <source>The project CRS for extents (default EPSG:4548).</source>
+        <translation>The project CRS for extents (default EPSG:4548).</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>crs</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>Files or GDAL connection strings to describe.</source>
+        <translation>Files or GDAL connection strings to describe.</translation>
+    </message>
+    <message>
+        <source>SOURCE...</source>
+        <translation>SOURCE...</translation>
+    </message>
+    <message>
+        <source>citytwin info: %1</source>
+        <translation>citytwin info: %1</translation>
+    </message>
+    <message>
+        <source>citytwin info: name at least one SOURCE</source>
+        <translation>citytwin info: name at least one SOURCE</translation>
     </message>
 </context>
 <context>

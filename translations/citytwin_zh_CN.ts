@@ -4,14 +4,6 @@
 <context>
     <name>citytwin::app::CommandLineText</name>
     <message>
-        <source>Verbs:
-  render      Render the default view of FILEs to an image (citytwin render --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-        <translation>子命令：
-  render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
-不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
-    </message>
-    <message>
         <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
         <translation>citytwin：未找到显示器（DISPLAY 未设置）；无桌面时如需出图，请运行：xvfb-run -a citytwin render FILE --out view.png</translation>
     </message>
@@ -58,6 +50,16 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>file</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Verbs:
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>子命令：
+  info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
+  render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
+不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
     </message>
 </context>
 <context>
@@ -122,6 +124,137 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Layer %1: %2 invalid geometries were skipped.</source>
         <translation>图层 %1：已跳过 %2 个无效几何。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InfoCommand</name>
+    <message>
+        <source>outside the area of use of the project CRS</source>
+        <translation>超出项目坐标系的适用范围</translation>
+    </message>
+    <message>
+        <source>not representable</source>
+        <translation>无法表示</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>未声明</translation>
+    </message>
+    <message>
+        <source>none declared (coordinates suggest %1)</source>
+        <translation>未声明（坐标看起来是 %1）</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>数据源：%1</translation>
+    </message>
+    <message>
+        <source>Format: %1 (%2)</source>
+        <translation>格式：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>图层 %1：%2</translation>
+    </message>
+    <message>
+        <source>  Geometry: %1</source>
+        <translation>  几何类型：%1</translation>
+    </message>
+    <message>
+        <source>  Features: %1</source>
+        <translation>  要素数：%1</translation>
+    </message>
+    <message>
+        <source>  CRS: %1</source>
+        <translation>  坐标系：%1</translation>
+    </message>
+    <message>
+        <source>  Extent: %1</source>
+        <translation>  范围：%1</translation>
+    </message>
+    <message>
+        <source>  Extent in %1: %2</source>
+        <translation>  %1 中的范围：%2</translation>
+    </message>
+    <message>
+        <source>  Encoding: %1</source>
+        <translation>  编码：%1</translation>
+    </message>
+    <message>
+        <source>  Fields: %1</source>
+        <translation>  字段：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Raster: %1 x %2 pixels, %3 band(s) of %4</source>
+        <translation>栅格：%1 x %2 像素，%3 个 %4 波段</translation>
+    </message>
+    <message>
+        <source>  Pixel size: %1 x %2</source>
+        <translation>  像元大小：%1 x %2</translation>
+    </message>
+    <message>
+        <source>  NoData: %1</source>
+        <translation>  无数据值：%1</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
+        <translation>3D Tiles 瓦片集，版本 %1，%2 个含内容的瓦片，根包围体 %3</translation>
+    </message>
+    <message>
+        <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
+        <translation>倾斜摄影瓦片集：坐标系 %1，原点 %2，%3 个顶层瓦片</translation>
+    </message>
+    <message>
+        <source>No layers.</source>
+        <translation>没有图层。</translation>
+    </message>
+    <message>
+        <source>Describes data sources: each layer&apos;s name, geometry type, feature count, CRS, extent in the project CRS, fields and text encoding; a raster&apos;s size, bands and extent; a 3D tileset&apos;s header.</source>
+        <translation>描述数据源：每个图层的名称、几何类型、要素数、坐标系、在项目坐标系中的范围、字段和文本编码；栅格的尺寸、波段和范围；三维瓦片集的头信息。</translation>
+    </message>
+    <message>
+        <source>Print JSON for machines.</source>
+        <translation>输出供程序读取的 JSON。</translation>
+    </message>
+    <message>
+        <source>The project CRS for extents (default EPSG:4548).</source>
+        <translation>用于范围的项目坐标系（默认 EPSG:4548）。</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>Files or GDAL connection strings to describe.</source>
+        <translation>要描述的文件或 GDAL 连接字符串。</translation>
+    </message>
+    <message>
+        <source>SOURCE...</source>
+        <translation>SOURCE...</translation>
+    </message>
+    <message>
+        <source>citytwin info: %1</source>
+        <translation>citytwin info：%1</translation>
+    </message>
+    <message>
+        <source>citytwin info: name at least one SOURCE</source>
+        <translation>citytwin info：请至少给出一个 SOURCE</translation>
     </message>
 </context>
 <context>

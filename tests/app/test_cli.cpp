@@ -1,4 +1,7 @@
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,6 +106,30 @@ private slots:
             for (int x = 0; x < image.width(); ++x)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 3, qPrintable(QString::number(colours.size())));
+    }
+
+    void infoPrintsLayersAsJson()
+    {
+        const Run result = run({QStringLiteral("info"), mGpkg, QStringLiteral("--json")}, false);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonObject source = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        const QJsonArray layers = source.value(QStringLiteral("layers")).toArray();
+        QCOMPARE(layers.size(), 3);
+        QCOMPARE(layers.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("footprints"));
+        QCOMPARE(layers.at(0).toObject().value(QStringLiteral("feature_count")).toInt(), 3);
+        QCOMPARE(layers.at(2).toObject().value(QStringLiteral("crs")).toString(), QStringLiteral("EPSG:4326"));
+    }
+
+    void infoInChineseAndOnMissingFiles()
+    {
+        const Run result = run({QStringLiteral("info"), mGpkg, QStringLiteral("--lang=zh_CN")}, false);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("要素数")), qPrintable(result.out));
+        const Run missing =
+            run({QStringLiteral("info"), mFixture.filePath("nope.shp"), QStringLiteral("--lang=en")}, false);
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(lineCount(missing.err), 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nope.shp")));
     }
 
     void desktopWithoutDisplaySaysSoInOneLine()

@@ -1,0 +1,68 @@
+#include "gdal_open.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <vector>
+
+#include <gdal_priv.h>
+
+namespace citytwin::data
+{
+namespace
+{
+std::string lowerExtension(const std::string& path)
+{
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension;
+}
+} // namespace
+
+void GdalDatasetCloser::operator()(GDALDataset* dataset) const
+{
+    GDALClose(GDALDataset::ToHandle(dataset));
+}
+
+void ensureGdalRegistered()
+{
+    static const bool registered = []
+    {
+        GDALAllRegister();
+        return true;
+    }();
+    (void)registered;
+}
+
+bool isConnectionString(const std::string& path)
+{
+    const auto colon = path.find(':');
+    return path.rfind("/vsi", 0) == 0 || (colon != std::string::npos && colon > 1);
+}
+
+bool isShapefileWithoutCodePage(const std::string& path)
+{
+    const std::string extension = lowerExtension(path);
+    if (extension != ".shp" && extension != ".dbf")
+        return false;
+    std::filesystem::path cpg(path);
+    return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
+           !std::filesystem::exists(cpg.replace_extension(".CPG"));
+}
+
+GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
+{
+    ensureGdalRegistered();
+    std::vector<const char*> options;
+    if (isShapefileWithoutCodePage(path))
+        options.push_back("ENCODING=");
+    const std::string extension = lowerExtension(path);
+    if (extension == ".gml" || extension == ".xml")
+        options.push_back("WRITE_GFS=NO");
+    options.push_back(nullptr);
+    return GdalDatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr,
+                                            options.size() > 1 ? options.data() : nullptr));
+}
+
+} // namespace citytwin::data
