@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "import_command.hpp"
 #include "info_command.hpp"
 #include "language.hpp"
 #include "logging.hpp"
@@ -20,7 +21,7 @@ namespace citytwin::app
 namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
-const QStringList Verbs = {QStringLiteral("info"), QStringLiteral("render")};
+const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("render")};
 
 class CommandLineText
 {
@@ -29,6 +30,7 @@ public:
     static QString verbsHelp()
     {
         return tr("Verbs:\n"
+                  "  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).\n"
                   "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
                   "With no verb, citytwin opens the desktop application and loads the FILEs given.");
@@ -186,6 +188,8 @@ int runVerb(int argc, char** argv)
     const QString verb = application.arguments().value(1);
     if (verb == QLatin1String("info"))
         return InfoCommand::run(application.arguments());
+    if (verb == QLatin1String("import"))
+        return ImportCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

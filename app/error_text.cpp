@@ -32,6 +32,12 @@ QString ErrorText::describe(const data::Error& error)
     case data::ErrorCode::InvalidArgument:
         what = tr("invalid argument");
         break;
+    case data::ErrorCode::StoreFailed:
+        what = tr("the project database could not be read or written");
+        break;
+    case data::ErrorCode::ImportRejected:
+        what = tr("the import was refused");
+        break;
     }
     QString line = what;
     if (!error.detail.empty())

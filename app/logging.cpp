@@ -50,6 +50,9 @@ public:
 
 void installLogging()
 {
+    // Information and debugging messages only when asked for (QT_LOGGING_RULES="citytwin.*=true").
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("citytwin.*.debug=false\ncitytwin.*.info=false"));
     data::setLogSink(
         [](data::LogLevel level, std::string_view category, std::string_view message)
         {

@@ -18,6 +18,8 @@ enum class ErrorCode
     CrsMissing,
     TransformFailed,
     InvalidArgument,
+    StoreFailed,
+    ImportRejected,
 };
 
 /// An expected failure: a code, a technical English detail and, where there is one, the file concerned.

@@ -1,0 +1,51 @@
+#include "incident_watcher.hpp"
+
+#include "gpkg_geometry.hpp"
+
+namespace citytwin::data
+{
+
+Result<IncidentWatcher> IncidentWatcher::open(const std::string& projectPath)
+{
+    auto database = Database::open(projectPath, Database::Mode::ReadOnly);
+    if (!database)
+        return database.error();
+    return IncidentWatcher(std::move(database.value()));
+}
+
+Result<std::vector<IncidentRow>> IncidentWatcher::poll()
+{
+    std::vector<IncidentRow> rows;
+    const std::int64_t version = mDatabase.dataVersion();
+    if (version == mDataVersion)
+        return rows;
+    mDataVersion = version;
+    auto statement = mDatabase.prepare(
+        "SELECT fid, category, status, reported_at, geom FROM incidents WHERE fid > ? ORDER BY fid");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, mLastFid);
+    while (true)
+    {
+        auto row = statement->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        IncidentRow incident;
+        incident.fid = statement->columnInt64(0);
+        incident.category = statement->columnText(1);
+        incident.status = statement->columnText(2);
+        incident.reportedAt = statement->columnText(3);
+        if (const auto point = gpkg::decodePoint(statement->columnBlob(4)))
+        {
+            incident.x = point->x;
+            incident.y = point->y;
+        }
+        mLastFid = incident.fid;
+        rows.push_back(std::move(incident));
+    }
+    return rows;
+}
+
+} // namespace citytwin::data
