@@ -72,16 +72,20 @@ Result<FieldMapping> parseFieldMapping(const std::string& text)
             mapping.utcOffsetMinutes = *offset;
         }
         const auto& known = incidentTargetFields();
-        for (const auto& [target, column] : json.value("columns", nlohmann::json::object()).items())
+        // Keep each sub-object alive for its loop: items() only refers to it.
+        const nlohmann::json columns = json.value("columns", nlohmann::json::object());
+        const nlohmann::json values = json.value("values", nlohmann::json::object());
+        const nlohmann::json defaults = json.value("defaults", nlohmann::json::object());
+        for (const auto& [target, column] : columns.items())
         {
             if (std::find(known.begin(), known.end(), target) == known.end())
                 return Error{ErrorCode::InvalidArgument, "unknown target field '" + target + "' in columns", {}};
             mapping.columns[target] = column.get<std::string>();
         }
-        for (const auto& [target, table] : json.value("values", nlohmann::json::object()).items())
+        for (const auto& [target, table] : values.items())
             for (const auto& [from, to] : table.items())
                 mapping.values[target][from] = to.get<std::string>();
-        for (const auto& [target, value] : json.value("defaults", nlohmann::json::object()).items())
+        for (const auto& [target, value] : defaults.items())
             mapping.defaults[target] = value.get<std::string>();
     }
     catch (const nlohmann::json::exception& error)

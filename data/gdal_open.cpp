@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 
 namespace citytwin::data
@@ -30,6 +31,11 @@ void ensureGdalRegistered()
     static const bool registered = []
     {
         GDALAllRegister();
+        // Exported incident sheets have a header row even when every cell is text. The drivers read these
+        // options lazily (when a layer is first read), so they are set for the process, unless the user set them.
+        for (const char* option : {"OGR_XLSX_HEADERS", "OGR_ODS_HEADERS"})
+            if (!CPLGetConfigOption(option, nullptr))
+                CPLSetConfigOption(option, "FORCE");
         return true;
     }();
     (void)registered;
@@ -60,6 +66,9 @@ GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
     const std::string extension = lowerExtension(path);
     if (extension == ".gml" || extension == ".xml")
         options.push_back("WRITE_GFS=NO");
+    // Exported incident sheets have a header row even when every cell is text.
+    if (extension == ".xlsx" || extension == ".ods")
+        options.push_back("HEADERS=FORCE");
     options.push_back(nullptr);
     return GdalDatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr,
                                             options.size() > 1 ? options.data() : nullptr));

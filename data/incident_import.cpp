@@ -507,7 +507,9 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
                      sourcePath};
 
     const std::vector<std::string> names = columnNames(*layer);
-    report.mapping = options.mapping.columns.empty() ? guessFieldMapping(names) : options.mapping;
+    report.mapping = options.mapping;
+    if (report.mapping.columns.empty())
+        report.mapping.columns = guessFieldMapping(names).columns;
     if (report.mapping.column("reported_at").empty() || report.mapping.column("category").empty())
     {
         std::string list;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "data/project_store.hpp"
+
+#include <QFile>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace citytwin::test
+{
+
+/// Writes UTF-8 text (or raw bytes) to a file; returns false on failure.
+inline bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(bytes) == bytes.size();
+}
+
+/// Returns the integer a query on a project yields (or -1).
+inline std::int64_t queryInt(data::ProjectStore& project, const std::string& sql)
+{
+    auto value = project.database().queryInt64(sql);
+    return value ? value.value() : -1;
+}
+
+/// A square polygon feature as GeoJSON, in EPSG:4548 coordinates.
+inline QString squareFeature(qint64 id, double minX, double minY, double size)
+{
+    return QStringLiteral(R"({"type":"Feature","properties":{"id":%1},"geometry":{"type":"Polygon","coordinates":[[[%2,%3],[%4,%3],[%4,%5],[%2,%5],[%2,%3]]]}})")
+        .arg(id)
+        .arg(minX, 0, 'f', 3)
+        .arg(minY, 0, 'f', 3)
+        .arg(minX + size, 0, 'f', 3)
+        .arg(minY + size, 0, 'f', 3);
+}
+
+/// A GeoJSON FeatureCollection declared in EPSG:4548.
+inline QByteArray featureCollection(const QStringList& features)
+{
+    return QStringLiteral(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[%1]})")
+        .arg(features.join(','))
+        .toUtf8();
+}
+
+} // namespace citytwin::test
