@@ -43,10 +43,12 @@ public:
     bool ok() const { return std::holds_alternative<T>(mState); }
     explicit operator bool() const { return ok(); }
 
-    T& value() { return std::get<T>(mState); }
-    const T& value() const { return std::get<T>(mState); }
-    T& operator*() { return value(); }
-    const T& operator*() const { return value(); }
+    T& value() & { return std::get<T>(mState); }
+    const T& value() const& { return std::get<T>(mState); }
+    /// On a temporary Result, returns the value itself (so `for (x : f().value())` does not dangle).
+    T value() && { return std::get<T>(std::move(mState)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 

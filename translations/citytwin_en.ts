@@ -53,10 +53,12 @@
     </message>
     <message>
         <source>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
@@ -124,6 +126,204 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Layer %1: %2 invalid geometries were skipped.</source>
         <translation>Layer %1: %2 invalid geometries were skipped.</translation>
+    </message>
+    <message>
+        <source>the project database could not be read or written</source>
+        <translation>the project database could not be read or written</translation>
+    </message>
+    <message>
+        <source>the import was refused</source>
+        <translation>the import was refused</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportCommand</name>
+    <message>
+        <source>bad date</source>
+        <translation>bad date</translation>
+    </message>
+    <message>
+        <source>times out of order</source>
+        <translation>times out of order</translation>
+    </message>
+    <message>
+        <source>bad or missing location</source>
+        <translation>bad or missing location</translation>
+    </message>
+    <message>
+        <source>outside the district</source>
+        <translation>outside the district</translation>
+    </message>
+    <message>
+        <source>unknown category</source>
+        <translation>unknown category</translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>unknown source</translation>
+    </message>
+    <message>
+        <source>unknown status</source>
+        <translation>unknown status</translation>
+    </message>
+    <message>
+        <source>already in the project</source>
+        <translation>already in the project</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
+        <translation>%1: %2 rows read, %3 imported, %4 rejected%5</translation>
+    </message>
+    <message>
+        <source>coordinates taken as %1; %2 rows placed in a grid, %3 in a community</source>
+        <translation>coordinates taken as %1; %2 rows placed in a grid, %3 in a community</translation>
+    </message>
+    <message>
+        <source>columns: %1</source>
+        <translation>columns: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more (use --report FILE.csv for all)</source>
+        <translation>… and %1 more (use --report FILE.csv for all)</translation>
+    </message>
+    <message>
+        <source>  row %1: %2 (%3)</source>
+        <translation>  row %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Copies a source into a project (created when it does not exist). A vector layer becomes a feature table in the project CRS; with --as incidents the rows go through a field mapping into the incident table, in one transaction, and rejected rows are reported with the reason.</source>
+        <translation>Copies a source into a project (created when it does not exist). A vector layer becomes a feature table in the project CRS; with --as incidents the rows go through a field mapping into the incident table, in one transaction, and rejected rows are reported with the reason.</translation>
+    </message>
+    <message>
+        <source>The source layer (default: the first).</source>
+        <translation>The source layer (default: the first).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>What the rows are: &apos;incidents&apos;, or &apos;layer&apos; (default).</source>
+        <translation>What the rows are: &apos;incidents&apos;, or &apos;layer&apos; (default).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>A field-mapping profile: a JSON file (saved in the project) or the name of a saved one.</source>
+        <translation>A field-mapping profile: a JSON file (saved in the project) or the name of a saved one.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profile</translation>
+    </message>
+    <message>
+        <source>The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09.</source>
+        <translation>The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09.</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>crs</translation>
+    </message>
+    <message>
+        <source>The table name in the project (layers).</source>
+        <translation>The table name in the project (layers).</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name.</source>
+        <translation>Replace a table of the same name.</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected.</source>
+        <translation>Import nothing if any row is rejected.</translation>
+    </message>
+    <message>
+        <source>Write every rejected row to this CSV file.</source>
+        <translation>Write every rejected row to this CSV file.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>The CRS of a new project (default EPSG:4548).</source>
+        <translation>The CRS of a new project (default EPSG:4548).</translation>
+    </message>
+    <message>
+        <source>Print no progress.</source>
+        <translation>Print no progress.</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJECT</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>The project GeoPackage.</translation>
+    </message>
+    <message>
+        <source>PROJECT.gpkg</source>
+        <translation>PROJECT.gpkg</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>The file or GDAL connection string to import.</source>
+        <translation>The file or GDAL connection string to import.</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1</source>
+        <translation>citytwin import: %1</translation>
+    </message>
+    <message>
+        <source>citytwin import: expected PROJECT.gpkg SOURCE and --as incidents|layer</source>
+        <translation>citytwin import: expected PROJECT.gpkg SOURCE and --as incidents|layer</translation>
+    </message>
+    <message>
+        <source>citytwin import: the project and the source are the same file</source>
+        <translation>citytwin import: the project and the source are the same file</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 features written</source>
+        <translation>citytwin import: %1 features written</translation>
+    </message>
+    <message>
+        <source>%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9</source>
+        <translation>%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows read</source>
+        <translation>citytwin import: %1 rows read</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows written</source>
+        <translation>citytwin import: %1 rows written</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1: the report could not be written</source>
+        <translation>citytwin import: %1: the report could not be written</translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: nothing imported: --strict and %n row(s) rejected</source>
+        <translation>
+            <numerusform>citytwin import: nothing imported: --strict and %n row rejected</numerusform>
+            <numerusform>citytwin import: nothing imported: --strict and %n rows rejected</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -53,10 +53,12 @@
     </message>
     <message>
         <source>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>子命令：
+  import      将数据源导入项目，或将事件导入事件表（citytwin import --help）。
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
 不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
@@ -124,6 +126,203 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Layer %1: %2 invalid geometries were skipped.</source>
         <translation>图层 %1：已跳过 %2 个无效几何。</translation>
+    </message>
+    <message>
+        <source>the project database could not be read or written</source>
+        <translation>无法读写项目数据库</translation>
+    </message>
+    <message>
+        <source>the import was refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportCommand</name>
+    <message>
+        <source>bad date</source>
+        <translation>日期无效</translation>
+    </message>
+    <message>
+        <source>times out of order</source>
+        <translation>时间先后顺序错误</translation>
+    </message>
+    <message>
+        <source>bad or missing location</source>
+        <translation>位置无效或缺失</translation>
+    </message>
+    <message>
+        <source>outside the district</source>
+        <translation>超出辖区范围</translation>
+    </message>
+    <message>
+        <source>unknown category</source>
+        <translation>未知事件类型</translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>未知事件来源</translation>
+    </message>
+    <message>
+        <source>unknown status</source>
+        <translation>未知状态</translation>
+    </message>
+    <message>
+        <source>already in the project</source>
+        <translation>项目中已存在</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
+        <translation>%1：读取 %2 行，导入 %3 行，拒绝 %4 行%5</translation>
+    </message>
+    <message>
+        <source>coordinates taken as %1; %2 rows placed in a grid, %3 in a community</source>
+        <translation>坐标按 %1 处理；%2 行落入网格，%3 行落入社区</translation>
+    </message>
+    <message>
+        <source>columns: %1</source>
+        <translation>字段对应：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more (use --report FILE.csv for all)</source>
+        <translation>… 另有 %1 行（用 --report FILE.csv 输出全部）</translation>
+    </message>
+    <message>
+        <source>  row %1: %2 (%3)</source>
+        <translation>  第 %1 行：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Copies a source into a project (created when it does not exist). A vector layer becomes a feature table in the project CRS; with --as incidents the rows go through a field mapping into the incident table, in one transaction, and rejected rows are reported with the reason.</source>
+        <translation>将数据源导入项目（项目不存在时自动创建）。矢量图层成为项目坐标系下的要素表；使用 --as incidents 时，各行经字段映射写入事件表，整个导入为一个事务，被拒绝的行会列出原因。</translation>
+    </message>
+    <message>
+        <source>The source layer (default: the first).</source>
+        <translation>源图层（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What the rows are: &apos;incidents&apos;, or &apos;layer&apos; (default).</source>
+        <translation>数据类别：&apos;incidents&apos;（事件）或 &apos;layer&apos;（图层，默认）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>A field-mapping profile: a JSON file (saved in the project) or the name of a saved one.</source>
+        <translation>字段映射方案：JSON 文件（会保存到项目中）或已保存方案的名称。</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09.</source>
+        <translation>源坐标的坐标系：EPSG:xxxx、gcj02 或 bd09。</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>The table name in the project (layers).</source>
+        <translation>项目中的表名（图层）。</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name.</source>
+        <translation>替换同名表。</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected.</source>
+        <translation>只要有一行被拒绝就不导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Write every rejected row to this CSV file.</source>
+        <translation>将所有被拒绝的行写入此 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The CRS of a new project (default EPSG:4548).</source>
+        <translation>新项目的坐标系（默认 EPSG:4548）。</translation>
+    </message>
+    <message>
+        <source>Print no progress.</source>
+        <translation>不输出进度。</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJECT</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>项目 GeoPackage 文件。</translation>
+    </message>
+    <message>
+        <source>PROJECT.gpkg</source>
+        <translation>PROJECT.gpkg</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>The file or GDAL connection string to import.</source>
+        <translation>要导入的文件或 GDAL 连接字符串。</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1</source>
+        <translation>citytwin import：%1</translation>
+    </message>
+    <message>
+        <source>citytwin import: expected PROJECT.gpkg SOURCE and --as incidents|layer</source>
+        <translation>citytwin import：需要 PROJECT.gpkg SOURCE 以及 --as incidents|layer</translation>
+    </message>
+    <message>
+        <source>citytwin import: the project and the source are the same file</source>
+        <translation>citytwin import：项目与数据源是同一个文件</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 features written</source>
+        <translation>citytwin import：已写入 %1 个要素</translation>
+    </message>
+    <message>
+        <source>%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9</source>
+        <translation>%1：图层 %2 已写入 %3：写入 %4 个要素（读取 %5 个），修复 %6 个几何，跳过 %7 个；坐标系 %8；文本编码 %9</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows read</source>
+        <translation>citytwin import：已读取 %1 行</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows written</source>
+        <translation>citytwin import：已写入 %1 行</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1: the report could not be written</source>
+        <translation>citytwin import：%1：无法写入报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: nothing imported: --strict and %n row(s) rejected</source>
+        <translation>
+            <numerusform>citytwin import：未导入任何数据：使用了 --strict 且有 %n 行被拒绝</numerusform>
+        </translation>
     </message>
 </context>
 <context>
