@@ -174,6 +174,10 @@ Result<ProjectStore> ProjectStore::open(const std::string& path, const OpenOptio
     if (!database)
         return database.error();
     ProjectStore store(std::move(database.value()));
+    // Large imports run in one transaction: keep its pages (up to 256 MiB) and statement journals in memory
+    // instead of spilling them to disk a page at a time.
+    store.mDatabase.exec("PRAGMA cache_size = -262144");
+    store.mDatabase.exec("PRAGMA temp_store = MEMORY");
     if (auto loaded = store.load(); !loaded)
         return loaded.error();
     return store;
