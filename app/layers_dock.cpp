@@ -29,6 +29,12 @@ void LayersDock::addLayer(const QString& name, qsizetype featureCount)
     updateRow(static_cast<int>(mLayers.size()) - 1);
 }
 
+void LayersDock::updateLayer(int index, const QString& name, qsizetype featureCount)
+{
+    mLayers[index] = {name, featureCount};
+    updateRow(index);
+}
+
 int LayersDock::layerCount() const
 {
     return mList->count();

@@ -18,6 +18,9 @@ public:
     /// Appends a layer row (index = position in the scene model).
     void addLayer(const QString& name, qsizetype featureCount);
 
+    /// Updates a layer row's name and feature count.
+    void updateLayer(int index, const QString& name, qsizetype featureCount);
+
     int layerCount() const;
     /// Returns the row text of a layer ("name (N features)").
     QString rowText(int index) const;

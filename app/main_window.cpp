@@ -1,11 +1,15 @@
 #include "main_window.hpp"
 
+#include "crs_confirm_dialog.hpp"
 #include "error_text.hpp"
+#include "import_dialog.hpp"
+#include "project_session.hpp"
 #include "inspector_dock.hpp"
 #include "language.hpp"
 #include "layers_dock.hpp"
 #include "viewport/viewport_widget.hpp"
 
+#include "data/project_store.hpp"
 #include "data/vector_source.hpp"
 #include "scene/scene_model.hpp"
 
@@ -61,9 +65,13 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
             [this](double x, double y)
             { mCoordinates->setText(tr("E %1 m  N %2 m").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1)); });
 
+    mSession = new ProjectSession(this);
+    connect(mSession, &ProjectSession::incidentsAppended, this, &MainWindow::appendIncidents);
+
     createActions();
     createMenus();
     retranslateUi();
+    updateActions();
 }
 
 MainWindow::~MainWindow()
@@ -78,6 +86,16 @@ void MainWindow::createActions()
     mOpenAction = new QAction(this);
     mOpenAction->setShortcut(QKeySequence::Open);
     connect(mOpenAction, &QAction::triggered, this, &MainWindow::chooseFiles);
+
+    mNewProjectAction = new QAction(this);
+    mNewProjectAction->setShortcut(QKeySequence::New);
+    connect(mNewProjectAction, &QAction::triggered, this, &MainWindow::newProject);
+    mOpenProjectAction = new QAction(this);
+    mOpenProjectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(mOpenProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    mImportAction = new QAction(this);
+    mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(mImportAction, &QAction::triggered, this, [this] { showImportDialog(); });
 
     mSaveImageAction = new QAction(this);
     mSaveImageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -108,6 +126,10 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     mFileMenu = menuBar()->addMenu(QString());
+    mFileMenu->addAction(mNewProjectAction);
+    mFileMenu->addAction(mOpenProjectAction);
+    mFileMenu->addAction(mImportAction);
+    mFileMenu->addSeparator();
     mFileMenu->addAction(mOpenAction);
     mFileMenu->addAction(mSaveImageAction);
     mFileMenu->addSeparator();
@@ -135,6 +157,10 @@ void MainWindow::retranslateUi()
     mHelpMenu->setTitle(tr("&Help"));
     mOpenAction->setText(tr("&Open…"));
     mOpenAction->setStatusTip(tr("Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)"));
+    mNewProjectAction->setText(tr("&New Project…"));
+    mOpenProjectAction->setText(tr("Open &Project…"));
+    mImportAction->setText(tr("&Import into Project…"));
+    mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
     mQuitAction->setText(tr("&Quit"));
     mHomeAction->setText(tr("&Home (Show Everything)"));
@@ -171,6 +197,12 @@ void MainWindow::openFiles(const QStringList& paths)
 {
     for (const QString& path : paths)
     {
+        if (!mSession->isOpen() && ProjectSession::isProject(path))
+        {
+            if (const auto error = mSession->open(path))
+                reportError(*error);
+            updateActions();
+        }
         ++mPendingLoads;
         statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
         auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
@@ -216,6 +248,8 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
             const QString name = QString::fromStdString(layer.name);
             for (const data::LayerWarning& warning : layer.warnings)
                 statusBar()->showMessage(ErrorText::describeWarning(name, warning), 15000);
+            if (layer.crsGuessed)
+                confirmCrs(path, layer);
             const auto featureCount = static_cast<qsizetype>(layer.features.size());
             mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
             mLayersDock->addLayer(name, featureCount);
@@ -226,6 +260,160 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         if (mModel->layerCount() > 0)
             mCoordinates->clear();
     }
+}
+
+void MainWindow::openProject(const QString& path)
+{
+    mSession->close();
+    if (const auto error = mSession->open(path))
+    {
+        reportError(*error);
+        return;
+    }
+    updateActions();
+    openFiles({path});
+}
+
+QString MainWindow::projectPath() const
+{
+    return mSession->path();
+}
+
+void MainWindow::updateActions()
+{
+    mImportAction->setEnabled(mSession->isOpen());
+}
+
+void MainWindow::newProject()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QStringLiteral("project.gpkg"),
+                                                      tr("CityTwin project (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    auto project = data::ProjectStore::open(path.toStdString());
+    if (!project)
+    {
+        reportError(ErrorText::describe(project.error()));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::chooseProject()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("CityTwin project (*.gpkg)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+ImportDialog* MainWindow::showImportDialog()
+{
+    if (!mSession->isOpen())
+        return nullptr;
+    auto* dialog = new ImportDialog(mSession->path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, &MainWindow::reloadProjectTable);
+    dialog->show();
+    return dialog;
+}
+
+int MainWindow::findLayer(const QString& sourcePath, const QString& layerName) const
+{
+    for (int i = 0; i < mModel->layerCount(); ++i)
+    {
+        const data::VectorLayer& layer = mModel->layer(i);
+        if (QString::fromStdString(layer.sourcePath) == sourcePath && QString::fromStdString(layer.name) == layerName)
+            return i;
+    }
+    return -1;
+}
+
+void MainWindow::reloadProjectTable(const QString& table)
+{
+    if (table == QLatin1String("incidents"))
+    {
+        // New incidents arrive through the project watch, like those appended by other processes.
+        mSession->poll();
+        return;
+    }
+    if (findLayer(mSession->path(), table) >= 0)
+        replaceLayerFromSource(mSession->path(), table, QString());
+    else
+    {
+        auto layers = data::readVectorSource(mSession->path().toStdString(), {.layerName = table.toStdString()});
+        addLoadedLayers(mSession->path(), std::move(layers));
+    }
+}
+
+void MainWindow::appendIncidents(const std::vector<data::IncidentRow>& rows)
+{
+    const int index = findLayer(mSession->path(), QStringLiteral("incidents"));
+    if (index < 0)
+        return;
+    auto layer = std::make_shared<data::VectorLayer>(mModel->layer(index));
+    const auto fieldIndex = [&layer](const char* name)
+    {
+        const auto found = std::find(layer->fieldNames.begin(), layer->fieldNames.end(), name);
+        return found == layer->fieldNames.end() ? -1 : static_cast<int>(found - layer->fieldNames.begin());
+    };
+    const int categoryField = fieldIndex("category"), statusField = fieldIndex("status"),
+              timeField = fieldIndex("reported_at");
+    for (const data::IncidentRow& row : rows)
+    {
+        data::Feature feature;
+        feature.fid = row.fid;
+        feature.points.push_back({row.x, row.y, 0.0});
+        feature.values.resize(layer->fieldNames.size());
+        if (categoryField >= 0)
+            feature.values[categoryField] = row.category;
+        if (statusField >= 0)
+            feature.values[statusField] = row.status;
+        if (timeField >= 0)
+            feature.values[timeField] = row.reportedAt;
+        layer->extent.include(row.x, row.y);
+        layer->features.push_back(std::move(feature));
+    }
+    layer->kind = data::GeometryKind::Point;
+    const auto count = static_cast<qsizetype>(layer->features.size());
+    mModel->replaceLayer(index, std::move(layer));
+    mLayersDock->updateLayer(index, QStringLiteral("incidents"), count);
+    mViewport->sceneChanged(false);
+    statusBar()->showMessage(tr("%n new incident(s)", nullptr, static_cast<int>(rows.size())), 10000);
+    emit incidentsUpdated(static_cast<int>(rows.size()));
+}
+
+void MainWindow::confirmCrs(const QString& path, const data::VectorLayer& layer)
+{
+    const QString name = QString::fromStdString(layer.name);
+    const QString guess = QString::fromStdString(layer.effectiveCrs);
+    auto* dialog = new CrsConfirmDialog(name, guess, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CrsConfirmDialog::crsChosen, this,
+            [this, path, name, guess](const QString& crs)
+            {
+                if (crs != guess)
+                    replaceLayerFromSource(path, name, crs);
+            });
+    dialog->open();
+}
+
+void MainWindow::replaceLayerFromSource(const QString& path, const QString& layerName, const QString& crs)
+{
+    const int index = findLayer(path, layerName);
+    auto layers = data::readVectorSource(path.toStdString(),
+                                         {.layerName = layerName.toStdString(), .sourceCrs = crs.toStdString()});
+    if (!layers)
+    {
+        reportError(ErrorText::describe(layers.error()));
+        return;
+    }
+    const auto count = static_cast<qsizetype>(layers->front().features.size());
+    if (index < 0)
+        return;
+    mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(layers->front())));
+    mLayersDock->updateLayer(index, layerName, count);
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::reportError(const QString& message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/incident_watcher.hpp"
 #include "data/result.hpp"
 #include "data/vector_layer.hpp"
 
@@ -24,6 +25,7 @@ namespace citytwin::app
 {
 class InspectorDock;
 class Language;
+class ProjectSession;
 class LayersDock;
 class ViewportWidget;
 
@@ -50,12 +52,21 @@ public:
     InspectorDock* inspectorDock() const { return mInspectorDock; }
     scene::SceneModel& sceneModel() const { return *mModel; }
 
+    /// Opens a project: its layers, and a watch that adds incidents other processes append.
+    void openProject(const QString& path);
+    /// Returns the open project's path (empty when none).
+    QString projectPath() const;
+    /// Opens the import dialog on the open project (nothing when no project is open).
+    class ImportDialog* showImportDialog();
+
     /// Switches the interface language ("zh_CN" or "en").
     void switchLanguage(const QString& language);
 
 signals:
     /// Emitted when a source has been loaded (or failed) and nothing else is pending.
     void loadsFinished();
+    /// Emitted when incidents appended to the open project were added to the view.
+    void incidentsUpdated(int newRows);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -74,6 +85,14 @@ private:
     void showFeature(int layerIndex, qulonglong featureIndex);
     void zoomToLayer(int layerIndex);
     void reportError(const QString& message);
+    void newProject();
+    void chooseProject();
+    void appendIncidents(const std::vector<data::IncidentRow>& rows);
+    void reloadProjectTable(const QString& table);
+    void confirmCrs(const QString& path, const data::VectorLayer& layer);
+    void replaceLayerFromSource(const QString& path, const QString& layerName, const QString& crs);
+    int findLayer(const QString& sourcePath, const QString& layerName) const;
+    void updateActions();
 
     Language& mLanguage;
     std::unique_ptr<scene::SceneModel> mModel;
@@ -87,6 +106,9 @@ private:
     QMenu* mLanguageMenu = nullptr;
     QMenu* mHelpMenu = nullptr;
     QAction* mOpenAction = nullptr;
+    QAction* mNewProjectAction = nullptr;
+    QAction* mOpenProjectAction = nullptr;
+    QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;
     QAction* mQuitAction = nullptr;
     QAction* mHomeAction = nullptr;
@@ -99,6 +121,7 @@ private:
     quint64 mNextLoadTicket = 0;
     quint64 mNextTicketToAdd = 0;
     int mPendingLoads = 0;
+    ProjectSession* mSession = nullptr;
     QString mLastError;
 };
 

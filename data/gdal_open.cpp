@@ -66,6 +66,9 @@ GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
     const std::string extension = lowerExtension(path);
     if (extension == ".gml" || extension == ".xml")
         options.push_back("WRITE_GFS=NO");
+    // Only the tables registered in gpkg_contents are layers (a project's own tables are not).
+    if (extension == ".gpkg")
+        options.push_back("LIST_ALL_TABLES=NO");
     // Exported incident sheets have a header row even when every cell is text.
     if (extension == ".xlsx" || extension == ".ods")
         options.push_back("HEADERS=FORCE");

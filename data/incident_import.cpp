@@ -5,12 +5,14 @@
 #include "date_time.hpp"
 #include "gdal_open.hpp"
 #include "gpkg_geometry.hpp"
+#include "log.hpp"
 #include "polygon_index.hpp"
 #include "project_store.hpp"
 #include "text_encoding.hpp"
 #include "vector_source.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -26,12 +28,30 @@ namespace citytwin::data
 namespace
 {
 constexpr std::int64_t ProgressEvery = 50000;
+
+/// Logs how long each phase of an import took (debug level: QT_LOGGING_RULES="citytwin.*=true").
+class PhaseTimer
+{
+public:
+    void mark(const char* phase)
+    {
+        const auto now = std::chrono::steady_clock::now();
+        log(LogLevel::Debug, "data.import",
+            std::string(phase) + ": " +
+                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now - mLast).count()) + " ms");
+        mLast = now;
+    }
+
+private:
+    std::chrono::steady_clock::time_point mLast = std::chrono::steady_clock::now();
+};
 constexpr std::size_t BulkThreshold = 20000;
 
 std::string lowerAscii(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c); });
+                   [](unsigned char c)
+                   { return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c); });
     return text;
 }
 
@@ -75,20 +95,35 @@ class ValueResolver
 public:
     ValueResolver(const FieldMapping& mapping, Database& database) : mMapping(mapping)
     {
-        mKnown["source"] = {{"citizen_app", "citizen_app"}, {"app", "citizen_app"}, {"市民app", "citizen_app"},
-                            {"居民上报", "citizen_app"}, {"群众上报", "citizen_app"}, {"随手拍", "citizen_app"},
-                            {"grid_inspector", "grid_inspector"}, {"inspector", "grid_inspector"},
-                            {"网格员", "grid_inspector"}, {"网格员上报", "grid_inspector"}, {"网格巡查", "grid_inspector"},
-                            {"camera_ai", "camera_ai"}, {"camera", "camera_ai"}, {"ai", "camera_ai"},
-                            {"视频ai", "camera_ai"}, {"ai识别", "camera_ai"}, {"智能识别", "camera_ai"},
-                            {"摄像头", "camera_ai"}, {"hotline", "hotline"}, {"12345", "hotline"}, {"热线", "hotline"},
-                            {"12345热线", "hotline"}, {"市民热线", "hotline"}};
-        mKnown["status"] = {{"reported", "reported"}, {"new", "reported"}, {"open", "reported"},
-                            {"已上报", "reported"}, {"上报", "reported"}, {"待派遣", "reported"}, {"待受理", "reported"},
-                            {"dispatched", "dispatched"}, {"已派遣", "dispatched"}, {"派遣", "dispatched"},
-                            {"处置中", "dispatched"}, {"handled", "handled"}, {"已处置", "handled"},
-                            {"处置完成", "handled"}, {"已处理", "handled"}, {"closed", "closed"}, {"已结案", "closed"},
-                            {"结案", "closed"}, {"办结", "closed"}, {"已办结", "closed"}};
+        mKnown["source"] = {{"citizen_app", "citizen_app"},
+                            {"app", "citizen_app"},
+                            {"市民app", "citizen_app"},
+                            {"居民上报", "citizen_app"},
+                            {"群众上报", "citizen_app"},
+                            {"随手拍", "citizen_app"},
+                            {"grid_inspector", "grid_inspector"},
+                            {"inspector", "grid_inspector"},
+                            {"网格员", "grid_inspector"},
+                            {"网格员上报", "grid_inspector"},
+                            {"网格巡查", "grid_inspector"},
+                            {"camera_ai", "camera_ai"},
+                            {"camera", "camera_ai"},
+                            {"ai", "camera_ai"},
+                            {"视频ai", "camera_ai"},
+                            {"ai识别", "camera_ai"},
+                            {"智能识别", "camera_ai"},
+                            {"摄像头", "camera_ai"},
+                            {"hotline", "hotline"},
+                            {"12345", "hotline"},
+                            {"热线", "hotline"},
+                            {"12345热线", "hotline"},
+                            {"市民热线", "hotline"}};
+        mKnown["status"] = {
+            {"reported", "reported"}, {"new", "reported"},     {"open", "reported"},     {"已上报", "reported"},
+            {"上报", "reported"},     {"待派遣", "reported"},  {"待受理", "reported"},   {"dispatched", "dispatched"},
+            {"已派遣", "dispatched"}, {"派遣", "dispatched"},  {"处置中", "dispatched"}, {"handled", "handled"},
+            {"已处置", "handled"},    {"处置完成", "handled"}, {"已处理", "handled"},    {"closed", "closed"},
+            {"已结案", "closed"},     {"结案", "closed"},      {"办结", "closed"},       {"已办结", "closed"}};
         auto statement = database.prepare("SELECT code, name_zh, name_en FROM citytwin_incident_categories");
         if (statement)
         {
@@ -179,7 +214,8 @@ Result<Columns> resolveColumns(const FieldMapping& mapping, const std::vector<st
                                  [&](const std::string& name) { return lowerAscii(name) == lowerAscii(column); });
         if (found == names.end())
             return Error{ErrorCode::InvalidArgument,
-                         "the mapping names column '" + column + "' for " + target + ", which the source does not have", path};
+                         "the mapping names column '" + column + "' for " + target + ", which the source does not have",
+                         path};
         columns.index[target] = static_cast<int>(found - names.begin());
     }
     return columns;
@@ -245,9 +281,9 @@ public:
         if (!reportedAt)
             return Rejection{row, RejectReason::BadDate, "reported_at '" + reported + "'"};
         incident.reportedAt = *reportedAt;
-        for (const auto& [target, slot] : {std::pair{"dispatched_at", &incident.dispatchedAt},
-                                           std::pair{"handled_at", &incident.handledAt},
-                                           std::pair{"closed_at", &incident.closedAt}})
+        for (const auto& [target, slot] :
+             {std::pair{"dispatched_at", &incident.dispatchedAt}, std::pair{"handled_at", &incident.handledAt},
+              std::pair{"closed_at", &incident.closedAt}})
         {
             const std::string value = text(feature, target);
             if (value.empty())
@@ -256,7 +292,8 @@ public:
             if (!*slot)
                 return Rejection{row, RejectReason::BadDate, std::string(target) + " '" + value + "'"};
             if (**slot < incident.reportedAt)
-                return Rejection{row, RejectReason::TimesOutOfOrder, std::string(target) + " '" + value + "' is before reported_at"};
+                return Rejection{row, RejectReason::TimesOutOfOrder,
+                                 std::string(target) + " '" + value + "' is before reported_at"};
         }
 
         for (const auto& [target, reason, slot] :
@@ -267,7 +304,10 @@ public:
             const std::string value = text(feature, target);
             if (value.empty() && std::string(target) == "status")
             {
-                *slot = incident.closedAt ? "closed" : incident.handledAt ? "handled" : incident.dispatchedAt ? "dispatched" : "reported";
+                *slot = incident.closedAt       ? "closed"
+                        : incident.handledAt    ? "handled"
+                        : incident.dispatchedAt ? "dispatched"
+                                                : "reported";
                 continue;
             }
             const auto code = mResolver.resolve(target, value);
@@ -324,8 +364,8 @@ bool cancelled(const IncidentImportOptions& options)
 
 /// Decides the CRS of the coordinates: the option, the mapping, the layer's own; else refuses, naming a guess.
 Result<std::string> coordinateCrs(const IncidentImportOptions& options, const FieldMapping& mapping, OGRLayer& layer,
-                                  bool fromColumns, const std::vector<PendingIncident>& pending, const std::string& path,
-                                  const std::string& projectCrs)
+                                  bool fromColumns, const std::vector<PendingIncident>& pending,
+                                  const std::string& path, const std::string& projectCrs)
 {
     if (!options.crs.empty())
         return options.crs;
@@ -389,7 +429,8 @@ public:
     /// Fills the R-tree for rows past firstFid and recreates what was dropped.
     Result<bool> restore(Database& database, std::int64_t firstFid)
     {
-        const bool hadTrigger = std::any_of(mObjects.begin(), mObjects.end(), [](const auto& o) { return o.type == "trigger"; });
+        const bool hadTrigger =
+            std::any_of(mObjects.begin(), mObjects.end(), [](const auto& o) { return o.type == "trigger"; });
         if (hadTrigger)
         {
             auto fill = database.prepare("INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), "
@@ -418,13 +459,14 @@ private:
     std::vector<SchemaObject> mObjects;
 };
 
-Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIncident>& pending,
-                                    ImportReport& report, const IncidentImportOptions& options, const Extent& newExtent)
+Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIncident>& pending, ImportReport& report,
+                                    const IncidentImportOptions& options, const Extent& newExtent)
 {
     Database& database = project.database();
     auto srsId = project.srsIdOf(ProjectStore::IncidentTable);
     if (!srsId)
         return srsId.error();
+    PhaseTimer timer;
     auto transaction = Transaction::begin(database);
     if (!transaction)
         return transaction.error();
@@ -452,7 +494,8 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
         return insert.error();
     // Fids are given explicitly (this transaction holds the write lock), so that the stable integer id can
     // be written with the row instead of by a second pass. AUTOINCREMENT's sequence follows them.
-    auto sequence = database.queryInt64("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'incidents'), 0)");
+    auto sequence =
+        database.queryInt64("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'incidents'), 0)");
     std::int64_t nextFid = std::max(firstFid.value(), sequence ? sequence.value() : 0) + 1;
     std::int64_t written = 0;
     for (const PendingIncident& incident : pending)
@@ -470,7 +513,9 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
             time ? insert->bind(column, formatUtc(*time)) : insert->bindNull(column);
             ++column;
         }
-        insert->bindOptional(10, incident.gridId).bindOptional(11, incident.communityId).bindOptional(12, incident.cameraId);
+        insert->bindOptional(10, incident.gridId)
+            .bindOptional(11, incident.communityId)
+            .bindOptional(12, incident.cameraId);
         incident.address.empty() ? insert->bindNull(13) : insert->bind(13, incident.address);
         incident.description.empty() ? insert->bindNull(14) : insert->bind(14, incident.description);
         insert->bind(15, nextFid).bind(16, nextFid);
@@ -478,7 +523,8 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
             return done.error();
         if (database.changes() == 0)
         {
-            report.rejections.push_back({incident.row, RejectReason::Duplicate, "external_id '" + incident.externalId + "'"});
+            report.rejections.push_back(
+                {incident.row, RejectReason::Duplicate, "external_id '" + incident.externalId + "'"});
         }
         else
         {
@@ -490,10 +536,12 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
     }
     if (options.strict && !report.rejections.empty())
         return std::int64_t{-1}; // the transaction rolls back: nothing is written
+    timer.mark("insert rows");
     if (bulk)
     {
         if (auto rebuilt = bulk->restore(database, firstFid.value()); !rebuilt)
             return rebuilt.error();
+        timer.mark("fill the R-tree, rebuild the indexes");
     }
     auto contents = database.prepare(
         "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
@@ -501,15 +549,21 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
         "max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4) WHERE table_name = 'incidents'");
     if (newExtent.isValid() && contents)
         contents->bind(1, newExtent.minX).bind(2, newExtent.minY).bind(3, newExtent.maxX).bind(4, newExtent.maxY).run();
-    auto log = database.prepare(
-        "INSERT INTO citytwin_imports(started_at, finished_at, source, target, rows_read, rows_imported, rows_rejected, "
-        "mapping) VALUES(?, ?, ?, 'incidents', ?, ?, ?, ?)");
+    auto log = database.prepare("INSERT INTO citytwin_imports(started_at, finished_at, source, target, rows_read, "
+                                "rows_imported, rows_rejected, "
+                                "mapping) VALUES(?, ?, ?, 'incidents', ?, ?, ?, ?)");
     if (log)
-        log->bind(1, utcNowText()).bind(2, utcNowText()).bind(3, report.source).bind(4, report.rowsRead)
-            .bind(5, written).bind(6, static_cast<std::int64_t>(report.rejections.size())).bind(7, toJson(report.mapping))
+        log->bind(1, utcNowText())
+            .bind(2, utcNowText())
+            .bind(3, report.source)
+            .bind(4, report.rowsRead)
+            .bind(5, written)
+            .bind(6, static_cast<std::int64_t>(report.rejections.size()))
+            .bind(7, toJson(report.mapping))
             .run();
     if (auto committed = transaction.value()->commit(); !committed)
         return committed.error();
+    timer.mark("commit");
     return written;
 }
 } // namespace
@@ -556,7 +610,8 @@ Result<SourcePreview> previewSource(const std::string& sourcePath, const std::st
         return Error{ErrorCode::OpenFailed, std::string("cannot read the table: ") + CPLGetLastErrorMsg(), sourcePath};
     OGRLayer* layer = chooseLayer(*dataset, layerName);
     if (!layer)
-        return Error{ErrorCode::NoFeatures, layerName.empty() ? "the source has no table" : "no layer named '" + layerName + "'", sourcePath};
+        return Error{ErrorCode::NoFeatures,
+                     layerName.empty() ? "the source has no table" : "no layer named '" + layerName + "'", sourcePath};
     SourcePreview preview;
     preview.layerName = layer->GetName();
     preview.columns = columnNames(*layer);
@@ -590,7 +645,8 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
     OGRLayer* layer = chooseLayer(*dataset, options.layerName);
     if (!layer)
         return Error{ErrorCode::NoFeatures,
-                     options.layerName.empty() ? "the source has no table" : "no layer named '" + options.layerName + "'",
+                     options.layerName.empty() ? "the source has no table"
+                                               : "no layer named '" + options.layerName + "'",
                      sourcePath};
 
     const std::vector<std::string> names = columnNames(*layer);
@@ -612,6 +668,7 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
         return columns.error();
     const bool fromColumns = columns->of("x") >= 0 || columns->of("y") >= 0;
 
+    PhaseTimer timer;
     // 1. Read and check every row.
     ValueResolver resolver(report.mapping, project.database());
     RowReader reader(report.mapping, columns.value(), resolver);
@@ -631,6 +688,7 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
             options.progress("read", report.rowsRead);
     }
 
+    timer.mark("read and check rows");
     // 2. Coordinates into the project CRS, in one batch.
     auto crs = coordinateCrs(options, report.mapping, *layer, fromColumns, pending, sourcePath, project.projectCrs());
     if (!crs)
@@ -648,6 +706,7 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
     // Points PROJ cannot transform come back as infinity: those rows are rejected below, one by one.
     (void)pipeline->transform(xs, ys);
 
+    timer.mark("transform coordinates");
     // 3. District check and spatial join.
     const PolygonIndex district = projectIndex(project, "district");
     const PolygonIndex grids = projectIndex(project, "grids");
@@ -661,7 +720,8 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
         PendingIncident& incident = pending[i];
         if (!std::isfinite(xs[i]) || !std::isfinite(ys[i]))
         {
-            report.rejections.push_back({incident.row, RejectReason::BadLocation, "cannot be transformed into the project CRS"});
+            report.rejections.push_back(
+                {incident.row, RejectReason::BadLocation, "cannot be transformed into the project CRS"});
             continue;
         }
         incident.x = xs[i];
@@ -683,6 +743,7 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
         newExtent.include(incident.x, incident.y);
         accepted.push_back(std::move(incident));
     }
+    timer.mark("district check and spatial join");
     // 4. One transaction (none at all when --strict meets a rejection).
     const auto byRow = [](const Rejection& a, const Rejection& b) { return a.row < b.row; };
     if (options.strict && !report.rejections.empty())

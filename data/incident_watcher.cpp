@@ -17,11 +17,18 @@ Result<std::vector<IncidentRow>> IncidentWatcher::poll()
 {
     std::vector<IncidentRow> rows;
     const std::int64_t version = mDatabase.dataVersion();
-    if (version == mDataVersion)
+    if (version == mDataVersion && ++mQuietPolls < PollsBetweenChecks)
         return rows;
     mDataVersion = version;
-    auto statement = mDatabase.prepare(
-        "SELECT fid, category, status, reported_at, geom FROM incidents WHERE fid > ? ORDER BY fid");
+    mQuietPolls = 0;
+    // The rows are read through a new connection: a long-lived one can be left looking at an old snapshot
+    // when another connection in this process (GDAL's, for one) closes the same file and POSIX drops the
+    // process's locks on it. A connection costs well under a millisecond; polls are seconds apart.
+    auto fresh = Database::open(mDatabase.path(), Database::Mode::ReadOnly);
+    if (!fresh)
+        return fresh.error();
+    auto statement =
+        fresh->prepare("SELECT fid, category, status, reported_at, geom FROM incidents WHERE fid > ? ORDER BY fid");
     if (!statement)
         return statement.error();
     statement->bind(1, mLastFid);

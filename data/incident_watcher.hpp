@@ -22,9 +22,9 @@ struct IncidentRow
 };
 
 /// Notices incidents that other processes append to a project while it is open, without re-reading the
-/// table: a read-only connection polls SQLite's data_version (cheap; it changes only when another connection
-/// commits) and then reads the rows past the highest fid seen. Fids only grow and writers commit one at a
-/// time, so every new row is returned exactly once.
+/// table: a connection polls SQLite's data_version (cheap; it changes only when another connection commits)
+/// and then reads the rows past the highest fid seen. Fids only grow and writers commit one at a time, so
+/// every new row is returned exactly once.
 class IncidentWatcher
 {
 public:
@@ -39,7 +39,10 @@ public:
 private:
     explicit IncidentWatcher(Database database) : mDatabase(std::move(database)) {}
     Database mDatabase;
+    /// Even when data_version says nothing changed, look every this many polls (a safety net).
+    static constexpr int PollsBetweenChecks = 10;
     std::int64_t mDataVersion = -1;
+    int mQuietPolls = 0;
     std::int64_t mLastFid = 0;
 };
 

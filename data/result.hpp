@@ -52,6 +52,9 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
+    /// Returns the value, or fallback when this is an Error.
+    T value_or(T fallback) const& { return ok() ? value() : fallback; }
+
     const Error& error() const { return std::get<Error>(mState); }
 
 private:

@@ -258,6 +258,8 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
     fixEncoding(layer);
 
     layer.sourceCrs = crsDefinition(ogrLayer.GetSpatialRef());
+    if (layer.kind == GeometryKind::None)
+        return layer; // a table without geometry: no coordinates, no CRS needed
     auto sourceCrs = effectiveCrs(layer, path, options);
     if (!sourceCrs)
         return sourceCrs.error();

@@ -45,6 +45,20 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     return index;
 }
 
+void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer)
+{
+    LayerEntry& entry = mLayers.at(index);
+    const int sameKindBefore = static_cast<int>(std::count_if(
+        mLayers.begin(), mLayers.begin() + index, [&](const LayerEntry& e) { return e.data->kind == layer->kind; }));
+    osg::ref_ptr<osg::MatrixTransform> node =
+        buildLayerNode(*layer, mOrigin, defaultLayerStyle(layer->kind, sameKindBefore));
+    node->setNodeMask(entry.node->getNodeMask());
+    mLayerGroup->replaceChild(entry.node.get(), node.get());
+    entry.node = node;
+    entry.data = std::move(layer);
+    ++mRevision;
+}
+
 int SceneModel::layerIndexOf(const osg::NodePath& path) const
 {
     for (const osg::Node* node : path)

@@ -31,6 +31,9 @@ public:
     /// Adds a layer (sharing its data), builds its node and returns its index.
     int addLayer(std::shared_ptr<const data::VectorLayer> layer);
 
+    /// Replaces a layer's data (a re-read, new rows) and rebuilds its node; keeps its visibility and style.
+    void replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer);
+
     int layerCount() const { return static_cast<int>(mLayers.size()); }
     const data::VectorLayer& layer(int index) const { return *mLayers.at(index).data; }
     osg::MatrixTransform* layerNode(int index) const { return mLayers.at(index).node.get(); }

@@ -65,6 +65,17 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::CrsConfirmDialog</name>
+    <message>
+        <source>Confirm the Coordinate Reference System</source>
+        <translation>Confirm the Coordinate Reference System</translation>
+    </message>
+    <message>
+        <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
+        <translation>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ErrorText</name>
     <message>
         <source>the file does not exist</source>
@@ -324,6 +335,193 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>citytwin import: nothing imported: --strict and %n row rejected</numerusform>
             <numerusform>citytwin import: nothing imported: --strict and %n rows rejected</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <source>Handled at</source>
+        <translation>Handled at</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Longitude / easting (x)</source>
+        <translation>Longitude / easting (x)</translation>
+    </message>
+    <message>
+        <source>Latitude / northing (y)</source>
+        <translation>Latitude / northing (y)</translation>
+    </message>
+    <message>
+        <source>Import into Project</source>
+        <translation>Import into Project</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Layer / sheet:</source>
+        <translation>Layer / sheet:</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>Import as:</translation>
+    </message>
+    <message>
+        <source>Coordinates in:</source>
+        <translation>Coordinates in:</translation>
+    </message>
+    <message>
+        <source>Local time zone of the times:</source>
+        <translation>Local time zone of the times:</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>Saved mapping:</translation>
+    </message>
+    <message>
+        <source>Save this mapping as:</source>
+        <translation>Save this mapping as:</translation>
+    </message>
+    <message>
+        <source>Table name:</source>
+        <translation>Table name:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Incidents (through a column mapping into the incident table)</source>
+        <translation>Incidents (through a column mapping into the incident table)</translation>
+    </message>
+    <message>
+        <source>A layer (a feature table in the project CRS)</source>
+        <translation>A layer (a feature table in the project CRS)</translation>
+    </message>
+    <message>
+        <source>EPSG code, or gcj02 / bd09 for coordinates from Chinese web maps and phone apps</source>
+        <translation>EPSG code, or gcj02 / bd09 for coordinates from Chinese web maps and phone apps</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected</source>
+        <translation>Import nothing if any row is rejected</translation>
+    </message>
+    <message>
+        <source>Use saved mapping</source>
+        <translation>Use saved mapping</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Save mapping</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name</source>
+        <translation>Replace a table of the same name</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Choose a Source</source>
+        <translation>Choose a Source</translation>
+    </message>
+    <message>
+        <source>Tables and layers (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</source>
+        <translation>Tables and layers (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 columns; the mapping below was proposed from their names: check it.</source>
+        <translation>%1 columns; the mapping below was proposed from their names: check it.</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name first.</source>
+        <translation>Give the mapping a name first.</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved in the project.</source>
+        <translation>The mapping could not be saved in the project.</translation>
+    </message>
+    <message>
+        <source>Mapping %1 saved in the project.</source>
+        <translation>Mapping %1 saved in the project.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 features written, %3 geometries repaired, %4 skipped (CRS %5, text %6).</source>
+        <translation>Layer %1: %2 features written, %3 geometries repaired, %4 skipped (CRS %5, text %6).</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 imported, %3 rejected; %4 placed in a grid.</source>
+        <translation>%1 rows read, %2 imported, %3 rejected; %4 placed in a grid.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
+        <translation>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</translation>
     </message>
 </context>
 <context>
@@ -595,6 +793,41 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
         <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;New Project…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>Open &amp;Project…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into Project…</source>
+        <translation>&amp;Import into Project…</translation>
+    </message>
+    <message>
+        <source>Copy a layer, or a table of incidents, into the open project</source>
+        <translation>Copy a layer, or a table of incidents, into the open project</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <source>CityTwin project (*.gpkg)</source>
+        <translation>CityTwin project (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Open Project</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>%n new incident</numerusform>
+            <numerusform>%n new incidents</numerusform>
+        </translation>
     </message>
 </context>
 <context>

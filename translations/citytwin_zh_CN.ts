@@ -65,6 +65,17 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::CrsConfirmDialog</name>
+    <message>
+        <source>Confirm the Coordinate Reference System</source>
+        <translation>确认坐标参考系</translation>
+    </message>
+    <message>
+        <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
+        <translation>图层 &lt;b&gt;%1&lt;/b&gt; 未声明坐标参考系。根据其坐标，当前按 &lt;b&gt;%2&lt;/b&gt; 显示。请确认，或选择其坐标的真实坐标系（国内网络地图和手机应用常用 GCJ-02 或 BD-09）。</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ErrorText</name>
     <message>
         <source>the file does not exist</source>
@@ -323,6 +334,193 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>
             <numerusform>citytwin import：未导入任何数据：使用了 --strict 且有 %n 行被拒绝</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>事件来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>派遣时间</translation>
+    </message>
+    <message>
+        <source>Handled at</source>
+        <translation>处置时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Longitude / easting (x)</source>
+        <translation>经度 / 东坐标（x）</translation>
+    </message>
+    <message>
+        <source>Latitude / northing (y)</source>
+        <translation>纬度 / 北坐标（y）</translation>
+    </message>
+    <message>
+        <source>Import into Project</source>
+        <translation>导入到项目</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>数据源：</translation>
+    </message>
+    <message>
+        <source>Layer / sheet:</source>
+        <translation>图层 / 工作表：</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Coordinates in:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>Local time zone of the times:</source>
+        <translation>时间所用的时区：</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <source>Save this mapping as:</source>
+        <translation>将此映射保存为：</translation>
+    </message>
+    <message>
+        <source>Table name:</source>
+        <translation>表名：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Incidents (through a column mapping into the incident table)</source>
+        <translation>事件（经字段映射写入事件表）</translation>
+    </message>
+    <message>
+        <source>A layer (a feature table in the project CRS)</source>
+        <translation>图层（项目坐标系下的要素表）</translation>
+    </message>
+    <message>
+        <source>EPSG code, or gcj02 / bd09 for coordinates from Chinese web maps and phone apps</source>
+        <translation>EPSG 代码；国内网络地图和手机应用的坐标请选 gcj02 / bd09</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected</source>
+        <translation>只要有一行被拒绝就不导入</translation>
+    </message>
+    <message>
+        <source>Use saved mapping</source>
+        <translation>使用已保存的映射</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name</source>
+        <translation>替换同名表</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Choose a Source</source>
+        <translation>选择数据源</translation>
+    </message>
+    <message>
+        <source>Tables and layers (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</source>
+        <translation>表格和图层 (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 columns; the mapping below was proposed from their names: check it.</source>
+        <translation>共 %1 列；下面的字段映射是根据列名推荐的，请核对。</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name first.</source>
+        <translation>请先为映射命名。</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved in the project.</source>
+        <translation>无法将映射保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Mapping %1 saved in the project.</source>
+        <translation>映射 %1 已保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 features written, %3 geometries repaired, %4 skipped (CRS %5, text %6).</source>
+        <translation>图层 %1：写入 %2 个要素，修复 %3 个几何，跳过 %4 个（坐标系 %5，文本编码 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 imported, %3 rejected; %4 placed in a grid.</source>
+        <translation>读取 %1 行，导入 %2 行，拒绝 %3 行；%4 行落入网格。</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
+        <translation>未导入任何数据：%2 行中有 %1 行被拒绝，且勾选了“有拒绝则不导入”。</translation>
     </message>
 </context>
 <context>
@@ -593,6 +791,40 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
         <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;面向城区运行指挥中心的城市三维数字孪生浏览与分析工具。&lt;br&gt;Qt %2、OpenSceneGraph、GDAL、PROJ、SQLite。</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into Project…</source>
+        <translation>导入到项目(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Copy a layer, or a table of incidents, into the open project</source>
+        <translation>将图层或事件表导入当前项目</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>CityTwin project (*.gpkg)</source>
+        <translation>CityTwin 项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>新增 %n 条事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

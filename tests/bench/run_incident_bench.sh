@@ -49,7 +49,8 @@ for rows in "${sizes[@]}"; do
          AND p.发生时间 < '2024-04-01' AND ST_Intersects(g.geom, p.geom)) AS n FROM grids g"
     base=()
     for run in $(seq "$runs"); do
-        base+=("$(seconds ogr2ogr -f CSV "$work/count.csv" "$work/base.gpkg" -dialect SQLite -sql "$sql" -overwrite)")
+        rm -f "$work/count.csv"
+        base+=("$(seconds ogr2ogr -f CSV "$work/count.csv" "$work/base.gpkg" -dialect SQLite -sql "$sql")")
     done
     bo=$(printf '%s\n' "${base[@]}" | median)
     printf '%-10s %-42s %12.3f %12.3f %8.0f\n' "$rows" "count per grid, 1 category x 1 month, s" "$(echo "$qo / 1000" | bc -l)" "$bo" \
