@@ -47,6 +47,30 @@ QString ErrorText::describe(const data::Error& error)
     return line;
 }
 
+QString ErrorText::rejectReason(data::RejectReason reason)
+{
+    switch (reason)
+    {
+    case data::RejectReason::BadDate:
+        return tr("bad date");
+    case data::RejectReason::TimesOutOfOrder:
+        return tr("times out of order");
+    case data::RejectReason::BadLocation:
+        return tr("bad or missing location");
+    case data::RejectReason::OutsideDistrict:
+        return tr("outside the district");
+    case data::RejectReason::UnknownCategory:
+        return tr("unknown category");
+    case data::RejectReason::UnknownSource:
+        return tr("unknown source");
+    case data::RejectReason::UnknownStatus:
+        return tr("unknown status");
+    case data::RejectReason::Duplicate:
+        return tr("already in the project");
+    }
+    return QString::fromLatin1(data::rejectReasonCode(reason));
+}
+
 QString ErrorText::describeWarning(const QString& layerName, const data::LayerWarning& warning)
 {
     const QString value = QString::fromStdString(warning.value);
@@ -59,7 +83,8 @@ QString ErrorText::describeWarning(const QString& layerName, const data::LayerWa
                   "its placement.")
             .arg(layerName, value);
     case data::LayerWarning::Kind::DecodedAsGbk:
-        return tr("Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.").arg(layerName);
+        return tr("Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.")
+            .arg(layerName);
     case data::LayerWarning::Kind::GeometryRepaired:
         return tr("Layer %1: %2 invalid geometries were repaired.").arg(layerName, value);
     case data::LayerWarning::Kind::GeometrySkipped:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/incident_import.hpp"
 #include "data/result.hpp"
 #include "data/vector_layer.hpp"
 
@@ -16,6 +17,9 @@ class ErrorText
 public:
     /// Returns "FILE: what went wrong (technical detail)".
     static QString describe(const data::Error& error);
+
+    /// Returns the translated name of the reason an imported row was rejected.
+    static QString rejectReason(data::RejectReason reason);
 
     /// Returns a translated sentence for a layer warning reported by the data layer.
     static QString describeWarning(const QString& layerName, const data::LayerWarning& warning);

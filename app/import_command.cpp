@@ -24,30 +24,6 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-QString reasonText(data::RejectReason reason)
-{
-    switch (reason)
-    {
-    case data::RejectReason::BadDate:
-        return ImportCommand::tr("bad date");
-    case data::RejectReason::TimesOutOfOrder:
-        return ImportCommand::tr("times out of order");
-    case data::RejectReason::BadLocation:
-        return ImportCommand::tr("bad or missing location");
-    case data::RejectReason::OutsideDistrict:
-        return ImportCommand::tr("outside the district");
-    case data::RejectReason::UnknownCategory:
-        return ImportCommand::tr("unknown category");
-    case data::RejectReason::UnknownSource:
-        return ImportCommand::tr("unknown source");
-    case data::RejectReason::UnknownStatus:
-        return ImportCommand::tr("unknown status");
-    case data::RejectReason::Duplicate:
-        return ImportCommand::tr("already in the project");
-    }
-    return {};
-}
-
 /// Loads a mapping: a JSON file (then saved in the project under its name), or the name of a saved one.
 data::Result<data::FieldMapping> loadMapping(data::ProjectStore& project, const QString& argument)
 {
@@ -95,13 +71,14 @@ void printIncidentReport(const data::ImportReport& report, const QString& source
 {
     QStringList reasons;
     for (const auto& [reason, count] : report.countsByReason())
-        reasons << QStringLiteral("%1 %2").arg(reasonText(reason)).arg(count);
+        reasons << QStringLiteral("%1 %2").arg(ErrorText::rejectReason(reason)).arg(count);
     printLine(stdout, ImportCommand::tr("%1: %2 rows read, %3 imported, %4 rejected%5")
                           .arg(source)
                           .arg(report.rowsRead)
                           .arg(report.rowsImported)
                           .arg(report.rejections.size())
-                          .arg(reasons.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", ")))));
+                          .arg(reasons.isEmpty() ? QString()
+                                                 : QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", ")))));
     printLine(stdout, ImportCommand::tr("coordinates taken as %1; %2 rows placed in a grid, %3 in a community")
                           .arg(qs(report.crsUsed))
                           .arg(report.rowsWithGrid)
@@ -119,7 +96,9 @@ void printIncidentReport(const data::ImportReport& report, const QString& source
                                   .arg(report.rejections.size() - RejectionsShown));
             break;
         }
-        printLine(stdout, ImportCommand::tr("  row %1: %2 (%3)").arg(rejection.row).arg(reasonText(rejection.reason), qs(rejection.detail)));
+        printLine(stdout, ImportCommand::tr("  row %1: %2 (%3)")
+                              .arg(rejection.row)
+                              .arg(ErrorText::rejectReason(rejection.reason), qs(rejection.detail)));
     }
 }
 } // namespace
@@ -132,23 +111,27 @@ int ImportCommand::run(const QStringList& arguments)
            "table in the project CRS; with --as incidents the rows go through a field mapping into the incident "
            "table, in one transaction, and rejected rows are reported with the reason."));
     parser.addHelpOption();
-    const QCommandLineOption layerOption(QStringLiteral("layer"), tr("The source layer (default: the first)."), tr("name"));
+    const QCommandLineOption layerOption(QStringLiteral("layer"), tr("The source layer (default: the first)."),
+                                         tr("name"));
     const QCommandLineOption asOption(QStringLiteral("as"), tr("What the rows are: 'incidents', or 'layer' (default)."),
                                       tr("kind"), QStringLiteral("layer"));
-    const QCommandLineOption mappingOption(QStringLiteral("mapping"),
-                                           tr("A field-mapping profile: a JSON file (saved in the project) or the name of a saved one."),
-                                           tr("profile"));
+    const QCommandLineOption mappingOption(
+        QStringLiteral("mapping"),
+        tr("A field-mapping profile: a JSON file (saved in the project) or the name of a saved one."), tr("profile"));
     const QCommandLineOption crsOption(QStringLiteral("crs"),
                                        tr("The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09."), tr("crs"));
-    const QCommandLineOption nameOption(QStringLiteral("name"), tr("The table name in the project (layers)."), tr("table"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), tr("The table name in the project (layers)."),
+                                        tr("table"));
     const QCommandLineOption replaceOption(QStringLiteral("replace"), tr("Replace a table of the same name."));
     const QCommandLineOption strictOption(QStringLiteral("strict"), tr("Import nothing if any row is rejected."));
     const QCommandLineOption reportOption(QStringLiteral("report"), tr("Write every rejected row to this CSV file."),
                                           tr("file"));
-    const QCommandLineOption projectCrsOption(QStringLiteral("project-crs"), tr("The CRS of a new project (default EPSG:4548)."),
-                                              tr("crs"), QString::fromLatin1(data::DefaultProjectCrs));
+    const QCommandLineOption projectCrsOption(QStringLiteral("project-crs"),
+                                              tr("The CRS of a new project (default EPSG:4548)."), tr("crs"),
+                                              QString::fromLatin1(data::DefaultProjectCrs));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Print no progress."));
-    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."), tr("language"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
+                                        tr("language"));
     for (const auto* option : {&layerOption, &asOption, &mappingOption, &crsOption, &nameOption, &replaceOption,
                                &strictOption, &reportOption, &projectCrsOption, &quietOption, &langOption})
         parser.addOption(*option);
@@ -164,7 +147,8 @@ int ImportCommand::run(const QStringList& arguments)
     }
     if (parser.isSet(QStringLiteral("help")))
     {
-        printLine(stdout, parser.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("citytwin import")));
+        printLine(stdout, parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                                    QStringLiteral("citytwin import")));
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -183,8 +167,8 @@ int ImportCommand::run(const QStringList& arguments)
     }
     const bool quiet = parser.isSet(quietOption);
 
-    auto project = data::ProjectStore::open(projectPath.toStdString(),
-                                            {.create = true, .projectCrs = parser.value(projectCrsOption).toStdString()});
+    auto project = data::ProjectStore::open(
+        projectPath.toStdString(), {.create = true, .projectCrs = parser.value(projectCrsOption).toStdString()});
     if (!project)
     {
         printLine(stderr, tr("citytwin import: %1").arg(ErrorText::describe(project.error())));
@@ -199,20 +183,23 @@ int ImportCommand::run(const QStringList& arguments)
         options.crs = parser.value(crsOption).toStdString();
         options.replace = parser.isSet(replaceOption);
         if (!quiet)
-            options.progress = [](std::int64_t n) { printLine(stderr, ImportCommand::tr("citytwin import: %1 features written").arg(n)); };
+            options.progress = [](std::int64_t n)
+            { printLine(stderr, ImportCommand::tr("citytwin import: %1 features written").arg(n)); };
         auto report = data::importLayer(project.value(), sourcePath.toStdString(), options);
         if (!report)
         {
             printLine(stderr, tr("citytwin import: %1").arg(ErrorText::describe(report.error())));
             return 1;
         }
-        printLine(stdout, tr("%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9")
-                              .arg(sourcePath, qs(report->table), projectPath)
-                              .arg(report->featuresWritten)
-                              .arg(report->featuresRead)
-                              .arg(report->geometriesRepaired)
-                              .arg(report->geometriesSkipped)
-                              .arg(qs(report->crsUsed), qs(report->encoding)));
+        printLine(
+            stdout,
+            tr("%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9")
+                .arg(sourcePath, qs(report->table), projectPath)
+                .arg(report->featuresWritten)
+                .arg(report->featuresRead)
+                .arg(report->geometriesRepaired)
+                .arg(report->geometriesSkipped)
+                .arg(qs(report->crsUsed), qs(report->encoding)));
         return 0;
     }
 
@@ -231,9 +218,11 @@ int ImportCommand::run(const QStringList& arguments)
         options.mapping = mapping.value();
     }
     if (!quiet)
-        options.progress = [](const char* phase, std::int64_t rows) {
-            printLine(stderr, std::string(phase) == "read" ? ImportCommand::tr("citytwin import: %1 rows read").arg(rows)
-                                                           : ImportCommand::tr("citytwin import: %1 rows written").arg(rows));
+        options.progress = [](const char* phase, std::int64_t rows)
+        {
+            printLine(stderr, std::string(phase) == "read"
+                                  ? ImportCommand::tr("citytwin import: %1 rows read").arg(rows)
+                                  : ImportCommand::tr("citytwin import: %1 rows written").arg(rows));
         };
     auto report = data::importIncidents(project.value(), sourcePath.toStdString(), options);
     if (!report)

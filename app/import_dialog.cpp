@@ -119,6 +119,7 @@ void ImportDialog::buildUi()
     mPreview = new QTableWidget(incidents);
     mPreview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mPreview->setObjectName(QStringLiteral("importPreview"));
+    mPreview->setMinimumHeight(200);
     incidentsLayout->addWidget(mPreview, 0, 0, 1, 2);
     auto* mappingForm = new QFormLayout;
     for (const std::string& target : data::incidentTargetFields())
@@ -472,7 +473,7 @@ void ImportDialog::showOutcome(const Outcome& outcome)
         {
             const auto& rejection = r.rejections[i];
             mRejections->setItem(i, 0, new QTableWidgetItem(QString::number(rejection.row)));
-            mRejections->setItem(i, 1, new QTableWidgetItem(qs(data::rejectReasonCode(rejection.reason))));
+            mRejections->setItem(i, 1, new QTableWidgetItem(ErrorText::rejectReason(rejection.reason)));
             mRejections->setItem(i, 2, new QTableWidgetItem(qs(rejection.detail)));
         }
     }

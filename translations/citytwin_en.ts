@@ -146,9 +146,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>the import was refused</source>
         <translation>the import was refused</translation>
     </message>
-</context>
-<context>
-    <name>citytwin::app::ImportCommand</name>
     <message>
         <source>bad date</source>
         <translation>bad date</translation>
@@ -181,6 +178,9 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>already in the project</source>
         <translation>already in the project</translation>
     </message>
+</context>
+<context>
+    <name>citytwin::app::ImportCommand</name>
     <message>
         <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
         <translation>%1: %2 rows read, %3 imported, %4 rejected%5</translation>

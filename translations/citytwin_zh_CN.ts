@@ -146,9 +146,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>the import was refused</source>
         <translation>导入被拒绝</translation>
     </message>
-</context>
-<context>
-    <name>citytwin::app::ImportCommand</name>
     <message>
         <source>bad date</source>
         <translation>日期无效</translation>
@@ -181,6 +178,9 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>already in the project</source>
         <translation>项目中已存在</translation>
     </message>
+</context>
+<context>
+    <name>citytwin::app::ImportCommand</name>
     <message>
         <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
         <translation>%1：读取 %2 行，导入 %3 行，拒绝 %4 行%5</translation>

@@ -10,6 +10,8 @@
 #include "scene/scene_model.hpp"
 
 #include <QApplication>
+#include <QDir>
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
@@ -96,6 +98,12 @@ private slots:
         QCOMPARE(dialog->rejectionRowCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(mWindow->sceneModel().layer(incidentsLayer(*mWindow)).features.size(), std::size_t(3),
                                   5000);
+        // A picture of the dialog, in Chinese, for people to look at.
+        mWindow->switchLanguage(QStringLiteral("zh_CN"));
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        QTRY_VERIFY(dialog->windowTitle() != QStringLiteral("Import into Project"));
+        QVERIFY(dialog->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/import_dialog_zh_CN.png")));
+        mWindow->switchLanguage(QStringLiteral("en"));
         dialog->close();
     }
 
