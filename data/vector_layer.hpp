@@ -72,7 +72,8 @@ struct Feature
     std::vector<Polygon> polygons;
     /// One value per field of the layer, in field order; empty for NULL.
     std::vector<std::string> values;
-    /// Extrusion height in metres, from `height`, `height_m` or `floors` x 3 m; absent when none.
+    /// Extrusion height in metres, from `height`, `height_m`, `measuredHeight` (CityGML) or `floors` x 3 m;
+    /// absent when none.
     std::optional<double> height;
 };
 
@@ -82,11 +83,11 @@ struct LayerWarning
 {
     enum class Kind
     {
-        Empty,             ///< the layer has no features
-        CrsGuessed,        ///< no CRS declared; value = the CRS assumed
-        DecodedAsGbk,      ///< text was not UTF-8; decoded as GBK; value = values that could not be decoded
-        GeometryRepaired,  ///< invalid geometries repaired; value = how many
-        GeometrySkipped,   ///< invalid or unreadable geometries skipped; value = how many
+        Empty,            ///< the layer has no features
+        CrsGuessed,       ///< no CRS declared; value = the CRS assumed
+        DecodedAsGbk,     ///< text was not UTF-8; decoded as GBK; value = values that could not be decoded
+        GeometryRepaired, ///< invalid geometries repaired; value = how many
+        GeometrySkipped,  ///< invalid or unreadable geometries skipped; value = how many
     };
     Kind kind = Kind::Empty;
     std::string value;

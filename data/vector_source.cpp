@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <limits>
 #include <memory>
 
 #include <cpl_error.h>
@@ -58,6 +59,49 @@ std::string lowerCase(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
+}
+
+void appendGeometry(const OGRGeometry& geometry, Feature& feature);
+
+/// Appends the footprint of a solid (CityGML / 3D surfaces): its horizontal faces at the lowest level; all
+/// faces when none is horizontal. The height comes from attributes, as for other footprints.
+void appendFootprint(const OGRPolyhedralSurface& surface, Feature& feature)
+{
+    struct Face
+    {
+        const OGRPolygon* polygon;
+        double minZ;
+        double maxZ;
+    };
+    std::vector<Face> faces;
+    double lowest = std::numeric_limits<double>::max();
+    for (const OGRPolygon* polygon : surface)
+    {
+        const OGRLinearRing* ring = polygon->getExteriorRing();
+        if (!ring || ring->getNumPoints() < 3)
+            continue;
+        double minZ = std::numeric_limits<double>::max(), maxZ = std::numeric_limits<double>::lowest();
+        for (int i = 0; i < ring->getNumPoints(); ++i)
+        {
+            minZ = std::min(minZ, ring->getZ(i));
+            maxZ = std::max(maxZ, ring->getZ(i));
+        }
+        faces.push_back({polygon, minZ, maxZ});
+        lowest = std::min(lowest, minZ);
+    }
+    constexpr double FlatTolerance = 0.05; // metres
+    bool found = false;
+    for (const Face& face : faces)
+    {
+        if (face.maxZ - face.minZ <= FlatTolerance && face.minZ - lowest <= 0.5)
+        {
+            appendGeometry(*face.polygon, feature);
+            found = true;
+        }
+    }
+    if (!found)
+        for (const Face& face : faces)
+            appendGeometry(*face.polygon, feature);
 }
 
 /// Appends the parts of one (possibly nested or curved) geometry to the feature.
@@ -112,6 +156,10 @@ void appendGeometry(const OGRGeometry& geometry, Feature& feature)
     case wkbGeometryCollection:
         for (const OGRGeometry* part : *geometry.toGeometryCollection())
             appendGeometry(*part, feature);
+        break;
+    case wkbPolyhedralSurface:
+    case wkbTIN:
+        appendFootprint(*geometry.toPolyhedralSurface(), feature);
         break;
     default:
         break;
@@ -211,7 +259,7 @@ HeightFields findHeightFields(const OGRFeatureDefn& definition)
     for (int i = 0; i < definition.GetFieldCount(); ++i)
     {
         const std::string name = lowerCase(definition.GetFieldDefn(i)->GetNameRef());
-        if ((name == "height" || name == "height_m") && fields.height < 0)
+        if ((name == "height" || name == "height_m" || name == "measuredheight") && fields.height < 0)
             fields.height = i;
         else if (name == "floors" && fields.floors < 0)
             fields.floors = i;
@@ -239,8 +287,17 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
     const HeightFields heightFields = findHeightFields(definition);
 
     ogrLayer.ResetReading();
+    // A damaged file (a truncated .shp, a broken record) makes GDAL report a failure for the feature it
+    // was reading; such features are counted and said, not silently dropped.
+    std::size_t unreadable = 0;
+    CPLErrorReset();
     for (auto& ogrFeature : ogrLayer)
     {
+        if (CPLGetLastErrorType() == CE_Failure)
+        {
+            ++unreadable;
+            CPLErrorReset();
+        }
         Feature feature;
         feature.fid = ogrFeature->GetFID();
         feature.values.reserve(layer.fieldNames.size());
@@ -251,6 +308,11 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
             appendGeometry(*geometry, feature);
         layer.features.push_back(std::move(feature));
     }
+    if (CPLGetLastErrorType() == CE_Failure)
+        ++unreadable;
+    if (unreadable > 0)
+        layer.warnings.push_back({LayerWarning::Kind::GeometrySkipped, std::to_string(unreadable),
+                                  std::to_string(unreadable) + " features could not be read (damaged file?)"});
     layer.kind = dominantKind(layer.features);
     if (layer.features.empty())
         layer.warnings.push_back({LayerWarning::Kind::Empty, {}, "layer is empty"});

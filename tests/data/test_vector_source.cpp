@@ -187,9 +187,8 @@ private slots:
         QCOMPARE(QString::fromStdString(layer.fieldNames.at(0)), QStringLiteral("名称"));
         QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(0)), QStringLiteral("路北区"));
         QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(1)), QStringLiteral("130203"));
-        const bool said = std::any_of(layer.warnings.begin(), layer.warnings.end(), [](const auto& w) {
-            return w.kind == data::LayerWarning::Kind::DecodedAsGbk;
-        });
+        const bool said = std::any_of(layer.warnings.begin(), layer.warnings.end(),
+                                      [](const auto& w) { return w.kind == data::LayerWarning::Kind::DecodedAsGbk; });
         QVERIFY(said);
     }
 
@@ -234,6 +233,50 @@ private slots:
         QCOMPARE(layers.error().code, data::ErrorCode::CrsMissing);
         QVERIFY(layers.error().detail.find("--crs EPSG:4326") != std::string::npos);
         QCOMPARE(layers.error().path, path.toStdString());
+    }
+
+    void cityGmlSolidsBecomeFootprintsWithHeights()
+    {
+        const QString path = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/citygml-delft-lod1/delft-citygml2.gml");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data is not present");
+        // Delft is far outside EPSG:4548: read it in its own CRS (RD New).
+        auto layers = data::readVectorSource(path.toStdString(), {.projectCrs = "EPSG:28992"});
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.features.size(), std::size_t(3));
+        QCOMPARE(layer.kind, data::GeometryKind::Polygon);
+        for (const auto& feature : layer.features)
+        {
+            QCOMPARE(feature.polygons.size(), std::size_t(1)); // one ground face per LoD1 solid
+            QVERIFY(feature.height.has_value() && *feature.height > 0.0);
+        }
+    }
+
+    void truncatedShapefileIsSaidNotFatal()
+    {
+        const QString source =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts");
+        if (!QFile::exists(source + ".shp"))
+            QSKIP("../shared/data is not present");
+        const QString copy = mFixture.filePath(QStringLiteral("truncated"));
+        for (const char* extension : {".shp", ".shx", ".dbf"})
+            QVERIFY(QFile::copy(source + extension, copy + extension));
+        QFile shp(copy + ".shp");
+        QVERIFY(shp.resize(shp.size() / 2));
+        auto layers = data::readVectorSource((copy + ".shp").toStdString());
+        if (!layers.ok())
+        {
+            // Refusing the file is acceptable too, as long as it says which file.
+            QCOMPARE(layers.error().path, (copy + ".shp").toStdString());
+            return;
+        }
+        const auto& layer = layers->front();
+        const bool said =
+            std::any_of(layer.warnings.begin(), layer.warnings.end(),
+                        [](const auto& w) { return w.kind == data::LayerWarning::Kind::GeometrySkipped; });
+        QVERIFY2(said, "a truncated .shp must not be read silently");
+        QVERIFY(layer.features.size() <= 14);
     }
 
     /// The real Tangshan district shapefile from ../shared/data: no .prj, no .cpg, Chinese names.
