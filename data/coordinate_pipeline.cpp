@@ -93,4 +93,16 @@ std::optional<CrsGuess> guessCrs(const Extent& raw, const std::string& projectCr
     return std::nullopt;
 }
 
+Error undeclaredCrsError(const std::string& what, const Extent& rawExtent, const std::string& projectCrs,
+                         const std::string& path)
+{
+    const auto guess = guessCrs(rawExtent, projectCrs);
+    return Error{ErrorCode::CrsMissing,
+                 what + " declares no CRS" +
+                     (guess ? "; " + guess->reason + ", so probably " + guess->crs + ": confirm with --crs " +
+                                  guess->crs + " (or --crs gcj02 / bd09 for Chinese web-map coordinates)"
+                            : std::string("; declare it with --crs")),
+                 path};
+}
+
 } // namespace citytwin::data

@@ -54,4 +54,9 @@ struct CrsGuess
 /// EPSG:4491-4501), or Gauss-Krueger without it (assumed the project CRS). Nothing when none fits.
 std::optional<CrsGuess> guessCrs(const Extent& rawExtent, const std::string& projectCrs);
 
+/// The error for coordinates that declare no CRS where a guess is not allowed: it names the likely CRS
+/// for the user to confirm with --crs. what says whose coordinates ("layer 'x'", "the coordinates").
+Error undeclaredCrsError(const std::string& what, const Extent& rawExtent, const std::string& projectCrs,
+                         const std::string& path);
+
 } // namespace citytwin::data

@@ -178,7 +178,8 @@ std::optional<std::int64_t> parseDateTime(std::string_view text, int utcOffsetMi
     const int second = numbers.size() > 5 ? static_cast<int>(numbers[5]) : 0;
     if (!validCivil(year, month, day, hour, minute, second))
         return std::nullopt;
-    return toEpoch(year, month, day, hour, minute, second) - static_cast<std::int64_t>(zone.value_or(utcOffsetMinutes)) * 60;
+    return toEpoch(year, month, day, hour, minute, second) -
+           static_cast<std::int64_t>(zone.value_or(utcOffsetMinutes)) * 60;
 }
 
 std::string formatUtc(std::int64_t secondsSinceEpoch)

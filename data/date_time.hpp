@@ -15,7 +15,8 @@ namespace citytwin::data
 /// Nothing when the text is not a valid date-time (month 13, February 30, ...).
 std::optional<std::int64_t> parseDateTime(std::string_view text, int utcOffsetMinutes);
 
-/// Formats seconds since the epoch as the GeoPackage DATETIME text "YYYY-MM-DDTHH:MM:SS.000Z" (UTC; GeoPackage's form, whole seconds).
+/// Formats seconds since the epoch as the GeoPackage DATETIME text "YYYY-MM-DDTHH:MM:SS.000Z" (UTC; GeoPackage's form,
+/// whole seconds).
 std::string formatUtc(std::int64_t secondsSinceEpoch);
 
 /// Parses "+08:00", "+0800", "-05:00", "UTC", "Z" into minutes east of UTC.

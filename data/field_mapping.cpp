@@ -22,11 +22,13 @@ std::string lower(std::string text)
 const std::map<std::string, std::vector<std::string>>& synonyms()
 {
     static const std::map<std::string, std::vector<std::string>> table = {
-        {"external_id", {"external_id", "case_id", "case_no", "event_id", "id", "事件编号", "案件编号", "工单编号", "编号"}},
+        {"external_id",
+         {"external_id", "case_id", "case_no", "event_id", "id", "事件编号", "案件编号", "工单编号", "编号"}},
         {"source", {"source", "channel", "事件来源", "来源", "上报渠道", "渠道"}},
         {"category", {"category", "type", "event_type", "事件类型", "事件类别", "问题类型", "类别", "类型"}},
         {"status", {"status", "state", "事件状态", "状态", "处置状态"}},
-        {"reported_at", {"reported_at", "report_time", "reported", "time", "datetime", "发生时间", "上报时间", "受理时间", "时间"}},
+        {"reported_at",
+         {"reported_at", "report_time", "reported", "time", "datetime", "发生时间", "上报时间", "受理时间", "时间"}},
         {"dispatched_at", {"dispatched_at", "dispatch_time", "派遣时间", "派单时间"}},
         {"handled_at", {"handled_at", "handle_time", "处置时间", "处理时间"}},
         {"closed_at", {"closed_at", "close_time", "结案时间", "办结时间"}},
@@ -48,9 +50,10 @@ std::string FieldMapping::column(const std::string& target) const
 
 const std::vector<std::string>& incidentTargetFields()
 {
-    static const std::vector<std::string> fields = {"external_id", "source", "category", "status", "reported_at",
-                                                    "dispatched_at", "handled_at", "closed_at", "camera_id",
-                                                    "address", "description", "x", "y"};
+    static const std::vector<std::string> fields = {
+        "external_id",   "source",     "category",  "status",    "reported_at",
+        "dispatched_at", "handled_at", "closed_at", "camera_id", "address",
+        "description",   "x",          "y"};
     return fields;
 }
 
@@ -103,7 +106,8 @@ std::string toJson(const FieldMapping& mapping)
         json["crs"] = mapping.crs;
     const int offset = mapping.utcOffsetMinutes;
     char text[16];
-    std::snprintf(text, sizeof(text), "%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+    std::snprintf(text, sizeof(text), "%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60,
+                  std::abs(offset) % 60);
     json["utc_offset"] = text;
     json["columns"] = nlohmann::ordered_json::object();
     for (const std::string& target : incidentTargetFields())
@@ -124,9 +128,9 @@ FieldMapping guessFieldMapping(const std::vector<std::string>& sourceColumns)
     {
         for (const std::string& candidate : synonyms().at(target))
         {
-            const auto found = std::find_if(sourceColumns.begin(), sourceColumns.end(), [&](const std::string& c) {
-                return !used[&c - sourceColumns.data()] && lower(c) == lower(candidate);
-            });
+            const auto found = std::find_if(
+                sourceColumns.begin(), sourceColumns.end(),
+                [&](const std::string& c) { return !used[&c - sourceColumns.data()] && lower(c) == lower(candidate); });
             if (found != sourceColumns.end())
             {
                 mapping.columns[target] = *found;

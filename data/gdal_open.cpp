@@ -7,6 +7,7 @@
 
 #include <cpl_conv.h>
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
 namespace citytwin::data
 {
@@ -55,6 +56,22 @@ bool isShapefileWithoutCodePage(const std::string& path)
     std::filesystem::path cpg(path);
     return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
            !std::filesystem::exists(cpg.replace_extension(".CPG"));
+}
+
+std::string crsDefinition(const OGRSpatialReference* srs)
+{
+    if (!srs)
+        return {};
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (authority && code)
+        return std::string(authority) + ":" + code;
+    char* wkt = nullptr;
+    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, options);
+    std::string result = wkt ? wkt : "";
+    CPLFree(wkt);
+    return result;
 }
 
 GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)

@@ -4,6 +4,7 @@
 #include <string>
 
 class GDALDataset;
+class OGRSpatialReference;
 
 namespace citytwin::data
 {
@@ -27,5 +28,9 @@ bool isShapefileWithoutCodePage(const std::string& path);
 /// encodings ourselves: no recoding for shapefiles without .cpg, no .gfs written beside GML files.
 /// flags are GDAL_OF_VECTOR and / or GDAL_OF_RASTER.
 GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags);
+
+/// Returns a CRS as "AUTH:CODE" when it has one, else as WKT2; "" for none. The form PROJ and our
+/// CoordinatePipeline take.
+std::string crsDefinition(const OGRSpatialReference* srs);
 
 } // namespace citytwin::data

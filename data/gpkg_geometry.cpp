@@ -55,7 +55,8 @@ public:
             return readPoints(1, dimensions, extent);
         case 2:
             return readCountedPoints(dimensions, extent);
-        case 3: {
+        case 3:
+        {
             std::uint32_t rings = 0;
             if (!readUint(rings))
                 return false;
@@ -67,7 +68,8 @@ public:
         case 4:
         case 5:
         case 6:
-        case 7: {
+        case 7:
+        {
             std::uint32_t parts = 0;
             if (!readUint(parts))
                 return false;

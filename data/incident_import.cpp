@@ -372,28 +372,11 @@ Result<std::string> coordinateCrs(const IncidentImportOptions& options, const Fi
     if (!mapping.crs.empty())
         return mapping.crs;
     if (!fromColumns && layer.GetSpatialRef())
-    {
-        const OGRSpatialReference* srs = layer.GetSpatialRef();
-        const char* authority = srs->GetAuthorityName(nullptr);
-        const char* code = srs->GetAuthorityCode(nullptr);
-        if (authority && code)
-            return std::string(authority) + ":" + code;
-        char* wkt = nullptr;
-        srs->exportToWkt(&wkt);
-        std::string text = wkt ? wkt : "";
-        CPLFree(wkt);
-        return text;
-    }
+        return crsDefinition(layer.GetSpatialRef());
     Extent raw;
     for (const PendingIncident& incident : pending)
         raw.include(incident.x, incident.y);
-    const auto guess = guessCrs(raw, projectCrs);
-    return Error{ErrorCode::CrsMissing,
-                 "the coordinates have no declared CRS" +
-                     (guess ? "; " + guess->reason + ", so probably " + guess->crs + ": confirm with --crs " +
-                                  guess->crs + " (or --crs gcj02 / bd09 for Chinese web-map coordinates)"
-                            : std::string("; declare it with --crs")),
-                 path};
+    return undeclaredCrsError("the table", raw, projectCrs, path);
 }
 
 /// The incident table's secondary indexes and R-tree trigger, dropped for a bulk load and rebuilt after it.

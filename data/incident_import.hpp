@@ -24,7 +24,7 @@ enum class RejectReason
     UnknownCategory,
     UnknownSource,
     UnknownStatus,
-    Duplicate,       ///< the same source and external id are already in the project
+    Duplicate, ///< the same source and external id are already in the project
 };
 
 /// Returns a stable English code for a reason ("bad_date", ...), used in reports.
@@ -34,7 +34,7 @@ struct Rejection
 {
     std::int64_t row = 0; ///< 1-based data row in the source (CSV: line number minus the header)
     RejectReason reason = RejectReason::BadDate;
-    std::string detail;   ///< the offending value, in technical English
+    std::string detail; ///< the offending value, in technical English
 };
 
 /// What an incident import did.

@@ -81,17 +81,7 @@ Result<std::string> sourceCrsOf(OGRLayer& layer, const LayerImportOptions& optio
     if (!options.crs.empty())
         return options.crs;
     if (const OGRSpatialReference* srs = layer.GetSpatialRef())
-    {
-        const char* authority = srs->GetAuthorityName(nullptr);
-        const char* code = srs->GetAuthorityCode(nullptr);
-        if (authority && code)
-            return std::string(authority) + ":" + code;
-        char* wkt = nullptr;
-        srs->exportToWkt(&wkt);
-        std::string text = wkt ? wkt : "";
-        CPLFree(wkt);
-        return text;
-    }
+        return crsDefinition(srs);
     OGREnvelope envelope;
     Extent raw;
     if (layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)
@@ -99,13 +89,7 @@ Result<std::string> sourceCrsOf(OGRLayer& layer, const LayerImportOptions& optio
         raw.include(envelope.MinX, envelope.MinY);
         raw.include(envelope.MaxX, envelope.MaxY);
     }
-    const auto guess = guessCrs(raw, projectCrs);
-    return Error{ErrorCode::CrsMissing,
-                 std::string("layer '") + layer.GetName() + "' declares no CRS" +
-                     (guess ? "; " + guess->reason + ", so probably " + guess->crs + ": confirm with --crs " + guess->crs +
-                                  " (or --crs gcj02 / bd09 for Chinese web-map coordinates)"
-                            : std::string("; declare it with --crs")),
-                 path};
+    return undeclaredCrsError(std::string("layer '") + layer.GetName() + "'", raw, projectCrs, path);
 }
 
 OGRwkbGeometryType targetGeometryType(OGRwkbGeometryType source)
@@ -169,17 +153,19 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
 
     GdalDatasetPtr target(GDALDataset::Open(project.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
     if (!target)
-        return Error{ErrorCode::StoreFailed, std::string("cannot open the project for writing: ") + CPLGetLastErrorMsg(),
-                     project.path()};
+        return Error{ErrorCode::StoreFailed,
+                     std::string("cannot open the project for writing: ") + CPLGetLastErrorMsg(), project.path()};
     const bool exists = target->GetLayerByName(report.table.c_str()) != nullptr;
     if (exists && !options.replace)
         return Error{ErrorCode::InvalidArgument,
-                     "the project already has a table '" + report.table + "' (use --replace, or --name)", project.path()};
+                     "the project already has a table '" + report.table + "' (use --replace, or --name)",
+                     project.path()};
 
     // Everything below is one SQLite transaction: table creation included.
     if (target->StartTransaction(TRUE) != OGRERR_NONE)
         return Error{ErrorCode::StoreFailed, "cannot start a transaction", project.path()};
-    const auto fail = [&](const std::string& what) -> Result<LayerImportReport> {
+    const auto fail = [&](const std::string& what) -> Result<LayerImportReport>
+    {
         target->RollbackTransaction();
         return Error{ErrorCode::StoreFailed, what + ": " + CPLGetLastErrorMsg(), project.path()};
     };
@@ -194,7 +180,8 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     projectSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const OGRwkbGeometryType geometryType = targetGeometryType(layer->GetGeomType());
     const char* const creation[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
-    OGRLayer* output = target->CreateLayer(report.table.c_str(), &projectSrs, geometryType, const_cast<char**>(creation));
+    OGRLayer* output =
+        target->CreateLayer(report.table.c_str(), &projectSrs, geometryType, const_cast<char**>(creation));
     if (!output)
         return fail("cannot create table '" + report.table + "'");
 

@@ -24,11 +24,11 @@ struct FieldSpec
     OGRFieldType type;
 };
 constexpr FieldSpec IncidentFields[] = {
-    {"id", OFTInteger64},          {"external_id", OFTString},   {"source", OFTString},
-    {"category", OFTString},       {"status", OFTString},        {"reported_at", OFTDateTime},
-    {"dispatched_at", OFTDateTime}, {"handled_at", OFTDateTime}, {"closed_at", OFTDateTime},
-    {"grid_id", OFTInteger64},     {"community_id", OFTInteger64}, {"camera_id", OFTInteger64},
-    {"address", OFTString},        {"description", OFTString},
+    {"id", OFTInteger64},           {"external_id", OFTString},     {"source", OFTString},
+    {"category", OFTString},        {"status", OFTString},          {"reported_at", OFTDateTime},
+    {"dispatched_at", OFTDateTime}, {"handled_at", OFTDateTime},    {"closed_at", OFTDateTime},
+    {"grid_id", OFTInteger64},      {"community_id", OFTInteger64}, {"camera_id", OFTInteger64},
+    {"address", OFTString},         {"description", OFTString},
 };
 
 /// Creates an empty GeoPackage with the incident table through GDAL.
@@ -50,7 +50,8 @@ Result<bool> createGeoPackage(const std::string& path, const std::string& projec
                                    "DESCRIPTION=CityTwin incidents", nullptr};
     OGRLayer* layer = dataset->CreateLayer(ProjectStore::IncidentTable, &srs, wkbPoint, const_cast<char**>(options));
     if (!layer)
-        return Error{ErrorCode::StoreFailed, std::string("cannot create the incident table: ") + CPLGetLastErrorMsg(), path};
+        return Error{ErrorCode::StoreFailed, std::string("cannot create the incident table: ") + CPLGetLastErrorMsg(),
+                     path};
     for (const FieldSpec& spec : IncidentFields)
     {
         OGRFieldDefn field(spec.name, spec.type);
@@ -167,7 +168,8 @@ Result<ProjectStore> ProjectStore::open(const std::string& path, const OpenOptio
         std::filesystem::remove(building + "-wal");
         std::filesystem::remove(building + "-shm");
         if (renameError)
-            return Error{ErrorCode::StoreFailed, "cannot move the new project into place: " + renameError.message(), path};
+            return Error{ErrorCode::StoreFailed, "cannot move the new project into place: " + renameError.message(),
+                         path};
     }
 
     auto database = Database::open(path, options.readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
@@ -187,7 +189,8 @@ Result<bool> ProjectStore::load()
 {
     auto applicationId = mDatabase.queryInt64("PRAGMA application_id");
     auto hasContents = mDatabase.queryInt64("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'");
-    if (!applicationId || !hasContents || (applicationId.value() != GeoPackageApplicationId && hasContents.value() == 0))
+    if (!applicationId || !hasContents ||
+        (applicationId.value() != GeoPackageApplicationId && hasContents.value() == 0))
         return Error{ErrorCode::OpenFailed, "not a GeoPackage", path()};
     auto hasMeta = mDatabase.queryInt64("SELECT count(*) FROM sqlite_master WHERE name = 'citytwin_meta'");
     if (!hasMeta || hasMeta.value() == 0)
@@ -225,7 +228,8 @@ Result<bool> ProjectStore::migrate()
     }
     for (int v = version; v < CurrentSchemaVersion; ++v)
     {
-        log(LogLevel::Info, "data.project", path() + ": migrating schema " + std::to_string(v) + " -> " + std::to_string(v + 1));
+        log(LogLevel::Info, "data.project",
+            path() + ": migrating schema " + std::to_string(v) + " -> " + std::to_string(v + 1));
         if (auto done = mDatabase.exec(Migrations[v]); !done)
             return done.error();
     }
@@ -240,7 +244,8 @@ Result<bool> ProjectStore::migrate()
 std::vector<std::string> ProjectStore::featureTables()
 {
     std::vector<std::string> tables;
-    auto statement = mDatabase.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
+    auto statement =
+        mDatabase.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
     if (!statement)
         return tables;
     while (true)
@@ -255,7 +260,8 @@ std::vector<std::string> ProjectStore::featureTables()
 
 bool ProjectStore::hasFeatureTable(const std::string& name)
 {
-    auto statement = mDatabase.prepare("SELECT count(*) FROM gpkg_contents WHERE data_type = 'features' AND table_name = ?");
+    auto statement =
+        mDatabase.prepare("SELECT count(*) FROM gpkg_contents WHERE data_type = 'features' AND table_name = ?");
     if (!statement)
         return false;
     statement->bind(1, name);

@@ -39,22 +39,6 @@ std::pair<std::string, std::string> describeCrs(const OGRSpatialReference* srs)
     return {identified.empty() ? name : identified, name};
 }
 
-std::string crsForTransform(const OGRSpatialReference* srs)
-{
-    if (!srs)
-        return {};
-    const char* authority = srs->GetAuthorityName(nullptr);
-    const char* code = srs->GetAuthorityCode(nullptr);
-    if (authority && code)
-        return std::string(authority) + ":" + code;
-    char* wkt = nullptr;
-    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, options);
-    std::string result = wkt ? wkt : "";
-    CPLFree(wkt);
-    return result;
-}
-
 /// Transforms an extent by densified edges; invalid when the CRS is unknown or the points do not transform.
 Extent transformExtent(const Extent& source, const std::string& sourceCrs, const std::string& projectCrs)
 {
@@ -157,7 +141,7 @@ LayerInfo inspectLayer(OGRLayer& layer, const std::string& path, const std::stri
     }
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     std::tie(info.crs, info.crsName) = describeCrs(srs);
-    std::string transformCrs = crsForTransform(srs);
+    std::string transformCrs = crsDefinition(srs);
     if (!srs)
     {
         if (const auto guess = guessCrs(info.sourceExtent, projectCrs))
@@ -194,7 +178,7 @@ RasterInfo inspectRaster(GDALDataset& dataset, const std::string& projectCrs)
     }
     const OGRSpatialReference* srs = dataset.GetSpatialRef();
     std::tie(info.crs, info.crsName) = describeCrs(srs);
-    info.projectExtent = projectExtentOf(info.sourceExtent, crsForTransform(srs), projectCrs, info.outsideProjectArea);
+    info.projectExtent = projectExtentOf(info.sourceExtent, crsDefinition(srs), projectCrs, info.outsideProjectArea);
     return info;
 }
 

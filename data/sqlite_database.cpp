@@ -69,8 +69,8 @@ Error statementError(sqlite3_stmt* statement, const char* what)
     sqlite3* database = sqlite3_db_handle(statement);
     const char* file = sqlite3_db_filename(database, "main");
     const int code = sqlite3_errcode(database);
-    const ErrorCode errorCode = (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) ? ErrorCode::OpenFailed
-                                                                                  : ErrorCode::StoreFailed;
+    const ErrorCode errorCode =
+        (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) ? ErrorCode::OpenFailed : ErrorCode::StoreFailed;
     return Error{errorCode, std::string(what) + ": " + sqlite3_errmsg(database), file ? file : ""};
 }
 } // namespace
@@ -187,7 +187,8 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     database.mDatabase.reset(raw);
     database.mPath = path;
     if (code != SQLITE_OK)
-        return Error{ErrorCode::OpenFailed, std::string("cannot open the database: ") + (raw ? sqlite3_errmsg(raw) : "out of memory"), path};
+        return Error{ErrorCode::OpenFailed,
+                     std::string("cannot open the database: ") + (raw ? sqlite3_errmsg(raw) : "out of memory"), path};
     sqlite3_busy_timeout(raw, BusyTimeoutMs);
     sqlite3_extended_result_codes(raw, 0);
     registerGeoPackageFunctions(raw);
@@ -212,7 +213,8 @@ Result<bool> Database::exec(const std::string& sql)
 Result<Statement> Database::prepare(const std::string& sql)
 {
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(mDatabase.get(), sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(mDatabase.get(), sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr) !=
+        SQLITE_OK)
         return error(ErrorCode::StoreFailed, "cannot prepare SQL");
     return Statement(statement);
 }

@@ -198,23 +198,6 @@ GeometryKind dominantKind(const std::vector<Feature>& features)
     return lines >= points ? GeometryKind::Line : GeometryKind::Point;
 }
 
-/// Returns the source CRS as "AUTH:CODE" when it has one, else as WKT; "" when the layer has none.
-std::string crsDefinition(const OGRSpatialReference* srs)
-{
-    if (!srs)
-        return {};
-    const char* authority = srs->GetAuthorityName(nullptr);
-    const char* code = srs->GetAuthorityCode(nullptr);
-    if (authority && code)
-        return std::string(authority) + ":" + code;
-    char* wkt = nullptr;
-    const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, options);
-    std::string result = wkt ? wkt : "";
-    CPLFree(wkt);
-    return result;
-}
-
 Extent rawExtent(std::vector<Feature>& features)
 {
     Extent raw;
@@ -236,11 +219,7 @@ Result<std::string> effectiveCrs(VectorLayer& layer, const std::string& path, co
                      "layer '" + layer.name + "' declares no CRS and its coordinates fit no known one; declare it",
                      path};
     if (!options.allowCrsGuess)
-        return Error{ErrorCode::CrsMissing,
-                     "layer '" + layer.name + "' declares no CRS; " + guess->reason + ", so it is probably " +
-                         guess->crs + ": confirm with --crs " + guess->crs +
-                         " (or gcj02 / bd09 for Chinese web-map coordinates)",
-                     path};
+        return undeclaredCrsError("layer '" + layer.name + "'", rawExtent(layer.features), options.projectCrs, path);
     layer.crsGuessed = true;
     layer.warnings.push_back({LayerWarning::Kind::CrsGuessed, guess->crs,
                               "layer declares no CRS; " + guess->reason + ", assumed " + guess->crs});
