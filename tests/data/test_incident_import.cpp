@@ -89,6 +89,7 @@ private slots:
             const auto b = positionOf(*mProject, g);
             QVERIFY(a && b);
             const double metres = std::hypot(a->x - b->x, a->y - b->y);
+            qInfo("%s vs %s: %.4f m apart", w, g, metres);
             QVERIFY2(metres < 1.0, qPrintable(QStringLiteral("%1 vs %2: %3 m").arg(w, g).arg(metres)));
         }
     }
