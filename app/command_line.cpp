@@ -6,6 +6,7 @@
 #include "logging.hpp"
 #include "main_window.hpp"
 #include "render_command.hpp"
+#include "sample_command.hpp"
 #include "viewport/viewport_widget.hpp"
 
 #include <cstdio>
@@ -21,7 +22,8 @@ namespace citytwin::app
 namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
-const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("render")};
+const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("render"),
+                           QStringLiteral("sample")};
 
 class CommandLineText
 {
@@ -30,9 +32,11 @@ public:
     static QString verbsHelp()
     {
         return tr("Verbs:\n"
-                  "  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).\n"
+                  "  import      Copy a source into a project, or incidents into its incident table (citytwin import "
+                  "--help).\n"
                   "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
+                  "  sample      Write the built-in sample district into a new project (citytwin sample --help).\n"
                   "With no verb, citytwin opens the desktop application and loads the FILEs given.");
     }
     static QString noDisplay()
@@ -190,6 +194,8 @@ int runVerb(int argc, char** argv)
         return InfoCommand::run(application.arguments());
     if (verb == QLatin1String("import"))
         return ImportCommand::run(application.arguments());
+    if (verb == QLatin1String("sample"))
+        return SampleCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

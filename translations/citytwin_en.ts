@@ -56,11 +56,13 @@
   import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>Verbs:
   import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
     </message>
 </context>
@@ -897,6 +899,49 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: %1: the image could not be written</source>
         <translation>citytwin render: %1: the image could not be written</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleCommand</name>
+    <message>
+        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</source>
+        <translation>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</translation>
+    </message>
+    <message>
+        <source>The project file to write (must not exist).</source>
+        <translation>The project file to write (must not exist).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same district.</source>
+        <translation>Random seed; the same seed gives the same district.</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>citytwin sample: %1</source>
+        <translation>citytwin sample: %1</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --out FILE is required and --seed must be a whole number</source>
+        <translation>citytwin sample: --out FILE is required and --seed must be a whole number</translation>
+    </message>
+    <message>
+        <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
+        <translation>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</translation>
     </message>
 </context>
 </TS>

@@ -56,11 +56,13 @@
   import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>子命令：
   import      将数据源导入项目，或将事件导入事件表（citytwin import --help）。
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
+  sample      将内置样例城区写入新项目（citytwin sample --help）。
 不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
     </message>
 </context>
@@ -894,6 +896,49 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: %1: the image could not be written</source>
         <translation>citytwin render：%1：无法写入图像</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleCommand</name>
+    <message>
+        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</source>
+        <translation>将内置样例城区（与路北区规模相当的数字孪生，EPSG:4548）写入新的项目 GeoPackage：城区、街道、175 个社区和 2,257 个网格。</translation>
+    </message>
+    <message>
+        <source>The project file to write (must not exist).</source>
+        <translation>要写入的项目文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same district.</source>
+        <translation>随机种子；相同的种子生成相同的城区。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin sample: %1</source>
+        <translation>citytwin sample：%1</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --out FILE is required and --seed must be a whole number</source>
+        <translation>citytwin sample：必须给出 --out FILE，且 --seed 必须为整数</translation>
+    </message>
+    <message>
+        <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
+        <translation>%1：城区面积 %2 平方公里，%3 个街道，%4 个社区，%5 个网格，常住人口 %6（用时 %7 秒）</translation>
     </message>
 </context>
 </TS>
