@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <cpl_conv.h>
+#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
@@ -56,6 +57,26 @@ bool isShapefileWithoutCodePage(const std::string& path)
     std::filesystem::path cpg(path);
     return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
            !std::filesystem::exists(cpg.replace_extension(".CPG"));
+}
+
+Result<OpenedLayer> openSourceLayer(const std::string& path, const std::string& layerName)
+{
+    if (!isConnectionString(path) && !std::filesystem::exists(path))
+        return Error{ErrorCode::FileNotFound, "no such file", path};
+    CPLErrorReset();
+    OpenedLayer opened;
+    opened.dataset = openReadOnly(path, GDAL_OF_VECTOR);
+    if (!opened.dataset)
+    {
+        const std::string message = CPLGetLastErrorMsg();
+        return Error{ErrorCode::OpenFailed, message.empty() ? "not a vector source GDAL can read" : message, path};
+    }
+    opened.layer = layerName.empty() ? (opened.dataset->GetLayerCount() > 0 ? opened.dataset->GetLayer(0) : nullptr)
+                                     : opened.dataset->GetLayerByName(layerName.c_str());
+    if (!opened.layer)
+        return Error{ErrorCode::NoFeatures,
+                     layerName.empty() ? "the source has no layer" : "no layer named '" + layerName + "'", path};
+    return opened;
 }
 
 std::string crsDefinition(const OGRSpatialReference* srs)

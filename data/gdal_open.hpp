@@ -3,7 +3,10 @@
 #include <memory>
 #include <string>
 
+#include "result.hpp"
+
 class GDALDataset;
+class OGRLayer;
 class OGRSpatialReference;
 
 namespace citytwin::data
@@ -28,6 +31,17 @@ bool isShapefileWithoutCodePage(const std::string& path);
 /// encodings ourselves: no recoding for shapefiles without .cpg, no .gfs written beside GML files.
 /// flags are GDAL_OF_VECTOR and / or GDAL_OF_RASTER.
 GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags);
+
+/// An open vector source and the layer chosen in it.
+struct OpenedLayer
+{
+    GdalDatasetPtr dataset;
+    OGRLayer* layer = nullptr;
+};
+
+/// Opens a vector source read-only (as openReadOnly) and picks a layer: the named one, or the first when
+/// layerName is empty. Errors (FileNotFound, OpenFailed, NoFeatures) name the file.
+Result<OpenedLayer> openSourceLayer(const std::string& path, const std::string& layerName);
 
 /// Returns a CRS as "AUTH:CODE" when it has one, else as WKT2; "" for none. The form PROJ and our
 /// CoordinatePipeline take.

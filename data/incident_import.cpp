@@ -221,13 +221,6 @@ Result<Columns> resolveColumns(const FieldMapping& mapping, const std::vector<st
     return columns;
 }
 
-OGRLayer* chooseLayer(GDALDataset& dataset, const std::string& name)
-{
-    if (name.empty())
-        return dataset.GetLayerCount() > 0 ? dataset.GetLayer(0) : nullptr;
-    return dataset.GetLayerByName(name.c_str());
-}
-
 /// Reads the polygons of a project layer into an index (empty when the project has no such layer).
 PolygonIndex projectIndex(ProjectStore& project, const std::string& table)
 {
@@ -585,16 +578,10 @@ std::map<RejectReason, std::int64_t> ImportReport::countsByReason() const
 
 Result<SourcePreview> previewSource(const std::string& sourcePath, const std::string& layerName, int previewRows)
 {
-    if (!isConnectionString(sourcePath) && !std::filesystem::exists(sourcePath))
-        return Error{ErrorCode::FileNotFound, "no such file", sourcePath};
-    CPLErrorReset();
-    GdalDatasetPtr dataset = openReadOnly(sourcePath, GDAL_OF_VECTOR);
-    if (!dataset)
-        return Error{ErrorCode::OpenFailed, std::string("cannot read the table: ") + CPLGetLastErrorMsg(), sourcePath};
-    OGRLayer* layer = chooseLayer(*dataset, layerName);
-    if (!layer)
-        return Error{ErrorCode::NoFeatures,
-                     layerName.empty() ? "the source has no table" : "no layer named '" + layerName + "'", sourcePath};
+    auto opened = openSourceLayer(sourcePath, layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer* layer = opened->layer;
     SourcePreview preview;
     preview.layerName = layer->GetName();
     preview.columns = columnNames(*layer);
@@ -619,18 +606,10 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
 {
     ImportReport report;
     report.source = sourcePath;
-    if (!isConnectionString(sourcePath) && !std::filesystem::exists(sourcePath))
-        return Error{ErrorCode::FileNotFound, "no such file", sourcePath};
-    CPLErrorReset();
-    GdalDatasetPtr dataset = openReadOnly(sourcePath, GDAL_OF_VECTOR);
-    if (!dataset)
-        return Error{ErrorCode::OpenFailed, std::string("cannot read the table: ") + CPLGetLastErrorMsg(), sourcePath};
-    OGRLayer* layer = chooseLayer(*dataset, options.layerName);
-    if (!layer)
-        return Error{ErrorCode::NoFeatures,
-                     options.layerName.empty() ? "the source has no table"
-                                               : "no layer named '" + options.layerName + "'",
-                     sourcePath};
+    auto opened = openSourceLayer(sourcePath, options.layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer* layer = opened->layer;
 
     const std::vector<std::string> names = columnNames(*layer);
     report.mapping = options.mapping;

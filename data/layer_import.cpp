@@ -125,16 +125,10 @@ std::unique_ptr<OGRGeometry> toTargetType(std::unique_ptr<OGRGeometry> geometry,
 Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
                                       const LayerImportOptions& options)
 {
-    if (!isConnectionString(sourcePath) && !std::filesystem::exists(sourcePath))
-        return Error{ErrorCode::FileNotFound, "no such file", sourcePath};
-    CPLErrorReset();
-    GdalDatasetPtr source = openReadOnly(sourcePath, GDAL_OF_VECTOR);
-    if (!source)
-        return Error{ErrorCode::OpenFailed, std::string("cannot read the source: ") + CPLGetLastErrorMsg(), sourcePath};
-    OGRLayer* layer = options.layerName.empty() ? (source->GetLayerCount() ? source->GetLayer(0) : nullptr)
-                                                : source->GetLayerByName(options.layerName.c_str());
-    if (!layer)
-        return Error{ErrorCode::NoFeatures, "no such layer in the source", sourcePath};
+    auto opened = openSourceLayer(sourcePath, options.layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer* layer = opened->layer;
 
     LayerImportReport report;
     report.table = options.targetName.empty() ? layer->GetName() : options.targetName;

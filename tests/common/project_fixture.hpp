@@ -2,6 +2,8 @@
 
 #include "data/project_store.hpp"
 
+#include <memory>
+
 #include <QFile>
 #include <QString>
 #include <QStringList>
@@ -9,6 +11,27 @@
 
 namespace citytwin::test
 {
+
+/// A new, empty project in its own temporary folder.
+class TemporaryProject
+{
+public:
+    TemporaryProject()
+    {
+        auto store = data::ProjectStore::open(mDir.filePath(QStringLiteral("p.gpkg")).toStdString());
+        if (store)
+            mStore = std::make_unique<data::ProjectStore>(std::move(store.value()));
+    }
+
+    bool ok() const { return mDir.isValid() && mStore != nullptr; }
+    data::ProjectStore& store() { return *mStore; }
+    /// Returns the path of a file in the project's temporary folder.
+    QString filePath(const QString& name) const { return mDir.filePath(name); }
+
+private:
+    QTemporaryDir mDir;
+    std::unique_ptr<data::ProjectStore> mStore;
+};
 
 /// Writes UTF-8 text (or raw bytes) to a file; returns false on failure.
 inline bool writeFile(const QString& path, const QByteArray& bytes)
@@ -29,7 +52,8 @@ inline std::int64_t queryInt(data::ProjectStore& project, const std::string& sql
 /// A square polygon feature as GeoJSON, in EPSG:4548 coordinates.
 inline QString squareFeature(qint64 id, double minX, double minY, double size)
 {
-    return QStringLiteral(R"({"type":"Feature","properties":{"id":%1},"geometry":{"type":"Polygon","coordinates":[[[%2,%3],[%4,%3],[%4,%5],[%2,%5],[%2,%3]]]}})")
+    return QStringLiteral(
+               R"({"type":"Feature","properties":{"id":%1},"geometry":{"type":"Polygon","coordinates":[[[%2,%3],[%4,%3],[%4,%5],[%2,%5],[%2,%3]]]}})")
         .arg(id)
         .arg(minX, 0, 'f', 3)
         .arg(minY, 0, 'f', 3)
@@ -40,7 +64,8 @@ inline QString squareFeature(qint64 id, double minX, double minY, double size)
 /// A GeoJSON FeatureCollection declared in EPSG:4548.
 inline QByteArray featureCollection(const QStringList& features)
 {
-    return QStringLiteral(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[%1]})")
+    return QStringLiteral(
+               R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[%1]})")
         .arg(features.join(','))
         .toUtf8();
 }
