@@ -127,16 +127,14 @@ public:
         auto statement = database.prepare("SELECT code, name_zh, name_en FROM citytwin_incident_categories");
         if (statement)
         {
-            while (true)
-            {
-                auto row = statement->step();
-                if (!row || !row.value())
-                    break;
-                const std::string code = statement->columnText(0);
-                mKnown["category"][lowerAscii(code)] = code;
-                mKnown["category"][statement->columnText(1)] = code;
-                mKnown["category"][lowerAscii(statement->columnText(2))] = code;
-            }
+            statement->forEachRow(
+                [this](const Statement& row)
+                {
+                    const std::string code = row.columnText(0);
+                    mKnown["category"][lowerAscii(code)] = code;
+                    mKnown["category"][row.columnText(1)] = code;
+                    mKnown["category"][lowerAscii(row.columnText(2))] = code;
+                });
         }
     }
 
@@ -385,15 +383,12 @@ public:
             "'incidents_grid_time')) OR (type = 'trigger' AND name = 'rtree_incidents_geom_insert'))");
         if (!statement)
             return statement.error();
-        while (true)
-        {
-            auto row = statement->step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            saved.mObjects.push_back({statement->columnText(0), statement->columnText(1), statement->columnText(2)});
-        }
+        auto listed = statement->forEachRow(
+            [&saved](const Statement& row) {
+                saved.mObjects.push_back({row.columnText(0), row.columnText(1), row.columnText(2)});
+            });
+        if (!listed)
+            return listed.error();
         for (const auto& object : saved.mObjects)
         {
             if (auto dropped = database.exec("DROP " + object.type + " \"" + object.name + "\""); !dropped)

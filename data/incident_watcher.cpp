@@ -32,26 +32,24 @@ Result<std::vector<IncidentRow>> IncidentWatcher::poll()
     if (!statement)
         return statement.error();
     statement->bind(1, mLastFid);
-    while (true)
-    {
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        IncidentRow incident;
-        incident.fid = statement->columnInt64(0);
-        incident.category = statement->columnText(1);
-        incident.status = statement->columnText(2);
-        incident.reportedAt = statement->columnText(3);
-        if (const auto point = gpkg::decodePoint(statement->columnBlob(4)))
+    auto read = statement->forEachRow(
+        [this, &rows](const Statement& row)
         {
-            incident.x = point->x;
-            incident.y = point->y;
-        }
-        mLastFid = incident.fid;
-        rows.push_back(std::move(incident));
-    }
+            IncidentRow incident;
+            incident.fid = row.columnInt64(0);
+            incident.category = row.columnText(1);
+            incident.status = row.columnText(2);
+            incident.reportedAt = row.columnText(3);
+            if (const auto point = gpkg::decodePoint(row.columnBlob(4)))
+            {
+                incident.x = point->x;
+                incident.y = point->y;
+            }
+            mLastFid = incident.fid;
+            rows.push_back(std::move(incident));
+        });
+    if (!read)
+        return read.error();
     return rows;
 }
 

@@ -248,13 +248,7 @@ std::vector<std::string> ProjectStore::featureTables()
         mDatabase.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
     if (!statement)
         return tables;
-    while (true)
-    {
-        auto row = statement->step();
-        if (!row || !row.value())
-            break;
-        tables.push_back(statement->columnText(0));
-    }
+    statement->forEachRow([&tables](const Statement& row) { tables.push_back(row.columnText(0)); });
     return tables;
 }
 
@@ -332,15 +326,9 @@ Result<std::vector<std::string>> ProjectStore::fieldMappingNames()
     if (!statement)
         return statement.error();
     std::vector<std::string> names;
-    while (true)
-    {
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        names.push_back(statement->columnText(0));
-    }
+    if (auto listed = statement->forEachRow([&names](const Statement& row) { names.push_back(row.columnText(0)); });
+        !listed)
+        return listed.error();
     return names;
 }
 

@@ -133,6 +133,21 @@ Result<bool> Statement::run()
     return result.ok() ? Result<bool>(true) : result;
 }
 
+Result<bool> Statement::forEachRow(const std::function<void(const Statement&)>& onRow)
+{
+    while (true)
+    {
+        auto row = step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        onRow(*this);
+    }
+    reset();
+    return true;
+}
+
 void Statement::reset()
 {
     sqlite3_reset(mStatement.get());

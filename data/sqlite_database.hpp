@@ -3,6 +3,7 @@
 #include "result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,8 @@ public:
     Result<bool> step();
     /// Steps to completion (for statements without rows) and resets.
     Result<bool> run();
+    /// Steps through every row, calling onRow with the statement positioned on it; then resets.
+    Result<bool> forEachRow(const std::function<void(const Statement&)>& onRow);
     void reset();
 
     bool isNull(int column) const;

@@ -1,3 +1,4 @@
+#include "common/gl_test_main.hpp"
 #include "common/compare.hpp"
 #include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
@@ -123,14 +124,5 @@ private:
     std::unique_ptr<app::MainWindow> mWindow;
 };
 
-int main(int argc, char** argv)
-{
-    QSurfaceFormat format;
-    format.setProfile(QSurfaceFormat::CompatibilityProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
-    QApplication application(argc, argv);
-    TestMainWindow test;
-    return QTest::qExec(&test, argc, argv);
-}
+CITYTWIN_GL_TEST_MAIN(TestMainWindow)
 #include "test_main_window.moc"

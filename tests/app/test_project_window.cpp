@@ -1,3 +1,4 @@
+#include "common/gl_test_main.hpp"
 #include "common/project_fixture.hpp"
 
 #include "app/crs_confirm_dialog.hpp"
@@ -146,14 +147,5 @@ private:
     std::unique_ptr<app::MainWindow> mWindow;
 };
 
-int main(int argc, char** argv)
-{
-    QSurfaceFormat format;
-    format.setProfile(QSurfaceFormat::CompatibilityProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
-    QApplication application(argc, argv);
-    TestProjectWindow test;
-    return QTest::qExec(&test, argc, argv);
-}
+CITYTWIN_GL_TEST_MAIN(TestProjectWindow)
 #include "test_project_window.moc"
