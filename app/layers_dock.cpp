@@ -19,13 +19,13 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWi
     retranslateUi();
 }
 
-void LayersDock::addLayer(const QString& name, qsizetype featureCount)
+void LayersDock::addLayer(const QString& name, qsizetype featureCount, bool visible)
 {
     mLayers.append({name, featureCount});
     const QSignalBlocker blocker(mList);
     auto* item = new QListWidgetItem(mList);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-    item->setCheckState(Qt::Checked);
+    item->setCheckState(visible ? Qt::Checked : Qt::Unchecked);
     updateRow(static_cast<int>(mLayers.size()) - 1);
 }
 

@@ -15,8 +15,8 @@ class LayersDock : public QDockWidget
 public:
     explicit LayersDock(QWidget* parent = nullptr);
 
-    /// Appends a layer row (index = position in the scene model).
-    void addLayer(const QString& name, qsizetype featureCount);
+    /// Appends a layer row (index = position in the scene model), checked when the layer is shown.
+    void addLayer(const QString& name, qsizetype featureCount, bool visible = true);
 
     /// Updates a layer row's name and feature count.
     void updateLayer(int index, const QString& name, qsizetype featureCount);

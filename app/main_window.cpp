@@ -251,8 +251,8 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
             if (layer.crsGuessed)
                 confirmCrs(path, layer);
             const auto featureCount = static_cast<qsizetype>(layer.features.size());
-            mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
-            mLayersDock->addLayer(name, featureCount);
+            const int index = mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
+            mLayersDock->addLayer(name, featureCount, mModel->isLayerVisible(index));
         }
         mViewport->sceneChanged(true);
         if (result->size() == 1 && result->front().warnings.empty())

@@ -3,6 +3,7 @@
 #include "cli_output.hpp"
 #include "error_text.hpp"
 
+#include "data/project_store.hpp"
 #include "data/vector_source.hpp"
 #include "scene/offscreen_renderer.hpp"
 #include "scene/scene_model.hpp"
@@ -44,7 +45,11 @@ int RenderCommand::run(const QStringList& arguments)
                                         tr("language"));
     parser.addOption(outOption);
     parser.addOption(sizeOption);
+    const QCommandLineOption bookmarkOption(QStringLiteral("bookmark"),
+                                            tr("Renders the view of a bookmark saved in the project (the first file)."),
+                                            tr("name"));
     parser.addOption(langOption);
+    parser.addOption(bookmarkOption);
     parser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                  tr("[FILE...]"));
 
@@ -92,7 +97,32 @@ int RenderCommand::run(const QStringList& arguments)
         }
     }
 
-    const scene::ViewPose pose = scene::homePose(model.contentBound(), static_cast<double>(width) / height);
+    scene::ViewPose pose = scene::homePose(model.contentBound(), static_cast<double>(width) / height);
+    if (parser.isSet(bookmarkOption))
+    {
+        const QString name = parser.value(bookmarkOption);
+        const QStringList files = parser.positionalArguments();
+        auto project = files.isEmpty()
+                           ? data::Result<data::ProjectStore>(
+                                 data::Error{data::ErrorCode::InvalidArgument, "no project given", {}})
+                           : data::ProjectStore::open(files.front().toStdString(), {.create = false, .readOnly = true});
+        if (!project)
+        {
+            printLine(stderr, tr("citytwin render: %1").arg(ErrorText::describe(project.error())));
+            return 1;
+        }
+        auto bookmark = project->bookmark(name.toStdString());
+        if (!bookmark || !bookmark.value())
+        {
+            printLine(stderr, tr("citytwin render: the project has no bookmark '%1'").arg(name));
+            return 1;
+        }
+        const osg::Vec3d& origin = model.origin();
+        const data::Bookmark& view = *bookmark.value();
+        pose.eye = osg::Vec3d(view.eye.x, view.eye.y, view.eye.z) - origin;
+        pose.center = osg::Vec3d(view.center.x, view.center.y, view.center.z) - origin;
+        pose.up = osg::Vec3d(view.up.x, view.up.y, view.up.z);
+    }
     auto image = scene::OffscreenRenderer::render(model.root(), pose, width, height);
     if (!image)
     {

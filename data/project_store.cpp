@@ -320,6 +320,37 @@ Result<std::optional<std::string>> ProjectStore::fieldMapping(const std::string&
     return row.value() ? std::optional<std::string>(statement->columnText(0)) : std::nullopt;
 }
 
+Result<std::vector<Bookmark>> ProjectStore::bookmarks()
+{
+    auto statement = mDatabase.prepare("SELECT name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, up_y, "
+                                       "up_z FROM citytwin_bookmarks ORDER BY name");
+    if (!statement)
+        return statement.error();
+    std::vector<Bookmark> list;
+    auto listed = statement->forEachRow(
+        [&list](const Statement& row)
+        {
+            list.push_back({row.columnText(0),
+                            {row.columnDouble(1), row.columnDouble(2), row.columnDouble(3)},
+                            {row.columnDouble(4), row.columnDouble(5), row.columnDouble(6)},
+                            {row.columnDouble(7), row.columnDouble(8), row.columnDouble(9)}});
+        });
+    if (!listed)
+        return listed.error();
+    return list;
+}
+
+Result<std::optional<Bookmark>> ProjectStore::bookmark(const std::string& name)
+{
+    auto list = bookmarks();
+    if (!list)
+        return list.error();
+    for (Bookmark& bookmark : list.value())
+        if (bookmark.name == name)
+            return std::optional<Bookmark>(std::move(bookmark));
+    return std::optional<Bookmark>();
+}
+
 Result<std::vector<std::string>> ProjectStore::fieldMappingNames()
 {
     auto statement = mDatabase.prepare("SELECT name FROM citytwin_field_mappings ORDER BY name");

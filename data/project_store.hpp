@@ -2,6 +2,7 @@
 
 #include "result.hpp"
 #include "sqlite_database.hpp"
+#include "vector_layer.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -10,6 +11,15 @@
 
 namespace citytwin::data
 {
+
+/// A named camera view saved in a project (project CRS metres, z up).
+struct Bookmark
+{
+    std::string name;
+    Position eye;
+    Position center;
+    Position up{0.0, 0.0, 1.0};
+};
 
 /// A CityTwin project: one GeoPackage file (readable by QGIS and ogrinfo) holding the project's layers as
 /// feature tables in the project CRS, the indexed `incidents` point table, and our own tables
@@ -57,6 +67,11 @@ public:
     /// Returns a saved field-mapping profile, or nothing when none has that name.
     Result<std::optional<std::string>> fieldMapping(const std::string& name);
     Result<std::vector<std::string>> fieldMappingNames();
+
+    /// Returns the saved bookmarks, by name.
+    Result<std::vector<Bookmark>> bookmarks();
+    /// Returns the bookmark of that name, or nothing.
+    Result<std::optional<Bookmark>> bookmark(const std::string& name);
 
 private:
     explicit ProjectStore(Database database) : mDatabase(std::move(database)) {}

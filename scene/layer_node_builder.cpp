@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <osg/BlendFunc>
 #include <osg/Depth>
@@ -253,6 +254,65 @@ LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
     return style;
 }
 
+LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
+{
+    LayerStyle style = defaultLayerStyle(layer.kind, indexOfKind);
+    const std::string& name = layer.name;
+    auto outline = [&style](osg::Vec4 color, float width)
+    {
+        style.color = color;
+        style.fillOpacity = 0.0f;
+        style.outlineWidth = width;
+    };
+    if (name == "district")
+    {
+        // The district's ground: an opaque land colour under everything else.
+        outline({0.95f, 0.95f, 0.90f, 1.0f}, 3.0f);
+        style.fillColor = osg::Vec4(0.23f, 0.26f, 0.24f, 1.0f);
+        style.fillOpacity = 1.0f;
+        style.lift = -1.0f;
+    }
+    else if (name == "streets")
+    {
+        outline({0.98f, 0.75f, 0.30f, 1.0f}, 2.0f);
+        style.lift = 2.0f;
+    }
+    else if (name == "communities")
+    {
+        outline({0.55f, 0.80f, 0.95f, 0.8f}, 1.0f);
+        style.lift = 1.5f;
+    }
+    else if (name == "grids")
+    {
+        outline({0.60f, 0.62f, 0.68f, 1.0f}, 1.0f);
+        style.visible = false;
+    }
+    else if (name == "river")
+    {
+        style.color = {0.25f, 0.55f, 0.80f, 1.0f};
+        style.fillOpacity = 0.85f;
+    }
+    else if (name == "roads")
+    {
+        style.color = {0.42f, 0.43f, 0.45f, 1.0f};
+        style.lineWidth = 1.5f;
+    }
+    else if (name == "buildings")
+        style.color = {0.92f, 0.89f, 0.84f, 1.0f};
+    else if (name == "stations")
+    {
+        style.color = {0.98f, 0.45f, 0.25f, 1.0f};
+        style.pointSize = 5.0f;
+    }
+    else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
+    {
+        style.pointSize = 4.0f;
+        style.lineWidth = 1.0f;
+        style.visible = false;
+    }
+    return style;
+}
+
 osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer, const osg::Vec3d& sceneOrigin,
                                                   const LayerStyle& style)
 {
@@ -267,24 +327,25 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     if (!batches.solids.empty())
         geode->addDrawable(batches.solids.finish(style.color, true));
-    if (!batches.fills.empty())
+    if (!batches.fills.empty() && style.fillOpacity > 0.0f)
     {
-        osg::Vec4 fill = style.color;
+        osg::Vec4 fill = style.fillColor.value_or(style.color);
         fill.a() = style.fillOpacity;
         auto geometry = batches.fills.finish(fill, false);
         makeUnlit(*geometry);
-        makeTransparent(*geometry);
+        if (style.fillOpacity < 1.0f)
+            makeTransparent(*geometry);
         geode->addDrawable(geometry);
     }
     // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
-    for (auto [batch, color] :
-         {std::pair{&batches.roofEdges, darker(style.color, 0.55f)}, std::pair{&batches.outlines, style.color}})
+    for (auto [batch, color, width] : {std::tuple{&batches.roofEdges, darker(style.color, 0.55f), 1.5f},
+                                       std::tuple{&batches.outlines, style.color, style.outlineWidth}})
     {
         if (batch->empty())
             continue;
         auto geometry = batch->finish(color, false);
         makeUnlit(*geometry);
-        geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(1.5f));
+        geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(width));
         geode->addDrawable(geometry);
     }
     if (!batches.lines.empty())
@@ -308,7 +369,7 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     }
 
     osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform;
-    transform->setMatrix(osg::Matrixd::translate(layerOrigin - sceneOrigin));
+    transform->setMatrix(osg::Matrixd::translate(layerOrigin - sceneOrigin + osg::Vec3d(0.0, 0.0, style.lift)));
     transform->setName(layer.name);
     transform->addChild(geode.get());
     return transform;

@@ -4,6 +4,8 @@
 
 #include <osg/Vec4>
 
+#include <optional>
+
 namespace citytwin::scene
 {
 
@@ -16,10 +18,24 @@ struct LayerStyle
     /// Screen size of points and width of lines, in device pixels.
     float pointSize = 9.0f;
     float lineWidth = 2.0f;
+    /// Width of polygon outlines, in device pixels.
+    float outlineWidth = 1.5f;
+    /// Whether the layer is shown when it is added (dense detail layers start hidden).
+    bool visible = true;
+    /// The colour of polygon fills when it differs from `color` (which then colours the outlines only).
+    std::optional<osg::Vec4> fillColor;
+    /// Raises the whole layer, metres: outlines of areas stay above streets drawn on the same edges.
+    float lift = 0.0f;
 };
 
 /// Returns the style of the n-th layer of a given geometry kind in a scene: warm sand tones for areas and
 /// buildings, oranges for lines, cyans for points, each kind cycling through its own palette.
 LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind);
+
+/// Returns the style of a layer: the layers a CityTwin project conventionally holds (`district`, `streets`,
+/// `communities`, `grids`, `roads`, `river`, `buildings`, `stations`, `cameras`, `party_orgs`, `party_links`,
+/// `incidents`) get a style that reads as a city from above, with the areas as outlines and the dense point
+/// and link layers hidden until asked for; any other layer gets defaultLayerStyle.
+LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind);
 
 } // namespace citytwin::scene

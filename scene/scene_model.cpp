@@ -37,8 +37,10 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     const int index = layerCount();
     const auto sameKind = std::count_if(mLayers.begin(), mLayers.end(),
                                         [&](const LayerEntry& entry) { return entry.data->kind == layer->kind; });
-    osg::ref_ptr<osg::MatrixTransform> node =
-        buildLayerNode(*layer, mOrigin, defaultLayerStyle(layer->kind, static_cast<int>(sameKind)));
+    const LayerStyle style = layerStyleFor(*layer, static_cast<int>(sameKind));
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, style);
+    if (!style.visible)
+        node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
     mLayers.push_back({std::move(layer), node});
     ++mRevision;
@@ -50,8 +52,7 @@ void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer
     LayerEntry& entry = mLayers.at(index);
     const int sameKindBefore = static_cast<int>(std::count_if(
         mLayers.begin(), mLayers.begin() + index, [&](const LayerEntry& e) { return e.data->kind == layer->kind; }));
-    osg::ref_ptr<osg::MatrixTransform> node =
-        buildLayerNode(*layer, mOrigin, defaultLayerStyle(layer->kind, sameKindBefore));
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, layerStyleFor(*layer, sameKindBefore));
     node->setNodeMask(entry.node->getNodeMask());
     mLayerGroup->replaceChild(entry.node.get(), node.get());
     entry.node = node;

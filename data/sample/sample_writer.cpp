@@ -542,8 +542,8 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
             {
                 const Position& a = cell.corners[static_cast<std::size_t>(edge)];
                 const Position& b = cell.corners[static_cast<std::size_t>((edge + 1) % 4)];
-                const auto key = std::minmax(std::pair{a.x, a.y}, std::pair{b.x, b.y});
-                edges.emplace(key, main[edge]);
+                const std::pair<double, double> from{a.x, a.y}, to{b.x, b.y};
+                edges.emplace(from < to ? std::pair{from, to} : std::pair{to, from}, main[edge]);
             }
         }
         std::int64_t id = 0;
