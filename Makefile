@@ -4,7 +4,6 @@
 PRESET   ?= dev
 BUILD    := build/$(PRESET)
 CITYTWIN := $(BUILD)/app/citytwin
-SAMPLE   := resources/demo/demo-buildings.geojson resources/demo/demo-roads.geojson resources/demo/demo-stations.geojson
 SHOT     := $(BUILD)/citytwin-default-view.png
 
 .PHONY: all deps configure build run test clean
@@ -22,12 +21,15 @@ configure: deps $(BUILD)/build.ninja
 build: configure
 	cmake --build --preset $(PRESET)
 
+# The sample district is generated once into the user's data folder (citytwin sample --ensure prints its path).
 run: build
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(CITYTWIN) $(SAMPLE); \
+	@sample=$$($(CITYTWIN) sample --ensure) || exit 1; \
+	if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(CITYTWIN) "$$sample"; \
 	else \
-		echo "citytwin: no display found; rendering the default view to a PNG under Xvfb instead"; \
-		xvfb-run -a -s "-screen 0 1920x1080x24" $(CITYTWIN) render $(SAMPLE) --out $(abspath $(SHOT)) --size 1920x1080; \
+		echo "citytwin: no display found; rendering the sample's overview to a PNG under Xvfb instead"; \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(CITYTWIN) render "$$sample" --bookmark overview \
+			--out $(abspath $(SHOT)) --size 1920x1080; \
 	fi
 
 test: build

@@ -3,10 +3,11 @@
 #include "crs_confirm_dialog.hpp"
 #include "error_text.hpp"
 #include "import_dialog.hpp"
-#include "project_session.hpp"
 #include "inspector_dock.hpp"
 #include "language.hpp"
 #include "layers_dock.hpp"
+#include "project_session.hpp"
+#include "sample_project.hpp"
 #include "viewport/viewport_widget.hpp"
 
 #include "data/project_store.hpp"
@@ -93,6 +94,8 @@ void MainWindow::createActions()
     mOpenProjectAction = new QAction(this);
     mOpenProjectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(mOpenProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    mOpenSampleAction = new QAction(this);
+    connect(mOpenSampleAction, &QAction::triggered, this, &MainWindow::openSample);
     mImportAction = new QAction(this);
     mImportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(mImportAction, &QAction::triggered, this, [this] { showImportDialog(); });
@@ -128,6 +131,7 @@ void MainWindow::createMenus()
     mFileMenu = menuBar()->addMenu(QString());
     mFileMenu->addAction(mNewProjectAction);
     mFileMenu->addAction(mOpenProjectAction);
+    mFileMenu->addAction(mOpenSampleAction);
     mFileMenu->addAction(mImportAction);
     mFileMenu->addSeparator();
     mFileMenu->addAction(mOpenAction);
@@ -159,6 +163,7 @@ void MainWindow::retranslateUi()
     mOpenAction->setStatusTip(tr("Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)"));
     mNewProjectAction->setText(tr("&New Project…"));
     mOpenProjectAction->setText(tr("Open &Project…"));
+    mOpenSampleAction->setText(tr("Open &Sample District"));
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
@@ -272,6 +277,42 @@ void MainWindow::openProject(const QString& path)
     }
     updateActions();
     openFiles({path});
+}
+
+void MainWindow::openSample()
+{
+    if (QFileInfo::exists(SampleProject::path()))
+    {
+        openProject(SampleProject::path());
+        return;
+    }
+    statusBar()->showMessage(tr("Generating the sample district (once, about 15 s)…"));
+    mOpenSampleAction->setEnabled(false);
+    struct Outcome
+    {
+        std::optional<QString> path;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher]
+            {
+                const Outcome outcome = watcher->result();
+                watcher->deleteLater();
+                mOpenSampleAction->setEnabled(true);
+                statusBar()->clearMessage();
+                if (outcome.path)
+                    openProject(*outcome.path);
+                else
+                    reportError(outcome.error);
+            });
+    watcher->setFuture(QtConcurrent::run(
+        []
+        {
+            Outcome outcome;
+            outcome.path = SampleProject::ensure(&outcome.error);
+            return outcome;
+        }));
 }
 
 QString MainWindow::projectPath() const

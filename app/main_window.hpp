@@ -56,6 +56,8 @@ public:
     void openProject(const QString& path);
     /// Returns the open project's path (empty when none).
     QString projectPath() const;
+    /// Opens the built-in sample district, generating it first (in the background) when it is missing.
+    void openSample();
     /// Opens the import dialog on the open project (nothing when no project is open).
     class ImportDialog* showImportDialog();
 
@@ -108,6 +110,7 @@ private:
     QAction* mOpenAction = nullptr;
     QAction* mNewProjectAction = nullptr;
     QAction* mOpenProjectAction = nullptr;
+    QAction* mOpenSampleAction = nullptr;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;
     QAction* mQuitAction = nullptr;

@@ -2,6 +2,7 @@
 
 #include "cli_output.hpp"
 #include "error_text.hpp"
+#include "sample_project.hpp"
 
 #include "data/sample/sample_writer.hpp"
 
@@ -31,7 +32,11 @@ int SampleCommand::run(const QStringList& arguments)
         QStringLiteral("1"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
+    const QCommandLineOption ensureOption(
+        QStringLiteral("ensure"),
+        tr("Generates the sample into the user's data folder unless it is there already, and prints its path."));
     parser.addOption(outOption);
+    parser.addOption(ensureOption);
     parser.addOption(seedOption);
     parser.addOption(scaleOption);
     parser.addOption(langOption);
@@ -46,6 +51,20 @@ int SampleCommand::run(const QStringList& arguments)
     {
         printLine(stdout, parser.helpText().replace(QCoreApplication::applicationFilePath(),
                                                     QStringLiteral("citytwin sample")));
+        return 0;
+    }
+    if (parser.isSet(ensureOption))
+    {
+        QString error;
+        const auto path =
+            SampleProject::ensure(&error, [](const QString& phase, double seconds)
+                                  { printLine(stderr, tr("  %1: %2 s").arg(phase).arg(seconds, 0, 'f', 2)); });
+        if (!path)
+        {
+            printLine(stderr, tr("citytwin sample: %1").arg(error));
+            return 1;
+        }
+        printLine(stdout, *path);
         return 0;
     }
     bool seedOk = false;

@@ -6,8 +6,8 @@
 namespace citytwin::app
 {
 
-/// `citytwin sample --out lubei-sample.gpkg [--seed N]`: writes the built-in sample district.
-/// Work in progress (issue 4): the administrative layers so far (district, streets, communities, grids).
+/// `citytwin sample --out lubei-sample.gpkg [--seed N] [--scale K]`: writes the built-in sample district;
+/// `citytwin sample --ensure`: generates it once into the user's data folder and prints its path.
 class SampleCommand
 {
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::SampleCommand)

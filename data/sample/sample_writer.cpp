@@ -766,7 +766,7 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
     }
     auto ground = [&landscape](double x, double y) { return landscape.elevation(x, y); };
     const std::vector<Bookmark> bookmarks = {
-        {"overview", layout.centerX, layout.centerY, ground(layout.centerX, layout.centerY), 0.0, -15000.0, 17000.0},
+        {"overview", layout.centerX, layout.centerY, ground(layout.centerX, layout.centerY), 0.0, -19000.0, 22000.0},
         {"dense-block", dense.centerX, dense.centerY, ground(dense.centerX, dense.centerY), 250.0, -450.0, 380.0},
         {"hill", landscape.hillX(), landscape.hillY(), ground(landscape.hillX(), landscape.hillY()), 900.0, -1500.0,
          700.0},
