@@ -277,6 +277,9 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
     auto srsId = project.srsIdOf(ProjectStore::IncidentTable);
     if (!srsId)
         return srsId.error();
+    // A large page cache keeps the bulk load and the index builds off the disk until the commit.
+    if (auto cached = database.exec("PRAGMA cache_size = -524288"); !cached)
+        return cached.error();
     auto transaction = Transaction::begin(database);
     if (!transaction)
         return transaction.error();
@@ -362,6 +365,8 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
     }
     if (auto committed = transaction.value()->commit(); !committed)
         return committed.error();
+    if (auto cached = database.exec("PRAGMA cache_size = -2000"); !cached)
+        return cached.error();
     return id;
 }
 
