@@ -172,7 +172,12 @@ std::vector<Camera> placeCameras(const DistrictLayout& layout, const Landscape& 
         double degrees = std::atan2(dx, dy) * 180.0 / std::numbers::pi;
         return degrees < 0.0 ? degrees + 360.0 : degrees;
     };
-    auto wrap = [](double degrees) { return std::fmod(std::fmod(degrees, 360.0) + 360.0, 360.0); };
+    // Headings in [0, 360), to a tenth of a degree.
+    auto wrap = [](double degrees)
+    {
+        const double rounded = std::round(std::fmod(std::fmod(degrees, 360.0) + 360.0, 360.0) * 10.0) / 10.0;
+        return rounded >= 360.0 ? 0.0 : rounded;
+    };
     // A camera belongs to the grid cell it stands in; one that would stand outside the district is not placed.
     auto locate = [&](Camera& camera)
     {
@@ -204,7 +209,7 @@ std::vector<Camera> placeCameras(const DistrictLayout& layout, const Landscape& 
         camera.network = "community";
         camera.x = corner.x + 3.0 * dx / length;
         camera.y = corner.y + 3.0 * dy / length;
-        camera.heading = std::round(wrap(headingOf(dx, dy) + random.uniform(-40.0, 40.0)) * 10.0) / 10.0;
+        camera.heading = wrap(headingOf(dx, dy) + random.uniform(-40.0, 40.0));
         camera.fieldOfView = std::round(random.uniform(70.0, 110.0));
         camera.range = std::round(random.uniform(25.0, 50.0));
         camera.mountHeight = std::round(random.uniform(3.0, 6.0) * 10.0) / 10.0;
@@ -237,8 +242,7 @@ std::vector<Camera> placeCameras(const DistrictLayout& layout, const Landscape& 
         camera.x = x;
         camera.y = y;
         const bool along = random.uniform() < 0.5;
-        camera.heading =
-            std::round(wrap(headingOf(along ? ex : -ex, along ? ey : -ey) + random.uniform(-15.0, 15.0)) * 10.0) / 10.0;
+        camera.heading = wrap(headingOf(along ? ex : -ex, along ? ey : -ey) + random.uniform(-15.0, 15.0));
         camera.fieldOfView = std::round(random.uniform(40.0, 70.0));
         camera.range = std::round(random.uniform(80.0, 150.0));
         camera.mountHeight = std::round(random.uniform(6.0, 10.0) * 10.0) / 10.0;
