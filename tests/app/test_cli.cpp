@@ -1,3 +1,6 @@
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,10 +23,12 @@ private:
         QString err;
     };
 
-    Run run(const QStringList& arguments, bool withDisplay = true)
+    Run run(const QStringList& arguments, bool withDisplay = true, const QString& dataHome = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!dataHome.isEmpty())
+            environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
         if (!withDisplay)
         {
@@ -32,7 +37,7 @@ private:
         }
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(CITYTWIN_EXECUTABLE), arguments);
-        if (!process.waitForFinished(60000))
+        if (!process.waitForFinished(120000))
             return {};
         return {process.exitCode(), QString::fromLocal8Bit(process.readAllStandardOutput()),
                 QString::fromLocal8Bit(process.readAllStandardError())};
@@ -130,6 +135,59 @@ private slots:
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(lineCount(missing.err), 1);
         QVERIFY(missing.err.contains(QStringLiteral("nope.shp")));
+    }
+
+    void sampleVerbWritesAFreshProjectOnly()
+    {
+        const QString out = mFixture.filePath(QStringLiteral("small-sample.gpkg"));
+        const Run result = run({QStringLiteral("sample"), QStringLiteral("--out"), out, QStringLiteral("--scale"),
+                                QStringLiteral("0.1"), QStringLiteral("--lang=en")},
+                               false);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(QStringLiteral("2257 grid cells")), qPrintable(result.out));
+        QVERIFY2(result.out.contains(QStringLiteral("33000 incidents")), qPrintable(result.out));
+        const Run again =
+            run({QStringLiteral("sample"), QStringLiteral("--out"), out, QStringLiteral("--lang=en")}, false);
+        QCOMPARE(again.exitCode, 1);
+        QCOMPARE(lineCount(again.err), 1);
+        QVERIFY(again.err.contains(out));
+        const Run badScale = run({QStringLiteral("sample"), QStringLiteral("--out"), out + QStringLiteral("2"),
+                                  QStringLiteral("--scale"), QStringLiteral("zero"), QStringLiteral("--lang=en")},
+                                 false);
+        QCOMPARE(badScale.exitCode, 2);
+    }
+
+    void rendersABookmarkOfTheSample()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("small-sample.gpkg"));
+        QVERIFY(QFileInfo::exists(project));
+        const QString out = mFixture.filePath(QStringLiteral("hill.png"));
+        const Run result = run({QStringLiteral("render"), project, QStringLiteral("--bookmark"), QStringLiteral("hill"),
+                                QStringLiteral("--out"), out, QStringLiteral("--size"), QStringLiteral("480x300")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(QImage(out).size(), QSize(480, 300));
+        const Run missing = run({QStringLiteral("render"), project, QStringLiteral("--bookmark"),
+                                 QStringLiteral("nowhere"), QStringLiteral("--out"), out, QStringLiteral("--lang=en")});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(lineCount(missing.err), 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nowhere")));
+    }
+
+    void ensureGeneratesTheSampleOnceIntoTheDataFolder()
+    {
+        QTemporaryDir dataHome;
+        const Run first = run({QStringLiteral("sample"), QStringLiteral("--ensure")}, false, dataHome.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QString path = first.out.trimmed();
+        QVERIFY2(path.startsWith(dataHome.path()) && path.endsWith(QStringLiteral(".gpkg")), qPrintable(path));
+        QVERIFY(QFileInfo::exists(path));
+        // Nothing partial is left beside it, and a second call reuses it.
+        QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files).size(), 1);
+        const QDateTime written = QFileInfo(path).lastModified();
+        const Run second = run({QStringLiteral("sample"), QStringLiteral("--ensure")}, false, dataHome.path());
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out.trimmed(), path);
+        QCOMPARE(QFileInfo(path).lastModified(), written);
     }
 
     void desktopWithoutDisplaySaysSoInOneLine()
