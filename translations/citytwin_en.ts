@@ -831,6 +831,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>%n new incidents</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open &amp;Sample District</source>
+        <translation>Open &amp;Sample District</translation>
+    </message>
+    <message>
+        <source>Generating the sample district (once, about 15 s)…</source>
+        <translation>Generating the sample district (once, about 15 s)…</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -900,13 +908,21 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>citytwin render: %1: the image could not be written</source>
         <translation>citytwin render: %1: the image could not be written</translation>
     </message>
+    <message>
+        <source>Renders the view of a bookmark saved in the project (the first file).</source>
+        <translation>Renders the view of a bookmark saved in the project (the first file).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>citytwin render: the project has no bookmark &apos;%1&apos;</source>
+        <translation>citytwin render: the project has no bookmark &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>
-    <message>
-        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</source>
-        <translation>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</translation>
-    </message>
     <message>
         <source>The project file to write (must not exist).</source>
         <translation>The project file to write (must not exist).</translation>
@@ -936,12 +952,47 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>citytwin sample: %1</translation>
     </message>
     <message>
-        <source>citytwin sample: --out FILE is required and --seed must be a whole number</source>
-        <translation>citytwin sample: --out FILE is required and --seed must be a whole number</translation>
-    </message>
-    <message>
         <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
         <translation>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</translation>
+    </message>
+    <message>
+        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities, 2,257 grid cells, roads, the river, 6,000+ buildings, service stations, cameras, party organizations, a year of incidents, a DEM and an image to drape, and five bookmarks.</source>
+        <translation>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities, 2,257 grid cells, roads, the river, 6,000+ buildings, service stations, cameras, party organizations, a year of incidents, a DEM and an image to drape, and five bookmarks.</translation>
+    </message>
+    <message>
+        <source>Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents).</source>
+        <translation>Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents).</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>factor</translation>
+    </message>
+    <message>
+        <source>Generates the sample into the user&apos;s data folder unless it is there already, and prints its path.</source>
+        <translation>Generates the sample into the user&apos;s data folder unless it is there already, and prints its path.</translation>
+    </message>
+    <message>
+        <source>  %1: %2 s</source>
+        <translation>  %1: %2 s</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --out FILE is required, --seed must be a whole number and --scale a number above 0 and at most 100</source>
+        <translation>citytwin sample: --out FILE is required, --seed must be a whole number and --scale a number above 0 and at most 100</translation>
+    </message>
+    <message>
+        <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
+        <translation>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleProject</name>
+    <message>
+        <source>%1: the folder cannot be created</source>
+        <translation>%1: the folder cannot be created</translation>
+    </message>
+    <message>
+        <source>%1: the sample could not be moved into place</source>
+        <translation>%1: the sample could not be moved into place</translation>
     </message>
 </context>
 </TS>

@@ -828,6 +828,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>新增 %n 条事件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open &amp;Sample District</source>
+        <translation>打开样例城区(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Generating the sample district (once, about 15 s)…</source>
+        <translation>正在生成样例城区（仅首次，约 15 秒）…</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -897,13 +905,21 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>citytwin render: %1: the image could not be written</source>
         <translation>citytwin render：%1：无法写入图像</translation>
     </message>
+    <message>
+        <source>Renders the view of a bookmark saved in the project (the first file).</source>
+        <translation>渲染项目（第一个文件）中保存的书签视图。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>citytwin render: the project has no bookmark &apos;%1&apos;</source>
+        <translation>citytwin render：项目中没有书签“%1”</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>
-    <message>
-        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities and 2,257 grid cells.</source>
-        <translation>将内置样例城区（与路北区规模相当的数字孪生，EPSG:4548）写入新的项目 GeoPackage：城区、街道、175 个社区和 2,257 个网格。</translation>
-    </message>
     <message>
         <source>The project file to write (must not exist).</source>
         <translation>要写入的项目文件（不得已存在）。</translation>
@@ -933,12 +949,47 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>citytwin sample：%1</translation>
     </message>
     <message>
-        <source>citytwin sample: --out FILE is required and --seed must be a whole number</source>
-        <translation>citytwin sample：必须给出 --out FILE，且 --seed 必须为整数</translation>
-    </message>
-    <message>
         <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
         <translation>%1：城区面积 %2 平方公里，%3 个街道，%4 个社区，%5 个网格，常住人口 %6（用时 %7 秒）</translation>
+    </message>
+    <message>
+        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities, 2,257 grid cells, roads, the river, 6,000+ buildings, service stations, cameras, party organizations, a year of incidents, a DEM and an image to drape, and five bookmarks.</source>
+        <translation>将内置样例城区（与路北区同等规模的数字孪生，EPSG:4548）写入新的项目 GeoPackage：城区边界、街道、175 个社区、2,257 个网格、道路、河流、6,000 余栋建筑、服务站点、摄像头、党组织、一年的事件、DEM 与可叠加的影像，以及五个书签。</translation>
+    </message>
+    <message>
+        <source>Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents).</source>
+        <translation>建筑与事件数量的倍数（10 即 6 万余栋建筑、300 余万条事件）。</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Generates the sample into the user&apos;s data folder unless it is there already, and prints its path.</source>
+        <translation>若用户数据目录中尚无样例则生成之，并输出其路径。</translation>
+    </message>
+    <message>
+        <source>  %1: %2 s</source>
+        <translation>  %1：%2 秒</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --out FILE is required, --seed must be a whole number and --scale a number above 0 and at most 100</source>
+        <translation>citytwin sample：必须给出 --out FILE，--seed 必须为整数，--scale 必须为大于 0 且不超过 100 的数</translation>
+    </message>
+    <message>
+        <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
+        <translation>  建筑 %1 栋，站点 %2 个，摄像头 %3 个，党组织 %4 个（联系 %5 条），事件 %6 条，书签 %7 个</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleProject</name>
+    <message>
+        <source>%1: the folder cannot be created</source>
+        <translation>%1：无法创建该文件夹</translation>
+    </message>
+    <message>
+        <source>%1: the sample could not be moved into place</source>
+        <translation>%1：无法将样例移动到位</translation>
     </message>
 </context>
 </TS>
