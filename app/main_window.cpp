@@ -14,6 +14,8 @@
 #include "data/vector_source.hpp"
 #include "scene/scene_model.hpp"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -260,7 +262,8 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
             mLayersDock->addLayer(name, featureCount, mModel->isLayerVisible(index));
         }
         mViewport->sceneChanged(true);
-        if (result->size() == 1 && result->front().warnings.empty())
+        if (std::all_of(result->begin(), result->end(),
+                        [](const data::VectorLayer& layer) { return layer.warnings.empty(); }))
             statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
         if (mModel->layerCount() > 0)
             mCoordinates->clear();

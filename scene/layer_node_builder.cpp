@@ -270,7 +270,7 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         outline({0.95f, 0.95f, 0.90f, 1.0f}, 3.0f);
         style.fillColor = osg::Vec4(0.23f, 0.26f, 0.24f, 1.0f);
         style.fillOpacity = 1.0f;
-        style.lift = -1.0f;
+        style.groundFill = true;
     }
     else if (name == "streets")
     {
@@ -302,7 +302,7 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
     else if (name == "stations")
     {
         style.color = {0.98f, 0.45f, 0.25f, 1.0f};
-        style.pointSize = 5.0f;
+        style.pointSize = 4.0f;
     }
     else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
     {
@@ -333,7 +333,13 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
         fill.a() = style.fillOpacity;
         auto geometry = batches.fills.finish(fill, false);
         makeUnlit(*geometry);
-        if (style.fillOpacity < 1.0f)
+        if (style.groundFill)
+        {
+            osg::StateSet* state = geometry->getOrCreateStateSet();
+            state->setRenderBinDetails(-1, "RenderBin");
+            state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+        }
+        else if (style.fillOpacity < 1.0f)
             makeTransparent(*geometry);
         geode->addDrawable(geometry);
     }

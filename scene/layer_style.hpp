@@ -24,6 +24,9 @@ struct LayerStyle
     bool visible = true;
     /// The colour of polygon fills when it differs from `color` (which then colours the outlines only).
     std::optional<osg::Vec4> fillColor;
+    /// Draws the fill first and without writing depth, as the ground everything else lies on (no z-fighting
+    /// with the lines and areas drawn on it, whatever the view distance).
+    bool groundFill = false;
     /// Raises the whole layer, metres: outlines of areas stay above streets drawn on the same edges.
     float lift = 0.0f;
 };
