@@ -97,7 +97,9 @@ private slots:
         Database& db = mProject->database();
         QCOMPARE(queryInt(db, "SELECT sum(population) FROM communities"), 785000);
         QCOMPARE(queryInt(db, "SELECT sum(population) FROM streets"), 785000);
-        // Every community has streets' id and at least one grid.
+        for (auto& street : *mDataset->GetLayerByName("streets"))
+            QVERIFY(street->GetGeometryRef()->IsValid());
+        // Every community has at least one grid.
         QCOMPARE(queryInt(db, "SELECT count(DISTINCT community_id) FROM grids"), 175);
     }
 
