@@ -63,7 +63,13 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
             });
     connect(mLayersDock, &LayersDock::zoomRequested, this, &MainWindow::zoomToLayer);
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
-    connect(mViewport, &ViewportWidget::pickedNothing, mInspectorDock, &InspectorDock::clear);
+    connect(mViewport, &ViewportWidget::pickedNothing, this,
+            [this]
+            {
+                mInspectorDock->clear();
+                mHighlight.clear();
+                mViewport->sceneChanged(false);
+            });
     connect(mViewport, &ViewportWidget::pointerMoved, this,
             [this](double x, double y)
             { mCoordinates->setText(tr("E %1 m  N %2 m").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1)); });
@@ -481,6 +487,9 @@ void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
         values << QString::fromStdString(i < feature.values.size() ? feature.values[i] : std::string());
     }
     mInspectorDock->showFeature(QString::fromStdString(layer.name), feature.fid, fields, values);
+    // The picked building lights up in place (its tile is not rebuilt).
+    mHighlight.set(mModel->layerNode(layerIndex), static_cast<std::size_t>(featureIndex));
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::zoomToLayer(int layerIndex)

@@ -3,6 +3,7 @@
 #include "data/incident_watcher.hpp"
 #include "data/result.hpp"
 #include "data/vector_layer.hpp"
+#include "scene/feature_colors.hpp"
 
 #include <map>
 #include <memory>
@@ -98,6 +99,7 @@ private:
 
     Language& mLanguage;
     std::unique_ptr<scene::SceneModel> mModel;
+    scene::FeatureHighlight mHighlight;
     ViewportWidget* mViewport = nullptr;
     LayersDock* mLayersDock = nullptr;
     InspectorDock* mInspectorDock = nullptr;

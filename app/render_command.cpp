@@ -2,8 +2,10 @@
 
 #include "cli_output.hpp"
 #include "error_text.hpp"
+#include "scene_sources.hpp"
 
 #include "data/project_store.hpp"
+#include "data/raster_source.hpp"
 #include "data/vector_source.hpp"
 #include "scene/offscreen_renderer.hpp"
 #include "scene/scene_model.hpp"
@@ -80,8 +82,31 @@ int RenderCommand::run(const QStringList& arguments)
     }
 
     scene::SceneModel model;
+    std::optional<TerrainData> terrain;
     for (const QString& path : parser.positionalArguments())
     {
+        if (isObliqueTileset(path))
+        {
+            if (auto added = addObliqueTileset(model, path); !added)
+            {
+                printLine(stderr, tr("citytwin render: %1").arg(ErrorText::describe(added.error())));
+                return 1;
+            }
+            continue;
+        }
+        // The first source with rasters gives the terrain (DEM and imagery).
+        if (!terrain)
+        {
+            auto found = loadTerrainData(path);
+            if (!found)
+            {
+                printLine(stderr, tr("citytwin render: %1").arg(ErrorText::describe(found.error())));
+                return 1;
+            }
+            terrain = std::move(found.value());
+        }
+        if (data::isRasterOnly(path.toStdString()))
+            continue;
         auto layers = data::readVectorSource(path.toStdString());
         if (!layers)
         {
@@ -96,6 +121,8 @@ int RenderCommand::run(const QStringList& arguments)
             model.addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
         }
     }
+    if (terrain)
+        applyTerrain(model, *terrain);
 
     scene::ViewPose pose = scene::homePose(model.contentBound(), static_cast<double>(width) / height);
     if (parser.isSet(bookmarkOption))

@@ -93,18 +93,22 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
             continue;
         const osg::MatrixTransform* node = model.layerNode(layer);
         const osg::Matrixd toWindow = node->getMatrix() * camera.getViewMatrix() * viewToWindow;
-        const auto* geode = node->getNumChildren() ? node->getChild(0)->asGeode() : nullptr;
-        for (unsigned int d = 0; geode && d < geode->getNumDrawables(); ++d)
+        // The layer's tiles: one geode each.
+        for (unsigned int child = 0; child < node->getNumChildren(); ++child)
         {
-            const osg::Geometry* geometry = geode->getDrawable(d)->asGeometry();
-            const auto* ids = geometry ? dynamic_cast<const FeatureIds*>(geometry->getUserData()) : nullptr;
-            if (!ids || ids->mode == GL_TRIANGLES)
-                continue;
-            std::optional<std::size_t> feature;
-            osg::Vec3d local;
-            pickNearPrimitives(*geometry, *ids, toWindow, cursor, bestDistance, feature, local);
-            if (feature)
-                best = PickResult{layer, *feature, local * node->getMatrix()};
+            const osg::Geode* geode = node->getChild(child)->asGeode();
+            for (unsigned int d = 0; geode && d < geode->getNumDrawables(); ++d)
+            {
+                const osg::Geometry* geometry = geode->getDrawable(d)->asGeometry();
+                const auto* ids = geometry ? dynamic_cast<const FeatureIds*>(geometry->getUserData()) : nullptr;
+                if (!ids || ids->mode == GL_TRIANGLES)
+                    continue;
+                std::optional<std::size_t> feature;
+                osg::Vec3d local;
+                pickNearPrimitives(*geometry, *ids, toWindow, cursor, bestDistance, feature, local);
+                if (feature)
+                    best = PickResult{layer, *feature, local * node->getMatrix()};
+            }
         }
     }
     if (best)

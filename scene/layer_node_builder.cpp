@@ -2,10 +2,13 @@
 
 #include "feature_ids.hpp"
 
+#include "data/height_field.hpp"
 #include "data/vector_layer.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <tuple>
 
 #include <osg/BlendFunc>
@@ -24,6 +27,15 @@ namespace
 {
 /// Lifts ground outlines and points above ground fills so they never fight for depth.
 constexpr float OutlineLift = 0.05f;
+/// Spatial tiles: a layer's extent is cut into about this many tiles per side, none smaller than the minimum.
+constexpr double TilesPerSide = 16.0;
+constexpr double MinimumTileSize = 200.0;
+/// Draped on a DEM: lifts above the ground (m) and the longest straight piece of a draped line (m).
+constexpr float DrapedFillLift = 1.0f;
+constexpr float DrapedLineLift = 1.5f;
+constexpr float DrapedPointLift = 2.5f;
+constexpr float DrapeStep = 20.0f;
+constexpr double DrapedDepthRange = 0.99995;
 
 /// Collects the vertices, colours, normals and feature ids of one kind of primitive.
 class GeometryBatch
@@ -39,8 +51,16 @@ public:
     }
 
     bool empty() const { return mVertices->empty(); }
+    std::size_t size() const { return mVertices->size(); }
+    /// Changes the vertices added since first (draping a triangulated cap).
+    template <typename Function> void transformVertices(std::size_t first, Function&& function)
+    {
+        for (std::size_t i = first; i < mVertices->size(); ++i)
+            function((*mVertices)[i]);
+    }
 
-    osg::ref_ptr<osg::Geometry> finish(const osg::Vec4& color, bool withNormals)
+    /// Makes the geometry; colours per vertex (so that one feature can be recoloured in place) or overall.
+    osg::ref_ptr<osg::Geometry> finish(const osg::Vec4& color, bool withNormals, bool colorPerVertex = false)
     {
         osg::ref_ptr<osg::Geometry> geometry = new osg::Geometry;
         geometry->setUseVertexBufferObjects(true);
@@ -49,8 +69,8 @@ public:
         if (withNormals)
             geometry->setNormalArray(mNormals.get(), osg::Array::BIND_PER_VERTEX);
         osg::ref_ptr<osg::Vec4Array> colors = new osg::Vec4Array;
-        colors->push_back(color);
-        geometry->setColorArray(colors.get(), osg::Array::BIND_OVERALL);
+        colors->assign(colorPerVertex ? mVertices->size() : 1, color);
+        geometry->setColorArray(colors.get(), colorPerVertex ? osg::Array::BIND_PER_VERTEX : osg::Array::BIND_OVERALL);
         geometry->addPrimitiveSet(new osg::DrawArrays(mMode, 0, static_cast<GLsizei>(mVertices->size())));
         mIds->mode = mMode;
         geometry->setUserData(mIds.get());
@@ -166,20 +186,52 @@ osg::Vec4 darker(const osg::Vec4& color, float factor)
     return osg::Vec4(color.r() * factor, color.g() * factor, color.b() * factor, 1.0f);
 }
 
-void makeUnlit(osg::Geometry& geometry)
+osg::ref_ptr<osg::StateSet> unlitState()
 {
-    geometry.getOrCreateStateSet()->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+    osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+    state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+    state->setTextureMode(0, GL_TEXTURE_2D, osg::StateAttribute::OFF);
+    return state;
 }
 
-void makeTransparent(osg::Geometry& geometry)
+osg::ref_ptr<osg::StateSet> lineState(float width)
 {
-    osg::StateSet* state = geometry.getOrCreateStateSet();
+    osg::ref_ptr<osg::StateSet> state = unlitState();
+    state->setAttributeAndModes(new osg::LineWidth(width));
+    return state;
+}
+
+/// Translucent fills: blended, no depth writes, drawn after the opaque scene, pushed back so that outlines
+/// drawn at the same height stay visible.
+osg::ref_ptr<osg::StateSet> transparentState()
+{
+    osg::ref_ptr<osg::StateSet> state = unlitState();
     state->setMode(GL_BLEND, osg::StateAttribute::ON);
     state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
     state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
     state->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
-    // Push fills back so that outlines drawn at the same height stay visible.
     state->setAttributeAndModes(new osg::PolygonOffset(1.0f, 1.0f));
+    return state;
+}
+
+/// The ground: drawn first and without depth writes, so that what lies on it never fights it for depth.
+osg::ref_ptr<osg::StateSet> groundState()
+{
+    osg::ref_ptr<osg::StateSet> state = unlitState();
+    state->setRenderBinDetails(-1, "RenderBin");
+    state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+    return state;
+}
+
+osg::ref_ptr<osg::StateSet> pointState(float size)
+{
+    osg::ref_ptr<osg::StateSet> state = unlitState();
+    state->setAttributeAndModes(new osg::Point(size));
+    // Round points: smoothing needs blending.
+    state->setMode(GL_POINT_SMOOTH, osg::StateAttribute::ON);
+    state->setMode(GL_BLEND, osg::StateAttribute::ON);
+    state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    return state;
 }
 
 struct Batches
@@ -192,37 +244,87 @@ struct Batches
     GeometryBatch points{GL_POINTS};
 };
 
-void addFeature(const data::Feature& feature, std::uint32_t index, const osg::Vec3d& origin, Batches& batches)
+/// Where features lie: on the plane z = 0, or draped on a ground (DEM heights) with small lifts.
+struct Ground
 {
+    const data::HeightField* field = nullptr;
+    osg::Vec3d origin; ///< the layer origin: local + origin = project coordinates
+
+    float at(float x, float y) const
+    {
+        return field ? static_cast<float>(field->heightAt(x + origin.x(), y + origin.y())) : 0.0f;
+    }
+    /// Lifts above the ground, larger when draped (the terrain mesh between DEM samples is coarser).
+    float fillLift() const { return field ? DrapedFillLift : 0.0f; }
+    float outlineLift() const { return field ? DrapedLineLift : OutlineLift; }
+    float pointLift() const { return field ? DrapedPointLift : 3 * OutlineLift; }
+};
+
+/// Adds a segment as GL_LINES pairs; draped segments are cut into pieces that follow the ground.
+void addSegment(osg::Vec3 a, osg::Vec3 b, const Ground& ground, float lift, std::uint32_t feature, GeometryBatch& batch)
+{
+    const int pieces = ground.field ? std::max(1, static_cast<int>(std::ceil((b - a).length() / DrapeStep))) : 1;
+    osg::Vec3 previous = a;
+    previous.z() = ground.at(a.x(), a.y()) + lift;
+    for (int k = 1; k <= pieces; ++k)
+    {
+        osg::Vec3 next = a + (b - a) * (static_cast<float>(k) / static_cast<float>(pieces));
+        next.z() = ground.at(next.x(), next.y()) + lift;
+        batch.add(previous, osg::Vec3(0, 0, 1), feature);
+        batch.add(next, osg::Vec3(0, 0, 1), feature);
+        previous = next;
+    }
+}
+
+void addFeature(const data::Feature& feature, std::uint32_t index, const Ground& ground, Batches& batches)
+{
+    const osg::Vec3d& origin = ground.origin;
     const bool extruded = feature.height && *feature.height > 0.0;
     for (const data::Polygon& polygon : feature.polygons)
     {
-        const auto rings = orientedLocalRings(polygon, origin);
+        auto rings = orientedLocalRings(polygon, origin);
         if (extruded)
         {
-            const auto height = static_cast<float>(*feature.height);
-            addCap(rings, height, index, batches.solids);
-            addWalls(rings, height, index, batches.solids);
+            // A building stands on the lowest ground under its footprint.
+            float base = 0.0f;
+            if (ground.field && !rings.empty() && !rings.front().empty())
+            {
+                base = std::numeric_limits<float>::max();
+                for (const osg::Vec3& v : rings.front())
+                    base = std::min(base, ground.at(v.x(), v.y()));
+            }
+            for (auto& ring : rings)
+                for (osg::Vec3& v : ring)
+                    v.z() = base;
+            const float top = base + static_cast<float>(*feature.height);
+            addCap(rings, top, index, batches.solids);
+            addWalls(rings, top, index, batches.solids);
             for (const auto& ring : rings)
-                addRingOutline(ring, height + OutlineLift, index, batches.roofEdges);
+                addRingOutline(ring, top + OutlineLift, index, batches.roofEdges);
         }
         else
         {
-            addCap(rings, 0.0f, index, batches.fills);
+            const std::size_t first = batches.fills.size();
+            addCap(rings, ground.fillLift(), index, batches.fills);
+            if (ground.field)
+                batches.fills.transformVertices(first, [&ground](osg::Vec3& v)
+                                                { v.z() = ground.at(v.x(), v.y()) + ground.fillLift(); });
             for (const auto& ring : rings)
-                addRingOutline(ring, OutlineLift, index, batches.outlines);
+                for (std::size_t i = 0; i < ring.size(); ++i)
+                    addSegment(ring[i], ring[(i + 1) % ring.size()], ground, ground.outlineLift(), index,
+                               batches.outlines);
         }
     }
     for (const data::Ring& line : feature.lines)
-    {
         for (std::size_t i = 0; i + 1 < line.size(); ++i)
-        {
-            batches.lines.add(toLocal(line[i], origin, 2 * OutlineLift), osg::Vec3(0, 0, 1), index);
-            batches.lines.add(toLocal(line[i + 1], origin, 2 * OutlineLift), osg::Vec3(0, 0, 1), index);
-        }
-    }
+            addSegment(toLocal(line[i], origin, 0.0f), toLocal(line[i + 1], origin, 0.0f), ground,
+                       ground.outlineLift() + (ground.field ? 0.0f : OutlineLift), index, batches.lines);
     for (const data::Position& point : feature.points)
-        batches.points.add(toLocal(point, origin, 3 * OutlineLift), osg::Vec3(0, 0, 1), index);
+    {
+        osg::Vec3 local = toLocal(point, origin, 0.0f);
+        local.z() = ground.at(local.x(), local.y()) + ground.pointLift();
+        batches.points.add(local, osg::Vec3(0, 0, 1), index);
+    }
 }
 } // namespace
 
@@ -314,70 +416,84 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
 }
 
 osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer, const osg::Vec3d& sceneOrigin,
-                                                  const LayerStyle& style)
+                                                  const LayerStyle& style, const data::HeightField* ground)
 {
     osg::Vec3d layerOrigin = sceneOrigin;
     if (layer.extent.isValid())
         layerOrigin.set(std::round(layer.extent.centerX()), std::round(layer.extent.centerY()), 0.0);
 
-    Batches batches;
+    // Features are batched per spatial tile (by the centre of their extent): draw calls and culling grow with
+    // the number of tiles, not of features, and tiles out of view are culled whole.
+    const double span = layer.extent.isValid()
+                            ? std::max(layer.extent.maxX - layer.extent.minX, layer.extent.maxY - layer.extent.minY)
+                            : 0.0;
+    const double tileSize = std::max(MinimumTileSize, span / TilesPerSide);
+    std::map<std::pair<int, int>, Batches> tiles;
     for (std::size_t i = 0; i < layer.features.size(); ++i)
-        addFeature(layer.features[i], static_cast<std::uint32_t>(i), layerOrigin, batches);
+    {
+        const data::Feature& feature = layer.features[i];
+        data::Extent box;
+        for (const data::Polygon& polygon : feature.polygons)
+            if (!polygon.rings.empty())
+                for (const data::Position& p : polygon.rings.front())
+                    box.include(p.x, p.y);
+        for (const data::Ring& line : feature.lines)
+            for (const data::Position& p : line)
+                box.include(p.x, p.y);
+        for (const data::Position& p : feature.points)
+            box.include(p.x, p.y);
+        const std::pair<int, int> key =
+            box.isValid() ? std::pair{static_cast<int>(std::floor((box.centerX() - layerOrigin.x()) / tileSize)),
+                                      static_cast<int>(std::floor((box.centerY() - layerOrigin.y()) / tileSize))}
+                          : std::pair{0, 0};
+        addFeature(feature, static_cast<std::uint32_t>(i), Ground{ground, layerOrigin}, tiles[key]);
+    }
 
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    if (!batches.solids.empty())
-        geode->addDrawable(batches.solids.finish(style.color, true));
-    if (!batches.fills.empty() && style.fillOpacity > 0.0f)
+    // One state set per kind of primitive, shared by all tiles.
+    osg::Vec4 fill = style.fillColor.value_or(style.color);
+    fill.a() = style.fillOpacity;
+    const osg::ref_ptr<osg::StateSet> fillState =
+        style.groundFill ? groundState() : (style.fillOpacity < 1.0f ? transparentState() : unlitState());
+    const osg::ref_ptr<osg::StateSet> roofEdgeState = lineState(1.5f);
+    const osg::ref_ptr<osg::StateSet> outlineState = lineState(style.outlineWidth);
+    const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
+    const osg::ref_ptr<osg::StateSet> pointsState = pointState(style.pointSize);
+    if (ground)
     {
-        osg::Vec4 fill = style.fillColor.value_or(style.color);
-        fill.a() = style.fillOpacity;
-        auto geometry = batches.fills.finish(fill, false);
-        makeUnlit(*geometry);
-        if (style.groundFill)
-        {
-            osg::StateSet* state = geometry->getOrCreateStateSet();
-            state->setRenderBinDetails(-1, "RenderBin");
-            state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
-        }
-        else if (style.fillOpacity < 1.0f)
-            makeTransparent(*geometry);
-        geode->addDrawable(geometry);
-    }
-    // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
-    for (auto [batch, color, width] : {std::tuple{&batches.roofEdges, darker(style.color, 0.55f), 1.5f},
-                                       std::tuple{&batches.outlines, style.color, style.outlineWidth}})
-    {
-        if (batch->empty())
-            continue;
-        auto geometry = batch->finish(color, false);
-        makeUnlit(*geometry);
-        geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(width));
-        geode->addDrawable(geometry);
-    }
-    if (!batches.lines.empty())
-    {
-        auto geometry = batches.lines.finish(style.color, false);
-        makeUnlit(*geometry);
-        geometry->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(style.lineWidth));
-        geode->addDrawable(geometry);
-    }
-    if (!batches.points.empty())
-    {
-        auto geometry = batches.points.finish(style.color, false);
-        makeUnlit(*geometry);
-        osg::StateSet* state = geometry->getOrCreateStateSet();
-        state->setAttributeAndModes(new osg::Point(style.pointSize));
-        // Round points: smoothing needs blending.
-        state->setMode(GL_POINT_SMOOTH, osg::StateAttribute::ON);
-        state->setMode(GL_BLEND, osg::StateAttribute::ON);
-        state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-        geode->addDrawable(geometry);
+        // Draped overlays win depth ties against the terrain mesh, more so with distance.
+        for (osg::StateSet* state : {outlineState.get(), linesState.get(), pointsState.get()})
+            state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, DrapedDepthRange));
+        if (!style.groundFill)
+            fillState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, DrapedDepthRange, false));
     }
 
     osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform;
+    for (auto& [key, batches] : tiles)
+    {
+        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+        auto add =
+            [&geode](GeometryBatch& batch, const osg::Vec4& color, bool lit, bool perVertex, osg::StateSet* state)
+        {
+            if (batch.empty())
+                return;
+            osg::ref_ptr<osg::Geometry> geometry = batch.finish(color, lit, perVertex);
+            geometry->setStateSet(state);
+            geode->addDrawable(geometry.get());
+        };
+        // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
+        add(batches.solids, style.color, true, true, nullptr);
+        // On a terrain the terrain is the ground: no ground fill.
+        if (style.fillOpacity > 0.0f && !(style.groundFill && ground))
+            add(batches.fills, fill, false, false, fillState.get());
+        add(batches.roofEdges, darker(style.color, 0.55f), false, false, roofEdgeState.get());
+        add(batches.outlines, style.color, false, false, outlineState.get());
+        add(batches.lines, style.color, false, false, linesState.get());
+        add(batches.points, style.color, false, false, pointsState.get());
+        if (geode->getNumDrawables() > 0)
+            transform->addChild(geode.get());
+    }
     transform->setMatrix(osg::Matrixd::translate(layerOrigin - sceneOrigin + osg::Vec3d(0.0, 0.0, style.lift)));
     transform->setName(layer.name);
-    transform->addChild(geode.get());
     return transform;
 }
 

@@ -8,7 +8,8 @@
 namespace citytwin::data
 {
 struct VectorLayer;
-}
+class HeightField;
+} // namespace citytwin::data
 
 namespace citytwin::scene
 {
@@ -19,7 +20,11 @@ namespace citytwin::scene
 /// Coordinates are project-CRS metres. The returned MatrixTransform holds, in double precision, the
 /// offset of the layer's own origin (its extent centre, whole metres) from sceneOrigin; the vertices below
 /// it are float offsets from that layer origin. Every Geometry carries a FeatureIds user object.
+///
+/// With a ground (a DEM's heights) the layer is draped: buildings stand on the lowest ground under their
+/// footprint, fills, outlines, lines and points follow the ground (lines cut every 20 m) a little above it,
+/// and the district's ground fill is left out (the terrain is the ground).
 osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer, const osg::Vec3d& sceneOrigin,
-                                                  const LayerStyle& style);
+                                                  const LayerStyle& style, const data::HeightField* ground = nullptr);
 
 } // namespace citytwin::scene

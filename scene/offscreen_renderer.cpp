@@ -1,15 +1,20 @@
 #include "offscreen_renderer.hpp"
 
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 #include <osg/Camera>
 #include <osg/GraphicsContext>
+#include <osgDB/DatabasePager>
 #include <osgViewer/Viewer>
 
 namespace citytwin::scene
 {
 namespace
 {
+/// The longest a render waits for paged tiles.
+constexpr int PagingTimeoutSeconds = 60;
 std::mutex sRendererMutex;
 std::string sRendererName;
 
@@ -35,14 +40,8 @@ private:
 };
 } // namespace
 
-data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
-                                                                 int height)
+osg::ref_ptr<osg::GraphicsContext> OffscreenRenderer::createPbuffer(int width, int height)
 {
-    if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
-        return data::Error{data::ErrorCode::InvalidArgument,
-                           "image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range",
-                           {}};
-
     osg::ref_ptr<osg::GraphicsContext::Traits> traits = new osg::GraphicsContext::Traits;
     traits->x = 0;
     traits->y = 0;
@@ -55,9 +54,20 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
     traits->windowDecoration = false;
     traits->readDISPLAY();
     traits->setUndefinedScreenDetailsToDefaultScreen();
-
     osg::ref_ptr<osg::GraphicsContext> context = osg::GraphicsContext::createGraphicsContext(traits.get());
-    if (!context || !context->valid())
+    return context && context->valid() ? context : nullptr;
+}
+
+data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
+                                                                 int height)
+{
+    if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
+        return data::Error{data::ErrorCode::InvalidArgument,
+                           "image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range",
+                           {}};
+
+    osg::ref_ptr<osg::GraphicsContext> context = createPbuffer(width, height);
+    if (!context)
         return data::Error{data::ErrorCode::OpenFailed,
                            "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)",
                            {}};
@@ -79,8 +89,18 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
     viewer.realize();
     if (!viewer.isRealized())
         return data::Error{data::ErrorCode::OpenFailed, "cannot realize the off-screen OpenGL context", {}};
-    // A first frame compiles GL objects; the second is the one kept.
+    // A first frame compiles GL objects; then frames run until the database pager has loaded (and merged)
+    // every tile the view asks for (paged terrain, oblique models); the last frame is the one kept.
     viewer.frame();
+    viewer.frame();
+    const auto start = std::chrono::steady_clock::now();
+    osgDB::DatabasePager* pager = viewer.getDatabasePager();
+    while (pager && (pager->getRequestsInProgress() || pager->requiresUpdateSceneGraph()) &&
+           std::chrono::steady_clock::now() - start < std::chrono::seconds(PagingTimeoutSeconds))
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        viewer.frame();
+    }
     viewer.frame();
     camera->setFinalDrawCallback(nullptr);
     viewer.setSceneData(nullptr);

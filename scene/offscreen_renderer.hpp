@@ -4,6 +4,7 @@
 
 #include "data/result.hpp"
 
+#include <osg/GraphicsContext>
 #include <osg/Image>
 #include <osg/ref_ptr>
 
@@ -23,6 +24,10 @@ public:
     /// Returns an RGBA image of width x height pixels, rows bottom-up (OpenGL order), of scene seen from
     /// pose. Fails with a readable message when no OpenGL context can be created.
     static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width, int height);
+
+    /// Creates a single-buffered RGBA8 + depth24 OpenGL pbuffer of that size (needs an X display with GLX,
+    /// e.g. Xvfb); null when none can be made.
+    static osg::ref_ptr<osg::GraphicsContext> createPbuffer(int width, int height);
 
     /// Returns the OpenGL renderer string seen by the last successful render ("" before any).
     static std::string lastRendererName();

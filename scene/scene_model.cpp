@@ -2,6 +2,7 @@
 
 #include "layer_node_builder.hpp"
 
+#include "data/height_field.hpp"
 #include "data/vector_layer.hpp"
 
 #include <algorithm>
@@ -12,11 +13,13 @@
 namespace citytwin::scene
 {
 
-SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group)
+SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group), mModelGroup(new osg::Group)
 {
     mRoot->setName("citytwin.root");
     mLayerGroup->setName("citytwin.layers");
+    mModelGroup->setName("citytwin.models");
     mRoot->addChild(mLayerGroup.get());
+    mRoot->addChild(mModelGroup.get());
     osg::StateSet* state = mRoot->getOrCreateStateSet();
     state->setMode(GL_LIGHTING, osg::StateAttribute::ON);
     state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
@@ -38,7 +41,7 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     const auto sameKind = std::count_if(mLayers.begin(), mLayers.end(),
                                         [&](const LayerEntry& entry) { return entry.data->kind == layer->kind; });
     const LayerStyle style = layerStyleFor(*layer, static_cast<int>(sameKind));
-    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, style);
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, style, mGround.get());
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
@@ -52,7 +55,8 @@ void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer
     LayerEntry& entry = mLayers.at(index);
     const int sameKindBefore = static_cast<int>(std::count_if(
         mLayers.begin(), mLayers.begin() + index, [&](const LayerEntry& e) { return e.data->kind == layer->kind; }));
-    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, layerStyleFor(*layer, sameKindBefore));
+    osg::ref_ptr<osg::MatrixTransform> node =
+        buildLayerNode(*layer, mOrigin, layerStyleFor(*layer, sameKindBefore), mGround.get());
     node->setNodeMask(entry.node->getNodeMask());
     mLayerGroup->replaceChild(entry.node.get(), node.get());
     entry.node = node;
@@ -94,7 +98,39 @@ osg::BoundingSphere SceneModel::contentBound() const
         if (entry.node->getNodeMask() != 0u)
             bound.expandBy(entry.node->getBound());
     }
+    if (mModelGroup->getNumChildren() > 0)
+        bound.expandBy(mModelGroup->getBound());
+    if (!bound.valid() && mTerrain)
+        bound.expandBy(mTerrain->getBound());
     return bound;
+}
+
+void SceneModel::setOriginIfUnset(const osg::Vec3d& projectPoint)
+{
+    if (mHasOrigin)
+        return;
+    mOrigin.set(std::round(projectPoint.x()), std::round(projectPoint.y()), 0.0);
+    mHasOrigin = true;
+}
+
+void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground)
+{
+    if (mTerrain)
+        mRoot->removeChild(mTerrain.get());
+    mTerrain = std::move(terrain);
+    mGround = std::move(ground);
+    if (mTerrain)
+        mRoot->insertChild(0, mTerrain.get());
+    // Drape (or undrape) every layer.
+    for (int i = 0; i < layerCount(); ++i)
+        replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
+    ++mRevision;
+}
+
+void SceneModel::addModel(osg::ref_ptr<osg::Node> model)
+{
+    mModelGroup->addChild(model.get());
+    ++mRevision;
 }
 
 } // namespace citytwin::scene

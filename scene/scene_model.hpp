@@ -9,8 +9,9 @@
 
 namespace citytwin::data
 {
+class HeightField;
 struct VectorLayer;
-}
+} // namespace citytwin::data
 
 namespace citytwin::scene
 {
@@ -48,8 +49,22 @@ public:
     osg::Vec3d worldToProject(const osg::Vec3d& world) const { return world + mOrigin; }
     osg::Vec3d projectToWorld(const osg::Vec3d& project) const { return project - mOrigin; }
 
-    /// Returns the bound of the visible content in world coordinates (invalid when empty).
+    /// Returns the bound of the visible content in world coordinates (invalid when empty): the layers and
+    /// models, or the terrain when there is nothing else.
     osg::BoundingSphere contentBound() const;
+
+    /// Sets the scene origin from an extent when no layer has set it yet (terrain or models first).
+    void setOriginIfUnset(const osg::Vec3d& projectPoint);
+
+    /// Shows a terrain (from buildTerrain) under the layers and drapes every layer on its ground heights
+    /// (layers are rebuilt); a null node removes it. The ground may be null (imagery without a DEM).
+    void setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground);
+    osg::Node* terrain() const { return mTerrain.get(); }
+    const data::HeightField* ground() const { return mGround.get(); }
+
+    /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
+    void addModel(osg::ref_ptr<osg::Node> model);
+    unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
 
     /// Increments whenever layers are added or change visibility.
     unsigned int revision() const { return mRevision; }
@@ -62,6 +77,9 @@ private:
     };
     osg::ref_ptr<osg::Group> mRoot;
     osg::ref_ptr<osg::Group> mLayerGroup;
+    osg::ref_ptr<osg::Group> mModelGroup;
+    osg::ref_ptr<osg::Node> mTerrain;
+    std::shared_ptr<const data::HeightField> mGround;
     std::vector<LayerEntry> mLayers;
     osg::Vec3d mOrigin;
     bool mHasOrigin = false;

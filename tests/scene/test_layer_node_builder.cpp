@@ -1,8 +1,15 @@
 #include "common/mixed_geopackage.hpp"
 #include "common/scene_fixture.hpp"
 
+#include "scene/feature_colors.hpp"
 #include "scene/feature_ids.hpp"
 #include "scene/layer_node_builder.hpp"
+
+#include "data/vector_layer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +42,9 @@ public:
             vertexCount += vertices->size();
             idsMatch = idsMatch && ids && ids->perVertex.size() == vertices->size();
             modes.push_back(ids ? ids->mode : 0);
+            const bool lit = geometry->getNormalArray() != nullptr;
+            verticesByKind[{ids ? ids->mode : 0u, lit}] += vertices->size();
+            ++geodesSeen[&geode];
             for (const osg::Vec3& v : *vertices)
             {
                 maximumMagnitude = std::max(maximumMagnitude, static_cast<double>(v.length()));
@@ -49,6 +59,10 @@ public:
     double maximumMagnitude = 0.0;
     double maximumZ = 0.0;
     std::vector<GLenum> modes;
+    /// Vertices per (mode, lit): lit triangles are extruded solids, unlit triangles ground fills.
+    std::map<std::pair<GLenum, bool>, std::size_t> verticesByKind;
+    std::map<const osg::Geode*, int> geodesSeen;
+    std::set<GLenum> modeSet() const { return {modes.begin(), modes.end()}; }
 };
 } // namespace
 
@@ -93,17 +107,15 @@ private slots:
     {
         CountingVisitor counter;
         mModel.layerNode(0)->accept(counter);
-        // Solids (A and B extruded), fills (C), roof edges (A, B), ground outline (C).
-        QCOMPARE(counter.drawables, std::size_t(4));
-        QCOMPARE(counter.modes, (std::vector<GLenum>{GL_TRIANGLES, GL_TRIANGLES, GL_LINES, GL_LINES}));
+        // Solids (A and B extruded), fills (C), roof edges (A, B), ground outline (C), in one or more tiles.
+        QCOMPARE(counter.modeSet(), (std::set<GLenum>{GL_TRIANGLES, GL_LINES}));
         // A roof at 30 m (+ outline lift), nothing above it.
         QVERIFY(counter.maximumZ >= mixed::FootprintAHeight && counter.maximumZ < mixed::FootprintAHeight + 0.1);
         // Two boxes: 2 x (2 roof triangles + 4 walls x 2 triangles) x 3 vertices, plus C's 2 ground triangles.
-        const auto* geode = mModel.layerNode(0)->getChild(0)->asGeode();
-        const auto* solids = static_cast<const osg::Vec3Array*>(geode->getDrawable(0)->asGeometry()->getVertexArray());
-        const auto* fills = static_cast<const osg::Vec3Array*>(geode->getDrawable(1)->asGeometry()->getVertexArray());
-        QCOMPARE(solids->size(), std::size_t(2 * (2 + 8) * 3));
-        QCOMPARE(fills->size(), std::size_t(2 * 3));
+        const std::size_t solids = counter.verticesByKind[{GLenum(GL_TRIANGLES), true}];
+        const std::size_t fills = counter.verticesByKind[{GLenum(GL_TRIANGLES), false}];
+        QCOMPARE(solids, std::size_t(2 * (2 + 8) * 3));
+        QCOMPARE(fills, std::size_t(2 * 3));
     }
 
     void linesAndPointsKeepTheirKind()
@@ -111,10 +123,87 @@ private slots:
         CountingVisitor roads, stations;
         mModel.layerNode(1)->accept(roads);
         mModel.layerNode(2)->accept(stations);
-        QCOMPARE(roads.modes, (std::vector<GLenum>{GL_LINES}));
+        QCOMPARE(roads.modeSet(), (std::set<GLenum>{GL_LINES}));
         QCOMPARE(roads.vertexCount, std::size_t((2 + 1) * 2)); // 3 segments in all
-        QCOMPARE(stations.modes, (std::vector<GLenum>{GL_POINTS}));
+        QCOMPARE(stations.modeSet(), (std::set<GLenum>{GL_POINTS}));
         QCOMPARE(stations.vertexCount, std::size_t(1));
+    }
+
+    void featuresAreBatchedPerSpatialTile()
+    {
+        // 10,000 small squares over 20 km: a few hundred tiles at most, each with a compact bound.
+        data::VectorLayer layer;
+        layer.name = "many";
+        layer.kind = data::GeometryKind::Polygon;
+        for (int i = 0; i < 100; ++i)
+            for (int j = 0; j < 100; ++j)
+            {
+                data::Feature feature;
+                const double x = 500000.0 + i * 200.0, y = 4390000.0 + j * 200.0;
+                feature.polygons.push_back({{{{x, y, 0}, {x + 20, y, 0}, {x + 20, y + 20, 0}, {x, y + 20, 0}}}});
+                feature.height = 10.0;
+                layer.features.push_back(std::move(feature));
+                layer.extent.include(x, y);
+                layer.extent.include(x + 20, y + 20);
+            }
+        const auto node = scene::buildLayerNode(layer, osg::Vec3d(510000.0, 4400000.0, 0.0), {});
+        CountingVisitor counter;
+        node->accept(counter);
+        QVERIFY2(counter.geodesSeen.size() >= 100 && counter.geodesSeen.size() <= 17 * 17,
+                 qPrintable(QString::number(counter.geodesSeen.size())));
+        QVERIFY(counter.drawables <= 2 * counter.geodesSeen.size());
+        const std::size_t solids = counter.verticesByKind[{GLenum(GL_TRIANGLES), true}];
+        QCOMPARE(solids, std::size_t(10000 * (2 + 8) * 3));
+        for (unsigned int i = 0; i < node->getNumChildren(); ++i)
+            QVERIFY(node->getChild(i)->getBound().radius() < 2000.0);
+    }
+
+    void oneFeatureIsRecolouredInPlace()
+    {
+        osg::MatrixTransform* node = mModel.layerNode(0);
+        const osg::Vec4 red(1, 0, 0, 1), blue(0, 0, 1, 1);
+        const std::size_t changed =
+            scene::setFeatureColors(*node, [&](std::size_t feature) { return feature == 0 ? red : blue; });
+        QCOMPARE(changed, std::size_t(2 * (2 + 8) * 3)); // only the extruded solids carry per-vertex colours
+        auto count = [node](const osg::Vec4& color)
+        {
+            std::size_t n = 0;
+            struct Visitor : osg::NodeVisitor
+            {
+                const osg::Vec4* color;
+                std::size_t* n;
+                Visitor() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+                void apply(osg::Geode& geode) override
+                {
+                    for (unsigned int i = 0; i < geode.getNumDrawables(); ++i)
+                        if (const auto* colors = dynamic_cast<const osg::Vec4Array*>(
+                                geode.getDrawable(i)->asGeometry()->getColorArray()))
+                            if (colors->getBinding() == osg::Array::BIND_PER_VERTEX)
+                                *n += static_cast<std::size_t>(std::count(colors->begin(), colors->end(), *color));
+                }
+            } visitor;
+            visitor.color = &color;
+            visitor.n = &n;
+            node->accept(visitor);
+            return n;
+        };
+        QCOMPARE(count(red), std::size_t(30));
+        QCOMPARE(count(blue), std::size_t(30));
+        // Highlight feature 1, then feature 0: the first is restored, the second lit.
+        scene::FeatureHighlight highlight;
+        const osg::Vec4 yellow = scene::FeatureHighlight::DefaultColor;
+        QVERIFY(highlight.set(node, 1));
+        QCOMPARE(count(yellow), std::size_t(30));
+        QCOMPARE(count(blue), std::size_t(0));
+        QVERIFY(highlight.set(node, 0));
+        QCOMPARE(count(yellow), std::size_t(30));
+        QCOMPARE(count(blue), std::size_t(30));
+        QCOMPARE(count(red), std::size_t(0));
+        highlight.clear();
+        QCOMPARE(count(red), std::size_t(30));
+        QCOMPARE(count(yellow), std::size_t(0));
+        // A ground-filled feature (C) has no per-vertex colours: nothing to light.
+        QVERIFY(!highlight.set(node, 2));
     }
 
     void hidingALayerRemovesItFromTheBound()

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "data/height_field.hpp"
+#include "data/raster_source.hpp"
+#include "data/result.hpp"
+
+#include <memory>
+#include <optional>
+
+#include <QString>
+
+namespace citytwin::scene
+{
+class SceneModel;
+}
+
+namespace citytwin::app
+{
+
+/// A source's terrain, opened (on any thread) and ready to show.
+struct TerrainData
+{
+    std::shared_ptr<const data::RasterSource> dem;
+    std::shared_ptr<const data::RasterSource> imagery;
+    std::shared_ptr<const data::HeightField> ground;
+};
+
+/// Finds and opens the DEM and imagery of a source (a project's `dem` / `imagery` raster tables, or a
+/// raster file). Nothing when the source has no rasters; an error when they cannot be read.
+data::Result<std::optional<TerrainData>> loadTerrainData(const QString& path);
+
+/// Shows the terrain in the model (GUI thread): builds the paged terrain and drapes the layers on it.
+void applyTerrain(scene::SceneModel& model, const TerrainData& terrain);
+
+/// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
+bool isObliqueTileset(const QString& path);
+
+/// Loads an oblique tileset into the model (GUI thread; its finer tiles page in later).
+data::Result<bool> addObliqueTileset(scene::SceneModel& model, const QString& path);
+
+} // namespace citytwin::app
