@@ -8,9 +8,11 @@
 #include "layers_dock.hpp"
 #include "project_session.hpp"
 #include "sample_project.hpp"
+#include "scene_sources.hpp"
 #include "viewport/viewport_widget.hpp"
 
 #include "data/project_store.hpp"
+#include "data/raster_source.hpp"
 #include "data/vector_source.hpp"
 #include "scene/scene_model.hpp"
 
@@ -102,6 +104,16 @@ void MainWindow::createActions()
     mOpenProjectAction = new QAction(this);
     mOpenProjectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(mOpenProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    mTerrainAction = new QAction(this);
+    mTerrainAction->setCheckable(true);
+    mTerrainAction->setEnabled(false);
+    connect(mTerrainAction, &QAction::toggled, this,
+            [this](bool shown)
+            {
+                if (osg::Node* terrain = mModel->terrain())
+                    terrain->setNodeMask(shown ? ~0u : 0u);
+                mViewport->sceneChanged(false);
+            });
     mOpenSampleAction = new QAction(this);
     connect(mOpenSampleAction, &QAction::triggered, this, &MainWindow::openSample);
     mImportAction = new QAction(this);
@@ -149,6 +161,7 @@ void MainWindow::createMenus()
 
     mViewMenu = menuBar()->addMenu(QString());
     mViewMenu->addAction(mHomeAction);
+    mViewMenu->addAction(mTerrainAction);
     mViewMenu->addSeparator();
     mViewMenu->addAction(mLayersDock->toggleViewAction());
     mViewMenu->addAction(mInspectorDock->toggleViewAction());
@@ -172,6 +185,7 @@ void MainWindow::retranslateUi()
     mNewProjectAction->setText(tr("&New Project…"));
     mOpenProjectAction->setText(tr("Open &Project…"));
     mOpenSampleAction->setText(tr("Open &Sample District"));
+    mTerrainAction->setText(tr("Show &Terrain"));
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
@@ -216,6 +230,19 @@ void MainWindow::openFiles(const QStringList& paths)
                 reportError(*error);
             updateActions();
         }
+        if (isObliqueTileset(path))
+        {
+            // The top-level tiles load now; the finer levels page in as the camera comes close.
+            if (auto added = addObliqueTileset(*mModel, path); !added)
+                reportError(ErrorText::describe(added.error()));
+            else
+                statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+            mViewport->sceneChanged(true);
+            continue;
+        }
+        loadTerrain(path);
+        if (data::isRasterOnly(path.toStdString()))
+            continue;
         ++mPendingLoads;
         statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
         auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
@@ -274,6 +301,35 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         if (mModel->layerCount() > 0)
             mCoordinates->clear();
     }
+}
+
+void MainWindow::loadTerrain(const QString& path)
+{
+    // The first source with rasters gives the terrain; its DEM and imagery are opened in the background.
+    if (mModel->terrain() || mTerrainLoading)
+        return;
+    mTerrainLoading = true;
+    ++mPendingLoads;
+    auto* watcher = new QFutureWatcher<data::Result<std::optional<TerrainData>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher]
+            {
+                auto result = watcher->result();
+                watcher->deleteLater();
+                mTerrainLoading = false;
+                if (!result)
+                    reportError(ErrorText::describe(result.error()));
+                else if (result.value())
+                {
+                    applyTerrain(*mModel, *result.value());
+                    mTerrainAction->setEnabled(true);
+                    mTerrainAction->setChecked(true);
+                    mViewport->sceneChanged(mModel->layerCount() == 0);
+                }
+                if (--mPendingLoads == 0)
+                    emit loadsFinished();
+            });
+    watcher->setFuture(QtConcurrent::run([path] { return loadTerrainData(path); }));
 }
 
 void MainWindow::openProject(const QString& path)

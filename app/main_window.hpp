@@ -59,6 +59,8 @@ public:
     QString projectPath() const;
     /// Opens the built-in sample district, generating it first (in the background) when it is missing.
     void openSample();
+    /// Loads the terrain (DEM and imagery) of a source in the background when the scene has none yet.
+    void loadTerrain(const QString& path);
     /// Opens the import dialog on the open project (nothing when no project is open).
     class ImportDialog* showImportDialog();
 
@@ -113,6 +115,8 @@ private:
     QAction* mNewProjectAction = nullptr;
     QAction* mOpenProjectAction = nullptr;
     QAction* mOpenSampleAction = nullptr;
+    QAction* mTerrainAction = nullptr;
+    bool mTerrainLoading = false;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;
     QAction* mQuitAction = nullptr;

@@ -11,6 +11,7 @@
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
 #include <osg/PagedLOD>
+#include <osg/PolygonOffset>
 #include <osg/Texture2D>
 #include <osgDB/FileNameUtils>
 #include <osgDB/ReaderWriter>
@@ -38,6 +39,8 @@ std::map<int, std::weak_ptr<const TerrainSpec>> sSpecs;
 std::atomic<int> sNextId{1};
 
 constexpr const char* Extension = "citytwin_terrain";
+/// Polygon offset units for the terrain (window depth steps).
+constexpr float TerrainDepthPush = 3000.0f;
 
 /// A colour ramp for terrain without imagery: green lowlands to brown hills.
 void elevationColours(const std::vector<float>& heights, int n, float low, float high, int size,
@@ -150,8 +153,10 @@ osg::ref_ptr<osg::Node> buildTileMesh(const TerrainSpec& spec, int level, int x,
     osg::StateSet* state = geometry->getOrCreateStateSet();
     state->setTextureAttributeAndModes(0, map.get());
     state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
-    // The ground is drawn before everything that lies on it.
+    // The ground is drawn before everything that lies on it, its depth pushed back so that what is draped
+    // a little above the DEM stays in front of the coarser tile meshes (the push shrinks as the camera nears).
     state->setRenderBinDetails(-2, "RenderBin");
+    state->setAttributeAndModes(new osg::PolygonOffset(1.0f, TerrainDepthPush));
 
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(geometry.get());

@@ -839,6 +839,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Generating the sample district (once, about 15 s)…</source>
         <translation>Generating the sample district (once, about 15 s)…</translation>
     </message>
+    <message>
+        <source>Show &amp;Terrain</source>
+        <translation>Show &amp;Terrain</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

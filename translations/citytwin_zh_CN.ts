@@ -836,6 +836,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Generating the sample district (once, about 15 s)…</source>
         <translation>正在生成样例城区（仅首次，约 15 秒）…</translation>
     </message>
+    <message>
+        <source>Show &amp;Terrain</source>
+        <translation>显示地形(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
