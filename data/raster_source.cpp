@@ -85,43 +85,68 @@ Result<bool> RasterSource::read(const Extent& box, int width, int height, int ba
     const double px0 = (x0 - mTransform[0]) / mTransform[1], px1 = (x1 - mTransform[0]) / mTransform[1];
     const double py0 = (y0 - mTransform[3]) / mTransform[5], py1 = (y1 - mTransform[3]) / mTransform[5];
     const double stepX = (px1 - px0) / width, stepY = (py1 - py0) / height;
-    // The buffer columns and rows whose pixel centres lie inside the raster.
-    const int c0 = std::clamp(static_cast<int>(std::ceil((0.0 - px0) / stepX - 0.5)), 0, width);
-    const int c1 = std::clamp(static_cast<int>(std::floor((mWidth - px0) / stepX - 0.5)) + 1, 0, width);
-    const int r0 = std::clamp(static_cast<int>(std::ceil((0.0 - py0) / stepY - 0.5)), 0, height);
-    const int r1 = std::clamp(static_cast<int>(std::floor((mHeight - py0) / stepY - 0.5)) + 1, 0, height);
-    if (c1 <= c0 || r1 <= r0)
-        return false;
-    const double fx0 = std::clamp(px0 + c0 * stepX, 0.0, static_cast<double>(mWidth));
-    const double fx1 = std::clamp(px0 + c1 * stepX, 0.0, static_cast<double>(mWidth));
-    const double fy0 = std::clamp(py0 + r0 * stepY, 0.0, static_cast<double>(mHeight));
-    const double fy1 = std::clamp(py0 + r1 * stepY, 0.0, static_cast<double>(mHeight));
-    const int ix0 = static_cast<int>(std::floor(fx0)), iy0 = static_cast<int>(std::floor(fy0));
-    const int ix1 = std::max(ix0 + 1, static_cast<int>(std::ceil(fx1)));
-    const int iy1 = std::max(iy0 + 1, static_cast<int>(std::ceil(fy1)));
-
     const auto type = static_cast<GDALDataType>(typeCode);
-    GDALRasterIOExtraArg extra;
-    INIT_RASTERIO_EXTRA_ARG(extra);
-    extra.eResampleAlg = GRIORA_Bilinear;
-    extra.bFloatingPointWindowValidity = TRUE;
-    extra.dfXOff = fx0;
-    extra.dfYOff = fy0;
-    extra.dfXSize = std::max(1e-6, fx1 - fx0);
-    extra.dfYSize = std::max(1e-6, fy1 - fy0);
     const int pixelBytes = GDALGetDataTypeSizeBytes(type);
     const GSpacing pixelSpace = static_cast<GSpacing>(pixelBytes) * bands;
     const GSpacing lineSpace = pixelSpace * width;
-    auto* start = static_cast<std::uint8_t*>(buffer) + r0 * lineSpace + c0 * pixelSpace;
     std::vector<int> bandMap;
     for (int b = 1; b <= bands; ++b)
         bandMap.push_back(std::min(b, mBands));
+
+    // Reads the source window [fx0, fx1) x [fy0, fy1) (pixels, inside the raster) into the buffer block whose
+    // top-left is (column, row), columns x rows pixels.
+    auto readBlock = [&](double fx0, double fx1, double fy0, double fy1, int column, int row, int columns,
+                         int rows) -> Result<bool>
+    {
+        GDALRasterIOExtraArg extra;
+        INIT_RASTERIO_EXTRA_ARG(extra);
+        extra.eResampleAlg = GRIORA_Bilinear;
+        extra.bFloatingPointWindowValidity = TRUE;
+        extra.dfXOff = fx0;
+        extra.dfYOff = fy0;
+        extra.dfXSize = std::max(1e-6, fx1 - fx0);
+        extra.dfYSize = std::max(1e-6, fy1 - fy0);
+        const int ix0 = static_cast<int>(std::floor(fx0)), iy0 = static_cast<int>(std::floor(fy0));
+        const int ix1 = std::clamp(static_cast<int>(std::ceil(fx1)), ix0 + 1, mWidth);
+        const int iy1 = std::clamp(static_cast<int>(std::ceil(fy1)), iy0 + 1, mHeight);
+        auto* start = static_cast<std::uint8_t*>(buffer) + row * lineSpace + column * pixelSpace;
+        if (mDataset->RasterIO(GF_Read, ix0, iy0, ix1 - ix0, iy1 - iy0, start, columns, rows, type, bands,
+                               bandMap.data(), pixelSpace, lineSpace, pixelBytes, &extra) != CE_None)
+            return Error{ErrorCode::OpenFailed, std::string("cannot read the raster: ") + CPLGetLastErrorMsg(), mPath};
+        return true;
+    };
     std::lock_guard lock(mMutex);
     CPLErrorReset();
-    if (mDataset->RasterIO(GF_Read, ix0, iy0, std::min(mWidth, ix1) - ix0, std::min(mHeight, iy1) - iy0, start, c1 - c0,
-                           r1 - r0, type, bands, bandMap.data(), pixelSpace, lineSpace, pixelBytes, &extra) != CE_None)
-        return Error{ErrorCode::OpenFailed, std::string("cannot read the raster: ") + CPLGetLastErrorMsg(), mPath};
-    return true;
+    // 1. The buffer pixels whose footprint lies wholly inside the raster, in one read.
+    const int c0 = std::clamp(static_cast<int>(std::ceil((0.0 - px0) / stepX - 1e-9)), 0, width);
+    const int c1 = std::clamp(static_cast<int>(std::floor((mWidth - px0) / stepX + 1e-9)), c0, width);
+    const int r0 = std::clamp(static_cast<int>(std::ceil((0.0 - py0) / stepY - 1e-9)), 0, height);
+    const int r1 = std::clamp(static_cast<int>(std::floor((mHeight - py0) / stepY + 1e-9)), r0, height);
+    if (c1 > c0 && r1 > r0)
+        if (auto done = readBlock(px0 + c0 * stepX, px0 + c1 * stepX, py0 + r0 * stepY, py0 + r1 * stepY, c0, r0,
+                                  c1 - c0, r1 - r0);
+            !done)
+            return done.error();
+    // 2. Pixels across the raster's edge whose centre is inside: each from the part of its footprint inside.
+    const int a0 = std::clamp(static_cast<int>(std::ceil((0.0 - px0) / stepX - 0.5)), 0, width);
+    const int a1 = std::clamp(static_cast<int>(std::floor((mWidth - px0) / stepX - 0.5)) + 1, a0, width);
+    const int b0 = std::clamp(static_cast<int>(std::ceil((0.0 - py0) / stepY - 0.5)), 0, height);
+    const int b1 = std::clamp(static_cast<int>(std::floor((mHeight - py0) / stepY - 0.5)) + 1, b0, height);
+    for (int row = b0; row < b1; ++row)
+        for (int column = a0; column < a1; ++column)
+        {
+            if (column >= c0 && column < c1 && row >= r0 && row < r1)
+                continue;
+            const double fx0 = std::max(0.0, px0 + column * stepX);
+            const double fx1 = std::min(static_cast<double>(mWidth), px0 + (column + 1) * stepX);
+            const double fy0 = std::max(0.0, py0 + row * stepY);
+            const double fy1 = std::min(static_cast<double>(mHeight), py0 + (row + 1) * stepY);
+            if (fx1 <= fx0 || fy1 <= fy0)
+                continue;
+            if (auto done = readBlock(fx0, fx1, fy0, fy1, column, row, 1, 1); !done)
+                return done.error();
+        }
+    return a1 > a0 && b1 > b0;
 }
 
 Result<bool> RasterSource::sampleGridRect(const Extent& box, int columns, int rows, std::vector<float>& values,

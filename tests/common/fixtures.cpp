@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -109,7 +110,7 @@ bool writeGbkShapefile(const std::string& path)
     OGRLayer* layer = dataset->CreateLayer("gbk", nullptr, wkbPoint, const_cast<char**>(options));
     if (!layer)
         return false;
-    const char nameGbk[] = "\xc3\xfb\xb3\xc6";         // 名称
+    const char nameGbk[] = "\xc3\xfb\xb3\xc6";          // 名称
     const char valueGbk[] = "\xc2\xb7\xb1\xb1\xc7\xf8"; // 路北区
     OGRFieldDefn name(nameGbk, OFTString);
     OGRFieldDefn code("code", OFTString);
@@ -132,6 +133,33 @@ bool writeTinyGeoTiff(const std::string& path)
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     DatasetPtr dataset(driver ? driver->Create(path.c_str(), 4, 4, 1, GDT_Byte, nullptr) : nullptr);
     return dataset != nullptr;
+}
+
+bool writeGeoTiff(const std::string& path, int width, int height, int bands, const std::string& crs, double x0,
+                  double y0, double pixelSize, const std::function<double(int band, int column, int row)>& value)
+{
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const GDALDataType type = bands == 1 ? GDT_Float32 : GDT_Byte;
+    DatasetPtr dataset(driver ? driver->Create(path.c_str(), width, height, bands, type, nullptr) : nullptr);
+    if (!dataset)
+        return false;
+    double transform[6] = {x0, pixelSize, 0.0, y0, 0.0, -pixelSize};
+    dataset->SetGeoTransform(transform);
+    OGRSpatialReference srs;
+    srs.SetFromUserInput(crs.c_str());
+    dataset->SetSpatialRef(&srs);
+    std::vector<double> row(static_cast<std::size_t>(width));
+    for (int b = 1; b <= bands; ++b)
+        for (int r = 0; r < height; ++r)
+        {
+            for (int c = 0; c < width; ++c)
+                row[static_cast<std::size_t>(c)] = value(b, c, r);
+            if (dataset->GetRasterBand(b)->RasterIO(GF_Write, 0, r, width, 1, row.data(), width, 1, GDT_Float64, 0,
+                                                    0) != CE_None)
+                return false;
+        }
+    return true;
 }
 
 } // namespace citytwin::test

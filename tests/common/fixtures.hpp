@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace citytwin::test
@@ -42,5 +43,11 @@ bool writeGbkShapefile(const std::string& path);
 
 /// Writes a 4 x 4 single-band GeoTIFF (a raster, not a vector source).
 bool writeTinyGeoTiff(const std::string& path);
+
+/// Writes a north-up GeoTIFF of width x height pixels in a CRS ("EPSG:4548"), top-left corner (x0, y0),
+/// square pixels of the given size; band b of pixel (column, row) = value(b, column, row). Float32 for
+/// one band, Byte for three (RGB).
+bool writeGeoTiff(const std::string& path, int width, int height, int bands, const std::string& crs, double x0,
+                  double y0, double pixelSize, const std::function<double(int band, int column, int row)>& value);
 
 } // namespace citytwin::test
