@@ -11,6 +11,7 @@
 #include "scene_sources.hpp"
 #include "viewport/viewport_widget.hpp"
 
+#include "data/derived_layers.hpp"
 #include "data/project_store.hpp"
 #include "data/raster_source.hpp"
 #include "data/vector_source.hpp"
@@ -114,6 +115,14 @@ void MainWindow::createActions()
                     terrain->setNodeMask(shown ? ~0u : 0u);
                 mViewport->sceneChanged(false);
             });
+    mRingsAction = new QAction(this);
+    mRingsAction->setCheckable(true);
+    connect(mRingsAction, &QAction::toggled, this,
+            [this](bool shown) { showDerivedLayer(QStringLiteral("stations"), DerivedLayer::ServiceRings, shown); });
+    mConesAction = new QAction(this);
+    mConesAction->setCheckable(true);
+    connect(mConesAction, &QAction::toggled, this,
+            [this](bool shown) { showDerivedLayer(QStringLiteral("cameras"), DerivedLayer::ViewCones, shown); });
     mOpenSampleAction = new QAction(this);
     connect(mOpenSampleAction, &QAction::triggered, this, &MainWindow::openSample);
     mImportAction = new QAction(this);
@@ -162,6 +171,8 @@ void MainWindow::createMenus()
     mViewMenu = menuBar()->addMenu(QString());
     mViewMenu->addAction(mHomeAction);
     mViewMenu->addAction(mTerrainAction);
+    mViewMenu->addAction(mRingsAction);
+    mViewMenu->addAction(mConesAction);
     mViewMenu->addSeparator();
     mViewMenu->addAction(mLayersDock->toggleViewAction());
     mViewMenu->addAction(mInspectorDock->toggleViewAction());
@@ -186,6 +197,8 @@ void MainWindow::retranslateUi()
     mOpenProjectAction->setText(tr("Open &Project…"));
     mOpenSampleAction->setText(tr("Open &Sample District"));
     mTerrainAction->setText(tr("Show &Terrain"));
+    mRingsAction->setText(tr("Day-care Station Service &Rings (%1 m)").arg(ServiceRingMetres));
+    mConesAction->setText(tr("Camera View &Cones"));
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
@@ -301,6 +314,40 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         if (mModel->layerCount() > 0)
             mCoordinates->clear();
     }
+}
+
+void MainWindow::showDerivedLayer(const QString& sourceName, DerivedLayer kind, bool shown)
+{
+    const int source = [this, &sourceName]
+    {
+        for (int i = 0; i < mModel->layerCount(); ++i)
+            if (QString::fromStdString(mModel->layer(i).name) == sourceName)
+                return i;
+        return -1;
+    }();
+    if (source < 0)
+    {
+        if (shown)
+            statusBar()->showMessage(tr("No layer named %1 is open").arg(sourceName), 5000);
+        return;
+    }
+    const data::VectorLayer derived = kind == DerivedLayer::ServiceRings
+                                          ? data::serviceAreas(mModel->layer(source), ServiceRingMetres, "day_care")
+                                          : data::viewCones(mModel->layer(source));
+    const QString name = QString::fromStdString(derived.name);
+    int index = findLayer(QString::fromStdString(derived.sourcePath), name);
+    if (index < 0 && shown)
+    {
+        const auto count = static_cast<qsizetype>(derived.features.size());
+        index = mModel->addLayer(std::make_shared<const data::VectorLayer>(derived));
+        mLayersDock->addLayer(name, count, true);
+    }
+    else if (index >= 0)
+    {
+        mModel->setLayerVisible(index, shown);
+        mLayersDock->setChecked(index, shown);
+    }
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::loadTerrain(const QString& path)

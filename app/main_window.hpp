@@ -59,6 +59,15 @@ public:
     QString projectPath() const;
     /// Opens the built-in sample district, generating it first (in the background) when it is missing.
     void openSample();
+    enum class DerivedLayer
+    {
+        ServiceRings,
+        ViewCones,
+    };
+    /// The walking distance of the station service rings, metres.
+    static constexpr int ServiceRingMetres = 500;
+    /// Shows or hides a layer derived from the open layer sourceName (built the first time).
+    void showDerivedLayer(const QString& sourceName, DerivedLayer kind, bool shown);
     /// Loads the terrain (DEM and imagery) of a source in the background when the scene has none yet.
     void loadTerrain(const QString& path);
     /// Opens the import dialog on the open project (nothing when no project is open).
@@ -116,6 +125,8 @@ private:
     QAction* mOpenProjectAction = nullptr;
     QAction* mOpenSampleAction = nullptr;
     QAction* mTerrainAction = nullptr;
+    QAction* mRingsAction = nullptr;
+    QAction* mConesAction = nullptr;
     bool mTerrainLoading = false;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;

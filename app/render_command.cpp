@@ -4,6 +4,7 @@
 #include "error_text.hpp"
 #include "scene_sources.hpp"
 
+#include "data/derived_layers.hpp"
 #include "data/project_store.hpp"
 #include "data/raster_source.hpp"
 #include "data/vector_source.hpp"
@@ -50,8 +51,22 @@ int RenderCommand::run(const QStringList& arguments)
     const QCommandLineOption bookmarkOption(QStringLiteral("bookmark"),
                                             tr("Renders the view of a bookmark saved in the project (the first file)."),
                                             tr("name"));
+    const QCommandLineOption ringsOption(QStringLiteral("rings"),
+                                         tr("Draws a service ring of this radius (metres) around every station."),
+                                         tr("metres"));
+    const QCommandLineOption ringKindOption(QStringLiteral("ring-kind"),
+                                            tr("Draws the service rings of this station kind only (e.g. day_care)."),
+                                            tr("kind"));
+    const QCommandLineOption conesOption(QStringLiteral("cones"), tr("Draws every camera's view cone on the ground."));
+    const QCommandLineOption showOption(QStringLiteral("show"),
+                                        tr("Shows layers that start hidden (comma-separated names, e.g. incidents)."),
+                                        tr("layers"));
     parser.addOption(langOption);
     parser.addOption(bookmarkOption);
+    parser.addOption(ringsOption);
+    parser.addOption(ringKindOption);
+    parser.addOption(conesOption);
+    parser.addOption(showOption);
     parser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                  tr("[FILE...]"));
 
@@ -120,6 +135,28 @@ int RenderCommand::run(const QStringList& arguments)
                                       .arg(ErrorText::describeWarning(QString::fromStdString(layer.name), warning)));
             model.addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
         }
+    }
+    // Derived layers and layers asked for.
+    const QStringList shown = parser.value(showOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (int i = 0, count = model.layerCount(); i < count; ++i)
+    {
+        const data::VectorLayer& layer = model.layer(i);
+        if (shown.contains(QString::fromStdString(layer.name)))
+            model.setLayerVisible(i, true);
+        if (parser.isSet(ringsOption) && layer.name == "stations")
+        {
+            bool ok = false;
+            const double radius = parser.value(ringsOption).toDouble(&ok);
+            if (!ok || radius <= 0.0 || radius > 20000.0)
+            {
+                printLine(stderr, tr("citytwin render: --rings needs a radius in metres (1 to 20000)"));
+                return 2;
+            }
+            model.addLayer(std::make_shared<const data::VectorLayer>(
+                data::serviceAreas(layer, radius, parser.value(ringKindOption).toStdString())));
+        }
+        if (parser.isSet(conesOption) && layer.name == "cameras")
+            model.addLayer(std::make_shared<const data::VectorLayer>(data::viewCones(layer)));
     }
     if (terrain)
         applyTerrain(model, *terrain);

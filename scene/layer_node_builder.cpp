@@ -35,7 +35,6 @@ constexpr float DrapedFillLift = 1.0f;
 constexpr float DrapedLineLift = 1.5f;
 constexpr float DrapedPointLift = 2.5f;
 constexpr float DrapeStep = 20.0f;
-constexpr double DrapedDepthRange = 0.99995;
 
 /// Collects the vertices, colours, normals and feature ids of one kind of primitive.
 class GeometryBatch
@@ -406,6 +405,20 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.color = {0.98f, 0.45f, 0.25f, 1.0f};
         style.pointSize = 4.0f;
     }
+    else if (name.ends_with(" m)"))
+    {
+        // Service rings (data::serviceAreas): a light wash inside a thin ring.
+        style.color = {0.98f, 0.55f, 0.25f, 1.0f};
+        style.fillOpacity = 0.10f;
+        style.outlineWidth = 1.5f;
+    }
+    else if (name.ends_with("(view)"))
+    {
+        // Camera view cones (data::viewCones).
+        style.color = {0.35f, 0.85f, 0.95f, 1.0f};
+        style.fillOpacity = 0.25f;
+        style.outlineWidth = 1.0f;
+    }
     else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
     {
         style.pointSize = 4.0f;
@@ -458,14 +471,6 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     const osg::ref_ptr<osg::StateSet> outlineState = lineState(style.outlineWidth);
     const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
     const osg::ref_ptr<osg::StateSet> pointsState = pointState(style.pointSize);
-    if (ground)
-    {
-        // Draped overlays win depth ties against the terrain mesh, more so with distance.
-        for (osg::StateSet* state : {outlineState.get(), linesState.get(), pointsState.get()})
-            state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, DrapedDepthRange));
-        if (!style.groundFill)
-            fillState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, DrapedDepthRange, false));
-    }
 
     osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform;
     for (auto& [key, batches] : tiles)

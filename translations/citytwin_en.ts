@@ -843,6 +843,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Show &amp;Terrain</source>
         <translation>Show &amp;Terrain</translation>
     </message>
+    <message>
+        <source>Day-care Station Service &amp;Rings (%1 m)</source>
+        <translation>Day-care Station Service &amp;Rings (%1 m)</translation>
+    </message>
+    <message>
+        <source>Camera View &amp;Cones</source>
+        <translation>Camera View &amp;Cones</translation>
+    </message>
+    <message>
+        <source>No layer named %1 is open</source>
+        <translation>No layer named %1 is open</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -923,6 +935,38 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: the project has no bookmark &apos;%1&apos;</source>
         <translation>citytwin render: the project has no bookmark &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Draws a service ring of this radius (metres) around every station.</source>
+        <translation>Draws a service ring of this radius (metres) around every station.</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>metres</translation>
+    </message>
+    <message>
+        <source>Draws the service rings of this station kind only (e.g. day_care).</source>
+        <translation>Draws the service rings of this station kind only (e.g. day_care).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>Draws every camera&apos;s view cone on the ground.</source>
+        <translation>Draws every camera&apos;s view cone on the ground.</translation>
+    </message>
+    <message>
+        <source>Shows layers that start hidden (comma-separated names, e.g. incidents).</source>
+        <translation>Shows layers that start hidden (comma-separated names, e.g. incidents).</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>layers</translation>
+    </message>
+    <message>
+        <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
+        <translation>citytwin render: --rings needs a radius in metres (1 to 20000)</translation>
     </message>
 </context>
 <context>

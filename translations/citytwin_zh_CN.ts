@@ -840,6 +840,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Show &amp;Terrain</source>
         <translation>显示地形(&amp;T)</translation>
     </message>
+    <message>
+        <source>Day-care Station Service &amp;Rings (%1 m)</source>
+        <translation>日间照料站服务圈(&amp;R)（%1 米）</translation>
+    </message>
+    <message>
+        <source>Camera View &amp;Cones</source>
+        <translation>摄像头视域(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No layer named %1 is open</source>
+        <translation>未打开名为 %1 的图层</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -920,6 +932,38 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: the project has no bookmark &apos;%1&apos;</source>
         <translation>citytwin render：项目中没有书签“%1”</translation>
+    </message>
+    <message>
+        <source>Draws a service ring of this radius (metres) around every station.</source>
+        <translation>在每个站点周围绘制此半径（米）的服务圈。</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Draws the service rings of this station kind only (e.g. day_care).</source>
+        <translation>仅绘制此类站点的服务圈（如 day_care）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Draws every camera&apos;s view cone on the ground.</source>
+        <translation>在地面上绘制每个摄像头的视域。</translation>
+    </message>
+    <message>
+        <source>Shows layers that start hidden (comma-separated names, e.g. incidents).</source>
+        <translation>显示默认隐藏的图层（逗号分隔的名称，如 incidents）。</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
+        <translation>citytwin render：--rings 需要以米为单位的半径（1 至 20000）</translation>
     </message>
 </context>
 <context>
