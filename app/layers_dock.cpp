@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QListWidget>
+#include <QMenu>
 
 namespace citytwin::app
 {
@@ -16,6 +17,19 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWi
             { emit visibilityChanged(mList->row(item), item->checkState() == Qt::Checked); });
     connect(mList, &QListWidget::itemDoubleClicked, this,
             [this](QListWidgetItem* item) { emit zoomRequested(mList->row(item)); });
+    mList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mList, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position)
+            {
+                const int row = mList->row(mList->itemAt(position));
+                if (row < 0)
+                    return;
+                QMenu menu(this);
+                menu.addAction(tr("Zoom to Layer"), this, [this, row] { emit zoomRequested(row); });
+                menu.addAction(tr("Colour by Field…"), this, [this, row] { emit colorByRequested(row); });
+                menu.addAction(tr("Reset Colours"), this, [this, row] { emit resetColorsRequested(row); });
+                menu.exec(mList->viewport()->mapToGlobal(position));
+            });
     retranslateUi();
 }
 

@@ -30,6 +30,9 @@ public:
 signals:
     void visibilityChanged(int layerIndex, bool visible);
     void zoomRequested(int layerIndex);
+    /// The user asks to colour a layer by one of its fields, or to give it back its own colours.
+    void colorByRequested(int layerIndex);
+    void resetColorsRequested(int layerIndex);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -27,6 +27,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -65,6 +66,13 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
                 mViewport->sceneChanged(false);
             });
     connect(mLayersDock, &LayersDock::zoomRequested, this, &MainWindow::zoomToLayer);
+    connect(mLayersDock, &LayersDock::colorByRequested, this, &MainWindow::chooseLayerColors);
+    connect(mLayersDock, &LayersDock::resetColorsRequested, this,
+            [this](int index)
+            {
+                mModel->setLayerColors(index, nullptr);
+                mViewport->sceneChanged(false);
+            });
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
     connect(mViewport, &ViewportWidget::pickedNothing, this,
             [this]
@@ -314,6 +322,28 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         if (mModel->layerCount() > 0)
             mCoordinates->clear();
     }
+}
+
+void MainWindow::chooseLayerColors(int index)
+{
+    const data::VectorLayer& layer = mModel->layer(index);
+    QStringList fields;
+    for (const std::string& field : layer.fieldNames)
+        fields << QString::fromStdString(field);
+    if (fields.isEmpty())
+        return;
+    bool chosen = false;
+    const QString field = QInputDialog::getItem(this, tr("Colour by Field"),
+                                                tr("Colour %1 by (numbers in classes by natural breaks, text by "
+                                                   "category):")
+                                                    .arg(QString::fromStdString(layer.name)),
+                                                fields, 0, false, &chosen);
+    if (!chosen)
+        return;
+    mModel->setLayerColors(index, thematicColorsFor(layer, field.toStdString(), 5, data::ClassMethod::NaturalBreaks));
+    mModel->setLayerVisible(index, true);
+    mLayersDock->setChecked(index, true);
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::showDerivedLayer(const QString& sourceName, DerivedLayer kind, bool shown)

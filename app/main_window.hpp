@@ -66,6 +66,8 @@ public:
     };
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
+    /// Asks for a field and colours the layer by it (classes or categories) with a legend.
+    void chooseLayerColors(int index);
     /// Shows or hides a layer derived from the open layer sourceName (built the first time).
     void showDerivedLayer(const QString& sourceName, DerivedLayer kind, bool shown);
     /// Loads the terrain (DEM and imagery) of a source in the background when the scene has none yet.

@@ -67,6 +67,18 @@ int RenderCommand::run(const QStringList& arguments)
     parser.addOption(ringKindOption);
     parser.addOption(conesOption);
     parser.addOption(showOption);
+    const QCommandLineOption colorByOption(
+        QStringLiteral("color-by"),
+        tr("Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field)."),
+        tr("layer.field"));
+    const QCommandLineOption classesOption(QStringLiteral("classes"), tr("Number of classes (default 5)."),
+                                           tr("number"), QStringLiteral("5"));
+    const QCommandLineOption methodOption(QStringLiteral("method"),
+                                          tr("Classification: equal, quantile or jenks (natural breaks, default)."),
+                                          tr("method"), QStringLiteral("jenks"));
+    parser.addOption(colorByOption);
+    parser.addOption(classesOption);
+    parser.addOption(methodOption);
     parser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                  tr("[FILE...]"));
 
@@ -157,6 +169,32 @@ int RenderCommand::run(const QStringList& arguments)
         }
         if (parser.isSet(conesOption) && layer.name == "cameras")
             model.addLayer(std::make_shared<const data::VectorLayer>(data::viewCones(layer)));
+    }
+    if (parser.isSet(colorByOption))
+    {
+        const QString spec = parser.value(colorByOption);
+        const auto dot = spec.indexOf(QLatin1Char('.'));
+        bool classesOk = false;
+        const int classes = parser.value(classesOption).toInt(&classesOk);
+        const auto method = data::parseClassMethod(parser.value(methodOption).toStdString());
+        int index = -1;
+        for (int i = 0; dot > 0 && i < model.layerCount(); ++i)
+            if (QString::fromStdString(model.layer(i).name) == spec.left(dot))
+                index = i;
+        if (index < 0 || !classesOk || classes < 1 || classes > 12 || !method)
+        {
+            printLine(stderr, tr("citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 "
+                                 "and --method equal, quantile or jenks"));
+            return 2;
+        }
+        auto colors = thematicColorsFor(model.layer(index), spec.mid(dot + 1).toStdString(), classes, *method);
+        if (!colors)
+        {
+            printLine(stderr, tr("citytwin render: layer %1 has no field %2").arg(spec.left(dot), spec.mid(dot + 1)));
+            return 2;
+        }
+        model.setLayerVisible(index, true);
+        model.setLayerColors(index, std::move(colors));
     }
     if (terrain)
         applyTerrain(model, *terrain);

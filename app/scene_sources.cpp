@@ -4,6 +4,10 @@
 #include "scene/oblique_model.hpp"
 #include "scene/scene_model.hpp"
 #include "scene/terrain.hpp"
+#include "scene/thematic_style.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 #include <QDir>
 #include <QFileInfo>
@@ -43,6 +47,19 @@ void applyTerrain(scene::SceneModel& model, const TerrainData& terrain)
     const data::Extent& extent = terrain.dem ? terrain.dem->extent() : terrain.imagery->extent();
     model.setOriginIfUnset(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
     model.setTerrain(scene::buildTerrain(terrain.dem, terrain.imagery, model.origin()), terrain.ground);
+}
+
+std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::VectorLayer& layer, const std::string& field,
+                                                               int classes, data::ClassMethod method)
+{
+    if (std::find(layer.fieldNames.begin(), layer.fieldNames.end(), field) == layer.fieldNames.end())
+        return nullptr;
+    const std::vector<double> numbers = data::numericValues(layer, field);
+    const auto numeric = std::count_if(numbers.begin(), numbers.end(), [](double v) { return !std::isnan(v); });
+    const bool graduated = numeric * 2 > static_cast<std::ptrdiff_t>(numbers.size());
+    return std::make_shared<const scene::ThematicColors>(
+        graduated ? scene::graduatedColors(layer, field, classes, method, scene::ColorRamp::YellowOrangeRed)
+                  : scene::categorizedColors(layer, field));
 }
 
 bool isObliqueTileset(const QString& path)

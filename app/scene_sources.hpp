@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/classification.hpp"
 #include "data/height_field.hpp"
 #include "data/raster_source.hpp"
 #include "data/result.hpp"
@@ -12,7 +13,8 @@
 namespace citytwin::scene
 {
 class SceneModel;
-}
+struct ThematicColors;
+} // namespace citytwin::scene
 
 namespace citytwin::app
 {
@@ -31,6 +33,11 @@ data::Result<std::optional<TerrainData>> loadTerrainData(const QString& path);
 
 /// Shows the terrain in the model (GUI thread): builds the paged terrain and drapes the layers on it.
 void applyTerrain(scene::SceneModel& model, const TerrainData& terrain);
+
+/// Colours for a layer by one of its fields: graduated (classes, yellow to red) when most values are numbers,
+/// else categorized. Null when the layer has no such field.
+std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::VectorLayer& layer, const std::string& field,
+                                                               int classes, data::ClassMethod method);
 
 /// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
 bool isObliqueTileset(const QString& path);

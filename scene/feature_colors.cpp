@@ -46,8 +46,13 @@ std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4
     ColoredGeometryVisitor visitor(
         [&](osg::Geometry&, osg::Vec4Array& colors, const FeatureIds& ids)
         {
+            // Each vertex keeps its alpha (translucent fills stay translucent).
             for (std::size_t v = 0; v < colors.size(); ++v)
-                colors[v] = colorOf(ids.perVertex[v]);
+            {
+                osg::Vec4 color = colorOf(ids.perVertex[v]);
+                color.a() = colors[v].a();
+                colors[v] = color;
+            }
             changed += colors.size();
             colors.dirty();
         });

@@ -15,8 +15,8 @@ namespace citytwin::scene
 {
 
 /// Recolours the features of a layer node in place, without rebuilding it: every geometry with per-vertex
-/// colours (extruded solids) gets, for each vertex, colourOf(its feature index). Returns how many vertices
-/// changed. Geometries with one overall colour are left alone.
+/// colours (extruded solids, area fills) gets, for each vertex, colourOf(its feature index), keeping the
+/// vertex's alpha. Returns how many vertices changed. Geometries with one overall colour are left alone.
 std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4(std::size_t feature)>& colorOf);
 
 /// Highlights one feature of a layer node (its vertices take the highlight colour) and restores the colours

@@ -489,7 +489,7 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
         add(batches.solids, style.color, true, true, nullptr);
         // On a terrain the terrain is the ground: no ground fill.
         if (style.fillOpacity > 0.0f && !(style.groundFill && ground))
-            add(batches.fills, fill, false, false, fillState.get());
+            add(batches.fills, fill, false, true, fillState.get());
         add(batches.roofEdges, darker(style.color, 0.55f), false, false, roofEdgeState.get());
         add(batches.outlines, style.color, false, false, outlineState.get());
         add(batches.lines, style.color, false, false, linesState.get());

@@ -1,6 +1,9 @@
 #include "scene_model.hpp"
 
+#include "feature_colors.hpp"
+#include "label_layer.hpp"
 #include "layer_node_builder.hpp"
+#include "map_overlay.hpp"
 
 #include "data/height_field.hpp"
 #include "data/vector_layer.hpp"
@@ -20,6 +23,8 @@ SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group), m
     mModelGroup->setName("citytwin.models");
     mRoot->addChild(mLayerGroup.get());
     mRoot->addChild(mModelGroup.get());
+    mOverlay = new MapOverlay;
+    mRoot->addChild(mOverlay.get());
     osg::StateSet* state = mRoot->getOrCreateStateSet();
     state->setMode(GL_LIGHTING, osg::StateAttribute::ON);
     state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
@@ -45,7 +50,8 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
-    mLayers.push_back({std::move(layer), node});
+    mLayers.push_back({std::move(layer), node, style.color, nullptr});
+    updateLegend();
     ++mRevision;
     return index;
 }
@@ -55,13 +61,39 @@ void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer
     LayerEntry& entry = mLayers.at(index);
     const int sameKindBefore = static_cast<int>(std::count_if(
         mLayers.begin(), mLayers.begin() + index, [&](const LayerEntry& e) { return e.data->kind == layer->kind; }));
-    osg::ref_ptr<osg::MatrixTransform> node =
-        buildLayerNode(*layer, mOrigin, layerStyleFor(*layer, sameKindBefore), mGround.get());
+    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, sameKindBefore, entry.thematic.get());
     node->setNodeMask(entry.node->getNodeMask());
     mLayerGroup->replaceChild(entry.node.get(), node.get());
     entry.node = node;
     entry.data = std::move(layer);
     ++mRevision;
+}
+
+osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer& layer, int sameKindBefore,
+                                                         const ThematicColors* thematic) const
+{
+    LayerStyle style = layerStyleFor(layer, sameKindBefore);
+    if (thematic)
+    {
+        // A choropleth needs a fill: areas drawn as outlines get one.
+        style.fillOpacity = std::max(style.fillOpacity, 0.75f);
+        style.groundFill = false;
+    }
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(layer, mOrigin, style, mGround.get());
+    if (thematic)
+        setFeatureColors(*node,
+                         [thematic](std::size_t feature) {
+                             return feature < thematic->perFeature.size() ? thematic->perFeature[feature] : NoDataColor;
+                         });
+    return node;
+}
+
+void SceneModel::setLayerColors(int index, std::shared_ptr<const ThematicColors> colors)
+{
+    LayerEntry& entry = mLayers.at(index);
+    entry.thematic = std::move(colors);
+    replaceLayer(index, entry.data);
+    updateLegend();
 }
 
 int SceneModel::layerIndexOf(const osg::NodePath& path) const
@@ -82,7 +114,57 @@ void SceneModel::setLayerVisible(int index, bool visible)
     if (node->getNodeMask() != 0u && visible)
         return;
     node->setNodeMask(visible ? ~0u : 0u);
+    updateLegend();
     ++mRevision;
+}
+
+void SceneModel::updateLabels()
+{
+    // Names of the conventional layers, in one decluttered node: the higher the unit, the higher its priority.
+    static const std::vector<std::pair<std::string, int>> Labelled = {
+        {"district", 50}, {"streets", 40}, {"communities", 30}, {"stations", 20}, {"grids", 10}};
+    std::vector<LabelCandidate> candidates;
+    std::function<double(double, double)> ground;
+    if (mGround)
+        ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
+    for (const LayerEntry& entry : mLayers)
+    {
+        if (entry.node->getNodeMask() == 0u)
+            continue;
+        const auto found = std::find_if(Labelled.begin(), Labelled.end(),
+                                        [&entry](const auto& pair) { return pair.first == entry.data->name; });
+        if (found == Labelled.end())
+            continue;
+        auto labels = labelsForLayer(*entry.data, "name", found->second, ground);
+        candidates.insert(candidates.end(), std::make_move_iterator(labels.begin()),
+                          std::make_move_iterator(labels.end()));
+    }
+    if (mLabels)
+        mRoot->removeChild(mLabels.get());
+    mLabels = candidates.empty() ? nullptr : buildLabelNode(std::move(candidates), mOrigin);
+    if (mLabels)
+        mRoot->addChild(mLabels.get());
+}
+
+void SceneModel::updateLegend()
+{
+    updateLabels();
+    std::vector<MapLegendEntry> entries;
+    for (const LayerEntry& entry : mLayers)
+    {
+        if (entry.node->getNodeMask() == 0u)
+            continue;
+        if (!entry.thematic)
+        {
+            entries.push_back({entry.data->name, entry.color});
+            continue;
+        }
+        // A thematic layer: its title, then its classes.
+        entries.push_back({entry.data->name + " · " + entry.thematic->legend.title, osg::Vec4(0, 0, 0, 0)});
+        for (const LegendEntry& line : entry.thematic->legend.entries)
+            entries.push_back({"  " + line.label, line.color});
+    }
+    mOverlay->setLegend(entries);
 }
 
 bool SceneModel::isLayerVisible(int index) const
@@ -124,6 +206,7 @@ void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<con
     // Drape (or undrape) every layer.
     for (int i = 0; i < layerCount(); ++i)
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
+    updateLabels();
     ++mRevision;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "map_overlay.hpp"
+#include "thematic_style.hpp"
+
 #include <memory>
 #include <vector>
 
@@ -62,6 +65,14 @@ public:
     osg::Node* terrain() const { return mTerrain.get(); }
     const data::HeightField* ground() const { return mGround.get(); }
 
+    /// Colours a layer's features (a choropleth of its areas, or its buildings) by a thematic style, or
+    /// back to its own style when colors is null; kept when the layer is rebuilt (terrain, new rows). Areas
+    /// get a fill for it. The legend shows the style's classes.
+    void setLayerColors(int index, std::shared_ptr<const ThematicColors> colors);
+
+    /// The north arrow, scale bar and legend drawn over the view (the legend lists the visible layers).
+    MapOverlay& overlay() const { return *mOverlay; }
+
     /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
     void addModel(osg::ref_ptr<osg::Node> model);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
@@ -70,14 +81,23 @@ public:
     unsigned int revision() const { return mRevision; }
 
 private:
+    void updateLegend();
+    void updateLabels();
+    osg::ref_ptr<osg::MatrixTransform> buildNode(const data::VectorLayer& layer, int sameKindBefore,
+                                                 const ThematicColors* thematic) const;
+
     struct LayerEntry
     {
         std::shared_ptr<const data::VectorLayer> data;
         osg::ref_ptr<osg::MatrixTransform> node;
+        osg::Vec4 color;
+        std::shared_ptr<const ThematicColors> thematic;
     };
     osg::ref_ptr<osg::Group> mRoot;
     osg::ref_ptr<osg::Group> mLayerGroup;
     osg::ref_ptr<osg::Group> mModelGroup;
+    osg::ref_ptr<MapOverlay> mOverlay;
+    osg::ref_ptr<osg::Node> mLabels;
     osg::ref_ptr<osg::Node> mTerrain;
     std::shared_ptr<const data::HeightField> mGround;
     std::vector<LayerEntry> mLayers;

@@ -697,6 +697,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
+    <message>
+        <source>Zoom to Layer</source>
+        <translation>Zoom to Layer</translation>
+    </message>
+    <message>
+        <source>Colour by Field…</source>
+        <translation>Colour by Field…</translation>
+    </message>
+    <message>
+        <source>Reset Colours</source>
+        <translation>Reset Colours</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MainWindow</name>
@@ -855,6 +867,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>No layer named %1 is open</source>
         <translation>No layer named %1 is open</translation>
     </message>
+    <message>
+        <source>Colour by Field</source>
+        <translation>Colour by Field</translation>
+    </message>
+    <message>
+        <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
+        <translation>Colour %1 by (numbers in classes by natural breaks, text by category):</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -967,6 +987,38 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
         <translation>citytwin render: --rings needs a radius in metres (1 to 20000)</translation>
+    </message>
+    <message>
+        <source>Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field).</source>
+        <translation>Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field).</translation>
+    </message>
+    <message>
+        <source>layer.field</source>
+        <translation>layer.field</translation>
+    </message>
+    <message>
+        <source>Number of classes (default 5).</source>
+        <translation>Number of classes (default 5).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Classification: equal, quantile or jenks (natural breaks, default).</source>
+        <translation>Classification: equal, quantile or jenks (natural breaks, default).</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <source>citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 and --method equal, quantile or jenks</source>
+        <translation>citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 and --method equal, quantile or jenks</translation>
+    </message>
+    <message>
+        <source>citytwin render: layer %1 has no field %2</source>
+        <translation>citytwin render: layer %1 has no field %2</translation>
     </message>
 </context>
 <context>

@@ -695,6 +695,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layers</source>
         <translation>图层</translation>
     </message>
+    <message>
+        <source>Zoom to Layer</source>
+        <translation>缩放至图层</translation>
+    </message>
+    <message>
+        <source>Colour by Field…</source>
+        <translation>按字段着色…</translation>
+    </message>
+    <message>
+        <source>Reset Colours</source>
+        <translation>恢复颜色</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MainWindow</name>
@@ -852,6 +864,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>No layer named %1 is open</source>
         <translation>未打开名为 %1 的图层</translation>
     </message>
+    <message>
+        <source>Colour by Field</source>
+        <translation>按字段着色</translation>
+    </message>
+    <message>
+        <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
+        <translation>%1 着色依据（数值按自然断点分级，文本按类别）：</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -964,6 +984,38 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
         <translation>citytwin render：--rings 需要以米为单位的半径（1 至 20000）</translation>
+    </message>
+    <message>
+        <source>Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field).</source>
+        <translation>按字段为图层着色：图层.字段（数值字段分级，文本字段分类）。</translation>
+    </message>
+    <message>
+        <source>layer.field</source>
+        <translation>图层.字段</translation>
+    </message>
+    <message>
+        <source>Number of classes (default 5).</source>
+        <translation>分级数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Classification: equal, quantile or jenks (natural breaks, default).</source>
+        <translation>分级方法：equal（等间距）、quantile（分位数）或 jenks（自然断点，默认）。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 and --method equal, quantile or jenks</source>
+        <translation>citytwin render：--color-by 需要已打开图层的 图层.字段，--classes 为 1 至 12，--method 为 equal、quantile 或 jenks</translation>
+    </message>
+    <message>
+        <source>citytwin render: layer %1 has no field %2</source>
+        <translation>citytwin render：图层 %1 没有字段 %2</translation>
     </message>
 </context>
 <context>

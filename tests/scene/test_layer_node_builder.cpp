@@ -164,7 +164,8 @@ private slots:
         const osg::Vec4 red(1, 0, 0, 1), blue(0, 0, 1, 1);
         const std::size_t changed =
             scene::setFeatureColors(*node, [&](std::size_t feature) { return feature == 0 ? red : blue; });
-        QCOMPARE(changed, std::size_t(2 * (2 + 8) * 3)); // only the extruded solids carry per-vertex colours
+        // The extruded solids of A and B and the ground fill of C carry per-vertex colours.
+        QCOMPARE(changed, std::size_t(2 * (2 + 8) * 3 + 2 * 3));
         auto count = [node](const osg::Vec4& color)
         {
             std::size_t n = 0;
@@ -202,8 +203,12 @@ private slots:
         highlight.clear();
         QCOMPARE(count(red), std::size_t(30));
         QCOMPARE(count(yellow), std::size_t(0));
-        // A ground-filled feature (C) has no per-vertex colours: nothing to light.
-        QVERIFY(!highlight.set(node, 2));
+        // A ground-filled feature (C) lights up too; its fill keeps nothing of the old colour.
+        QVERIFY(highlight.set(node, 2));
+        QCOMPARE(count(yellow), std::size_t(6));
+        highlight.clear();
+        // A feature with nothing drawn per vertex: nothing to light.
+        QVERIFY(!highlight.set(node, 99));
     }
 
     void hidingALayerRemovesItFromTheBound()
