@@ -28,6 +28,8 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -88,6 +90,8 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     mSession = new ProjectSession(this);
     connect(mSession, &ProjectSession::incidentsAppended, this, &MainWindow::appendIncidents);
 
+    mTourTimer.setSingleShot(true);
+    connect(&mTourTimer, &QTimer::timeout, this, &MainWindow::nextTourStop);
     createActions();
     createMenus();
     retranslateUi();
@@ -188,6 +192,8 @@ void MainWindow::createMenus()
     mLanguageMenu = mViewMenu->addMenu(QString());
     mLanguageMenu->addActions(mLanguageGroup->actions());
 
+    mBookmarksMenu = menuBar()->addMenu(QString());
+    connect(mBookmarksMenu, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
     mHelpMenu = menuBar()->addMenu(QString());
     mHelpMenu->addAction(mAboutAction);
 }
@@ -197,6 +203,7 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("CityTwin — district 3D twin"));
     mFileMenu->setTitle(tr("&File"));
     mViewMenu->setTitle(tr("&View"));
+    mBookmarksMenu->setTitle(tr("&Bookmarks"));
     mLanguageMenu->setTitle(tr("&Language"));
     mHelpMenu->setTitle(tr("&Help"));
     mOpenAction->setText(tr("&Open…"));
@@ -322,6 +329,115 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
         if (mModel->layerCount() > 0)
             mCoordinates->clear();
     }
+}
+
+void MainWindow::fillBookmarksMenu()
+{
+    mBookmarksMenu->clear();
+    if (!mSession->isOpen())
+    {
+        mBookmarksMenu->addAction(tr("Open a project to use bookmarks"))->setEnabled(false);
+        return;
+    }
+    auto project = data::ProjectStore::open(mSession->path().toStdString(), {.create = false, .readOnly = true});
+    if (!project)
+        return;
+    auto bookmarks = project->bookmarks();
+    for (const data::Bookmark& bookmark : bookmarks ? bookmarks.value() : std::vector<data::Bookmark>{})
+        mBookmarksMenu->addAction(QString::fromStdString(bookmark.name), this,
+                                  [this, bookmark] { flyToBookmark(bookmark, 2.0); });
+    mBookmarksMenu->addSeparator();
+    mBookmarksMenu->addAction(tr("&Add Bookmark…"), this, &MainWindow::addBookmark);
+    auto tours = project->tours();
+    if (tours && !tours->empty())
+    {
+        mBookmarksMenu->addSeparator();
+        for (const data::Tour& tour : tours.value())
+            mBookmarksMenu->addAction(tr("Play Tour “%1”").arg(QString::fromStdString(tour.name)), this,
+                                      [this, name = tour.name] { playTour(QString::fromStdString(name)); });
+        QAction* stop = mBookmarksMenu->addAction(tr("Stop Tour"), this, &MainWindow::stopTour);
+        stop->setEnabled(mTourTimer.isActive());
+    }
+}
+
+void MainWindow::flyToBookmark(const data::Bookmark& bookmark, double seconds)
+{
+    const osg::Vec3d origin = mModel->origin();
+    const scene::ViewPose pose{osg::Vec3d(bookmark.eye.x, bookmark.eye.y, bookmark.eye.z) - origin,
+                               osg::Vec3d(bookmark.center.x, bookmark.center.y, bookmark.center.z) - origin,
+                               osg::Vec3d(bookmark.up.x, bookmark.up.y, bookmark.up.z)};
+    mViewport->flyToPose(pose, seconds);
+}
+
+void MainWindow::addBookmark()
+{
+    bool chosen = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Add Bookmark"), tr("Name of the view:"), QLineEdit::Normal, QString(), &chosen)
+            .trimmed();
+    if (!chosen || name.isEmpty())
+        return;
+    auto project = data::ProjectStore::open(mSession->path().toStdString(), {.create = false});
+    if (!project)
+    {
+        reportError(ErrorText::describe(project.error()));
+        return;
+    }
+    const scene::ViewPose pose = mViewport->currentPose();
+    const osg::Vec3d eye = mModel->worldToProject(pose.eye), center = mModel->worldToProject(pose.center);
+    data::Bookmark bookmark{name.toStdString(),
+                            {eye.x(), eye.y(), eye.z()},
+                            {center.x(), center.y(), center.z()},
+                            {pose.up.x(), pose.up.y(), pose.up.z()}};
+    if (auto saved = project->saveBookmark(bookmark); !saved)
+        reportError(ErrorText::describe(saved.error()));
+    else
+        statusBar()->showMessage(tr("Saved bookmark %1").arg(name), 5000);
+}
+
+bool MainWindow::playTour(const QString& name, double speed)
+{
+    auto project = data::ProjectStore::open(mSession->path().toStdString(), {.create = false, .readOnly = true});
+    if (!project)
+        return false;
+    auto tours = project->tours();
+    auto bookmarks = project->bookmarks();
+    if (!tours || !bookmarks)
+        return false;
+    mTourStops.clear();
+    for (const data::Tour& tour : tours.value())
+        if (QString::fromStdString(tour.name) == name)
+            for (const data::Tour::Stop& stop : tour.stops)
+                for (const data::Bookmark& bookmark : bookmarks.value())
+                    if (bookmark.name == stop.bookmark)
+                        mTourStops.push_back({bookmark, stop.durationSeconds / std::max(speed, 0.01)});
+    if (mTourStops.empty())
+        return false;
+    mTourStop = 0;
+    nextTourStop();
+    return true;
+}
+
+void MainWindow::nextTourStop()
+{
+    if (mTourStop >= mTourStops.size())
+    {
+        statusBar()->showMessage(tr("Tour finished"), 5000);
+        emit tourFinished();
+        return;
+    }
+    const auto& [bookmark, seconds] = mTourStops[mTourStop++];
+    // Fly for a third of the stop (at most 4 s), then hold the view.
+    flyToBookmark(bookmark, std::min(4.0, seconds / 3.0));
+    statusBar()->showMessage(tr("Tour: %1").arg(QString::fromStdString(bookmark.name)));
+    mTourTimer.start(static_cast<int>(seconds * 1000.0));
+}
+
+void MainWindow::stopTour()
+{
+    mTourTimer.stop();
+    mTourStops.clear();
+    statusBar()->showMessage(tr("Tour stopped"), 5000);
 }
 
 void MainWindow::chooseLayerColors(int index)

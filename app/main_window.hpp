@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/incident_watcher.hpp"
+#include "data/project_store.hpp"
 #include "data/result.hpp"
 #include "data/vector_layer.hpp"
 #include "scene/feature_colors.hpp"
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include <QMainWindow>
+#include <QTimer>
 #include <QStringList>
 
 class QAction;
@@ -59,6 +61,12 @@ public:
     QString projectPath() const;
     /// Opens the built-in sample district, generating it first (in the background) when it is missing.
     void openSample();
+    /// Plays a tour of the open project: flies to each stop's bookmark and holds it for its duration
+    /// (divided by speed). Returns false when the project has no such tour.
+    bool playTour(const QString& name, double speed = 1.0);
+    void stopTour();
+    bool isTourPlaying() const { return mTourTimer.isActive(); }
+
     enum class DerivedLayer
     {
         ServiceRings,
@@ -66,6 +74,10 @@ public:
     };
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
+    void fillBookmarksMenu();
+    void flyToBookmark(const data::Bookmark& bookmark, double seconds);
+    void addBookmark();
+    void nextTourStop();
     /// Asks for a field and colours the layer by it (classes or categories) with a legend.
     void chooseLayerColors(int index);
     /// Shows or hides a layer derived from the open layer sourceName (built the first time).
@@ -79,6 +91,7 @@ public:
     void switchLanguage(const QString& language);
 
 signals:
+    void tourFinished();
     /// Emitted when a source has been loaded (or failed) and nothing else is pending.
     void loadsFinished();
     /// Emitted when incidents appended to the open project were added to the view.
@@ -127,6 +140,10 @@ private:
     QAction* mOpenProjectAction = nullptr;
     QAction* mOpenSampleAction = nullptr;
     QAction* mTerrainAction = nullptr;
+    QMenu* mBookmarksMenu = nullptr;
+    QTimer mTourTimer;
+    std::vector<std::pair<data::Bookmark, double>> mTourStops;
+    std::size_t mTourStop = 0;
     QAction* mRingsAction = nullptr;
     QAction* mConesAction = nullptr;
     bool mTerrainLoading = false;

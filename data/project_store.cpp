@@ -351,6 +351,92 @@ Result<std::optional<Bookmark>> ProjectStore::bookmark(const std::string& name)
     return std::optional<Bookmark>();
 }
 
+Result<bool> ProjectStore::saveBookmark(const Bookmark& bookmark)
+{
+    auto insert = mDatabase.prepare(
+        "INSERT INTO citytwin_bookmarks(name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, up_y, up_z, "
+        "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET eye_x = excluded.eye_x, "
+        "eye_y = excluded.eye_y, eye_z = excluded.eye_z, center_x = excluded.center_x, center_y = excluded.center_y, "
+        "center_z = excluded.center_z, up_x = excluded.up_x, up_y = excluded.up_y, up_z = excluded.up_z");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, bookmark.name)
+        .bind(2, bookmark.eye.x)
+        .bind(3, bookmark.eye.y)
+        .bind(4, bookmark.eye.z)
+        .bind(5, bookmark.center.x)
+        .bind(6, bookmark.center.y)
+        .bind(7, bookmark.center.z)
+        .bind(8, bookmark.up.x)
+        .bind(9, bookmark.up.y)
+        .bind(10, bookmark.up.z)
+        .bind(11, utcNowText());
+    return insert->run();
+}
+
+Result<std::vector<Tour>> ProjectStore::tours()
+{
+    auto statement = mDatabase.prepare(
+        "SELECT t.name, b.name, s.duration_s FROM citytwin_tours t JOIN citytwin_tour_stops s ON s.tour_id = t.id "
+        "JOIN citytwin_bookmarks b ON b.id = s.bookmark_id ORDER BY t.name, s.position");
+    if (!statement)
+        return statement.error();
+    std::vector<Tour> list;
+    auto listed = statement->forEachRow(
+        [&list](const Statement& row)
+        {
+            if (list.empty() || list.back().name != row.columnText(0))
+                list.push_back({row.columnText(0), {}});
+            list.back().stops.push_back({row.columnText(1), row.columnDouble(2)});
+        });
+    if (!listed)
+        return listed.error();
+    return list;
+}
+
+Result<bool> ProjectStore::saveTour(const Tour& tour)
+{
+    auto transaction = Transaction::begin(mDatabase);
+    if (!transaction)
+        return transaction.error();
+    for (const char* sql :
+         {"DELETE FROM citytwin_tour_stops WHERE tour_id IN (SELECT id FROM citytwin_tours WHERE name = ?)",
+          "DELETE FROM citytwin_tours WHERE name = ?"})
+    {
+        auto remove = mDatabase.prepare(sql);
+        if (!remove)
+            return remove.error();
+        if (auto done = remove->bind(1, tour.name).run(); !done)
+            return done.error();
+    }
+    auto insert = mDatabase.prepare("INSERT INTO citytwin_tours(name, created_at) VALUES(?, ?)");
+    if (!insert)
+        return insert.error();
+    if (auto done = insert->bind(1, tour.name).bind(2, utcNowText()).run(); !done)
+        return done.error();
+    auto id = mDatabase.queryInt64("SELECT last_insert_rowid()");
+    if (!id)
+        return id.error();
+    auto stop = mDatabase.prepare("INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s) "
+                                  "SELECT ?, ?, id, ? FROM citytwin_bookmarks WHERE name = ?");
+    if (!stop)
+        return stop.error();
+    for (std::size_t i = 0; i < tour.stops.size(); ++i)
+    {
+        if (auto done = stop->bind(1, id.value())
+                            .bind(2, static_cast<std::int64_t>(i))
+                            .bind(3, tour.stops[i].durationSeconds)
+                            .bind(4, tour.stops[i].bookmark)
+                            .run();
+            !done)
+            return done.error();
+        if (mDatabase.changes() == 0)
+            return Error{ErrorCode::InvalidArgument,
+                         "the tour names a bookmark that does not exist: '" + tour.stops[i].bookmark + "'", path()};
+    }
+    return transaction.value()->commit();
+}
+
 Result<std::vector<std::string>> ProjectStore::fieldMappingNames()
 {
     auto statement = mDatabase.prepare("SELECT name FROM citytwin_field_mappings ORDER BY name");

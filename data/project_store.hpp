@@ -21,6 +21,18 @@ struct Bookmark
     Position up{0.0, 0.0, 1.0};
 };
 
+/// A tour: bookmarks shown one after the other, each for its duration (seconds), for briefings.
+struct Tour
+{
+    struct Stop
+    {
+        std::string bookmark;
+        double durationSeconds = 8.0;
+    };
+    std::string name;
+    std::vector<Stop> stops;
+};
+
 /// A CityTwin project: one GeoPackage file (readable by QGIS and ogrinfo) holding the project's layers as
 /// feature tables in the project CRS, the indexed `incidents` point table, and our own tables
 /// (`citytwin_meta`, bookmarks, tours, saved filters, field mappings, report settings, incident categories,
@@ -72,6 +84,12 @@ public:
     Result<std::vector<Bookmark>> bookmarks();
     /// Returns the bookmark of that name, or nothing.
     Result<std::optional<Bookmark>> bookmark(const std::string& name);
+    /// Saves a bookmark (replacing one of the same name).
+    Result<bool> saveBookmark(const Bookmark& bookmark);
+    /// Returns the saved tours, by name, with their stops in order.
+    Result<std::vector<Tour>> tours();
+    /// Saves a tour (replacing one of the same name); its bookmarks must exist.
+    Result<bool> saveTour(const Tour& tour);
 
 private:
     explicit ProjectStore(Database database) : mDatabase(std::move(database)) {}

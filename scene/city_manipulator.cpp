@@ -50,6 +50,27 @@ void CityManipulator::flyTo(const osg::Vec3d& center, double distance, double du
     mFlight = flight;
 }
 
+void CityManipulator::flyToPose(const ViewPose& pose, double durationSeconds)
+{
+    const osg::Matrixd lookAt = osg::Matrixd::lookAt(pose.eye, pose.center, pose.up);
+    Flight flight;
+    flight.fromCenter = getCenter();
+    flight.toCenter = pose.center;
+    flight.fromDistance = getDistance();
+    flight.toDistance = std::max((pose.eye - pose.center).length(), MinimumDistance);
+    flight.fromRotation = getRotation();
+    flight.toRotation = osg::Matrixd::inverse(lookAt).getRotate();
+    flight.duration = durationSeconds;
+    mFlight = flight;
+}
+
+ViewPose CityManipulator::currentPose() const
+{
+    ViewPose pose;
+    getTransformation(pose.eye, pose.center, pose.up);
+    return pose;
+}
+
 void CityManipulator::flyHome(osgGA::GUIActionAdapter& actions)
 {
     osg::Vec3d eye, center, up;

@@ -31,6 +31,12 @@ public:
     /// Animates the view to look at center from distance, keeping the current direction.
     void flyTo(const osg::Vec3d& center, double distance, double durationSeconds = 0.8);
 
+    /// Animates the view to a pose (a bookmark): centre, distance and direction, eased, over the duration.
+    void flyToPose(const ViewPose& pose, double durationSeconds);
+
+    /// Returns the current camera pose (world coordinates).
+    ViewPose currentPose() const;
+
     /// Returns true while a fly-to animation runs.
     bool isFlying() const { return mFlight.has_value(); }
 

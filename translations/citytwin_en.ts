@@ -875,6 +875,50 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
         <translation>Colour %1 by (numbers in classes by natural breaks, text by category):</translation>
     </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
+        <source>Open a project to use bookmarks</source>
+        <translation>Open a project to use bookmarks</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bookmark…</source>
+        <translation>&amp;Add Bookmark…</translation>
+    </message>
+    <message>
+        <source>Play Tour “%1”</source>
+        <translation>Play Tour “%1”</translation>
+    </message>
+    <message>
+        <source>Stop Tour</source>
+        <translation>Stop Tour</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>Add Bookmark</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name of the view:</translation>
+    </message>
+    <message>
+        <source>Saved bookmark %1</source>
+        <translation>Saved bookmark %1</translation>
+    </message>
+    <message>
+        <source>Tour finished</source>
+        <translation>Tour finished</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>Tour: %1</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>Tour stopped</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

@@ -872,6 +872,50 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
         <translation>%1 着色依据（数值按自然断点分级，文本按类别）：</translation>
     </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open a project to use bookmarks</source>
+        <translation>打开项目后可使用书签</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bookmark…</source>
+        <translation>添加书签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Play Tour “%1”</source>
+        <translation>播放导览“%1”</translation>
+    </message>
+    <message>
+        <source>Stop Tour</source>
+        <translation>停止导览</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Saved bookmark %1</source>
+        <translation>已保存书签 %1</translation>
+    </message>
+    <message>
+        <source>Tour finished</source>
+        <translation>导览结束</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>导览已停止</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

@@ -132,6 +132,24 @@ void ViewportWidget::sceneChanged(bool resetHome)
     update();
 }
 
+void ViewportWidget::flyToPose(const scene::ViewPose& pose, double durationSeconds)
+{
+    if (durationSeconds <= 0.0)
+        mManipulator->setTransformation(pose.eye, pose.center, pose.up);
+    else
+    {
+        mManipulator->flyToPose(pose, durationSeconds);
+        mViewer->requestContinuousUpdate(true);
+    }
+    mViewer->requestRedraw();
+    update();
+}
+
+scene::ViewPose ViewportWidget::currentPose() const
+{
+    return mManipulator->currentPose();
+}
+
 void ViewportWidget::goHome(bool animate)
 {
     if (!mModel)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scene/view_defaults.hpp"
+
 #include <QOpenGLWidget>
 #include <QTimer>
 
@@ -41,6 +43,10 @@ public:
 
     /// Flies (or jumps, when animate is false) to the view of everything.
     void goHome(bool animate);
+    /// Flies the camera to a pose (world coordinates) over the duration; 0 jumps.
+    void flyToPose(const scene::ViewPose& pose, double durationSeconds);
+    /// Returns the camera's pose (world coordinates).
+    scene::ViewPose currentPose() const;
 
     /// Flies to a view that shows the given world-space bound.
     void flyToBound(const osg::BoundingSphere& bound);

@@ -781,6 +781,12 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
     if (auto saved = writeBookmarks(project->database(), bookmarks); !saved)
         return fail(saved.error());
     report.bookmarks = static_cast<int>(bookmarks.size());
+    // The briefing tour: the five bookmarks in turn.
+    Tour briefing{"briefing", {}};
+    for (const Bookmark& b : bookmarks)
+        briefing.stops.push_back({b.name, 8.0});
+    if (auto saved = project->saveTour(briefing); !saved)
+        return fail(saved.error());
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"sample_seed", std::to_string(options.seed)},
                                      {"sample_scale", std::to_string(options.scale)},
                                      {"sample_as_of", SampleAsOf}})

@@ -6,6 +6,7 @@
 #include "app/viewport/viewport_widget.hpp"
 
 #include "data/gdal_open.hpp"
+#include "data/project_store.hpp"
 #include "data/sample/sample_writer.hpp"
 #include "scene/scene_model.hpp"
 
@@ -85,6 +86,26 @@ private slots:
             for (int x = 0; x < picture.width(); x += 4)
                 colours.insert(picture.pixel(x, y));
         QVERIFY(colours.size() > 20);
+    }
+
+    void theBriefingTourFliesThroughTheBookmarks()
+    {
+        QVERIFY(!mWindow->playTour(QStringLiteral("no such tour")));
+        QSignalSpy finished(mWindow.get(), &app::MainWindow::tourFinished);
+        // Twenty times faster: five stops of 8 s in 2 s.
+        QVERIFY(mWindow->playTour(QStringLiteral("briefing"), 20.0));
+        QVERIFY(mWindow->isTourPlaying());
+        QVERIFY(finished.wait(15000));
+        QTest::qWait(300); // the last flight ends
+        auto project = data::ProjectStore::open(mPath.toStdString(), {.create = false, .readOnly = true});
+        QVERIFY(project.ok());
+        auto last = project->bookmark("incident-heat");
+        QVERIFY(last.ok() && last.value());
+        const osg::Vec3d expected = osg::Vec3d(last.value()->center.x, last.value()->center.y, last.value()->center.z) -
+                                    mWindow->sceneModel().origin();
+        const scene::ViewPose pose = mWindow->viewport()->currentPose();
+        QVERIFY2((pose.center - expected).length() < 1.0,
+                 qPrintable(QStringLiteral("%1 m off").arg((pose.center - expected).length())));
     }
 
 private:

@@ -123,10 +123,10 @@ private slots:
         QTest::addColumn<double>("maxY");
         QTest::addColumn<QString>("expected");
         QTest::newRow("degrees") << 118.1 << 39.58 << 118.3 << 39.72 << "EPSG:4326";
-        QTest::newRow("gk 3-degree zone 39 prefix") << 39590000.0 << 4380000.0 << 39610000.0 << 4400000.0
-                                                    << "EPSG:4527";
-        QTest::newRow("gk 6-degree zone 20 prefix") << 20500000.0 << 4380000.0 << 20610000.0 << 4400000.0
-                                                    << "EPSG:4498";
+        QTest::newRow("gk 3-degree zone 39 prefix")
+            << 39590000.0 << 4380000.0 << 39610000.0 << 4400000.0 << "EPSG:4527";
+        QTest::newRow("gk 6-degree zone 20 prefix")
+            << 20500000.0 << 4380000.0 << 20610000.0 << 4400000.0 << "EPSG:4498";
         QTest::newRow("gk without prefix") << 590000.0 << 4380000.0 << 610000.0 << 4400000.0 << "EPSG:4548";
         QTest::newRow("fits nothing") << 13950000.0 << 4815000.0 << 13956000.0 << 4816000.0 << "";
         QTest::newRow("northing out of range") << 500000.0 << -5000.0 << 600000.0 << 4816000.0 << "";

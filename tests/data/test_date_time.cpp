@@ -13,19 +13,32 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("utc");
         // Local times are China time (+08:00) unless they say otherwise.
-        QTest::newRow("iso space") << "2024-03-05 14:23:05" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("no seconds") << "2024-03-05 14:23" << "2024-03-05T06:23:00.000Z";
-        QTest::newRow("slashes, short") << "2024/3/5 8:05" << "2024-03-05T00:05:00.000Z";
-        QTest::newRow("iso T with Z") << "2024-03-05T14:23:05Z" << "2024-03-05T14:23:05.000Z";
-        QTest::newRow("iso with offset") << "2024-03-05T14:23:05+08:00" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("fraction") << "2024-03-05T14:23:05.250+08:00" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("compact") << "20240305142305" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("chinese") << "2024年3月5日 14时23分05秒" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("chinese with colon") << "2024年3月5日 14:23" << "2024-03-05T06:23:00.000Z";
-        QTest::newRow("date only") << "2024-03-05" << "2024-03-04T16:00:00.000Z";
-        QTest::newRow("epoch seconds") << "1709619785" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("epoch ms") << "1709619785123" << "2024-03-05T06:23:05.000Z";
-        QTest::newRow("leap day") << "2024-02-29 00:00:00" << "2024-02-28T16:00:00.000Z";
+        QTest::newRow("iso space") << "2024-03-05 14:23:05"
+                                   << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("no seconds") << "2024-03-05 14:23"
+                                    << "2024-03-05T06:23:00.000Z";
+        QTest::newRow("slashes, short") << "2024/3/5 8:05"
+                                        << "2024-03-05T00:05:00.000Z";
+        QTest::newRow("iso T with Z") << "2024-03-05T14:23:05Z"
+                                      << "2024-03-05T14:23:05.000Z";
+        QTest::newRow("iso with offset") << "2024-03-05T14:23:05+08:00"
+                                         << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("fraction") << "2024-03-05T14:23:05.250+08:00"
+                                  << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("compact") << "20240305142305"
+                                 << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("chinese") << "2024年3月5日 14时23分05秒"
+                                 << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("chinese with colon") << "2024年3月5日 14:23"
+                                            << "2024-03-05T06:23:00.000Z";
+        QTest::newRow("date only") << "2024-03-05"
+                                   << "2024-03-04T16:00:00.000Z";
+        QTest::newRow("epoch seconds") << "1709619785"
+                                       << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("epoch ms") << "1709619785123"
+                                  << "2024-03-05T06:23:05.000Z";
+        QTest::newRow("leap day") << "2024-02-29 00:00:00"
+                                  << "2024-02-28T16:00:00.000Z";
     }
 
     void parses()

@@ -32,11 +32,13 @@ private slots:
 
         // ogrinfo (GDAL, as QGIS uses it) reads the incident table as a point layer in EPSG:4548.
         QProcess ogrinfo;
-        ogrinfo.start(QStringLiteral("ogrinfo"), {QStringLiteral("-ro"), QStringLiteral("-so"), path, QStringLiteral("incidents")});
+        ogrinfo.start(QStringLiteral("ogrinfo"),
+                      {QStringLiteral("-ro"), QStringLiteral("-so"), path, QStringLiteral("incidents")});
         QVERIFY(ogrinfo.waitForFinished(30000));
         const QString out = QString::fromUtf8(ogrinfo.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("Geometry: Point")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("EPSG\",4548")) || out.contains(QStringLiteral("CM 117E")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("EPSG\",4548")) || out.contains(QStringLiteral("CM 117E")),
+                 qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("reported_at: DateTime")));
     }
 

@@ -253,7 +253,7 @@ private slots:
         QVERIFY(dem->GetRasterBand(1)->GetOverviewCount() >= 2);
         // The DEM covers the district.
         OGREnvelope district;
-        mDataset->GetLayerByName("district")->GetExtent(&district);
+        QCOMPARE(mDataset->GetLayerByName("district")->GetExtent(&district), OGRERR_NONE);
         QVERIFY(transform[0] <= district.MinX && transform[3] >= district.MaxY);
         QVERIFY(transform[0] + dem->GetRasterXSize() * transform[1] >= district.MaxX);
         QVERIFY(transform[3] + dem->GetRasterYSize() * transform[5] <= district.MinY);
