@@ -135,6 +135,9 @@ void MainWindow::createActions()
     mConesAction->setCheckable(true);
     connect(mConesAction, &QAction::toggled, this,
             [this](bool shown) { showDerivedLayer(QStringLiteral("cameras"), DerivedLayer::ViewCones, shown); });
+    mHeatAction = new QAction(this);
+    mHeatAction->setCheckable(true);
+    connect(mHeatAction, &QAction::toggled, this, &MainWindow::showIncidentHeat);
     mOpenSampleAction = new QAction(this);
     connect(mOpenSampleAction, &QAction::triggered, this, &MainWindow::openSample);
     mImportAction = new QAction(this);
@@ -185,6 +188,7 @@ void MainWindow::createMenus()
     mViewMenu->addAction(mTerrainAction);
     mViewMenu->addAction(mRingsAction);
     mViewMenu->addAction(mConesAction);
+    mViewMenu->addAction(mHeatAction);
     mViewMenu->addSeparator();
     mViewMenu->addAction(mLayersDock->toggleViewAction());
     mViewMenu->addAction(mInspectorDock->toggleViewAction());
@@ -214,6 +218,7 @@ void MainWindow::retranslateUi()
     mTerrainAction->setText(tr("Show &Terrain"));
     mRingsAction->setText(tr("Day-care Station Service &Rings (%1 m)").arg(ServiceRingMetres));
     mConesAction->setText(tr("Camera View &Cones"));
+    mHeatAction->setText(tr("Incident &Heat Map"));
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
@@ -438,6 +443,24 @@ void MainWindow::stopTour()
     mTourTimer.stop();
     mTourStops.clear();
     statusBar()->showMessage(tr("Tour stopped"), 5000);
+}
+
+void MainWindow::showIncidentHeat(bool shown)
+{
+    if (!shown)
+    {
+        mModel->setHeatLayer(nullptr);
+        mViewport->sceneChanged(false);
+        return;
+    }
+    const int index = findLayer(mSession->path(), QStringLiteral("incidents"));
+    if (index < 0)
+    {
+        statusBar()->showMessage(tr("No layer named %1 is open").arg(QStringLiteral("incidents")), 5000);
+        return;
+    }
+    mModel->setHeatLayer(buildIncidentHeat(*mModel, mModel->layer(index)), tr("incidents per km²").toStdString());
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::chooseLayerColors(int index)

@@ -75,6 +75,8 @@ public:
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
     void fillBookmarksMenu();
+    /// Shows the density of the open project's incidents as a heat layer.
+    void showIncidentHeat(bool shown);
     void flyToBookmark(const data::Bookmark& bookmark, double seconds);
     void addBookmark();
     void nextTourStop();
@@ -146,6 +148,7 @@ private:
     std::size_t mTourStop = 0;
     QAction* mRingsAction = nullptr;
     QAction* mConesAction = nullptr;
+    QAction* mHeatAction = nullptr;
     bool mTerrainLoading = false;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;

@@ -76,6 +76,9 @@ int RenderCommand::run(const QStringList& arguments)
     const QCommandLineOption methodOption(QStringLiteral("method"),
                                           tr("Classification: equal, quantile or jenks (natural breaks, default)."),
                                           tr("method"), QStringLiteral("jenks"));
+    const QCommandLineOption heatOption(QStringLiteral("heat"),
+                                        tr("Draws the density of the incidents as a heat layer on the ground."));
+    parser.addOption(heatOption);
     parser.addOption(colorByOption);
     parser.addOption(classesOption);
     parser.addOption(methodOption);
@@ -198,6 +201,10 @@ int RenderCommand::run(const QStringList& arguments)
     }
     if (terrain)
         applyTerrain(model, *terrain);
+    if (parser.isSet(heatOption))
+        for (int i = 0; i < model.layerCount(); ++i)
+            if (model.layer(i).name == "incidents")
+                model.setHeatLayer(buildIncidentHeat(model, model.layer(i)), tr("incidents per km²").toStdString());
 
     scene::ViewPose pose = scene::homePose(model.contentBound(), static_cast<double>(width) / height);
     if (parser.isSet(bookmarkOption))

@@ -1,6 +1,8 @@
 #include "scene_sources.hpp"
 
 #include "data/oblique_metadata.hpp"
+#include "data/kernel_density.hpp"
+#include "scene/heat_layer.hpp"
 #include "scene/oblique_model.hpp"
 #include "scene/scene_model.hpp"
 #include "scene/terrain.hpp"
@@ -60,6 +62,12 @@ std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::Vecto
     return std::make_shared<const scene::ThematicColors>(
         graduated ? scene::graduatedColors(layer, field, classes, method, scene::ColorRamp::YellowOrangeRed)
                   : scene::categorizedColors(layer, field));
+}
+
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const data::VectorLayer& points)
+{
+    const data::DensityGrid grid = data::kernelDensity(data::layerPoints(points), points.extent, 20.0, 120.0);
+    return scene::buildHeatLayer(grid, model.origin(), model.ground());
 }
 
 bool isObliqueTileset(const QString& path)

@@ -10,6 +10,9 @@
 
 #include <QString>
 
+#include <osg/Node>
+#include <osg/ref_ptr>
+
 namespace citytwin::scene
 {
 class SceneModel;
@@ -38,6 +41,10 @@ void applyTerrain(scene::SceneModel& model, const TerrainData& terrain);
 /// else categorized. Null when the layer has no such field.
 std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::VectorLayer& layer, const std::string& field,
                                                                int classes, data::ClassMethod method);
+
+/// The heat layer of a point layer over its extent (20 m cells, a 120 m Gaussian kernel), draped on the
+/// model's ground.
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const data::VectorLayer& points);
 
 /// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
 bool isObliqueTileset(const QString& path);

@@ -1,6 +1,7 @@
 #include "scene_model.hpp"
 
 #include "feature_colors.hpp"
+#include "heat_layer.hpp"
 #include "label_layer.hpp"
 #include "layer_node_builder.hpp"
 #include "map_overlay.hpp"
@@ -141,7 +142,9 @@ void SceneModel::updateLabels()
     }
     if (mLabels)
         mRoot->removeChild(mLabels.get());
-    mLabels = candidates.empty() ? nullptr : buildLabelNode(std::move(candidates), mOrigin);
+    LabelStyle style;
+    style.budget = 150; // enough to name what is in view without burying it
+    mLabels = candidates.empty() ? nullptr : buildLabelNode(std::move(candidates), mOrigin, style);
     if (mLabels)
         mRoot->addChild(mLabels.get());
 }
@@ -163,6 +166,11 @@ void SceneModel::updateLegend()
         entries.push_back({entry.data->name + " · " + entry.thematic->legend.title, osg::Vec4(0, 0, 0, 0)});
         for (const LegendEntry& line : entry.thematic->legend.entries)
             entries.push_back({"  " + line.label, line.color});
+    }
+    if (mHeat)
+    {
+        entries.push_back({mHeatTitle, heatColor(1.0)});
+        entries.push_back({"  low", heatColor(0.05)});
     }
     mOverlay->setLegend(entries);
 }
@@ -207,6 +215,18 @@ void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<con
     for (int i = 0; i < layerCount(); ++i)
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
     updateLabels();
+    ++mRevision;
+}
+
+void SceneModel::setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title)
+{
+    if (mHeat)
+        mRoot->removeChild(mHeat.get());
+    mHeat = std::move(heat);
+    mHeatTitle = title;
+    if (mHeat)
+        mRoot->addChild(mHeat.get());
+    updateLegend();
     ++mRevision;
 }
 

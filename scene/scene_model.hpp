@@ -4,6 +4,7 @@
 #include "thematic_style.hpp"
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <osg/Group>
@@ -73,6 +74,11 @@ public:
     /// The north arrow, scale bar and legend drawn over the view (the legend lists the visible layers).
     MapOverlay& overlay() const { return *mOverlay; }
 
+    /// Shows a heat layer (from buildHeatLayer) over the ground, replacing any previous one; null removes it.
+    /// The legend names it with its title.
+    void setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title = {});
+    osg::Node* heatLayer() const { return mHeat.get(); }
+
     /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
     void addModel(osg::ref_ptr<osg::Node> model);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
@@ -98,6 +104,8 @@ private:
     osg::ref_ptr<osg::Group> mModelGroup;
     osg::ref_ptr<MapOverlay> mOverlay;
     osg::ref_ptr<osg::Node> mLabels;
+    osg::ref_ptr<osg::Node> mHeat;
+    std::string mHeatTitle;
     osg::ref_ptr<osg::Node> mTerrain;
     std::shared_ptr<const data::HeightField> mGround;
     std::vector<LayerEntry> mLayers;

@@ -919,6 +919,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Tour stopped</source>
         <translation>Tour stopped</translation>
     </message>
+    <message>
+        <source>Incident &amp;Heat Map</source>
+        <translation>Incident &amp;Heat Map</translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>incidents per km²</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -1063,6 +1071,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: layer %1 has no field %2</source>
         <translation>citytwin render: layer %1 has no field %2</translation>
+    </message>
+    <message>
+        <source>Draws the density of the incidents as a heat layer on the ground.</source>
+        <translation>Draws the density of the incidents as a heat layer on the ground.</translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>incidents per km²</translation>
     </message>
 </context>
 <context>

@@ -916,6 +916,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Tour stopped</source>
         <translation>导览已停止</translation>
     </message>
+    <message>
+        <source>Incident &amp;Heat Map</source>
+        <translation>事件热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>事件数/平方公里</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -1060,6 +1068,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: layer %1 has no field %2</source>
         <translation>citytwin render：图层 %1 没有字段 %2</translation>
+    </message>
+    <message>
+        <source>Draws the density of the incidents as a heat layer on the ground.</source>
+        <translation>将事件密度以热力图绘制在地面上。</translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>事件数/平方公里</translation>
     </message>
 </context>
 <context>
