@@ -138,6 +138,28 @@ void MainWindow::createActions()
     mHeatAction = new QAction(this);
     mHeatAction->setCheckable(true);
     connect(mHeatAction, &QAction::toggled, this, &MainWindow::showIncidentHeat);
+    mExaggerateAction = new QAction(this);
+    mExaggerateAction->setCheckable(true);
+    mSeeThroughAction = new QAction(this);
+    mSeeThroughAction->setCheckable(true);
+    for (QAction* action : {mExaggerateAction, mSeeThroughAction})
+        connect(action, &QAction::toggled, this,
+                [this]
+                {
+                    mModel->setBuildingDisplay(mExaggerateAction->isChecked() ? 3.0f : 1.0f,
+                                               mSeeThroughAction->isChecked() ? 0.45f : 1.0f);
+                    mViewport->sceneChanged(false);
+                });
+    mTopDownAction = new QAction(this);
+    connect(mTopDownAction, &QAction::triggered, this,
+            [this]
+            {
+                // Straight down on the point looked at, north up, from the same distance.
+                const scene::ViewPose pose = mViewport->currentPose();
+                const double distance = (pose.eye - pose.center).length();
+                mViewport->flyToPose(
+                    {pose.center + osg::Vec3d(0.0, -0.001, distance), pose.center, osg::Vec3d(0, 1, 0)}, 1.0);
+            });
     mOpenSampleAction = new QAction(this);
     connect(mOpenSampleAction, &QAction::triggered, this, &MainWindow::openSample);
     mImportAction = new QAction(this);
@@ -190,6 +212,10 @@ void MainWindow::createMenus()
     mViewMenu->addAction(mConesAction);
     mViewMenu->addAction(mHeatAction);
     mViewMenu->addSeparator();
+    mViewMenu->addAction(mTopDownAction);
+    mViewMenu->addAction(mExaggerateAction);
+    mViewMenu->addAction(mSeeThroughAction);
+    mViewMenu->addSeparator();
     mViewMenu->addAction(mLayersDock->toggleViewAction());
     mViewMenu->addAction(mInspectorDock->toggleViewAction());
     mViewMenu->addSeparator();
@@ -219,6 +245,9 @@ void MainWindow::retranslateUi()
     mRingsAction->setText(tr("Day-care Station Service &Rings (%1 m)").arg(ServiceRingMetres));
     mConesAction->setText(tr("Camera View &Cones"));
     mHeatAction->setText(tr("Incident &Heat Map"));
+    mTopDownAction->setText(tr("Top-&down View"));
+    mExaggerateAction->setText(tr("E&xaggerate Heights (×3)"));
+    mSeeThroughAction->setText(tr("See-through &Buildings"));
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));

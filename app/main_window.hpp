@@ -149,6 +149,9 @@ private:
     QAction* mRingsAction = nullptr;
     QAction* mConesAction = nullptr;
     QAction* mHeatAction = nullptr;
+    QAction* mExaggerateAction = nullptr;
+    QAction* mSeeThroughAction = nullptr;
+    QAction* mTopDownAction = nullptr;
     bool mTerrainLoading = false;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;

@@ -248,6 +248,7 @@ struct Ground
 {
     const data::HeightField* field = nullptr;
     osg::Vec3d origin; ///< the layer origin: local + origin = project coordinates
+    float heightScale = 1.0f;
 
     float at(float x, float y) const
     {
@@ -295,7 +296,7 @@ void addFeature(const data::Feature& feature, std::uint32_t index, const Ground&
             for (auto& ring : rings)
                 for (osg::Vec3& v : ring)
                     v.z() = base;
-            const float top = base + static_cast<float>(*feature.height);
+            const float top = base + static_cast<float>(*feature.height) * ground.heightScale;
             addCap(rings, top, index, batches.solids);
             addWalls(rings, top, index, batches.solids);
             for (const auto& ring : rings)
@@ -459,7 +460,7 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
             box.isValid() ? std::pair{static_cast<int>(std::floor((box.centerX() - layerOrigin.x()) / tileSize)),
                                       static_cast<int>(std::floor((box.centerY() - layerOrigin.y()) / tileSize))}
                           : std::pair{0, 0};
-        addFeature(feature, static_cast<std::uint32_t>(i), Ground{ground, layerOrigin}, tiles[key]);
+        addFeature(feature, static_cast<std::uint32_t>(i), Ground{ground, layerOrigin, style.heightScale}, tiles[key]);
     }
 
     // One state set per kind of primitive, shared by all tiles.
@@ -471,6 +472,16 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     const osg::ref_ptr<osg::StateSet> outlineState = lineState(style.outlineWidth);
     const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
     const osg::ref_ptr<osg::StateSet> pointsState = pointState(style.pointSize);
+    // See-through solids: blended, drawn after the opaque scene, not hiding each other in the depth buffer.
+    osg::ref_ptr<osg::StateSet> solidState;
+    if (style.solidOpacity < 1.0f)
+    {
+        solidState = new osg::StateSet;
+        solidState->setMode(GL_BLEND, osg::StateAttribute::ON);
+        solidState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+        solidState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+        solidState->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+    }
 
     osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform;
     for (auto& [key, batches] : tiles)
@@ -486,7 +497,9 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
             geode->addDrawable(geometry.get());
         };
         // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
-        add(batches.solids, style.color, true, true, nullptr);
+        osg::Vec4 solidColor = style.color;
+        solidColor.a() = style.solidOpacity;
+        add(batches.solids, solidColor, true, true, solidState.get());
         // On a terrain the terrain is the ground: no ground fill.
         if (style.fillOpacity > 0.0f && !(style.groundFill && ground))
             add(batches.fills, fill, false, true, fillState.get());

@@ -27,6 +27,10 @@ struct LayerStyle
     /// Draws the fill first and without writing depth, as the ground everything else lies on (no z-fighting
     /// with the lines and areas drawn on it, whatever the view distance).
     bool groundFill = false;
+    /// Multiplies extruded heights (height exaggeration for a flat city seen from afar).
+    float heightScale = 1.0f;
+    /// Opacity of extruded solids: below 1 they are see-through (what is behind shows).
+    float solidOpacity = 1.0f;
     /// Raises the whole layer, metres: outlines of areas stay above streets drawn on the same edges.
     float lift = 0.0f;
 };

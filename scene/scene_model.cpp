@@ -47,7 +47,7 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     const auto sameKind = std::count_if(mLayers.begin(), mLayers.end(),
                                         [&](const LayerEntry& entry) { return entry.data->kind == layer->kind; });
     const LayerStyle style = layerStyleFor(*layer, static_cast<int>(sameKind));
-    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(*layer, mOrigin, style, mGround.get());
+    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, static_cast<int>(sameKind), nullptr);
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
@@ -74,6 +74,8 @@ osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer
                                                          const ThematicColors* thematic) const
 {
     LayerStyle style = layerStyleFor(layer, sameKindBefore);
+    style.heightScale = mHeightScale;
+    style.solidOpacity = mBuildingOpacity;
     if (thematic)
     {
         // A choropleth needs a fill: areas drawn as outlines get one.
@@ -216,6 +218,14 @@ void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<con
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
     updateLabels();
     ++mRevision;
+}
+
+void SceneModel::setBuildingDisplay(float heightScale, float opacity)
+{
+    mHeightScale = heightScale;
+    mBuildingOpacity = opacity;
+    for (int i = 0; i < layerCount(); ++i)
+        replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
 }
 
 void SceneModel::setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title)

@@ -74,6 +74,11 @@ public:
     /// The north arrow, scale bar and legend drawn over the view (the legend lists the visible layers).
     MapOverlay& overlay() const { return *mOverlay; }
 
+    /// Building display for every extruded layer: height exaggeration and opacity (layers are rebuilt).
+    void setBuildingDisplay(float heightScale, float opacity);
+    float heightScale() const { return mHeightScale; }
+    float buildingOpacity() const { return mBuildingOpacity; }
+
     /// Shows a heat layer (from buildHeatLayer) over the ground, replacing any previous one; null removes it.
     /// The legend names it with its title.
     void setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title = {});
@@ -106,6 +111,8 @@ private:
     osg::ref_ptr<osg::Node> mLabels;
     osg::ref_ptr<osg::Node> mHeat;
     std::string mHeatTitle;
+    float mHeightScale = 1.0f;
+    float mBuildingOpacity = 1.0f;
     osg::ref_ptr<osg::Node> mTerrain;
     std::shared_ptr<const data::HeightField> mGround;
     std::vector<LayerEntry> mLayers;

@@ -927,6 +927,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>incidents per km²</source>
         <translation>incidents per km²</translation>
     </message>
+    <message>
+        <source>Top-&amp;down View</source>
+        <translation>Top-&amp;down View</translation>
+    </message>
+    <message>
+        <source>E&amp;xaggerate Heights (×3)</source>
+        <translation>E&amp;xaggerate Heights (×3)</translation>
+    </message>
+    <message>
+        <source>See-through &amp;Buildings</source>
+        <translation>See-through &amp;Buildings</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

@@ -924,6 +924,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>incidents per km²</source>
         <translation>事件数/平方公里</translation>
     </message>
+    <message>
+        <source>Top-&amp;down View</source>
+        <translation>俯视(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xaggerate Heights (×3)</source>
+        <translation>夸大高度(&amp;X)（×3）</translation>
+    </message>
+    <message>
+        <source>See-through &amp;Buildings</source>
+        <translation>半透明建筑(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
