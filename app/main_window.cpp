@@ -65,6 +65,8 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
             [this](int index, bool visible)
             {
                 mModel->setLayerVisible(index, visible);
+                if (visible && mModel->layer(index).deferredCount)
+                    loadDeferredLayer(index);
                 mViewport->sceneChanged(false);
             });
     connect(mLayersDock, &LayersDock::zoomRequested, this, &MainWindow::zoomToLayer);
@@ -316,6 +318,8 @@ void MainWindow::openFiles(const QStringList& paths)
                     watcher->deleteLater();
                 });
         data::VectorReadOptions options;
+        // Large layers that start hidden are read when first shown (the sample's 330,000 incidents).
+        options.deferredLayers = {"incidents", "party_links", "party_orgs", "cameras"};
         watcher->setFuture(
             QtConcurrent::run([file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
     }
@@ -352,7 +356,8 @@ void MainWindow::addLoadedLayers(const QString& path, data::Result<std::vector<d
                 statusBar()->showMessage(ErrorText::describeWarning(name, warning), 15000);
             if (layer.crsGuessed)
                 confirmCrs(path, layer);
-            const auto featureCount = static_cast<qsizetype>(layer.features.size());
+            const auto featureCount =
+                static_cast<qsizetype>(layer.deferredCount.value_or(static_cast<std::int64_t>(layer.features.size())));
             const int index = mModel->addLayer(std::make_shared<const data::VectorLayer>(std::move(layer)));
             mLayersDock->addLayer(name, featureCount, mModel->isLayerVisible(index));
         }
@@ -487,6 +492,19 @@ void MainWindow::showIncidentHeat(bool shown)
     {
         statusBar()->showMessage(tr("No layer named %1 is open").arg(QStringLiteral("incidents")), 5000);
         return;
+    }
+    if (mModel->layer(index).deferredCount)
+    {
+        // The heat map needs the points now.
+        auto loaded = data::readVectorSource(mModel->layer(index).sourcePath, {.layerName = "incidents"});
+        if (!loaded)
+        {
+            reportError(ErrorText::describe(loaded.error()));
+            return;
+        }
+        const auto count = static_cast<qsizetype>(loaded->front().features.size());
+        mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(loaded->front())));
+        mLayersDock->updateLayer(index, QStringLiteral("incidents"), count);
     }
     mModel->setHeatLayer(buildIncidentHeat(*mModel, mModel->layer(index)), tr("incidents per km²").toStdString());
     mViewport->sceneChanged(false);
@@ -697,11 +715,52 @@ void MainWindow::reloadProjectTable(const QString& table)
     }
 }
 
+void MainWindow::loadDeferredLayer(int index)
+{
+    const data::VectorLayer& deferred = mModel->layer(index);
+    if (!deferred.deferredCount || mLoadingDeferred.contains(index))
+        return;
+    mLoadingDeferred.insert(index);
+    const QString name = QString::fromStdString(deferred.name);
+    statusBar()->showMessage(tr("Loading %1…").arg(name));
+    auto* watcher = new QFutureWatcher<data::Result<std::vector<data::VectorLayer>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, index, name]
+            {
+                auto result = watcher->result();
+                watcher->deleteLater();
+                mLoadingDeferred.remove(index);
+                if (!result)
+                {
+                    reportError(ErrorText::describe(result.error()));
+                    return;
+                }
+                const auto count = static_cast<qsizetype>(result->front().features.size());
+                mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(result->front())));
+                mLayersDock->updateLayer(index, name, count);
+                mViewport->sceneChanged(false);
+                statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+            });
+    watcher->setFuture(QtConcurrent::run([path = deferred.sourcePath, layer = deferred.name]
+                                         { return data::readVectorSource(path, {.layerName = layer}); }));
+}
+
 void MainWindow::appendIncidents(const std::vector<data::IncidentRow>& rows)
 {
     const int index = findLayer(mSession->path(), QStringLiteral("incidents"));
     if (index < 0)
         return;
+    if (const auto& deferred = mModel->layer(index).deferredCount)
+    {
+        // Not read yet: the new rows come with the rest when it is first shown.
+        auto counted = std::make_shared<data::VectorLayer>(mModel->layer(index));
+        counted->deferredCount = *deferred + static_cast<std::int64_t>(rows.size());
+        mModel->replaceLayer(index, counted);
+        mLayersDock->updateLayer(index, QStringLiteral("incidents"), static_cast<qsizetype>(*counted->deferredCount));
+        statusBar()->showMessage(tr("%n new incident(s)", nullptr, static_cast<int>(rows.size())), 10000);
+        emit incidentsUpdated(static_cast<int>(rows.size()));
+        return;
+    }
     auto layer = std::make_shared<data::VectorLayer>(mModel->layer(index));
     const auto fieldIndex = [&layer](const char* name)
     {

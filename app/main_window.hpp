@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <QMainWindow>
+#include <QSet>
 #include <QTimer>
 #include <QStringList>
 
@@ -75,6 +76,8 @@ public:
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
     void fillBookmarksMenu();
+    /// Reads a layer whose features were deferred (in the background) and puts it in place.
+    void loadDeferredLayer(int index);
     /// Shows the density of the open project's incidents as a heat layer.
     void showIncidentHeat(bool shown);
     void flyToBookmark(const data::Bookmark& bookmark, double seconds);
@@ -153,6 +156,7 @@ private:
     QAction* mSeeThroughAction = nullptr;
     QAction* mTopDownAction = nullptr;
     bool mTerrainLoading = false;
+    QSet<int> mLoadingDeferred;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;
     QAction* mQuitAction = nullptr;

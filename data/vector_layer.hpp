@@ -113,6 +113,8 @@ struct VectorLayer
     Extent extent;
     /// Non-fatal problems met while reading, shown to the user by the app.
     std::vector<LayerWarning> warnings;
+    /// Set when the features were not read yet (VectorReadOptions::deferredLayers): how many there are.
+    std::optional<std::int64_t> deferredCount;
 };
 
 } // namespace citytwin::data

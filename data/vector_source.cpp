@@ -355,6 +355,29 @@ Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const
     {
         if (!options.layerName.empty() && options.layerName != ogrLayer->GetName())
             continue;
+        if (std::find(options.deferredLayers.begin(), options.deferredLayers.end(), ogrLayer->GetName()) !=
+            options.deferredLayers.end())
+        {
+            const GIntBig count = ogrLayer->GetFeatureCount();
+            if (count > options.deferAbove)
+            {
+                // Described but not read: its fields and how many features it has.
+                VectorLayer deferred;
+                deferred.name = ogrLayer->GetName();
+                deferred.sourcePath = path;
+                const OGRwkbGeometryType type = wkbFlatten(ogrLayer->GetGeomType());
+                deferred.kind = type == wkbPoint || type == wkbMultiPoint             ? GeometryKind::Point
+                                : type == wkbLineString || type == wkbMultiLineString ? GeometryKind::Line
+                                : type == wkbNone                                     ? GeometryKind::None
+                                                                                      : GeometryKind::Polygon;
+                OGRFeatureDefn& definition = *ogrLayer->GetLayerDefn();
+                for (int i = 0; i < definition.GetFieldCount(); ++i)
+                    deferred.fieldNames.emplace_back(definition.GetFieldDefn(i)->GetNameRef());
+                deferred.deferredCount = count;
+                layers.push_back(std::move(deferred));
+                continue;
+            }
+        }
         auto layer = readLayer(*ogrLayer, path, options);
         if (!layer)
             return layer.error();

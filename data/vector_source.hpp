@@ -3,6 +3,7 @@
 #include "result.hpp"
 #include "vector_layer.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct VectorReadOptions
     /// When the source has no CRS and none is declared: guess one from the coordinates (with a warning on
     /// the layer) if true, else fail with CrsMissing naming the guess for the user to confirm.
     bool allowCrsGuess = true;
+    /// Layers of these names with more than deferAbove features are returned without their features
+    /// (VectorLayer::deferredCount says how many): large layers a viewer shows only on demand.
+    std::vector<std::string> deferredLayers;
+    std::int64_t deferAbove = 20000;
 };
 
 /// The project CRS used when a project does not name one: CGCS2000 / 3-degree Gauss-Krueger CM 117E.

@@ -71,6 +71,23 @@ private slots:
         QCOMPARE(dock.layerCount(), 12);
     }
 
+    void largeHiddenLayersAreReadWhenFirstShown()
+    {
+        int incidents = -1;
+        for (int i = 0; i < mWindow->sceneModel().layerCount(); ++i)
+            if (mWindow->sceneModel().layer(i).name == "incidents")
+                incidents = i;
+        QVERIFY(incidents >= 0);
+        // Deferred: counted, not read.
+        QCOMPARE(mWindow->sceneModel().layer(incidents).deferredCount.value_or(-1), std::int64_t(33000));
+        QVERIFY(mWindow->sceneModel().layer(incidents).features.empty());
+        mWindow->layersDock()->setChecked(incidents, true);
+        QTRY_COMPARE_WITH_TIMEOUT(mWindow->sceneModel().layer(incidents).features.size(), std::size_t(33000), 30000);
+        QVERIFY(!mWindow->sceneModel().layer(incidents).deferredCount);
+        QVERIFY(mWindow->sceneModel().isLayerVisible(incidents));
+        mWindow->layersDock()->setChecked(incidents, false);
+    }
+
     void theViewShowsTheDistrict()
     {
         mWindow->viewport()->goHome(false);
