@@ -473,10 +473,12 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
     const osg::ref_ptr<osg::StateSet> pointsState = pointState(style.pointSize);
     // See-through solids: blended, drawn after the opaque scene, not hiding each other in the depth buffer.
-    osg::ref_ptr<osg::StateSet> solidState;
+    // Extruded solids are closed (walls and roof, the floor on the ground): their back faces are never seen,
+    // so culling them halves the walls rasterized.
+    osg::ref_ptr<osg::StateSet> solidState = new osg::StateSet;
+    solidState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
     if (style.solidOpacity < 1.0f)
     {
-        solidState = new osg::StateSet;
         solidState->setMode(GL_BLEND, osg::StateAttribute::ON);
         solidState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
         solidState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
