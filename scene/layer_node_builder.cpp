@@ -475,10 +475,18 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     // See-through solids: blended, drawn after the opaque scene, not hiding each other in the depth buffer.
     // Extruded solids are closed (walls and roof, the floor on the ground): their back faces are never seen,
     // so culling them halves the walls rasterized.
-    osg::ref_ptr<osg::StateSet> solidState = new osg::StateSet;
-    solidState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
+    // One state set for every opaque solid of every layer (state sorting groups them).
+    static const osg::ref_ptr<osg::StateSet> opaqueSolids = []
+    {
+        osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+        state->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
+        return state;
+    }();
+    osg::ref_ptr<osg::StateSet> solidState = opaqueSolids;
     if (style.solidOpacity < 1.0f)
     {
+        solidState = new osg::StateSet;
+        solidState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
         solidState->setMode(GL_BLEND, osg::StateAttribute::ON);
         solidState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
         solidState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
