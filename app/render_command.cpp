@@ -79,6 +79,9 @@ int RenderCommand::run(const QStringList& arguments)
     const QCommandLineOption heatOption(QStringLiteral("heat"),
                                         tr("Draws the density of the incidents as a heat layer on the ground."));
     parser.addOption(heatOption);
+    const QCommandLineOption columnsOption(
+        QStringLiteral("columns"), tr("With --color-by on areas: draws them as 3D columns whose height is the value."));
+    parser.addOption(columnsOption);
     parser.addOption(colorByOption);
     parser.addOption(classesOption);
     parser.addOption(methodOption);
@@ -195,6 +198,13 @@ int RenderCommand::run(const QStringList& arguments)
         {
             printLine(stderr, tr("citytwin render: layer %1 has no field %2").arg(spec.left(dot), spec.mid(dot + 1)));
             return 2;
+        }
+        if (parser.isSet(columnsOption))
+        {
+            // The columns replace the flat areas in the view.
+            model.setLayerVisible(index, false);
+            index = model.addLayer(std::make_shared<const data::VectorLayer>(
+                data::valueColumns(model.layer(index), spec.mid(dot + 1).toStdString(), 1500.0)));
         }
         model.setLayerVisible(index, true);
         model.setLayerColors(index, std::move(colors));

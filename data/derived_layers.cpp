@@ -106,4 +106,27 @@ VectorLayer viewCones(const VectorLayer& cameras)
     return layer;
 }
 
+VectorLayer valueColumns(const VectorLayer& areas, const std::string& field, double maxHeight)
+{
+    VectorLayer layer = derivedFrom(areas, areas.name + " (columns)");
+    layer.extent = areas.extent;
+    double largest = 0.0;
+    std::vector<std::optional<double>> values;
+    for (const Feature& feature : areas.features)
+    {
+        values.push_back(fieldNumber(areas, feature, field.c_str()));
+        if (values.back())
+            largest = std::max(largest, *values.back());
+    }
+    for (std::size_t i = 0; i < areas.features.size(); ++i)
+    {
+        Feature feature = areas.features[i];
+        feature.height = values[i] && largest > 0.0 && *values[i] > 0.0
+                             ? std::optional<double>(std::max(1.0, *values[i] / largest * maxHeight))
+                             : std::nullopt;
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
 } // namespace citytwin::data

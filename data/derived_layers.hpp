@@ -21,4 +21,8 @@ VectorLayer serviceAreas(const VectorLayer& points, double radiusMetres, const s
 /// Named "<source> (view)".
 VectorLayer viewCones(const VectorLayer& cameras);
 
+/// Areas as 3D columns: each polygon feature extruded to a height proportional to a numeric field (the
+/// largest value reaches maxHeight metres; features without a number stay flat). Named "<source> (columns)".
+VectorLayer valueColumns(const VectorLayer& areas, const std::string& field, double maxHeight);
+
 } // namespace citytwin::data

@@ -1092,6 +1092,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>incidents per km²</source>
         <translation>incidents per km²</translation>
     </message>
+    <message>
+        <source>With --color-by on areas: draws them as 3D columns whose height is the value.</source>
+        <translation>With --color-by on areas: draws them as 3D columns whose height is the value.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>

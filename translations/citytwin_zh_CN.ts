@@ -1089,6 +1089,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>incidents per km²</source>
         <translation>事件数/平方公里</translation>
     </message>
+    <message>
+        <source>With --color-by on areas: draws them as 3D columns whose height is the value.</source>
+        <translation>与 --color-by 一起用于面图层：绘制为高度与数值成比例的三维柱体。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>
