@@ -3,6 +3,8 @@
 #include "feature_ids.hpp"
 #include "scene_model.hpp"
 
+#include "data/vector_layer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -76,6 +78,36 @@ std::optional<osg::Vec3d> groundPointAt(const osg::Camera& camera, double window
     return nearPoint + direction * t;
 }
 
+std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec3d& worldPoint)
+{
+    const osg::Vec3d point = model.worldToProject(worldPoint);
+    auto inside = [&point](const data::Ring& ring)
+    {
+        bool in = false;
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            if ((ring[i].y > point.y()) != (ring[j].y > point.y()) &&
+                point.x() < (ring[j].x - ring[i].x) * (point.y() - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+                in = !in;
+        return in;
+    };
+    for (int layer = 0; layer < model.layerCount(); ++layer)
+    {
+        if (!model.isLayerVisible(layer))
+            continue;
+        const data::VectorLayer& data = model.layer(layer);
+        for (std::size_t f = 0; f < data.features.size(); ++f)
+        {
+            const data::Feature& feature = data.features[f];
+            if (!feature.height)
+                continue; // footprints of buildings only
+            for (const data::Polygon& polygon : feature.polygons)
+                if (!polygon.rings.empty() && inside(polygon.rings.front()))
+                    return PickResult{layer, f, worldPoint};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,
                                       double windowY, double tolerancePixels)
 {
@@ -121,6 +153,14 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
     const_cast<osg::Camera&>(camera).accept(visitor);
     for (const auto& hit : intersector->getIntersections())
     {
+        // A 3D model (an oblique mesh) hit: the building whose footprint is under that point.
+        if (std::any_of(hit.nodePath.begin(), hit.nodePath.end(),
+                        [&model](const osg::Node* node) { return node == model.modelGroup(); }))
+        {
+            if (auto footprint = footprintUnder(model, hit.getWorldIntersectPoint()))
+                return footprint;
+            continue;
+        }
         const osg::Geometry* geometry = hit.drawable.valid() ? hit.drawable->asGeometry() : nullptr;
         const auto* ids = geometry ? dynamic_cast<const FeatureIds*>(geometry->getUserData()) : nullptr;
         const int layer = model.layerIndexOf(hit.nodePath);

@@ -26,9 +26,14 @@ struct PickResult
 /// ground plane z = 0, or nothing when the ray does not go down to it.
 std::optional<osg::Vec3d> groundPointAt(const osg::Camera& camera, double windowX, double windowY);
 
+/// Returns the extruded feature (building) of a visible layer whose footprint contains a world point seen from
+/// above (in x, y), or nothing. A click on an oblique mesh picks the building under it this way.
+std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec3d& worldPoint);
+
 /// Picks the feature of a visible layer at a window position (pixels, origin bottom left, in the
 /// camera's viewport). Points and lines within tolerancePixels win over surfaces; among surfaces the
-/// nearest to the eye wins. Works on the CPU from the camera's matrices: no GL context needed.
+/// nearest to the eye wins; a 3D model (oblique mesh) hit gives the building footprint under it. Works on the CPU from
+/// the camera's matrices: no GL context needed.
 std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,
                                       double windowY, double tolerancePixels = 6.0);
 

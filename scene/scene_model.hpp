@@ -87,6 +87,8 @@ public:
     /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
     void addModel(osg::ref_ptr<osg::Node> model);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
+    /// The group holding the 3D models (for picking).
+    const osg::Group* modelGroup() const { return mModelGroup.get(); }
 
     /// Increments whenever layers are added or change visibility.
     unsigned int revision() const { return mRevision; }

@@ -4,6 +4,9 @@
 #include "scene/feature_picker.hpp"
 
 #include <QTemporaryDir>
+
+#include <osg/Geode>
+#include <osg/ShapeDrawable>
 #include <QTest>
 
 using namespace citytwin;
@@ -43,6 +46,25 @@ private slots:
         QCOMPARE(hit->layerIndex, 0);
         QCOMPARE(hit->featureIndex, std::size_t(1));
         QCOMPARE(QString::fromStdString(mModel.layer(0).features[1].values[0]), QStringLiteral("路北区党群服务中心"));
+    }
+
+    void aClickOnAModelPicksTheBuildingUnderIt()
+    {
+        // A stand-in for an oblique mesh: a slab 50 m above footprint A, as a 3D model.
+        const osg::Vec3d above(mixed::FootprintAMinX + 20.0, mixed::FootprintAMinY + 10.0, 80.0);
+        const osg::Vec3d local = mModel.projectToWorld(above);
+        osg::ref_ptr<osg::Geode> slab = new osg::Geode;
+        slab->addDrawable(new osg::ShapeDrawable(new osg::Box(osg::Vec3(local), 6.0f, 6.0f, 1.0f)));
+        mModel.addModel(slab);
+        // Close enough that the roof's edges are well outside the line-picking tolerance.
+        auto camera = test::topDownCamera(mModel, above.x(), above.y(), 400.0);
+        const osg::Vec3d window = test::toWindow(mModel, *camera, osg::Vec3d(above.x(), above.y(), 80.5));
+        const auto hit = scene::pickFeature(mModel, *camera, window.x(), window.y());
+        QVERIFY(hit.has_value());
+        QCOMPARE(hit->layerIndex, 0);
+        QCOMPARE(hit->featureIndex, std::size_t(0));
+        // The hit point is on the model, not on the roof below it.
+        QVERIFY(mModel.worldToProject(hit->worldPoint).z() > 79.0);
     }
 
     void picksGroundFill()
