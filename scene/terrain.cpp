@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <mutex>
 
@@ -31,7 +32,8 @@ struct TerrainSpec
     double rootX = 0.0, rootY = 0.0;          ///< south-west corner of the root tile
     double rootWidth = 1.0, rootHeight = 1.0; ///< the root tile: the raster's extent
     int maxLevel = 0;
-    float baseHeight = 0.0f; ///< where there is no DEM
+    float baseHeight = 0.0f;             ///< where there is no DEM
+    float lowest = 0.0f, highest = 0.0f; ///< the DEM's range (for colours without imagery)
 };
 
 std::mutex sSpecsMutex;
@@ -42,22 +44,35 @@ constexpr const char* Extension = "citytwin_terrain";
 /// Polygon offset units for the terrain (window depth steps).
 constexpr float TerrainDepthPush = 3000.0f;
 
-/// A colour ramp for terrain without imagery: green lowlands to brown hills.
-void elevationColours(const std::vector<float>& heights, int n, float low, float high, int size,
+/// Colours for terrain without imagery: a hypsometric ramp (green lowlands, ochre, brown, pale summits)
+/// over the DEM's range, hill-shaded from the north-west so that relief reads without lighting.
+void elevationColours(const std::vector<float>& heights, int n, float low, float high, double spacing, int size,
                       std::vector<std::uint8_t>& rgb)
 {
+    static const osg::Vec3 ramp[] = {{0.36f, 0.50f, 0.32f},
+                                     {0.62f, 0.62f, 0.40f},
+                                     {0.66f, 0.52f, 0.36f},
+                                     {0.55f, 0.42f, 0.32f},
+                                     {0.85f, 0.83f, 0.80f}};
     rgb.resize(static_cast<std::size_t>(size) * size * 3);
+    auto at = [&heights, n](int c, int r)
+    { return heights[static_cast<std::size_t>(std::clamp(r, 0, n - 1)) * n + std::clamp(c, 0, n - 1)]; };
     for (int row = 0; row < size; ++row)
         for (int column = 0; column < size; ++column)
         {
             const int c = std::min(n - 1, column * n / size), r = std::min(n - 1, row * n / size);
-            const float t =
-                high > low ? std::clamp((heights[static_cast<std::size_t>(r) * n + c] - low) / (high - low), 0.0f, 1.0f)
-                           : 0.0f;
+            const float t = high > low ? std::clamp((at(c, r) - low) / (high - low), 0.0f, 1.0f) : 0.0f;
+            const float position = t * 4.0f;
+            const int index = std::min(3, static_cast<int>(position));
+            const osg::Vec3 colour = ramp[index] * (1.0f - (position - index)) + ramp[index + 1] * (position - index);
+            // Slope towards the light (north-west) brightens, away darkens.
+            const double gx = (at(c + 1, r) - at(c - 1, r)) / (2.0 * spacing);
+            const double gy = (at(c, r - 1) - at(c, r + 1)) / (2.0 * spacing);
+            const auto shade = static_cast<float>(
+                std::clamp(1.0 + 1.5 * (-gx * 0.7071 + gy * 0.7071) / std::sqrt(1.0 + gx * gx + gy * gy), 0.5, 1.35));
             std::uint8_t* out = &rgb[(static_cast<std::size_t>(row) * size + column) * 3];
-            out[0] = static_cast<std::uint8_t>(90 + 80 * t);
-            out[1] = static_cast<std::uint8_t>(120 + 20 * t);
-            out[2] = static_cast<std::uint8_t>(80 + 20 * t);
+            for (int k = 0; k < 3; ++k)
+                out[k] = static_cast<std::uint8_t>(std::clamp(colour[k] * shade * 255.0f, 0.0f, 255.0f));
         }
 }
 
@@ -78,10 +93,7 @@ osg::ref_ptr<osg::Node> buildTileMesh(const TerrainSpec& spec, int level, int x,
     if (spec.imagery)
         (void)spec.imagery->readRgb(box, texture, texture, rgb);
     else
-    {
-        const auto [low, high] = std::minmax_element(heights.begin(), heights.end());
-        elevationColours(heights, n, spec.dem ? 0.0f : *low, spec.dem ? 120.0f : *high, texture, rgb);
-    }
+        elevationColours(heights, n, spec.lowest, spec.highest, std::max(width, height) / (n - 1), texture, rgb);
 
     // Vertices relative to the tile's centre (small floats); row 0 of the samples is north.
     const osg::Vec3d centre(box.centerX(), box.centerY(), 0.0);
@@ -270,6 +282,25 @@ osg::ref_ptr<osg::Node> buildTerrain(std::shared_ptr<const data::RasterSource> d
     spec->maxLevel = options.maxLevel >= 0
                          ? options.maxLevel
                          : std::clamp(static_cast<int>(std::ceil(std::log2(rootSize / finest))), 0, 16);
+    if (dem)
+    {
+        // The DEM's range from a coarse look at all of it.
+        std::vector<float> sample;
+        if (dem->sampleGrid(extent, 65, sample, std::numeric_limits<float>::quiet_NaN()).ok())
+        {
+            spec->lowest = std::numeric_limits<float>::max();
+            spec->highest = std::numeric_limits<float>::lowest();
+            for (float value : sample)
+                if (!std::isnan(value))
+                {
+                    spec->lowest = std::min(spec->lowest, value);
+                    spec->highest = std::max(spec->highest, value);
+                }
+            if (spec->lowest > spec->highest)
+                spec->lowest = spec->highest = 0.0f;
+            spec->baseHeight = spec->lowest;
+        }
+    }
     const int id = sNextId++;
     {
         std::lock_guard lock(sSpecsMutex);
