@@ -5,6 +5,7 @@
 #include "import_dialog.hpp"
 #include "inspector_dock.hpp"
 #include "language.hpp"
+#include "layer_names.hpp"
 #include "layers_dock.hpp"
 #include "project_session.hpp"
 #include "sample_project.hpp"
@@ -232,6 +233,7 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslateUi()
 {
+    mModel->setLegendNames([](const std::string& table) { return LayerNames::displayName(table).toStdString(); });
     setWindowTitle(tr("CityTwin — district 3D twin"));
     mFileMenu->setTitle(tr("&File"));
     mViewMenu->setTitle(tr("&View"));

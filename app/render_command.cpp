@@ -2,6 +2,7 @@
 
 #include "cli_output.hpp"
 #include "error_text.hpp"
+#include "layer_names.hpp"
 #include "scene_sources.hpp"
 
 #include "data/derived_layers.hpp"
@@ -115,6 +116,7 @@ int RenderCommand::run(const QStringList& arguments)
     }
 
     scene::SceneModel model;
+    model.setLegendNames([](const std::string& table) { return LayerNames::displayName(table).toStdString(); });
     std::optional<TerrainData> terrain;
     for (const QString& path : parser.positionalArguments())
     {

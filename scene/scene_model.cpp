@@ -151,8 +151,15 @@ void SceneModel::updateLabels()
         mRoot->addChild(mLabels.get());
 }
 
+void SceneModel::setLegendNames(std::function<std::string(const std::string& table)> nameOf)
+{
+    mLegendName = std::move(nameOf);
+    updateLegend();
+}
+
 void SceneModel::updateLegend()
 {
+    auto legendName = [this](const std::string& table) { return mLegendName ? mLegendName(table) : table; };
     updateLabels();
     std::vector<MapLegendEntry> entries;
     for (const LayerEntry& entry : mLayers)
@@ -161,11 +168,11 @@ void SceneModel::updateLegend()
             continue;
         if (!entry.thematic)
         {
-            entries.push_back({entry.data->name, entry.color});
+            entries.push_back({legendName(entry.data->name), entry.color});
             continue;
         }
         // A thematic layer: its title, then its classes.
-        entries.push_back({entry.data->name + " · " + entry.thematic->legend.title, osg::Vec4(0, 0, 0, 0)});
+        entries.push_back({legendName(entry.data->name) + " · " + entry.thematic->legend.title, osg::Vec4(0, 0, 0, 0)});
         for (const LegendEntry& line : entry.thematic->legend.entries)
             entries.push_back({"  " + line.label, line.color});
     }

@@ -3,6 +3,7 @@
 #include "map_overlay.hpp"
 #include "thematic_style.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,9 @@ public:
     /// The north arrow, scale bar and legend drawn over the view (the legend lists the visible layers).
     MapOverlay& overlay() const { return *mOverlay; }
 
+    /// Sets the names the legend shows for layers (by table name; the interface language's words).
+    void setLegendNames(std::function<std::string(const std::string& table)> nameOf);
+
     /// Building display for every extruded layer: height exaggeration and opacity (layers are rebuilt).
     void setBuildingDisplay(float heightScale, float opacity);
     float heightScale() const { return mHeightScale; }
@@ -113,6 +117,7 @@ private:
     osg::ref_ptr<osg::Node> mLabels;
     osg::ref_ptr<osg::Node> mHeat;
     std::string mHeatTitle;
+    std::function<std::string(const std::string&)> mLegendName;
     float mHeightScale = 1.0f;
     float mBuildingOpacity = 1.0f;
     osg::ref_ptr<osg::Node> mTerrain;

@@ -681,6 +681,57 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::LayerNames</name>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Streets</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>Grid cells</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>River</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>Service stations</source>
+        <translation>Service stations</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>Party organizations</translation>
+    </message>
+    <message>
+        <source>1+10 links</source>
+        <translation>1+10 links</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::LayersDock</name>
     <message numerus="yes">
         <source>%1 (%n feature(s))</source>

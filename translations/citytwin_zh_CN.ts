@@ -680,6 +680,57 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::LayerNames</name>
+    <message>
+        <source>District</source>
+        <translation>城区</translation>
+    </message>
+    <message>
+        <source>Streets</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Service stations</source>
+        <translation>服务站点</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>1+10 links</source>
+        <translation>“1+10”联系</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::LayersDock</name>
     <message numerus="yes">
         <source>%1 (%n feature(s))</source>
