@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Measures the CPU the desktop application uses while idle: opens the demo district in a window under
-# Xvfb, waits for it to settle, then reads the process's CPU time over a quiet interval.
-# Usage: scripts/measure-idle-cpu.sh [BUILD_DIR] [SECONDS]
+# Measures the CPU the desktop application uses while idle: opens a source (default: the demo district;
+# e.g. the sample project, with its paged terrain and labels) in a window under Xvfb, waits for it to
+# settle, then reads the process's CPU time over a quiet interval.
+# Usage: scripts/measure-idle-cpu.sh [BUILD_DIR] [SECONDS] [FILE...]
 set -euo pipefail
 build=${1:-build/dev}
 seconds=${2:-20}
+shift 2 2>/dev/null || shift $#
 here=$(cd "$(dirname "$0")/.." && pwd)
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=("$here"/resources/demo/*.geojson)
 tick=$(getconf CLK_TCK)
-xvfb-run -a -s "-screen 0 1920x1080x24" "$build/app/citytwin" "$here"/resources/demo/*.geojson &
+xvfb-run -a -s "-screen 0 1920x1080x24" "$build/app/citytwin" "${files[@]}" &
 runner=$!
 trap 'kill $runner 2>/dev/null || true; pkill -f "$build/app/citytwin" 2>/dev/null || true' EXIT
 pid=""
@@ -17,7 +21,7 @@ for _ in $(seq 50); do
     sleep 0.2
 done
 [ -n "$pid" ] || { echo "citytwin did not start" >&2; exit 1; }
-sleep 8 # load and first frames
+sleep 12 # load, first frames, paged tiles
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 before=$(cpu "$pid")
 sleep "$seconds"
