@@ -1,5 +1,7 @@
 #include "derived_layers.hpp"
 
+#include "classification.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -12,24 +14,6 @@ namespace
 {
 constexpr int RingSides = 48;
 constexpr int ArcSteps = 16;
-
-std::optional<double> fieldNumber(const VectorLayer& layer, const Feature& feature, const char* name)
-{
-    const auto found = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), name);
-    if (found == layer.fieldNames.end())
-        return std::nullopt;
-    const auto index = static_cast<std::size_t>(found - layer.fieldNames.begin());
-    if (index >= feature.values.size() || feature.values[index].empty())
-        return std::nullopt;
-    try
-    {
-        return std::stod(feature.values[index]);
-    }
-    catch (...)
-    {
-        return std::nullopt;
-    }
-}
 
 /// A copy of the layer's description with polygons instead of points.
 VectorLayer derivedFrom(const VectorLayer& source, std::string name)
@@ -80,14 +64,18 @@ VectorLayer serviceAreas(const VectorLayer& points, double radiusMetres, const s
 VectorLayer viewCones(const VectorLayer& cameras)
 {
     VectorLayer layer = derivedFrom(cameras, cameras.name + " (view)");
-    for (const Feature& source : cameras.features)
+    const std::vector<double> headings = numericValues(cameras, "heading"), fovs = numericValues(cameras, "fov"),
+                              ranges = numericValues(cameras, "range_m");
+    auto valueOr = [](double value, double fallback) { return std::isnan(value) ? fallback : value; };
+    for (std::size_t i = 0; i < cameras.features.size(); ++i)
     {
+        const Feature& source = cameras.features[i];
         Feature feature;
         feature.fid = source.fid;
         feature.values = source.values;
-        const double heading = fieldNumber(cameras, source, "heading").value_or(0.0);
-        const double fov = std::clamp(fieldNumber(cameras, source, "fov").value_or(60.0), 1.0, 359.0);
-        const double range = std::max(1.0, fieldNumber(cameras, source, "range_m").value_or(50.0));
+        const double heading = valueOr(headings[i], 0.0);
+        const double fov = std::clamp(valueOr(fovs[i], 60.0), 1.0, 359.0);
+        const double range = std::max(1.0, valueOr(ranges[i], 50.0));
         for (const Position& apex : source.points)
         {
             Ring ring{{apex.x, apex.y, 0.0}};
@@ -110,19 +98,16 @@ VectorLayer valueColumns(const VectorLayer& areas, const std::string& field, dou
 {
     VectorLayer layer = derivedFrom(areas, areas.name + " (columns)");
     layer.extent = areas.extent;
+    const std::vector<double> values = numericValues(areas, field);
     double largest = 0.0;
-    std::vector<std::optional<double>> values;
-    for (const Feature& feature : areas.features)
-    {
-        values.push_back(fieldNumber(areas, feature, field.c_str()));
-        if (values.back())
-            largest = std::max(largest, *values.back());
-    }
+    for (double value : values)
+        if (!std::isnan(value))
+            largest = std::max(largest, value);
     for (std::size_t i = 0; i < areas.features.size(); ++i)
     {
         Feature feature = areas.features[i];
-        feature.height = values[i] && largest > 0.0 && *values[i] > 0.0
-                             ? std::optional<double>(std::max(1.0, *values[i] / largest * maxHeight))
+        feature.height = largest > 0.0 && values[i] > 0.0 // false for NaN
+                             ? std::optional<double>(std::max(1.0, values[i] / largest * maxHeight))
                              : std::nullopt;
         layer.features.push_back(std::move(feature));
     }

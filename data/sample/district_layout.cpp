@@ -129,6 +129,22 @@ double Random::uniform()
     return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+bool isMainRoadEdge(const GridCell& cell, int edge)
+{
+    // Edges 0 and 2 lie on lattice rows (row, row + 1), edges 1 and 3 on columns (column + 1, column).
+    switch (edge)
+    {
+    case 0:
+        return cell.row % 4 == 0;
+    case 1:
+        return (cell.column + 1) % 4 == 0;
+    case 2:
+        return (cell.row + 1) % 4 == 0;
+    default:
+        return cell.column % 4 == 0;
+    }
+}
+
 double ringArea(const Ring& ring)
 {
     double twice = 0.0;

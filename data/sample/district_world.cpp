@@ -22,18 +22,6 @@ constexpr double RiverSetback = 15.0;
 /// Nothing is built where the hill rises more than this above the plain (the park), metres.
 constexpr double HillParkRise = 6.0;
 
-/// Whether p is on the inner side of every edge of the counter-clockwise quad (inside its kernel).
-bool insideQuad(const Ring& quad, const Position& p)
-{
-    for (std::size_t i = 0, j = quad.size() - 1; i < quad.size(); j = i++)
-    {
-        const double cross = (quad[i].x - quad[j].x) * (p.y - quad[j].y) - (quad[i].y - quad[j].y) * (p.x - quad[j].x);
-        if (cross < 0.0)
-            return false;
-    }
-    return true;
-}
-
 struct Shape
 {
     double length = 0.0; ///< along the lot's u direction
@@ -60,7 +48,7 @@ std::optional<Ring> fitRectangle(const Ring& lot, const Position& center, double
                         {center.x + ax * hl - bx * hw, center.y + ay * hl - by * hw, 0.0},
                         {center.x + ax * hl + bx * hw, center.y + ay * hl + by * hw, 0.0},
                         {center.x - ax * hl + bx * hw, center.y - ay * hl + by * hw, 0.0}};
-        if (std::all_of(corners.begin(), corners.end(), [&lot](const Position& p) { return insideQuad(lot, p); }))
+        if (std::all_of(corners.begin(), corners.end(), [&lot](const Position& p) { return insideConvex(lot, p); }))
             return corners;
         length *= 0.88;
         width *= 0.88;
@@ -90,6 +78,18 @@ struct CellLots
     }
 };
 } // namespace
+
+bool insideConvex(const Ring& polygon, const Position& p)
+{
+    for (std::size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++)
+    {
+        const double cross =
+            (polygon[i].x - polygon[j].x) * (p.y - polygon[j].y) - (polygon[i].y - polygon[j].y) * (p.x - polygon[j].x);
+        if (cross < 0.0)
+            return false;
+    }
+    return true;
+}
 
 Position bilinear(const Ring& quad, double u, double v)
 {

@@ -95,6 +95,10 @@ std::vector<Building> placeBuildings(const DistrictLayout& layout, const Landsca
 /// Splits a total over weights into whole numbers that add up exactly (largest remainders).
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights);
 
+/// Whether p is on the inner side of every edge of a counter-clockwise polygon (inside its kernel; for a
+/// convex polygon, inside it).
+bool insideConvex(const Ring& polygon, const Position& p);
+
 /// A point inside a quadrilateral, by bilinear interpolation of its corners (u along corners 0 -> 1).
 Position bilinear(const Ring& quad, double u, double v);
 

@@ -541,14 +541,12 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
         std::map<std::pair<std::pair<double, double>, std::pair<double, double>>, bool> edges;
         for (const GridCell& cell : layout.grids)
         {
-            const bool main[4] = {cell.row % 4 == 0, (cell.column + 1) % 4 == 0, (cell.row + 1) % 4 == 0,
-                                  cell.column % 4 == 0};
             for (int edge = 0; edge < 4; ++edge)
             {
                 const Position& a = cell.corners[static_cast<std::size_t>(edge)];
                 const Position& b = cell.corners[static_cast<std::size_t>((edge + 1) % 4)];
                 const std::pair<double, double> from{a.x, a.y}, to{b.x, b.y};
-                edges.emplace(from < to ? std::pair{from, to} : std::pair{to, from}, main[edge]);
+                edges.emplace(from < to ? std::pair{from, to} : std::pair{to, from}, isMainRoadEdge(cell, edge));
             }
         }
         std::int64_t id = 0;

@@ -158,13 +158,12 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
     const Rgb asphalt{0.33, 0.33, 0.34}, mainRoad{0.28, 0.28, 0.30}, bridge{0.5, 0.48, 0.45};
     for (const GridCell& cell : layout.grids)
     {
-        const bool main[4] = {cell.row % 4 == 0, (cell.column + 1) % 4 == 0, (cell.row + 1) % 4 == 0,
-                              cell.column % 4 == 0};
         for (int edge = 0; edge < 4; ++edge)
         {
+            const bool main = isMainRoadEdge(cell, edge);
             const Position& a = cell.corners[static_cast<std::size_t>(edge)];
             const Position& b = cell.corners[static_cast<std::size_t>((edge + 1) % 4)];
-            const double halfWidth = main[edge] ? 14.0 : 6.0;
+            const double halfWidth = main ? 14.0 : 6.0;
             Extent box;
             box.include(std::min(a.x, b.x) - halfWidth, std::min(a.y, b.y) - halfWidth);
             box.include(std::max(a.x, b.x) + halfWidth, std::max(a.y, b.y) + halfWidth);
@@ -176,9 +175,9 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
             };
             // Small streets stop at the hill park; bridges cross the river.
             const Position middle{0.5 * (a.x + b.x), 0.5 * (a.y + b.y), 0.0};
-            if (!main[edge] && landscape.hillRise(middle.x, middle.y) > 6.0)
+            if (!main && landscape.hillRise(middle.x, middle.y) > 6.0)
                 continue;
-            paint(box, onRoad, main[edge] ? mainRoad : asphalt);
+            paint(box, onRoad, main ? mainRoad : asphalt);
             auto onBridge = [&](double x, double y) { return onRoad(x, y) && landscape.inRiver(x, y); };
             paint(box, onBridge, bridge);
         }
@@ -190,13 +189,7 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
         for (const Position& p : building.footprint)
             box.include(p.x, p.y);
         const Ring& quad = building.footprint;
-        auto inside = [&quad](double x, double y)
-        {
-            for (std::size_t i = 0, j = quad.size() - 1; i < quad.size(); j = i++)
-                if ((quad[i].x - quad[j].x) * (y - quad[j].y) - (quad[i].y - quad[j].y) * (x - quad[j].x) < 0.0)
-                    return false;
-            return true;
-        };
+        auto inside = [&quad](double x, double y) { return insideConvex(quad, {x, y, 0.0}); };
         const double shade = hash01(building.id, 7) * 0.12;
         Rgb roof{0.74 - shade, 0.72 - shade, 0.70 - shade};
         switch (building.use)
