@@ -126,19 +126,27 @@ void SceneModel::updateLabels()
     // Names of the conventional layers, in one decluttered node: the higher the unit, the higher its priority.
     static const std::vector<std::pair<std::string, int>> Labelled = {
         {"district", 50}, {"streets", 40}, {"communities", 30}, {"stations", 20}, {"grids", 10}};
+    // The labelled layers shown, and the ground: when they are what the labels were built from, nothing to do
+    // (layers are added and shown one by one while a project opens).
+    std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, int>> sources;
+    for (const LayerEntry& entry : mLayers)
+    {
+        const auto found = std::find_if(Labelled.begin(), Labelled.end(),
+                                        [&entry](const auto& pair) { return pair.first == entry.data->name; });
+        if (found != Labelled.end() && entry.node->getNodeMask() != 0u)
+            sources.push_back({entry.data, found->second});
+    }
+    if (sources == mLabelSources && mGround == mLabelGround)
+        return;
+    mLabelSources = sources;
+    mLabelGround = mGround;
     std::vector<LabelCandidate> candidates;
     std::function<double(double, double)> ground;
     if (mGround)
         ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
-    for (const LayerEntry& entry : mLayers)
+    for (const auto& [layer, priority] : sources)
     {
-        if (entry.node->getNodeMask() == 0u)
-            continue;
-        const auto found = std::find_if(Labelled.begin(), Labelled.end(),
-                                        [&entry](const auto& pair) { return pair.first == entry.data->name; });
-        if (found == Labelled.end())
-            continue;
-        auto labels = labelsForLayer(*entry.data, "name", found->second, ground);
+        auto labels = labelsForLayer(*layer, "name", priority, ground);
         candidates.insert(candidates.end(), std::make_move_iterator(labels.begin()),
                           std::make_move_iterator(labels.end()));
     }

@@ -115,6 +115,9 @@ private:
     osg::ref_ptr<osg::Group> mModelGroup;
     osg::ref_ptr<MapOverlay> mOverlay;
     osg::ref_ptr<osg::Node> mLabels;
+    /// What mLabels was built from (held, so that a replaced layer's address is not reused meanwhile).
+    std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, int>> mLabelSources;
+    std::shared_ptr<const data::HeightField> mLabelGround;
     osg::ref_ptr<osg::Node> mHeat;
     std::string mHeatTitle;
     std::function<std::string(const std::string&)> mLegendName;
