@@ -199,13 +199,19 @@ TerrainRasters findTerrainRasters(const std::string& path)
         candidates.push_back(path);
     for (const std::string& candidate : candidates)
     {
-        auto source = RasterSource::open(candidate);
-        if (!source)
+        // A look at the candidate only (RasterSource::open, which may warp, comes when it is used).
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        GdalDatasetPtr raster = candidate == path ? std::move(dataset) : openReadOnly(candidate, GDAL_OF_RASTER);
+        CPLPopErrorHandler();
+        double transform[6];
+        if (!raster || raster->GetRasterCount() == 0 || raster->GetGeoTransform(transform) != CE_None ||
+            !raster->GetSpatialRef())
             continue;
+        const bool elevation = raster->GetRasterBand(1)->GetRasterDataType() != GDT_Byte;
         const bool namedDem = candidate.ends_with(":dem"), namedImagery = candidate.ends_with(":imagery");
-        if ((*source)->isElevation() && (found.dem.empty() || namedDem))
+        if (elevation && (found.dem.empty() || namedDem))
             found.dem = candidate;
-        else if (!(*source)->isElevation() && (found.imagery.empty() || namedImagery))
+        else if (!elevation && (found.imagery.empty() || namedImagery))
             found.imagery = candidate;
     }
     return found;
