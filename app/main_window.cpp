@@ -498,15 +498,8 @@ void MainWindow::showIncidentHeat(bool shown)
     if (mModel->layer(index).deferredCount)
     {
         // The heat map needs the points now.
-        auto loaded = data::readVectorSource(mModel->layer(index).sourcePath, {.layerName = "incidents"});
-        if (!loaded)
-        {
-            reportError(ErrorText::describe(loaded.error()));
+        if (!placeReadLayer(index, data::readVectorSource(mModel->layer(index).sourcePath, {.layerName = "incidents"})))
             return;
-        }
-        const auto count = static_cast<qsizetype>(loaded->front().features.size());
-        mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(loaded->front())));
-        mLayersDock->updateLayer(index, QStringLiteral("incidents"), count);
     }
     mModel->setHeatLayer(buildIncidentHeat(*mModel, mModel->layer(index)), tr("incidents per km²").toStdString());
     mViewport->sceneChanged(false);
@@ -717,6 +710,21 @@ void MainWindow::reloadProjectTable(const QString& table)
     }
 }
 
+bool MainWindow::placeReadLayer(int index, data::Result<std::vector<data::VectorLayer>> result)
+{
+    if (!result)
+    {
+        reportError(ErrorText::describe(result.error()));
+        return false;
+    }
+    const QString name = QString::fromStdString(result->front().name);
+    const auto count = static_cast<qsizetype>(result->front().features.size());
+    mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(result->front())));
+    mLayersDock->updateLayer(index, name, count);
+    mViewport->sceneChanged(false);
+    return true;
+}
+
 void MainWindow::loadDeferredLayer(int index)
 {
     const data::VectorLayer& deferred = mModel->layer(index);
@@ -729,19 +737,10 @@ void MainWindow::loadDeferredLayer(int index)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, index, name]
             {
-                auto result = watcher->result();
                 watcher->deleteLater();
                 mLoadingDeferred.remove(index);
-                if (!result)
-                {
-                    reportError(ErrorText::describe(result.error()));
-                    return;
-                }
-                const auto count = static_cast<qsizetype>(result->front().features.size());
-                mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(result->front())));
-                mLayersDock->updateLayer(index, name, count);
-                mViewport->sceneChanged(false);
-                statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+                if (placeReadLayer(index, watcher->result()))
+                    statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
             });
     watcher->setFuture(QtConcurrent::run([path = deferred.sourcePath, layer = deferred.name]
                                          { return data::readVectorSource(path, {.layerName = layer}); }));
@@ -815,17 +814,10 @@ void MainWindow::replaceLayerFromSource(const QString& path, const QString& laye
     const int index = findLayer(path, layerName);
     auto layers = data::readVectorSource(path.toStdString(),
                                          {.layerName = layerName.toStdString(), .sourceCrs = crs.toStdString()});
-    if (!layers)
-    {
+    if (index >= 0)
+        placeReadLayer(index, std::move(layers));
+    else if (!layers)
         reportError(ErrorText::describe(layers.error()));
-        return;
-    }
-    const auto count = static_cast<qsizetype>(layers->front().features.size());
-    if (index < 0)
-        return;
-    mModel->replaceLayer(index, std::make_shared<const data::VectorLayer>(std::move(layers->front())));
-    mLayersDock->updateLayer(index, layerName, count);
-    mViewport->sceneChanged(false);
 }
 
 void MainWindow::reportError(const QString& message)

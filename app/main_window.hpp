@@ -76,6 +76,8 @@ public:
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
     void fillBookmarksMenu();
+    /// Puts a layer read again (deferred, or with another CRS) in place of layer index; reports a failed read.
+    bool placeReadLayer(int index, data::Result<std::vector<data::VectorLayer>> result);
     /// Reads a layer whose features were deferred (in the background) and puts it in place.
     void loadDeferredLayer(int index);
     /// Shows the density of the open project's incidents as a heat layer.
