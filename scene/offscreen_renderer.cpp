@@ -40,7 +40,7 @@ private:
 };
 } // namespace
 
-osg::ref_ptr<osg::GraphicsContext> OffscreenRenderer::createPbuffer(int width, int height)
+bool OffscreenRenderer::setUpViewer(osgViewer::Viewer& viewer, int width, int height)
 {
     osg::ref_ptr<osg::GraphicsContext::Traits> traits = new osg::GraphicsContext::Traits;
     traits->x = 0;
@@ -55,7 +55,17 @@ osg::ref_ptr<osg::GraphicsContext> OffscreenRenderer::createPbuffer(int width, i
     traits->readDISPLAY();
     traits->setUndefinedScreenDetailsToDefaultScreen();
     osg::ref_ptr<osg::GraphicsContext> context = osg::GraphicsContext::createGraphicsContext(traits.get());
-    return context && context->valid() ? context : nullptr;
+    if (!context || !context->valid())
+        return false;
+    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    viewer.setCameraManipulator(nullptr);
+    osg::Camera* camera = viewer.getCamera();
+    camera->setGraphicsContext(context.get());
+    camera->setViewport(0, 0, width, height);
+    camera->setDrawBuffer(GL_FRONT);
+    camera->setReadBuffer(GL_FRONT);
+    configureView(viewer, width, height);
+    return true;
 }
 
 data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
@@ -66,21 +76,12 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
                            "image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range",
                            {}};
 
-    osg::ref_ptr<osg::GraphicsContext> context = createPbuffer(width, height);
-    if (!context)
+    osgViewer::Viewer viewer;
+    if (!setUpViewer(viewer, width, height))
         return data::Error{data::ErrorCode::OpenFailed,
                            "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)",
                            {}};
-
-    osgViewer::Viewer viewer;
-    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
-    viewer.setCameraManipulator(nullptr);
     osg::Camera* camera = viewer.getCamera();
-    camera->setGraphicsContext(context.get());
-    camera->setViewport(0, 0, width, height);
-    camera->setDrawBuffer(GL_FRONT);
-    camera->setReadBuffer(GL_FRONT);
-    configureView(viewer, width, height);
 
     osg::ref_ptr<osg::Image> image = new osg::Image;
     camera->setFinalDrawCallback(new CaptureCallback(image.get(), width, height));

@@ -4,13 +4,17 @@
 
 #include "data/result.hpp"
 
-#include <osg/GraphicsContext>
 #include <osg/Image>
 #include <osg/ref_ptr>
 
 namespace osg
 {
 class Node;
+}
+
+namespace osgViewer
+{
+class Viewer;
 }
 
 namespace citytwin::scene
@@ -25,9 +29,10 @@ public:
     /// pose. Fails with a readable message when no OpenGL context can be created.
     static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width, int height);
 
-    /// Creates a single-buffered RGBA8 + depth24 OpenGL pbuffer of that size (needs an X display with GLX,
-    /// e.g. Xvfb); null when none can be made.
-    static osg::ref_ptr<osg::GraphicsContext> createPbuffer(int width, int height);
+    /// Gives a viewer a single-buffered RGBA8 + depth24 OpenGL pbuffer of that size (needs an X display with
+    /// GLX, e.g. Xvfb), single-threaded, drawing to its front buffer with the shared look (configureView).
+    /// False when no pbuffer can be made.
+    static bool setUpViewer(osgViewer::Viewer& viewer, int width, int height);
 
     /// Returns the OpenGL renderer string seen by the last successful render ("" before any).
     static std::string lastRendererName();

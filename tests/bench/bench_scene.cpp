@@ -22,7 +22,6 @@
 
 #include <sys/resource.h>
 
-#include <osg/GraphicsContext>
 #include <osg/Stats>
 #include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
@@ -146,22 +145,14 @@ int main(int argc, char** argv)
     }
     const double buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - buildStart).count();
 
-    osg::ref_ptr<osg::GraphicsContext> context = scene::OffscreenRenderer::createPbuffer(width, height);
-    if (!context)
+    osgViewer::Viewer viewer;
+    if (!scene::OffscreenRenderer::setUpViewer(viewer, width, height))
     {
         std::fprintf(stderr, "bench_scene: cannot create an OpenGL pbuffer (run under xvfb-run -a)\n");
         return 1;
     }
-    osgViewer::Viewer viewer;
-    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
-    viewer.setCameraManipulator(nullptr);
     osg::Camera* camera = viewer.getCamera();
-    camera->setGraphicsContext(context.get());
-    camera->setViewport(0, 0, width, height);
-    camera->setDrawBuffer(GL_FRONT);
-    camera->setReadBuffer(GL_FRONT);
     camera->setFinalDrawCallback(new FinishCallback);
-    scene::configureView(viewer, width, height);
     viewer.setSceneData(model.root());
     viewer.realize();
     camera->getStats()->collectStats("rendering", true);
