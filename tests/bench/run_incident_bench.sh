@@ -16,8 +16,7 @@ mkdir -p "$work"
 runs=${RUNS:-3}
 echo "work folder: $work"
 
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
+source "$(dirname "$0")/bench-lib.sh"
 
 printf '%-10s %-42s %12s %12s %8s\n' rows measure citytwin baseline ratio
 for rows in "${sizes[@]}"; do

@@ -15,8 +15,7 @@ mkdir -p "$work"
 runs=${RUNS:-3}
 echo "work folder: $work"
 
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
+source "$(dirname "$0")/bench-lib.sh"
 copy() {
     ogr2ogr -f GPKG "$2" "$1" district streets communities grids roads river buildings stations cameras \
         party_orgs party_links incidents
