@@ -1,5 +1,7 @@
 #include "layer_names.hpp"
 
+#include <QRegularExpression>
+
 namespace citytwin::app
 {
 
@@ -29,7 +31,51 @@ QString LayerNames::displayName(const std::string& table)
         return tr("1+10 links");
     if (table == "incidents")
         return tr("Incidents");
-    return QString::fromStdString(table);
+    // Words of thematic legends.
+    if (table == "other")
+        return tr("other");
+    if (table == "no data")
+        return tr("no data");
+    if (table == "low")
+        return tr("low");
+    // Derived layers: "<table> (columns)", "cameras (view)", "stations day_care (500 m)".
+    const QString name = QString::fromStdString(table);
+    if (name.endsWith(QStringLiteral(" (columns)")))
+        return tr("%1 as columns").arg(displayName(name.chopped(10).toStdString()));
+    if (name.endsWith(QStringLiteral(" (view)")))
+        return tr("%1: view cones").arg(displayName(name.chopped(7).toStdString()));
+    static const QRegularExpression rings(QStringLiteral("^(\\S+)(?: (\\S+))? \\((\\d+) m\\)$"));
+    if (const auto match = rings.match(name); match.hasMatch())
+    {
+        const QString kind = match.captured(2);
+        return tr("%1 service rings (%2 m)")
+            .arg(kind.isEmpty() ? displayName(match.captured(1).toStdString()) : stationKindName(kind.toStdString()),
+                 match.captured(3));
+    }
+    return name;
+}
+
+QString LayerNames::stationKindName(const std::string& kind)
+{
+    if (kind == "day_care")
+        return tr("Day-care stations");
+    if (kind == "canteen")
+        return tr("Canteens for the elderly");
+    if (kind == "after_school")
+        return tr("After-school classes");
+    if (kind == "childcare")
+        return tr("Childcare centres");
+    if (kind == "warm_station")
+        return tr("Warm stations");
+    if (kind == "service_center")
+        return tr("Party and public service centres");
+    if (kind == "civilization_practice")
+        return tr("Civilization practice stations");
+    if (kind == "elderly_home")
+        return tr("Elderly homes");
+    if (kind == "social_work")
+        return tr("Social work stations");
+    return QString::fromStdString(kind);
 }
 
 } // namespace citytwin::app

@@ -14,7 +14,10 @@ class LayerNames
 {
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::LayerNames)
 public:
+    /// Also names derived layers ("grids (columns)", service rings, view cones) and legend words ("other").
     static QString displayName(const std::string& table);
+    /// The name of a kind of service station (`day_care` → 日间照料站), plural.
+    static QString stationKindName(const std::string& kind);
 };
 
 } // namespace citytwin::app

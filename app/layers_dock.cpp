@@ -1,5 +1,7 @@
 #include "layers_dock.hpp"
 
+#include "layer_names.hpp"
+
 #include <QEvent>
 #include <QListWidget>
 #include <QMenu>
@@ -74,8 +76,10 @@ void LayersDock::updateRow(int index)
     const auto& [name, count] = mLayers.at(index);
     const QSignalBlocker blocker(mList);
     QListWidgetItem* item = mList->item(index);
-    item->setText(tr("%1 (%n feature(s))", nullptr, static_cast<int>(count)).arg(name));
-    item->setToolTip(tr("Double-click to zoom to this layer"));
+    // Conventional tables and derived layers by their name in the interface language; the table in the tip.
+    item->setText(
+        tr("%1 (%n feature(s))", nullptr, static_cast<int>(count)).arg(LayerNames::displayName(name.toStdString())));
+    item->setToolTip(tr("Table %1. Double-click to zoom to this layer").arg(name));
 }
 
 void LayersDock::changeEvent(QEvent* event)

@@ -1,5 +1,7 @@
 #include "main_window.hpp"
+#include "point_icon_atlas.hpp"
 
+#include "color_by_dialog.hpp"
 #include "crs_confirm_dialog.hpp"
 #include "error_text.hpp"
 #include "import_dialog.hpp"
@@ -46,6 +48,7 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    registerPointIcons();
     resize(1400, 900);
 
     mViewport = new ViewportWidget(this);
@@ -508,22 +511,41 @@ void MainWindow::showIncidentHeat(bool shown)
 void MainWindow::chooseLayerColors(int index)
 {
     const data::VectorLayer& layer = mModel->layer(index);
-    QStringList fields;
-    for (const std::string& field : layer.fieldNames)
-        fields << QString::fromStdString(field);
-    if (fields.isEmpty())
+    if (layer.fieldNames.empty())
         return;
-    bool chosen = false;
-    const QString field = QInputDialog::getItem(this, tr("Colour by Field"),
-                                                tr("Colour %1 by (numbers in classes by natural breaks, text by "
-                                                   "category):")
-                                                    .arg(QString::fromStdString(layer.name)),
-                                                fields, 0, false, &chosen);
-    if (!chosen)
+    ColorByDialog dialog(layer, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    mModel->setLayerColors(index, thematicColorsFor(layer, field.toStdString(), 5, data::ClassMethod::NaturalBreaks));
-    mModel->setLayerVisible(index, true);
-    mLayersDock->setChecked(index, true);
+    const std::string field = dialog.field().toStdString();
+    auto colors = thematicColorsFor(layer, field, dialog.classes(), dialog.method());
+    if (!colors)
+        return;
+    // Columns: a derived layer "<areas> (columns)" (made or replaced) shown instead of the flat areas.
+    const QString columnsName = QString::fromStdString(layer.name + " (columns)");
+    int columns = findLayer(QString::fromStdString(layer.sourcePath), columnsName);
+    int coloured = index;
+    if (dialog.columns())
+    {
+        auto derived = std::make_shared<const data::VectorLayer>(data::valueColumns(layer, field, ColumnHeightMetres));
+        if (columns < 0)
+        {
+            columns = mModel->addLayer(derived);
+            mLayersDock->addLayer(columnsName, static_cast<qsizetype>(derived->features.size()), true);
+        }
+        else
+            mModel->replaceLayer(columns, derived);
+        mModel->setLayerVisible(index, false);
+        mLayersDock->setChecked(index, false);
+        coloured = columns;
+    }
+    else if (columns >= 0)
+    {
+        mModel->setLayerVisible(columns, false);
+        mLayersDock->setChecked(columns, false);
+    }
+    mModel->setLayerColors(coloured, std::move(colors));
+    mModel->setLayerVisible(coloured, true);
+    mLayersDock->setChecked(coloured, true);
     mViewport->sceneChanged(false);
 }
 

@@ -75,6 +75,8 @@ public:
     };
     /// The walking distance of the station service rings, metres.
     static constexpr int ServiceRingMetres = 500;
+    /// The height of the tallest column when areas are drawn as columns of a value (metres).
+    static constexpr double ColumnHeightMetres = 1500.0;
     void fillBookmarksMenu();
     /// Puts a layer read again (deferred, or with another CRS) in place of layer index; reports a failed read.
     bool placeReadLayer(int index, data::Result<std::vector<data::VectorLayer>> result);

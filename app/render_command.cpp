@@ -1,4 +1,5 @@
 #include "render_command.hpp"
+#include "point_icon_atlas.hpp"
 
 #include "cli_output.hpp"
 #include "error_text.hpp"
@@ -36,6 +37,7 @@ bool parseSize(const QString& text, int& width, int& height)
 
 int RenderCommand::run(const QStringList& arguments)
 {
+    registerPointIcons();
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Renders the default 3D view of the given vector sources off-screen and writes it as an image.\n"

@@ -7,7 +7,7 @@ endif()
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent LinguistTools Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 
 # OSG must use double matrices: the scene keeps Gauss-Krueger magnitudes in matrices.
 file(READ "${OSG_INCLUDE_DIR}/osg/Config" _citytwin_osg_config)

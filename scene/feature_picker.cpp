@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include <osg/LOD>
 #include <osg/Camera>
 #include <osg/Geode>
 #include <osg/Geometry>
@@ -125,10 +126,17 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
             continue;
         const osg::MatrixTransform* node = model.layerNode(layer);
         const osg::Matrixd toWindow = node->getMatrix() * camera.getViewMatrix() * viewToWindow;
-        // The layer's tiles: one geode each.
+        // The layer's tiles: one geode each, or an LOD whose first child holds the points of a clustered tile,
+        // picked only while the tile shows its points (not its clusters).
+        const osg::Vec3d eye = osg::Vec3d() * osg::Matrixd::inverse(node->getMatrix() * camera.getViewMatrix());
         for (unsigned int child = 0; child < node->getNumChildren(); ++child)
         {
-            const osg::Geode* geode = node->getChild(child)->asGeode();
+            const osg::Node* tile = node->getChild(child);
+            if (const auto* lod = dynamic_cast<const osg::LOD*>(tile))
+                tile = lod->getNumChildren() > 0 && (lod->getCenter() - eye).length() < lod->getMaxRange(0)
+                           ? lod->getChild(0)
+                           : nullptr;
+            const osg::Geode* geode = tile ? tile->asGeode() : nullptr;
             for (unsigned int d = 0; geode && d < geode->getNumDrawables(); ++d)
             {
                 const osg::Geometry* geometry = geode->getDrawable(d)->asGeometry();

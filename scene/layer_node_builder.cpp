@@ -1,6 +1,8 @@
 #include "layer_node_builder.hpp"
 
 #include "feature_ids.hpp"
+#include "label_layer.hpp"
+#include "point_icons.hpp"
 
 #include "data/height_field.hpp"
 #include "data/vector_layer.hpp"
@@ -15,10 +17,12 @@
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/LineWidth>
 #include <osg/Point>
 #include <osg/PolygonOffset>
 #include <osg/TriangleIndexFunctor>
+#include <osgText/Text>
 #include <osgUtil/Tessellator>
 
 namespace citytwin::scene
@@ -35,6 +39,10 @@ constexpr float DrapedFillLift = 1.0f;
 constexpr float DrapedLineLift = 1.5f;
 constexpr float DrapedPointLift = 2.5f;
 constexpr float DrapeStep = 20.0f;
+/// Clustered point layers: a tile shows its points within this many tile sizes of the eye, clusters on thirds of
+/// the tile up to the far distance, one cluster per tile beyond.
+constexpr float ClusterNear = 4.0f;
+constexpr float ClusterFar = 12.0f;
 
 /// Collects the vertices, colours, normals and feature ids of one kind of primitive.
 class GeometryBatch
@@ -47,6 +55,13 @@ public:
         mVertices->push_back(vertex);
         mNormals->push_back(normal);
         mIds->perVertex.push_back(feature);
+    }
+    /// Adds an icon point: its icon index and size (pixels) as texture coordinates, its own colour.
+    void addIcon(const osg::Vec3& vertex, std::uint32_t feature, float icon, float size, const osg::Vec4& color)
+    {
+        add(vertex, osg::Vec3(0, 0, 1), feature);
+        mTexCoords->push_back(osg::Vec2(icon, size));
+        mColors->push_back(color);
     }
 
     bool empty() const { return mVertices->empty(); }
@@ -67,9 +82,19 @@ public:
         geometry->setVertexArray(mVertices.get());
         if (withNormals)
             geometry->setNormalArray(mNormals.get(), osg::Array::BIND_PER_VERTEX);
-        osg::ref_ptr<osg::Vec4Array> colors = new osg::Vec4Array;
-        colors->assign(colorPerVertex ? mVertices->size() : 1, color);
-        geometry->setColorArray(colors.get(), colorPerVertex ? osg::Array::BIND_PER_VERTEX : osg::Array::BIND_OVERALL);
+        if (mColors->size() == mVertices->size())
+        {
+            // Icons: every vertex has its own colour already.
+            geometry->setColorArray(mColors.get(), osg::Array::BIND_PER_VERTEX);
+            geometry->setTexCoordArray(0, mTexCoords.get(), osg::Array::BIND_PER_VERTEX);
+        }
+        else
+        {
+            osg::ref_ptr<osg::Vec4Array> colors = new osg::Vec4Array;
+            colors->assign(colorPerVertex ? mVertices->size() : 1, color);
+            geometry->setColorArray(colors.get(),
+                                    colorPerVertex ? osg::Array::BIND_PER_VERTEX : osg::Array::BIND_OVERALL);
+        }
         geometry->addPrimitiveSet(new osg::DrawArrays(mMode, 0, static_cast<GLsizei>(mVertices->size())));
         mIds->mode = mMode;
         geometry->setUserData(mIds.get());
@@ -81,6 +106,8 @@ private:
     osg::ref_ptr<osg::Vec3Array> mVertices = new osg::Vec3Array;
     osg::ref_ptr<osg::Vec3Array> mNormals = new osg::Vec3Array;
     osg::ref_ptr<FeatureIds> mIds = new FeatureIds;
+    osg::ref_ptr<osg::Vec2Array> mTexCoords = new osg::Vec2Array;
+    osg::ref_ptr<osg::Vec4Array> mColors = new osg::Vec4Array;
 };
 
 struct TriangleCollector
@@ -244,6 +271,14 @@ struct Batches
 };
 
 /// Where features lie: on the plane z = 0, or draped on a ground (DEM heights) with small lifts.
+/// How each point of a layer drawn with icons looks: icon index, size in pixels, colour.
+struct IconLook
+{
+    float icon = 0.0f;
+    float size = 22.0f;
+    osg::Vec4 color;
+};
+
 struct Ground
 {
     const data::HeightField* field = nullptr;
@@ -276,7 +311,8 @@ void addSegment(osg::Vec3 a, osg::Vec3 b, const Ground& ground, float lift, std:
     }
 }
 
-void addFeature(const data::Feature& feature, std::uint32_t index, const Ground& ground, Batches& batches)
+void addFeature(const data::Feature& feature, std::uint32_t index, const Ground& ground, Batches& batches,
+                const IconLook* icon)
 {
     const osg::Vec3d& origin = ground.origin;
     const bool extruded = feature.height && *feature.height > 0.0;
@@ -323,8 +359,113 @@ void addFeature(const data::Feature& feature, std::uint32_t index, const Ground&
     {
         osg::Vec3 local = toLocal(point, origin, 0.0f);
         local.z() = ground.at(local.x(), local.y()) + ground.pointLift();
-        batches.points.add(local, osg::Vec3(0, 0, 1), index);
+        if (icon)
+            batches.points.addIcon(local, index, icon->icon, icon->size, icon->color);
+        else
+            batches.points.add(local, osg::Vec3(0, 0, 1), index);
     }
+}
+
+/// Points of a tile summarised on cells of a given size: each cluster at the mean of its points.
+struct Cluster
+{
+    osg::Vec3 position;
+    std::size_t count = 0;
+};
+
+std::vector<Cluster> clusterPoints(const std::vector<osg::Vec3>& points, double cellSize)
+{
+    std::map<std::pair<int, int>, Cluster> cells;
+    for (const osg::Vec3& p : points)
+    {
+        Cluster& cluster =
+            cells[{static_cast<int>(std::floor(p.x() / cellSize)), static_cast<int>(std::floor(p.y() / cellSize))}];
+        cluster.position += p;
+        ++cluster.count;
+    }
+    std::vector<Cluster> clusters;
+    clusters.reserve(cells.size());
+    for (auto& [key, cluster] : cells)
+    {
+        cluster.position /= static_cast<float>(cluster.count);
+        clusters.push_back(cluster);
+    }
+    return clusters;
+}
+
+/// The font of cluster counts: the label font (digits read the same in every language).
+osg::ref_ptr<osgText::Font> countFont()
+{
+    static const osg::ref_ptr<osgText::Font> font = []
+    {
+        const std::string path = labelFontPath();
+        return path.empty() ? osg::ref_ptr<osgText::Font>() : osgText::readRefFontFile(path);
+    }();
+    return font;
+}
+
+/// Draws clusters: a disc per cluster, larger for more points, with its count written on it.
+osg::ref_ptr<osg::Group> clusterNode(const std::vector<Cluster>& clusters, const osg::Vec4& color,
+                                     const PointIconAtlas* atlas, osg::StateSet* discState)
+{
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    osg::ref_ptr<osg::Geometry> discs = new osg::Geometry;
+    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec2Array> looks = new osg::Vec2Array;
+    const float icon = atlas ? static_cast<float>(std::max(0, atlas->indexOf("cluster"))) : 0.0f;
+    for (const Cluster& cluster : clusters)
+    {
+        vertices->push_back(cluster.position);
+        const float size = 20.0f + 5.0f * static_cast<float>(std::log10(static_cast<double>(cluster.count)));
+        looks->push_back(osg::Vec2(icon, size));
+    }
+    discs->setVertexArray(vertices.get());
+    discs->setTexCoordArray(0, looks.get(), osg::Array::BIND_PER_VERTEX);
+    osg::ref_ptr<osg::Vec4Array> colors = new osg::Vec4Array;
+    colors->assign(vertices->size(), color);
+    discs->setColorArray(colors.get(), osg::Array::BIND_PER_VERTEX);
+    discs->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, static_cast<GLsizei>(vertices->size())));
+    discs->setStateSet(discState);
+    discs->setName("clusters");
+    // A single disc has a bound of radius zero, which small-feature culling would drop: discs and counts are a
+    // fixed size on screen and few, so they are never culled.
+    discs->setCullingActive(false);
+    geode->addDrawable(discs.get());
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    group->addChild(geode.get());
+    // The texts keep their own state sets (osgText's shaders): their depth rule is set on their geode.
+    osg::ref_ptr<osg::Geode> texts = new osg::Geode;
+    group->addChild(texts.get());
+
+    // The counts: screen-aligned, a fixed size in pixels, drawn over their disc (like the discs, over the scene).
+    static const osg::ref_ptr<osg::StateSet> textState = []
+    {
+        osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+        state->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
+        state->setRenderBinDetails(20, "DepthSortedBin");
+        return state;
+    }();
+    const osg::ref_ptr<osgText::Font> font = countFont();
+    for (const Cluster& cluster : clusters)
+    {
+        osg::ref_ptr<osgText::Text> text = new osgText::Text;
+        if (font)
+            text->setFont(font.get());
+        text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
+        text->setCharacterSize(cluster.count >= 10000 ? 11.0f : 13.0f);
+        text->setAxisAlignment(osgText::Text::SCREEN);
+        text->setAlignment(osgText::Text::CENTER_CENTER);
+        text->setColor(osg::Vec4(1, 1, 1, 1));
+        text->setBackdropType(osgText::Text::OUTLINE);
+        text->setBackdropColor(osg::Vec4(0.1f, 0.1f, 0.12f, 0.9f));
+        text->setPosition(cluster.position);
+        text->setText(std::to_string(cluster.count));
+        text->setName("cluster count");
+        text->setCullingActive(false);
+        texts->addDrawable(text.get());
+    }
+    texts->setStateSet(textState.get());
+    return group;
 }
 } // namespace
 
@@ -405,6 +546,19 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
     {
         style.color = {0.98f, 0.45f, 0.25f, 1.0f};
         style.pointSize = 4.0f;
+        PointSymbols symbols{.field = "kind", .size = 24.0f};
+        const std::pair<const char*, osg::Vec4> kinds[] = {{"day_care", {0.96f, 0.52f, 0.16f, 1.0f}},
+                                                           {"canteen", {0.88f, 0.30f, 0.22f, 1.0f}},
+                                                           {"after_school", {0.22f, 0.52f, 0.92f, 1.0f}},
+                                                           {"childcare", {0.93f, 0.42f, 0.68f, 1.0f}},
+                                                           {"warm_station", {0.86f, 0.18f, 0.36f, 1.0f}},
+                                                           {"service_center", {0.80f, 0.10f, 0.12f, 1.0f}},
+                                                           {"civilization_practice", {0.76f, 0.30f, 0.08f, 1.0f}},
+                                                           {"elderly_home", {0.55f, 0.38f, 0.85f, 1.0f}},
+                                                           {"social_work", {0.16f, 0.64f, 0.52f, 1.0f}}};
+        for (const auto& [kind, color] : kinds)
+            symbols.byValue[kind] = {std::string("station-") + kind, color};
+        style.symbols = symbols;
     }
     else if (name.ends_with(" m)"))
     {
@@ -425,6 +579,22 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.pointSize = 4.0f;
         style.lineWidth = 1.0f;
         style.visible = false;
+        if (name == "cameras")
+        {
+            style.color = {0.22f, 0.62f, 0.85f, 1.0f};
+            style.symbols = PointSymbols{.field = "network", .size = 18.0f};
+            style.symbols->byValue["community"] = {"camera-community", {0.22f, 0.70f, 0.88f, 1.0f}};
+            style.symbols->byValue["public_security"] = {"camera-public_security", {0.18f, 0.32f, 0.82f, 1.0f}};
+        }
+        else if (name == "incidents")
+        {
+            style.color = {0.80f, 0.16f, 0.24f, 1.0f};
+            style.symbols = PointSymbols{.field = "source", .size = 16.0f};
+            style.symbols->byValue["hotline"] = {"incident-hotline", {0.95f, 0.58f, 0.12f, 1.0f}};
+            style.symbols->byValue["citizen_app"] = {"incident-citizen_app", {0.28f, 0.72f, 0.32f, 1.0f}};
+            style.symbols->byValue["grid_inspector"] = {"incident-grid_inspector", {0.22f, 0.52f, 0.92f, 1.0f}};
+            style.symbols->byValue["camera_ai"] = {"incident-camera_ai", {0.82f, 0.24f, 0.78f, 1.0f}};
+        }
     }
     return style;
 }
@@ -442,6 +612,36 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
                             ? std::max(layer.extent.maxX - layer.extent.minX, layer.extent.maxY - layer.extent.minY)
                             : 0.0;
     const double tileSize = std::max(MinimumTileSize, span / TilesPerSide);
+
+    // Icons per kind, when the app registered an icon atlas.
+    const std::shared_ptr<const PointIconAtlas> atlas = pointIconAtlas();
+    std::vector<IconLook> looks;
+    if (atlas && style.symbols && layer.kind == data::GeometryKind::Point)
+    {
+        const PointSymbols& symbols = *style.symbols;
+        const auto field = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), symbols.field);
+        const IconLook fallback{static_cast<float>(std::max(0, atlas->indexOf(symbols.defaultIcon))), symbols.size,
+                                style.color};
+        looks.reserve(layer.features.size());
+        std::map<std::string, IconLook> byValue;
+        for (const auto& [value, symbol] : symbols.byValue)
+        {
+            const int icon = atlas->indexOf(symbol.icon);
+            byValue[value] = icon < 0 ? fallback : IconLook{static_cast<float>(icon), symbols.size, symbol.color};
+        }
+        for (const data::Feature& feature : layer.features)
+        {
+            const std::string* value =
+                field == layer.fieldNames.end() ? nullptr : &feature.values.at(field - layer.fieldNames.begin());
+            const auto found = value ? byValue.find(*value) : byValue.end();
+            looks.push_back(found == byValue.end() ? fallback : found->second);
+        }
+    }
+    // Dense point layers: the points of each tile are also summarised as clusters, shown from afar.
+    const bool clustered = layer.kind == data::GeometryKind::Point && style.clusterMinimum > 0 &&
+                           layer.features.size() >= style.clusterMinimum;
+    std::map<std::pair<int, int>, std::vector<osg::Vec3>> tilePoints;
+
     std::map<std::pair<int, int>, Batches> tiles;
     for (std::size_t i = 0; i < layer.features.size(); ++i)
     {
@@ -460,7 +660,16 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
             box.isValid() ? std::pair{static_cast<int>(std::floor((box.centerX() - layerOrigin.x()) / tileSize)),
                                       static_cast<int>(std::floor((box.centerY() - layerOrigin.y()) / tileSize))}
                           : std::pair{0, 0};
-        addFeature(feature, static_cast<std::uint32_t>(i), Ground{ground, layerOrigin, style.heightScale}, tiles[key]);
+        const Ground featureGround{ground, layerOrigin, style.heightScale};
+        addFeature(feature, static_cast<std::uint32_t>(i), featureGround, tiles[key],
+                   looks.empty() ? nullptr : &looks[i]);
+        if (clustered)
+            for (const data::Position& p : feature.points)
+            {
+                osg::Vec3 local = toLocal(p, layerOrigin, 0.0f);
+                local.z() = featureGround.at(local.x(), local.y()) + 2.0f * featureGround.pointLift();
+                tilePoints[key].push_back(local);
+            }
     }
 
     // One state set per kind of primitive, shared by all tiles.
@@ -471,7 +680,9 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
     const osg::ref_ptr<osg::StateSet> roofEdgeState = lineState(1.5f);
     const osg::ref_ptr<osg::StateSet> outlineState = lineState(style.outlineWidth);
     const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
-    const osg::ref_ptr<osg::StateSet> pointsState = pointState(style.pointSize);
+    const osg::ref_ptr<osg::StateSet> pointsState =
+        looks.empty() ? pointState(style.pointSize) : iconPointState(*atlas);
+    const osg::ref_ptr<osg::StateSet> clusterState = atlas ? iconPointState(*atlas) : pointState(18.0f);
     // See-through solids: blended, drawn after the opaque scene, not hiding each other in the depth buffer.
     // Extruded solids are closed (walls and roof, the floor on the ground): their back faces are never seen,
     // so culling them halves the walls rasterized.
@@ -517,8 +728,35 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
         add(batches.outlines, style.color, false, false, outlineState.get());
         add(batches.lines, style.color, false, false, linesState.get());
         add(batches.points, style.color, false, false, pointsState.get());
-        if (geode->getNumDrawables() > 0)
+        // Points are drawn a fixed size on screen: a tile of one point (a bound of radius zero) must not be
+        // dropped by small-feature culling.
+        if (!batches.points.empty())
+            geode->getDrawable(geode->getNumDrawables() - 1)->setCullingActive(false);
+        if (geode->getNumDrawables() == 0)
+            continue;
+        const auto points = tilePoints.find(key);
+        if (points == tilePoints.end())
+        {
             transform->addChild(geode.get());
+            continue;
+        }
+        // Near: every point; farther: clusters on thirds of the tile; far: one cluster per tile.
+        osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+        lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+        const osg::Vec3 centre((key.first + 0.5f) * static_cast<float>(tileSize),
+                               (key.second + 0.5f) * static_cast<float>(tileSize), points->second.front().z());
+        lod->setCenter(centre);
+        lod->setRadius(static_cast<float>(tileSize));
+        const auto tile = static_cast<float>(tileSize);
+        lod->addChild(geode.get(), 0.0f, ClusterNear * tile);
+        lod->addChild(
+            clusterNode(clusterPoints(points->second, tileSize / 3.0), style.color, atlas.get(), clusterState.get()),
+            ClusterNear * tile, ClusterFar * tile);
+        lod->addChild(clusterNode(clusterPoints(points->second, std::numeric_limits<double>::infinity()), style.color,
+                                  atlas.get(), clusterState.get()),
+                      ClusterFar * tile, std::numeric_limits<float>::max());
+        lod->setName("clustered tile");
+        transform->addChild(lod.get());
     }
     transform->setMatrix(osg::Matrixd::translate(layerOrigin - sceneOrigin + osg::Vec3d(0.0, 0.0, style.lift)));
     transform->setName(layer.name);

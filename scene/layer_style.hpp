@@ -4,10 +4,30 @@
 
 #include <osg/Vec4>
 
+#include <cstddef>
+#include <map>
 #include <optional>
+#include <string>
 
 namespace citytwin::scene
 {
+
+/// Icons for a point layer (see PointIconAtlas): one icon and colour per value of a field (a station's kind,
+/// a camera's network, an incident's source), drawn at a fixed size on screen whatever the zoom.
+struct PointSymbols
+{
+    struct Symbol
+    {
+        std::string icon;
+        osg::Vec4 color;
+    };
+    std::string field;
+    std::map<std::string, Symbol> byValue;
+    /// For values not listed (and when the field is missing): the layer's colour and this icon.
+    std::string defaultIcon = "cluster";
+    /// Icon size on screen, in device pixels.
+    float size = 22.0f;
+};
 
 /// How one vector layer is drawn.
 struct LayerStyle
@@ -33,6 +53,11 @@ struct LayerStyle
     float solidOpacity = 1.0f;
     /// Raises the whole layer, metres: outlines of areas stay above streets drawn on the same edges.
     float lift = 0.0f;
+    /// Point layers: icons per kind (when the app registered an icon atlas; round dots otherwise).
+    std::optional<PointSymbols> symbols;
+    /// Point layers with at least this many points are drawn as clusters with counts when seen from afar
+    /// (each spatial tile switches to its clusters by distance); 0 never clusters.
+    std::size_t clusterMinimum = 500;
 };
 
 /// Returns the style of the n-th layer of a given geometry kind in a scene: warm sand tones for areas and

@@ -182,12 +182,12 @@ void SceneModel::updateLegend()
         // A thematic layer: its title, then its classes.
         entries.push_back({legendName(entry.data->name) + " · " + entry.thematic->legend.title, osg::Vec4(0, 0, 0, 0)});
         for (const LegendEntry& line : entry.thematic->legend.entries)
-            entries.push_back({"  " + line.label, line.color});
+            entries.push_back({"  " + legendName(line.label), line.color});
     }
     if (mHeat)
     {
         entries.push_back({mHeatTitle, heatColor(1.0)});
-        entries.push_back({"  low", heatColor(0.05)});
+        entries.push_back({"  " + legendName("low"), heatColor(0.05)});
     }
     mOverlay->setLegend(entries);
 }

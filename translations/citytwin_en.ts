@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>citytwin::app::ColorByDialog</name>
+    <message>
+        <source>Colour by Field</source>
+        <translation>Colour by Field</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natural breaks (Jenks)</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>Equal interval</translation>
+    </message>
+    <message>
+        <source>Numbers classed by:</source>
+        <translation>Numbers classed by:</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>Classes:</translation>
+    </message>
+    <message>
+        <source>Draw areas as 3D columns as high as the value</source>
+        <translation>Draw areas as 3D columns as high as the value</translation>
+    </message>
+    <message>
+        <source>Text fields are coloured by category.</source>
+        <translation>Text fields are coloured by category.</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::CommandLineText</name>
     <message>
         <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
@@ -730,6 +769,66 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Incidents</source>
         <translation>Incidents</translation>
     </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>%1 as columns</source>
+        <translation>%1 as columns</translation>
+    </message>
+    <message>
+        <source>%1: view cones</source>
+        <translation>%1: view cones</translation>
+    </message>
+    <message>
+        <source>%1 service rings (%2 m)</source>
+        <translation>%1 service rings (%2 m)</translation>
+    </message>
+    <message>
+        <source>Day-care stations</source>
+        <translation>Day-care stations</translation>
+    </message>
+    <message>
+        <source>Canteens for the elderly</source>
+        <translation>Canteens for the elderly</translation>
+    </message>
+    <message>
+        <source>After-school classes</source>
+        <translation>After-school classes</translation>
+    </message>
+    <message>
+        <source>Childcare centres</source>
+        <translation>Childcare centres</translation>
+    </message>
+    <message>
+        <source>Warm stations</source>
+        <translation>Warm stations</translation>
+    </message>
+    <message>
+        <source>Party and public service centres</source>
+        <translation>Party and public service centres</translation>
+    </message>
+    <message>
+        <source>Civilization practice stations</source>
+        <translation>Civilization practice stations</translation>
+    </message>
+    <message>
+        <source>Elderly homes</source>
+        <translation>Elderly homes</translation>
+    </message>
+    <message>
+        <source>Social work stations</source>
+        <translation>Social work stations</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -739,10 +838,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>%1 (%n feature)</numerusform>
             <numerusform>%1 (%n features)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Double-click to zoom to this layer</source>
-        <translation>Double-click to zoom to this layer</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -759,6 +854,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Reset Colours</source>
         <translation>Reset Colours</translation>
+    </message>
+    <message>
+        <source>Table %1. Double-click to zoom to this layer</source>
+        <translation>Table %1. Double-click to zoom to this layer</translation>
     </message>
 </context>
 <context>
@@ -917,14 +1016,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>No layer named %1 is open</source>
         <translation>No layer named %1 is open</translation>
-    </message>
-    <message>
-        <source>Colour by Field</source>
-        <translation>Colour by Field</translation>
-    </message>
-    <message>
-        <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
-        <translation>Colour %1 by (numbers in classes by natural breaks, text by category):</translation>
     </message>
     <message>
         <source>&amp;Bookmarks</source>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>citytwin::app::ColorByDialog</name>
+    <message>
+        <source>Colour by Field</source>
+        <translation>按字段着色</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Numbers classed by:</source>
+        <translation>数值分级方法：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>级数：</translation>
+    </message>
+    <message>
+        <source>Draw areas as 3D columns as high as the value</source>
+        <translation>将区域绘制为高度等于数值的三维柱体</translation>
+    </message>
+    <message>
+        <source>Text fields are coloured by category.</source>
+        <translation>文本字段按类别着色。</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::CommandLineText</name>
     <message>
         <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
@@ -729,6 +768,66 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Incidents</source>
         <translation>事件</translation>
     </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>%1 as columns</source>
+        <translation>%1（柱体）</translation>
+    </message>
+    <message>
+        <source>%1: view cones</source>
+        <translation>%1：视域</translation>
+    </message>
+    <message>
+        <source>%1 service rings (%2 m)</source>
+        <translation>%1服务圈（%2 米）</translation>
+    </message>
+    <message>
+        <source>Day-care stations</source>
+        <translation>日间照料站</translation>
+    </message>
+    <message>
+        <source>Canteens for the elderly</source>
+        <translation>老年食堂</translation>
+    </message>
+    <message>
+        <source>After-school classes</source>
+        <translation>四点半课堂</translation>
+    </message>
+    <message>
+        <source>Childcare centres</source>
+        <translation>托育中心</translation>
+    </message>
+    <message>
+        <source>Warm stations</source>
+        <translation>暖心驿站</translation>
+    </message>
+    <message>
+        <source>Party and public service centres</source>
+        <translation>党群服务中心</translation>
+    </message>
+    <message>
+        <source>Civilization practice stations</source>
+        <translation>新时代文明实践站</translation>
+    </message>
+    <message>
+        <source>Elderly homes</source>
+        <translation>养老院</translation>
+    </message>
+    <message>
+        <source>Social work stations</source>
+        <translation>社工站</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -737,10 +836,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>
             <numerusform>%1（%n 个要素）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Double-click to zoom to this layer</source>
-        <translation>双击缩放到此图层</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -757,6 +852,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Reset Colours</source>
         <translation>恢复颜色</translation>
+    </message>
+    <message>
+        <source>Table %1. Double-click to zoom to this layer</source>
+        <translation>数据表 %1。双击缩放到此图层</translation>
     </message>
 </context>
 <context>
@@ -914,14 +1013,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>No layer named %1 is open</source>
         <translation>未打开名为 %1 的图层</translation>
-    </message>
-    <message>
-        <source>Colour by Field</source>
-        <translation>按字段着色</translation>
-    </message>
-    <message>
-        <source>Colour %1 by (numbers in classes by natural breaks, text by category):</source>
-        <translation>%1 着色依据（数值按自然断点分级，文本按类别）：</translation>
     </message>
     <message>
         <source>&amp;Bookmarks</source>

@@ -47,7 +47,7 @@ private slots:
         app::LayersDock* dock = mWindow->layersDock();
         QCOMPARE(dock->layerCount(), 3);
         QCOMPARE(dock->rowText(0), QStringLiteral("footprints (3 features)"));
-        QCOMPARE(dock->rowText(2), QStringLiteral("stations (1 feature)"));
+        QCOMPARE(dock->rowText(2), QStringLiteral("Service stations (1 feature)")); // a conventional table: named
         QVERIFY(mWindow->lastError().isEmpty());
     }
 

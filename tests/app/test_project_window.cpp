@@ -73,7 +73,7 @@ private slots:
         QVERIFY(updated.wait(5000));
         const int layer = incidentsLayer(*mWindow);
         QCOMPARE(mWindow->sceneModel().layer(layer).features.size(), std::size_t(2));
-        QCOMPARE(mWindow->layersDock()->rowText(layer), QStringLiteral("incidents (2 features)"));
+        QCOMPARE(mWindow->layersDock()->rowText(layer), QStringLiteral("Incidents (2 features)"));
     }
 
     void importDialogPreviewsMapsAndImports()

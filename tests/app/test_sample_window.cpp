@@ -1,6 +1,7 @@
 #include "common/gl_test_main.hpp"
 
 #include "app/language.hpp"
+#include "app/layer_names.hpp"
 #include "app/layers_dock.hpp"
 #include "app/main_window.hpp"
 #include "app/viewport/viewport_widget.hpp"
@@ -58,8 +59,9 @@ private slots:
                                  "stations", "cameras", "party_orgs", "party_links", "incidents"})
         {
             const auto count = dataset->GetLayerByName(name)->GetFeatureCount();
+            // Rows name the layer in the interface language (English here), the table in the tip.
             const QString row = QStringLiteral("%1 (%2 %3)")
-                                    .arg(QLatin1String(name))
+                                    .arg(app::LayerNames::displayName(name))
                                     .arg(count)
                                     .arg(count == 1 ? QStringLiteral("feature") : QStringLiteral("features"));
             const auto index = rows.indexOf(row);

@@ -4,6 +4,7 @@
 #include "scene/feature_colors.hpp"
 #include "scene/feature_ids.hpp"
 #include "scene/layer_node_builder.hpp"
+#include "scene/point_icons.hpp"
 
 #include "data/vector_layer.hpp"
 
@@ -16,6 +17,8 @@
 
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LOD>
+#include <osgText/Text>
 #include <osg/NodeVisitor>
 
 using namespace citytwin;
@@ -209,6 +212,112 @@ private slots:
         highlight.clear();
         // A feature with nothing drawn per vertex: nothing to light.
         QVERIFY(!highlight.set(node, 99));
+    }
+
+    void pointsGetTheIconOfTheirKind()
+    {
+        // An atlas of three icons; stations are drawn with the icon and colour of their kind.
+        auto atlas = std::make_shared<scene::PointIconAtlas>();
+        atlas->image = new osg::Image;
+        atlas->image->allocateImage(4 * 8, 8, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+        atlas->columns = 4;
+        atlas->names = {"cluster", "station-canteen", "station-day_care"};
+        scene::setPointIconAtlas(atlas);
+        data::VectorLayer layer;
+        layer.name = "stations";
+        layer.kind = data::GeometryKind::Point;
+        layer.fieldNames = {"kind"};
+        for (const char* kind : {"day_care", "canteen", "unknown_kind"})
+        {
+            data::Feature feature;
+            feature.points.push_back({500000.0 + 100.0 * layer.features.size(), 4400000.0, 0.0});
+            feature.values = {kind};
+            layer.extent.include(feature.points.back().x, feature.points.back().y);
+            layer.features.push_back(std::move(feature));
+        }
+        const scene::LayerStyle style = scene::layerStyleFor(layer, 0);
+        QVERIFY(style.symbols.has_value());
+        const auto node = scene::buildLayerNode(layer, osg::Vec3d(500000.0, 4400000.0, 0.0), style);
+        scene::setPointIconAtlas(nullptr);
+
+        std::map<std::uint32_t, std::pair<float, osg::Vec4>> iconOf; // feature -> (icon, colour)
+        struct Visitor : osg::NodeVisitor
+        {
+            Visitor(std::map<std::uint32_t, std::pair<float, osg::Vec4>>& out)
+                : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), out(out)
+            {
+            }
+            void apply(osg::Geode& geode) override
+            {
+                for (unsigned int i = 0; i < geode.getNumDrawables(); ++i)
+                {
+                    const osg::Geometry* g = geode.getDrawable(i)->asGeometry();
+                    const auto* ids = g ? dynamic_cast<const scene::FeatureIds*>(g->getUserData()) : nullptr;
+                    const auto* looks = g ? dynamic_cast<const osg::Vec2Array*>(g->getTexCoordArray(0)) : nullptr;
+                    const auto* colors = g ? dynamic_cast<const osg::Vec4Array*>(g->getColorArray()) : nullptr;
+                    if (!ids || !looks || !colors)
+                        continue;
+                    for (std::size_t v = 0; v < ids->perVertex.size(); ++v)
+                        out[ids->perVertex[v]] = {(*looks)[v].x(), (*colors)[v]};
+                }
+            }
+            std::map<std::uint32_t, std::pair<float, osg::Vec4>>& out;
+        } visitor(iconOf);
+        node->accept(visitor);
+        QCOMPARE(iconOf.size(), std::size_t(3));
+        QCOMPARE(iconOf[0].first, 2.0f); // day_care
+        QCOMPARE(iconOf[1].first, 1.0f); // canteen
+        QCOMPARE(iconOf[2].first, 0.0f); // an unknown kind: the default icon, in the layer's colour
+        QCOMPARE(iconOf[2].second, style.color);
+        QVERIFY(iconOf[0].second != iconOf[1].second); // each kind its own colour
+    }
+
+    void densePointLayersClusterWithCountsFromAfar()
+    {
+        // 2,000 points over 4 km: every tile becomes an LOD: its points near, its clusters farther; the
+        // counts of each level add up to all the points.
+        data::VectorLayer layer;
+        layer.name = "incidents";
+        layer.kind = data::GeometryKind::Point;
+        for (int i = 0; i < 2000; ++i)
+        {
+            data::Feature feature;
+            feature.points.push_back({500000.0 + (i * 37 % 4000), 4400000.0 + (i * 91 % 4000), 0.0});
+            layer.extent.include(feature.points.back().x, feature.points.back().y);
+            layer.features.push_back(std::move(feature));
+        }
+        const auto node = scene::buildLayerNode(layer, osg::Vec3d(500000.0, 4400000.0, 0.0), {});
+        std::size_t near = 0;
+        std::vector<std::size_t> counted(3, 0);
+        for (unsigned int i = 0; i < node->getNumChildren(); ++i)
+        {
+            const auto* lod = dynamic_cast<const osg::LOD*>(node->getChild(i));
+            QVERIFY(lod);
+            QCOMPARE(lod->getNumChildren(), 3u);
+            QVERIFY(lod->getMaxRange(0) <= lod->getMinRange(1) && lod->getMaxRange(1) <= lod->getMinRange(2));
+            near += static_cast<const osg::Vec3Array*>(
+                        lod->getChild(0)->asGeode()->getDrawable(0)->asGeometry()->getVertexArray())
+                        ->size();
+            for (unsigned int level = 1; level < 3; ++level)
+            {
+                const osg::Group* clusters = lod->getChild(level)->asGroup();
+                const osg::Geode* texts = clusters->getChild(1)->asGeode();
+                for (unsigned int t = 0; t < texts->getNumDrawables(); ++t)
+                {
+                    const auto* text = dynamic_cast<const osgText::Text*>(texts->getDrawable(t));
+                    QVERIFY(text);
+                    counted[level] += std::stoul(text->getText().createUTF8EncodedString());
+                }
+            }
+        }
+        QCOMPARE(near, std::size_t(2000));
+        QCOMPARE(counted[1], std::size_t(2000));
+        QCOMPARE(counted[2], std::size_t(2000));
+        // One cluster per tile from afar.
+        std::size_t far = 0;
+        for (unsigned int i = 0; i < node->getNumChildren(); ++i)
+            far += node->getChild(i)->asGroup()->getChild(2)->asGroup()->getChild(1)->asGeode()->getNumDrawables();
+        QCOMPARE(far, std::size_t(node->getNumChildren()));
     }
 
     void hidingALayerRemovesItFromTheBound()
