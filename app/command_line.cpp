@@ -7,6 +7,7 @@
 #include "main_window.hpp"
 #include "render_command.hpp"
 #include "sample_command.hpp"
+#include "stats_command.hpp"
 #include "viewport/viewport_widget.hpp"
 
 #include <cstdio>
@@ -23,7 +24,7 @@ namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
 const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("render"),
-                           QStringLiteral("sample")};
+                           QStringLiteral("sample"), QStringLiteral("stats")};
 
 class CommandLineText
 {
@@ -37,6 +38,8 @@ public:
                   "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
                   "  sample      Write the built-in sample district into a new project (citytwin sample --help).\n"
+                  "  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or "
+                  "GeoPackage out (citytwin stats --help).\n"
                   "With no verb, citytwin opens the desktop application and loads the FILEs given.");
     }
     static QString noDisplay()
@@ -196,6 +199,8 @@ int runVerb(int argc, char** argv)
         return ImportCommand::run(application.arguments());
     if (verb == QLatin1String("sample"))
         return SampleCommand::run(application.arguments());
+    if (verb == QLatin1String("stats"))
+        return StatsCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

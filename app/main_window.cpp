@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 #include "point_icon_atlas.hpp"
 
+#include "analysis_dock.hpp"
 #include "color_by_dialog.hpp"
 #include "crs_confirm_dialog.hpp"
 #include "error_text.hpp"
@@ -28,6 +29,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QSet>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
@@ -60,6 +62,13 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, mLayersDock);
     mInspectorDock = new InspectorDock(this);
     addDockWidget(Qt::RightDockWidgetArea, mInspectorDock);
+    mAnalysisDock = new AnalysisDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, mAnalysisDock);
+    tabifyDockWidget(mInspectorDock, mAnalysisDock);
+    resizeDocks({mAnalysisDock}, {560}, Qt::Horizontal);
+    mInspectorDock->raise();
+    connect(mAnalysisDock, &AnalysisDock::showOnMap, this, &MainWindow::showValuesOnMap);
+    connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
 
     mCoordinates = new QLabel(this);
     mCoordinates->setMinimumWidth(280);
@@ -224,6 +233,7 @@ void MainWindow::createMenus()
     mViewMenu->addSeparator();
     mViewMenu->addAction(mLayersDock->toggleViewAction());
     mViewMenu->addAction(mInspectorDock->toggleViewAction());
+    mViewMenu->addAction(mAnalysisDock->toggleViewAction());
     mViewMenu->addSeparator();
     mLanguageMenu = mViewMenu->addMenu(QString());
     mLanguageMenu->addActions(mLanguageGroup->actions());
@@ -297,6 +307,8 @@ void MainWindow::openFiles(const QStringList& paths)
         {
             if (const auto error = mSession->open(path))
                 reportError(*error);
+            else
+                mAnalysisDock->setProject(path);
             updateActions();
         }
         if (isObliqueTileset(path))
@@ -549,6 +561,92 @@ void MainWindow::chooseLayerColors(int index)
     mViewport->sceneChanged(false);
 }
 
+void MainWindow::showValuesOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title,
+                                 bool columns)
+{
+    int index = -1;
+    for (int i = 0; i < mModel->layerCount(); ++i)
+        if (mModel->layer(i).name == areaTable.toStdString())
+            index = i;
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mModel->layer(index);
+    const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
+    std::vector<double> perFeature;
+    perFeature.reserve(layer.features.size());
+    for (const data::Feature& feature : layer.features)
+    {
+        const qint64 id =
+            idField == layer.fieldNames.end()
+                ? feature.fid
+                : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
+        perFeature.push_back(values.value(id, std::nan("")));
+    }
+    auto colors = std::make_shared<const scene::ThematicColors>(scene::graduatedColors(
+        perFeature, title.toStdString(), 5, data::ClassMethod::NaturalBreaks, scene::ColorRamp::YellowOrangeRed));
+    // Columns: a derived layer "<areas> (columns)" with the values as its height, in place of the flat areas.
+    const QString columnsName = QString::fromStdString(layer.name + " (columns)");
+    int columnsIndex = findLayer(QString::fromStdString(layer.sourcePath), columnsName);
+    int coloured = index;
+    if (columns)
+    {
+        data::VectorLayer withValues = layer;
+        withValues.fieldNames.push_back("value");
+        for (std::size_t i = 0; i < withValues.features.size(); ++i)
+            withValues.features[i].values.push_back(std::isfinite(perFeature[i]) ? std::to_string(perFeature[i])
+                                                                                 : std::string());
+        auto derived =
+            std::make_shared<const data::VectorLayer>(data::valueColumns(withValues, "value", ColumnHeightMetres));
+        if (columnsIndex < 0)
+        {
+            columnsIndex = mModel->addLayer(derived);
+            mLayersDock->addLayer(columnsName, static_cast<qsizetype>(derived->features.size()), true);
+        }
+        else
+            mModel->replaceLayer(columnsIndex, derived);
+        mModel->setLayerVisible(index, false);
+        mLayersDock->setChecked(index, false);
+        coloured = columnsIndex;
+    }
+    else if (columnsIndex >= 0)
+    {
+        mModel->setLayerVisible(columnsIndex, false);
+        mLayersDock->setChecked(columnsIndex, false);
+    }
+    mModel->setLayerColors(coloured, std::move(colors));
+    mModel->setLayerVisible(coloured, true);
+    mLayersDock->setChecked(coloured, true);
+    mViewport->sceneChanged(false);
+}
+
+void MainWindow::highlightBuildings(const QList<qint64>& ids)
+{
+    int index = -1;
+    for (int i = 0; i < mModel->layerCount(); ++i)
+        if (mModel->layer(i).name == "buildings")
+            index = i;
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mModel->layer(index);
+    const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
+    const QSet<qint64> wanted(ids.begin(), ids.end());
+    const osg::Vec4 highlighted(0.90f, 0.20f, 0.18f, 1.0f), other(0.80f, 0.80f, 0.78f, 1.0f);
+    auto colors = std::make_shared<scene::ThematicColors>();
+    colors->legend.title = tr("Buildings listed by the analysis").toStdString();
+    colors->legend.entries = {{tr("listed (%n)", nullptr, static_cast<int>(wanted.size())).toStdString(), highlighted},
+                              {tr("others").toStdString(), other}};
+    for (const data::Feature& feature : layer.features)
+    {
+        const qint64 id =
+            idField == layer.fieldNames.end()
+                ? feature.fid
+                : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
+        colors->perFeature.push_back(wanted.contains(id) ? highlighted : other);
+    }
+    mModel->setLayerColors(index, std::move(colors));
+    mViewport->sceneChanged(false);
+}
+
 void MainWindow::showDerivedLayer(const QString& sourceName, DerivedLayer kind, bool shown)
 {
     const int source = [this, &sourceName]
@@ -620,6 +718,7 @@ void MainWindow::openProject(const QString& path)
         reportError(*error);
         return;
     }
+    mAnalysisDock->setProject(path);
     updateActions();
     openFiles({path});
 }

@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QSet>
 #include <QTimer>
@@ -58,6 +60,14 @@ public:
 
     /// Opens a project: its layers, and a watch that adds incidents other processes append.
     void openProject(const QString& path);
+    /// The Analysis dock (filters, time slider, tables, charts, coverage).
+    class AnalysisDock* analysisDock() const { return mAnalysisDock; }
+    /// Colours the areas of a layer ("grids", "communities") by values per area id (an analysis result), with a
+    /// legend; as 3D columns as high as the value when columns is set.
+    void showValuesOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title,
+                         bool columns);
+    /// Highlights buildings (ids of the buildings layer) in red, the others in their own colour.
+    void highlightBuildings(const QList<qint64>& ids);
     /// Returns the open project's path (empty when none).
     QString projectPath() const;
     /// Opens the built-in sample district, generating it first (in the background) when it is missing.
@@ -138,6 +148,7 @@ private:
     ViewportWidget* mViewport = nullptr;
     LayersDock* mLayersDock = nullptr;
     InspectorDock* mInspectorDock = nullptr;
+    class AnalysisDock* mAnalysisDock = nullptr;
     QLabel* mCoordinates = nullptr;
 
     QMenu* mFileMenu = nullptr;

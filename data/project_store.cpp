@@ -437,6 +437,39 @@ Result<bool> ProjectStore::saveTour(const Tour& tour)
     return transaction.value()->commit();
 }
 
+Result<bool> ProjectStore::saveFilter(const std::string& name, const std::string& json)
+{
+    auto statement = mDatabase.prepare(
+        "INSERT INTO citytwin_filters(name, definition, updated_at) VALUES(?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at");
+    if (!statement)
+        return statement.error();
+    return statement->bind(1, name).bind(2, json).bind(3, utcNowText()).run();
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::filters()
+{
+    auto statement = mDatabase.prepare("SELECT name, definition FROM citytwin_filters ORDER BY name");
+    if (!statement)
+        return statement.error();
+    std::vector<std::pair<std::string, std::string>> list;
+    if (auto listed = statement->forEachRow([&list](const Statement& row)
+                                            { list.emplace_back(row.columnText(0), row.columnText(1)); });
+        !listed)
+        return listed.error();
+    return list;
+}
+
+Result<bool> ProjectStore::deleteFilter(const std::string& name)
+{
+    auto statement = mDatabase.prepare("DELETE FROM citytwin_filters WHERE name = ?");
+    if (!statement)
+        return statement.error();
+    if (auto done = statement->bind(1, name).run(); !done)
+        return done.error();
+    return mDatabase.changes() > 0;
+}
+
 Result<std::vector<std::string>> ProjectStore::fieldMappingNames()
 {
     auto statement = mDatabase.prepare("SELECT name FROM citytwin_field_mappings ORDER BY name");

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace citytwin::data
@@ -86,6 +87,13 @@ public:
     Result<std::optional<Bookmark>> bookmark(const std::string& name);
     /// Saves a bookmark (replacing one of the same name).
     Result<bool> saveBookmark(const Bookmark& bookmark);
+    /// Saves (or replaces) a named incident filter (JSON text, see IncidentFilter::toJson).
+    Result<bool> saveFilter(const std::string& name, const std::string& json);
+    /// Returns the saved incident filters as (name, JSON text), by name.
+    Result<std::vector<std::pair<std::string, std::string>>> filters();
+    /// Deletes a saved filter; false when none has that name.
+    Result<bool> deleteFilter(const std::string& name);
+
     /// Returns the saved tours, by name, with their stops in order.
     Result<std::vector<Tour>> tours();
     /// Saves a tour (replacing one of the same name); its bookmarks must exist.

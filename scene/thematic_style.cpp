@@ -152,13 +152,18 @@ std::vector<osg::Vec4> rampColors(ColorRamp ramp, int classes)
 ThematicColors graduatedColors(const data::VectorLayer& layer, const std::string& field, int classes,
                                data::ClassMethod method, ColorRamp ramp)
 {
-    const std::vector<double> values = data::numericValues(layer, field);
+    return graduatedColors(data::numericValues(layer, field), field, classes, method, ramp);
+}
+
+ThematicColors graduatedColors(const std::vector<double>& values, const std::string& title, int classes,
+                               data::ClassMethod method, ColorRamp ramp)
+{
     const std::vector<double> edges = data::classBreaks(values, classes, method);
     const int classCount = edges.size() < 2 ? 0 : static_cast<int>(edges.size()) - 1;
     const std::vector<osg::Vec4> colors = rampColors(ramp, classCount);
 
     ThematicColors result;
-    result.legend.title = field;
+    result.legend.title = title;
     bool anyWithoutValue = false;
     result.perFeature.reserve(values.size());
     for (double value : values)

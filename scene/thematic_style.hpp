@@ -60,6 +60,9 @@ struct ThematicColors
 /// edges need), then "no data" in NoDataColor when any feature has no numeric value.
 ThematicColors graduatedColors(const data::VectorLayer& layer, const std::string& field, int classes,
                                data::ClassMethod method, ColorRamp ramp);
+/// As above, for values computed elsewhere (one per feature, NaN for none): an analysis result shown on its areas.
+ThematicColors graduatedColors(const std::vector<double>& values, const std::string& title, int classes,
+                               data::ClassMethod method, ColorRamp ramp);
 
 /// Colours a layer by the text of a field, one colour of a 12-colour qualitative palette per category. Categories
 /// are ordered by feature count (most first), then by text, so colours do not depend on feature order. With more

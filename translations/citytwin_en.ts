@@ -2,6 +2,316 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>citytwin::app::AnalysisDock</name>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Week of:</source>
+        <translation>Week of:</translation>
+    </message>
+    <message>
+        <source>Against the weeks before:</source>
+        <translation>Against the weeks before:</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>Grid cells</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>Per:</source>
+        <translation>Per:</translation>
+    </message>
+    <message>
+        <source>Stations:</source>
+        <translation>Stations:</translation>
+    </message>
+    <message>
+        <source>Walking distance:</source>
+        <translation>Walking distance:</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Time slider:</source>
+        <translation>Time slider:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Categories (none ticked: all):</source>
+        <translation>Categories (none ticked: all):</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Sources:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Overdue only (against each category&apos;s limit)</source>
+        <translation>Overdue only (against each category&apos;s limit)</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Saved filters:</source>
+        <translation>Saved filters:</translation>
+    </message>
+    <message>
+        <source>Per grid cell</source>
+        <translation>Per grid cell</translation>
+    </message>
+    <message>
+        <source>Per community</source>
+        <translation>Per community</translation>
+    </message>
+    <message>
+        <source>3D columns</source>
+        <translation>3D columns</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Map:</source>
+        <translation>Map:</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>Hot spots</translation>
+    </message>
+    <message>
+        <source>Party coverage</source>
+        <translation>Party coverage</translation>
+    </message>
+    <message>
+        <source>Service coverage</source>
+        <translation>Service coverage</translation>
+    </message>
+    <message>
+        <source>Camera coverage</source>
+        <translation>Camera coverage</translation>
+    </message>
+    <message>
+        <source>by hour</source>
+        <translation>by hour</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>by day</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>by week</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Show on Map</source>
+        <translation>Show on Map</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <source>Showing %1 to %2</source>
+        <translation>Showing %1 to %2</translation>
+    </message>
+    <message>
+        <source>Showing the whole range; move the slider or press Play to step through it</source>
+        <translation>Showing the whole range; move the slider or press Play to step through it</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents · &lt;b&gt;%2&lt;/b&gt; open · &lt;b&gt;%3&lt;/b&gt; overdue · found by camera AI &lt;b&gt;%4%&lt;/b&gt; · median time to close &lt;b&gt;%5 h&lt;/b&gt; (90%: %6 h)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; incidents · &lt;b&gt;%2&lt;/b&gt; open · &lt;b&gt;%3&lt;/b&gt; overdue · found by camera AI &lt;b&gt;%4%&lt;/b&gt; · median time to close &lt;b&gt;%5 h&lt;/b&gt; (90%: %6 h)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; incidents</translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation>Incidents: %1</translation>
+    </message>
+    <message>
+        <source>Incidents per week, largest categories</source>
+        <translation>Incidents per week, largest categories</translation>
+    </message>
+    <message>
+        <source>Incidents per day, largest categories</source>
+        <translation>Incidents per day, largest categories</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, largest categories</source>
+        <translation>Incidents per hour, largest categories</translation>
+    </message>
+    <message>
+        <source>Closed incidents</source>
+        <translation>Closed incidents</translation>
+    </message>
+    <message>
+        <source>Time to close</source>
+        <translation>Time to close</translation>
+    </message>
+    <message>
+        <source>hours from report to closing</source>
+        <translation>hours from report to closing</translation>
+    </message>
+    <message>
+        <source>Top 10 grid cells</source>
+        <translation>Top 10 grid cells</translation>
+    </message>
+    <message>
+        <source>grid cell</source>
+        <translation>grid cell</translation>
+    </message>
+    <message>
+        <source>Week of %1 against the %2 weeks before: %3 grid cells with a significant change.</source>
+        <translation>Week of %1 against the %2 weeks before: %3 grid cells with a significant change.</translation>
+    </message>
+    <message>
+        <source>District: %1 of %2 residential buildings have a building group (%3%); %4% of households are reached by a 1+10 link. Gaps: %5 populated grid cells without a branch, %6 residential buildings without a group, %7 communities below 20% of households linked.</source>
+        <translation>District: %1 of %2 residential buildings have a building group (%3%); %4% of households are reached by a 1+10 link. Gaps: %5 populated grid cells without a branch, %6 residential buildings without a group, %7 communities below 20% of households linked.</translation>
+    </message>
+    <message>
+        <source>1+10 links against time to close, per grid cell&lt;br&gt;Pearson r = %1, Spearman ρ = %2 (%3 cells)</source>
+        <translation>1+10 links against time to close, per grid cell&lt;br&gt;Pearson r = %1, Spearman ρ = %2 (%3 cells)</translation>
+    </message>
+    <message>
+        <source>households linked (%)</source>
+        <translation>households linked (%)</translation>
+    </message>
+    <message>
+        <source>median hours to close</source>
+        <translation>median hours to close</translation>
+    </message>
+    <message>
+        <source>building %1 (+%2 people, %3% covered after it)</source>
+        <translation>building %1 (+%2 people, %3% covered after it)</translation>
+    </message>
+    <message>
+        <source>elderly residents</source>
+        <translation>elderly residents</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>children</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>residents</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. Where to put the next stations: %7.</source>
+        <translation>%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. Where to put the next stations: %7.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1% of open ground and %2% of street length are in view of a camera (views cut by buildings); %3 grid cells have blind spots (under 10% of open ground in view).</source>
+        <translation>%1% of open ground and %2% of street length are in view of a camera (views cut by buildings); %3 grid cells have blind spots (under 10% of open ground in view).</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Export Table</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Results are not written into the project itself.</source>
+        <translation>Results are not written into the project itself.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: cannot write the file</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Save Filter</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>Name of the filter:</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AnalysisInputs</name>
+    <message>
+        <source>Camera AI</source>
+        <translation>Camera AI</translation>
+    </message>
+    <message>
+        <source>Grid inspector</source>
+        <translation>Grid inspector</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>Citizen app</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -96,12 +406,14 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>Verbs:
   import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
     </message>
 </context>
@@ -1081,6 +1393,21 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>See-through &amp;Buildings</source>
         <translation>See-through &amp;Buildings</translation>
     </message>
+    <message>
+        <source>Buildings listed by the analysis</source>
+        <translation>Buildings listed by the analysis</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed (%n)</source>
+        <translation>
+            <numerusform>listed (%n)</numerusform>
+            <numerusform>listed (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>others</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -1311,6 +1638,299 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1: the sample could not be moved into place</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::StatsCommand</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>Grid %1</translation>
+    </message>
+    <message>
+        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
+        <translation>%1 up %2× (%3 this week, %4 a week before), significant at %5%</translation>
+    </message>
+    <message>
+        <source>%1: %2 this week after none before, significant at %3%</source>
+        <translation>%1: %2 this week after none before, significant at %3%</translation>
+    </message>
+    <message>
+        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
+        <translation>all incidents up from %1 to %2 a week (significant at %3%)</translation>
+    </message>
+    <message>
+        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
+        <translation>all incidents down from %1 to %2 a week (significant at %3%)</translation>
+    </message>
+    <message>
+        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
+    </message>
+    <message>
+        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
+Subjects:
+  incidents  per grid or community: count, open, overdue, ai_share, median / p90 hours to dispatch, handle and close
+  party      party-organization coverage per grid or community
+  services   share of residents (elderly, children) within walking distance of a kind of station
+  cameras    share of each grid&apos;s open ground and streets in view of a camera, blind spots
+  hotspots   a week against the weeks before per grid, with Getis-Ord Gi* and plain-word statements
+  recurring  places where incidents of one category keep recurring
+  count      points counted into polygons straight from the project file (the fast spatial join)
+Times without a zone are Beijing time; --to DATE includes that day.</source>
+        <translation>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
+Subjects:
+  incidents  per grid or community: count, open, overdue, ai_share, median / p90 hours to dispatch, handle and close
+  party      party-organization coverage per grid or community
+  services   share of residents (elderly, children) within walking distance of a kind of station
+  cameras    share of each grid&apos;s open ground and streets in view of a camera, blind spots
+  hotspots   a week against the weeks before per grid, with Getis-Ord Gi* and plain-word statements
+  recurring  places where incidents of one category keep recurring
+  count      points counted into polygons straight from the project file (the fast spatial join)
+Times without a zone are Beijing time; --to DATE includes that day.</translation>
+    </message>
+    <message>
+        <source>What to analyse (see above).</source>
+        <translation>What to analyse (see above).</translation>
+    </message>
+    <message>
+        <source>The project file (default: the built-in sample).</source>
+        <translation>The project file (default: the built-in sample).</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community.</source>
+        <translation>Areas: grid or community.</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>Incident categories (code or name, comma-separated).</source>
+        <translation>Incident categories (code or name, comma-separated).</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>Incident sources: camera_ai, grid_inspector, hotline, citizen_app.</source>
+        <translation>Incident sources: camera_ai, grid_inspector, hotline, citizen_app.</translation>
+    </message>
+    <message>
+        <source>Incident statuses: reported, dispatched, handled, closed.</source>
+        <translation>Incident statuses: reported, dispatched, handled, closed.</translation>
+    </message>
+    <message>
+        <source>Reported at or after this date or time.</source>
+        <translation>Reported at or after this date or time.</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>Reported before this time (a date: to its end).</source>
+        <translation>Reported before this time (a date: to its end).</translation>
+    </message>
+    <message>
+        <source>The moment open and overdue cases are judged at (default: now).</source>
+        <translation>The moment open and overdue cases are judged at (default: now).</translation>
+    </message>
+    <message>
+        <source>Only overdue incidents.</source>
+        <translation>Only overdue incidents.</translation>
+    </message>
+    <message>
+        <source>Station kind for services (e.g. day_care).</source>
+        <translation>Station kind for services (e.g. day_care).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>Walking distances in metres (services), or the linking distance of recurring places.</source>
+        <translation>Walking distances in metres (services), or the linking distance of recurring places.</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>metres</translation>
+    </message>
+    <message>
+        <source>Services: print N suggested sites for new stations (to standard error).</source>
+        <translation>Services: print N suggested sites for new stations (to standard error).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Hotspots: the week, by any day in it.</source>
+        <translation>Hotspots: the week, by any day in it.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>Hotspots: weeks compared against (default 4).</source>
+        <translation>Hotspots: weeks compared against (default 4).</translation>
+    </message>
+    <message>
+        <source>Recurring places: time window in days.</source>
+        <translation>Recurring places: time window in days.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Recurring places: fewest incidents.</source>
+        <translation>Recurring places: fewest incidents.</translation>
+    </message>
+    <message>
+        <source>Count: the point table.</source>
+        <translation>Count: the point table.</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>Count: the polygon table.</source>
+        <translation>Count: the polygon table.</translation>
+    </message>
+    <message>
+        <source>Output: csv, json or gpkg.</source>
+        <translation>Output: csv, json or gpkg.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>Write to this file instead of standard output.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1</source>
+        <translation>citytwin stats: %1</translation>
+    </message>
+    <message>
+        <source>say what to analyse: %1 (citytwin stats --help)</source>
+        <translation>say what to analyse: %1 (citytwin stats --help)</translation>
+    </message>
+    <message>
+        <source>citytwin stats: no project given; using the built-in sample district %1</source>
+        <translation>citytwin stats: no project given; using the built-in sample district %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: no such file</translation>
+    </message>
+    <message>
+        <source>--format must be csv, json or gpkg</source>
+        <translation>--format must be csv, json or gpkg</translation>
+    </message>
+    <message>
+        <source>--format gpkg needs --out FILE</source>
+        <translation>--format gpkg needs --out FILE</translation>
+    </message>
+    <message>
+        <source>%1: will not write results into the project itself; choose another --out file</source>
+        <translation>%1: will not write results into the project itself; choose another --out file</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community</source>
+        <translation>--by must be grid or community</translation>
+    </message>
+    <message>
+        <source>%1: no such incident category in %2</source>
+        <translation>%1: no such incident category in %2</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
+        <translation>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</translation>
+    </message>
+    <message>
+        <source>hotspots needs --week DATE (any day of the week)</source>
+        <translation>hotspots needs --week DATE (any day of the week)</translation>
+    </message>
+    <message>
+        <source>--week: %1 is not a date</source>
+        <translation>--week: %1 is not a date</translation>
+    </message>
+    <message>
+        <source>--weeks-before must be 1 to 52</source>
+        <translation>--weeks-before must be 1 to 52</translation>
+    </message>
+    <message>
+        <source>%1 has no grids layer</source>
+        <translation>%1 has no grids layer</translation>
+    </message>
+    <message>
+        <source>citytwin stats: week of %1 against the %2 weeks before</source>
+        <translation>citytwin stats: week of %1 against the %2 weeks before</translation>
+    </message>
+    <message>
+        <source>recurring needs --distance above 0, --days at least 0 and --min at least 2</source>
+        <translation>recurring needs --distance above 0, --days at least 0 and --min at least 2</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 residential buildings have a building group (%3%), %4% of households reached by a 1+10 link; %5 populated grids without a branch</source>
+        <translation>citytwin stats: district: %1 of %2 residential buildings have a building group (%3%), %4% of households reached by a 1+10 link; %5 populated grids without a branch</translation>
+    </message>
+    <message>
+        <source>--distance must be metres above 0 (e.g. 500 or 500,1000)</source>
+        <translation>--distance must be metres above 0 (e.g. 500 or 500,1000)</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station</source>
+        <translation>citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station</translation>
+    </message>
+    <message>
+        <source>  suggested site: building %1 (%2, %3): +%4 people, %5% covered after it</source>
+        <translation>  suggested site: building %1 (%2, %3): +%4 people, %5% covered after it</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1% of open ground and %2% of streets in view; %3 grids with blind spots</source>
+        <translation>citytwin stats: %1% of open ground and %2% of streets in view; %3 grids with blind spots</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 points, %2 outside every polygon, %3 without a readable point</source>
+        <translation>citytwin stats: %1 points, %2 outside every polygon, %3 without a readable point</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: cannot write the file</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 rows in %2 s</source>
+        <translation>citytwin stats: %1 rows in %2 s</translation>
     </message>
 </context>
 </TS>

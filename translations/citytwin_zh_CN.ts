@@ -2,6 +2,316 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>citytwin::app::AnalysisDock</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Week of:</source>
+        <translation>所在周：</translation>
+    </message>
+    <message>
+        <source>Against the weeks before:</source>
+        <translation>对比前几周：</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Per:</source>
+        <translation>统计单元：</translation>
+    </message>
+    <message>
+        <source>Stations:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Walking distance:</source>
+        <translation>步行距离：</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>止：</translation>
+    </message>
+    <message>
+        <source>Time slider:</source>
+        <translation>时间轴：</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Categories (none ticked: all):</source>
+        <translation>类别（不勾选即全部）：</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Overdue only (against each category&apos;s limit)</source>
+        <translation>仅超期（按各类别时限）</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Saved filters:</source>
+        <translation>已存筛选：</translation>
+    </message>
+    <message>
+        <source>Per grid cell</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Per community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <source>3D columns</source>
+        <translation>三维柱体</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Map:</source>
+        <translation>地图：</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <source>Party coverage</source>
+        <translation>党建覆盖</translation>
+    </message>
+    <message>
+        <source>Service coverage</source>
+        <translation>服务覆盖</translation>
+    </message>
+    <message>
+        <source>Camera coverage</source>
+        <translation>视频覆盖</translation>
+    </message>
+    <message>
+        <source>by hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Show on Map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Showing %1 to %2</source>
+        <translation>显示 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Showing the whole range; move the slider or press Play to step through it</source>
+        <translation>显示整个时段；拖动时间轴或按“播放”逐段查看</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents · &lt;b&gt;%2&lt;/b&gt; open · &lt;b&gt;%3&lt;/b&gt; overdue · found by camera AI &lt;b&gt;%4%&lt;/b&gt; · median time to close &lt;b&gt;%5 h&lt;/b&gt; (90%: %6 h)</source>
+        <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件 · 未办结 &lt;b&gt;%2&lt;/b&gt; 件 · 超期 &lt;b&gt;%3&lt;/b&gt; 件 · 视频AI发现 &lt;b&gt;%4%&lt;/b&gt; · 办结用时中位数 &lt;b&gt;%5 小时&lt;/b&gt;（90%：%6 小时）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents</source>
+        <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件</translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>Incidents per week, largest categories</source>
+        <translation>每周事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Incidents per day, largest categories</source>
+        <translation>每日事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, largest categories</source>
+        <translation>每小时事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Closed incidents</source>
+        <translation>已办结事件</translation>
+    </message>
+    <message>
+        <source>Time to close</source>
+        <translation>办结用时</translation>
+    </message>
+    <message>
+        <source>hours from report to closing</source>
+        <translation>从上报到办结（小时）</translation>
+    </message>
+    <message>
+        <source>Top 10 grid cells</source>
+        <translation>事件最多的 10 个网格</translation>
+    </message>
+    <message>
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Week of %1 against the %2 weeks before: %3 grid cells with a significant change.</source>
+        <translation>%1 所在周对比前 %2 周：%3 个网格有显著变化。</translation>
+    </message>
+    <message>
+        <source>District: %1 of %2 residential buildings have a building group (%3%); %4% of households are reached by a 1+10 link. Gaps: %5 populated grid cells without a branch, %6 residential buildings without a group, %7 communities below 20% of households linked.</source>
+        <translation>全区：%2 栋住宅楼中 %1 栋建有楼栋党小组（%3%）；“1+10”联系覆盖 %4% 的住户。短板：%5 个有人居住的网格没有党支部，%6 栋住宅楼没有党小组，%7 个社区联系住户不足 20%。</translation>
+    </message>
+    <message>
+        <source>1+10 links against time to close, per grid cell&lt;br&gt;Pearson r = %1, Spearman ρ = %2 (%3 cells)</source>
+        <translation>“1+10”联系与办结用时（按网格）&lt;br&gt;Pearson r = %1，Spearman ρ = %2（%3 个网格）</translation>
+    </message>
+    <message>
+        <source>households linked (%)</source>
+        <translation>联系住户比例（%）</translation>
+    </message>
+    <message>
+        <source>median hours to close</source>
+        <translation>办结用时中位数（小时）</translation>
+    </message>
+    <message>
+        <source>building %1 (+%2 people, %3% covered after it)</source>
+        <translation>建筑 %1（新增覆盖 %2 人，之后覆盖率 %3%）</translation>
+    </message>
+    <message>
+        <source>elderly residents</source>
+        <translation>老年居民</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. Where to put the next stations: %7.</source>
+        <translation>%2 名%3中有 %1 名（%4%）住在站点 %5 米以内；%6 栋建筑未覆盖。建议新站点位置：%7。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1% of open ground and %2% of street length are in view of a camera (views cut by buildings); %3 grid cells have blind spots (under 10% of open ground in view).</source>
+        <translation>%1% 的开放地面和 %2% 的街道长度在摄像头视野内（已扣除建筑遮挡）；%3 个网格存在盲区（可见开放地面不足 10%）。</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Results are not written into the project itself.</source>
+        <translation>分析结果不会写入项目文件本身。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1：无法写入文件</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>筛选名称：</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AnalysisInputs</name>
+    <message>
+        <source>Camera AI</source>
+        <translation>视频AI</translation>
+    </message>
+    <message>
+        <source>Grid inspector</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>市民APP</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -96,13 +406,15 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-        <translation>子命令：
-  import      将数据源导入项目，或将事件导入事件表（citytwin import --help）。
+        <translation>命令：
+  import      将数据源复制到项目中，或将事件导入事件表（citytwin import --help）。
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
-  render      将 FILE 的默认视图渲染为图像（citytwin render --help）。
-  sample      将内置样例城区写入新项目（citytwin sample --help）。
-不带子命令时，citytwin 打开桌面程序并加载给出的 FILE。</translation>
+  render      将文件的默认视图渲染为图片（citytwin render --help）。
+  sample      将内置示例城区写入新项目（citytwin sample --help）。
+  stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
+不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1390,20 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>See-through &amp;Buildings</source>
         <translation>半透明建筑(&amp;B)</translation>
     </message>
+    <message>
+        <source>Buildings listed by the analysis</source>
+        <translation>分析列出的建筑</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed (%n)</source>
+        <translation>
+            <numerusform>列出的（%n 栋）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>
@@ -1308,6 +1634,299 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1：无法将样例移动到位</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::StatsCommand</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
+        <translation>%1上升 %2 倍（本周 %3 件，此前每周 %4 件），%5% 置信度显著</translation>
+    </message>
+    <message>
+        <source>%1: %2 this week after none before, significant at %3%</source>
+        <translation>%1：此前为零，本周 %2 件，%3% 置信度显著</translation>
+    </message>
+    <message>
+        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件增至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件降至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为热点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为冷点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
+Subjects:
+  incidents  per grid or community: count, open, overdue, ai_share, median / p90 hours to dispatch, handle and close
+  party      party-organization coverage per grid or community
+  services   share of residents (elderly, children) within walking distance of a kind of station
+  cameras    share of each grid&apos;s open ground and streets in view of a camera, blind spots
+  hotspots   a week against the weeks before per grid, with Getis-Ord Gi* and plain-word statements
+  recurring  places where incidents of one category keep recurring
+  count      points counted into polygons straight from the project file (the fast spatial join)
+Times without a zone are Beijing time; --to DATE includes that day.</source>
+        <translation>分析项目并输出一张表：首行为表头，其后每行一个区域（第一列为区域编号）或条目。
+分析对象：
+  incidents  按网格或社区：事件数、未办结、超期、视频AI占比、派遣/处置/办结用时的中位数与 90 分位（小时）
+  party      按网格或社区的党组织覆盖
+  services   某类站点步行距离内的居民（老人、儿童）占比
+  cameras    各网格开放地面与街道在摄像头视野内的比例、盲区
+  hotspots   按网格将某周与前几周对比，含 Getis-Ord Gi* 与通俗结论
+  recurring  同类事件反复发生的地点
+  count      直接从项目文件统计落入各多边形的点数（快速空间连接）
+不带时区的时间按北京时间；--to 日期 包含当天。</translation>
+    </message>
+    <message>
+        <source>What to analyse (see above).</source>
+        <translation>分析对象（见上）。</translation>
+    </message>
+    <message>
+        <source>The project file (default: the built-in sample).</source>
+        <translation>项目文件（默认：内置示例）。</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community.</source>
+        <translation>统计单元：grid（网格）或 community（社区）。</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Incident categories (code or name, comma-separated).</source>
+        <translation>事件类别（代码或名称，逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Incident sources: camera_ai, grid_inspector, hotline, citizen_app.</source>
+        <translation>事件来源：camera_ai、grid_inspector、hotline、citizen_app。</translation>
+    </message>
+    <message>
+        <source>Incident statuses: reported, dispatched, handled, closed.</source>
+        <translation>事件状态：reported、dispatched、handled、closed。</translation>
+    </message>
+    <message>
+        <source>Reported at or after this date or time.</source>
+        <translation>上报时间不早于此日期或时刻。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reported before this time (a date: to its end).</source>
+        <translation>上报时间早于此时刻（给日期则含当天）。</translation>
+    </message>
+    <message>
+        <source>The moment open and overdue cases are judged at (default: now).</source>
+        <translation>判定未办结与超期的时刻（默认：现在）。</translation>
+    </message>
+    <message>
+        <source>Only overdue incidents.</source>
+        <translation>仅超期事件。</translation>
+    </message>
+    <message>
+        <source>Station kind for services (e.g. day_care).</source>
+        <translation>服务站点类型（如 day_care）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Walking distances in metres (services), or the linking distance of recurring places.</source>
+        <translation>步行距离（米，用于 services），或反复发生地点的关联距离。</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Services: print N suggested sites for new stations (to standard error).</source>
+        <translation>services：给出 N 个新站点建议位置（输出到标准错误）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Hotspots: the week, by any day in it.</source>
+        <translation>hotspots：所分析的周（给出该周任一天）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hotspots: weeks compared against (default 4).</source>
+        <translation>hotspots：对比的前几周（默认 4）。</translation>
+    </message>
+    <message>
+        <source>Recurring places: time window in days.</source>
+        <translation>反复发生地点：时间窗（天）。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Recurring places: fewest incidents.</source>
+        <translation>反复发生地点：最少事件数。</translation>
+    </message>
+    <message>
+        <source>Count: the point table.</source>
+        <translation>count：点表。</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Count: the polygon table.</source>
+        <translation>count：多边形表。</translation>
+    </message>
+    <message>
+        <source>Output: csv, json or gpkg.</source>
+        <translation>输出格式：csv、json 或 gpkg。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>写入此文件而非标准输出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>提示语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1</source>
+        <translation>citytwin stats：%1</translation>
+    </message>
+    <message>
+        <source>say what to analyse: %1 (citytwin stats --help)</source>
+        <translation>请指定分析对象：%1（citytwin stats --help）</translation>
+    </message>
+    <message>
+        <source>citytwin stats: no project given; using the built-in sample district %1</source>
+        <translation>citytwin stats：未指定项目，使用内置示例城区 %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>--format must be csv, json or gpkg</source>
+        <translation>--format 须为 csv、json 或 gpkg</translation>
+    </message>
+    <message>
+        <source>--format gpkg needs --out FILE</source>
+        <translation>--format gpkg 需要 --out 文件</translation>
+    </message>
+    <message>
+        <source>%1: will not write results into the project itself; choose another --out file</source>
+        <translation>%1：不会把结果写入项目文件本身，请另选 --out 文件</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community</source>
+        <translation>--by 须为 grid 或 community</translation>
+    </message>
+    <message>
+        <source>%1: no such incident category in %2</source>
+        <translation>%1：%2 中没有此事件类别</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
+        <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
+    </message>
+    <message>
+        <source>hotspots needs --week DATE (any day of the week)</source>
+        <translation>hotspots 需要 --week 日期（该周任一天）</translation>
+    </message>
+    <message>
+        <source>--week: %1 is not a date</source>
+        <translation>--week：%1 不是日期</translation>
+    </message>
+    <message>
+        <source>--weeks-before must be 1 to 52</source>
+        <translation>--weeks-before 须为 1 到 52</translation>
+    </message>
+    <message>
+        <source>%1 has no grids layer</source>
+        <translation>%1 没有网格图层</translation>
+    </message>
+    <message>
+        <source>citytwin stats: week of %1 against the %2 weeks before</source>
+        <translation>citytwin stats：%1 所在周对比前 %2 周</translation>
+    </message>
+    <message>
+        <source>recurring needs --distance above 0, --days at least 0 and --min at least 2</source>
+        <translation>recurring 需要 --distance 大于 0、--days 不小于 0、--min 不小于 2</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 residential buildings have a building group (%3%), %4% of households reached by a 1+10 link; %5 populated grids without a branch</source>
+        <translation>citytwin stats：全区 %2 栋住宅楼中 %1 栋建有楼栋党小组（%3%），“1+10”联系覆盖 %4% 的住户；%5 个有人居住的网格没有党支部</translation>
+    </message>
+    <message>
+        <source>--distance must be metres above 0 (e.g. 500 or 500,1000)</source>
+        <translation>--distance 须为大于 0 的米数（如 500 或 500,1000）</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station</source>
+        <translation>citytwin stats：全区 %2 人中 %1 人（%3%）住在 %5 站点 %4 米以内</translation>
+    </message>
+    <message>
+        <source>  suggested site: building %1 (%2, %3): +%4 people, %5% covered after it</source>
+        <translation>  建议站点：建筑 %1（%2, %3）：新增覆盖 %4 人，之后覆盖率 %5%</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1% of open ground and %2% of streets in view; %3 grids with blind spots</source>
+        <translation>citytwin stats：%1% 的开放地面和 %2% 的街道在视野内；%3 个网格存在盲区</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 points, %2 outside every polygon, %3 without a readable point</source>
+        <translation>citytwin stats：%1 个点，%2 个不在任何多边形内，%3 个无有效点位</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1：无法写入文件</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 rows in %2 s</source>
+        <translation>citytwin stats：%1 行，用时 %2 秒</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,16 @@
 
 #include "common/mixed_geopackage.hpp"
 
+#include "data/gdal_open.hpp"
+#include "data/sqlite_database.hpp"
+
+#include <map>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace data = citytwin::data;
+
 /// The citytwin executable's verbs, as a script would call them.
 class TestCli : public QObject
 {
@@ -171,6 +181,89 @@ private slots:
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(lineCount(missing.err), 1);
         QVERIFY(missing.err.contains(QStringLiteral("nowhere")));
+    }
+
+    void statsIncidentsAgreeWithSql()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("small-sample.gpkg"));
+        QVERIFY(QFileInfo::exists(project));
+        // The command: street vending (by its Chinese name) in June, Beijing time, per grid.
+        const Run result = run({QStringLiteral("stats"), QStringLiteral("incidents"), project, QStringLiteral("--by"),
+                                QStringLiteral("grid"), QStringLiteral("--category"), QStringLiteral("占道经营"),
+                                QStringLiteral("--from"), QStringLiteral("2025-06-01"), QStringLiteral("--to"),
+                                QStringLiteral("2025-06-30"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--lang=en")},
+                               false);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QStringList lines = result.out.trimmed().split('\n');
+        QVERIFY(lines.front().startsWith(QStringLiteral("grid_id,count,open,overdue,ai_share,median_dispatch_h")));
+        QCOMPARE(lines.size(), 1 + 2257);
+        std::map<qint64, qint64> counted;
+        for (qsizetype i = 1; i < lines.size(); ++i)
+        {
+            const QStringList cells = lines[i].split(',');
+            if (cells[1].toLongLong() > 0)
+                counted[cells[0].toLongLong()] = cells[1].toLongLong();
+        }
+        std::map<qint64, qint64> expected;
+        auto database = data::Database::open(project.toStdString(), data::Database::Mode::ReadOnly);
+        QVERIFY(database.ok());
+        auto query = database->prepare(
+            "SELECT grid_id, count(*) FROM incidents WHERE category = 'street_vending' AND reported_at >= "
+            "'2025-05-31T16:00:00' AND reported_at < '2025-06-30T16:00:00' GROUP BY grid_id");
+        QVERIFY(query.ok());
+        query->forEachRow([&expected](const data::Statement& row)
+                          { expected[row.columnInt64(0)] = row.columnInt64(1); });
+        QVERIFY(!expected.empty());
+        QCOMPARE(counted, expected);
+    }
+
+    void statsOtherSubjectsAndFormats()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("small-sample.gpkg"));
+        const Run party = run({QStringLiteral("stats"), QStringLiteral("party"), project, QStringLiteral("--by"),
+                               QStringLiteral("community"), QStringLiteral("--lang=en")},
+                              false);
+        QVERIFY2(party.exitCode == 0, qPrintable(party.err));
+        QVERIFY(party.out.startsWith(QStringLiteral("community_id,has_branch,")));
+        QVERIFY(party.err.contains(QStringLiteral("residential buildings have a building group")));
+        const Run services =
+            run({QStringLiteral("stats"), QStringLiteral("services"), project, QStringLiteral("--kind"),
+                 QStringLiteral("day_care"), QStringLiteral("--distance"), QStringLiteral("500"),
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang=en")},
+                false);
+        QVERIFY2(services.exitCode == 0, qPrintable(services.err));
+        const QJsonDocument json = QJsonDocument::fromJson(services.out.toUtf8());
+        QVERIFY(json.isArray());
+        QCOMPARE(json.array().size(), 175);
+        QCOMPARE(json.array().first().toObject().value(QStringLiteral("distance_m")).toDouble(), 500.0);
+        const Run hotspots = run({QStringLiteral("stats"), QStringLiteral("hotspots"), project,
+                                  QStringLiteral("--week"), QStringLiteral("2025-06-18"), QStringLiteral("--lang=en")},
+                                 false);
+        QVERIFY2(hotspots.exitCode == 0, qPrintable(hotspots.err));
+        QVERIFY(hotspots.out.section('\n', 0, 0).endsWith(QStringLiteral(",statement")));
+        QVERIFY(hotspots.err.contains(QStringLiteral("week of 2025-06-16")));
+        // A GeoPackage of grid polygons with their counts, for QGIS; never into the project itself.
+        const QString out = mFixture.filePath(QStringLiteral("counts.gpkg"));
+        const Run gpkg = run({QStringLiteral("stats"), QStringLiteral("count"), project, QStringLiteral("--out"), out,
+                              QStringLiteral("--lang=en")},
+                             false);
+        QVERIFY2(gpkg.exitCode == 0, qPrintable(gpkg.err));
+        data::GdalDatasetPtr dataset = data::openReadOnly(out.toStdString(), GDAL_OF_VECTOR);
+        QVERIFY(dataset);
+        QCOMPARE(dataset->GetLayerByName("count")->GetFeatureCount(), GIntBig(2257));
+        QCOMPARE(dataset->GetLayerByName("count")->GetGeomType(), wkbMultiPolygon);
+        const Run intoProject = run({QStringLiteral("stats"), QStringLiteral("count"), project, QStringLiteral("--out"),
+                                     project, QStringLiteral("--lang=en")},
+                                    false);
+        QCOMPARE(intoProject.exitCode, 2);
+        QCOMPARE(lineCount(intoProject.err), 1);
+        const Run unknown =
+            run({QStringLiteral("stats"), QStringLiteral("incidents"), project, QStringLiteral("--category"),
+                 QStringLiteral("no such thing"), QStringLiteral("--lang=en")},
+                false);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("no such thing")));
     }
 
     void ensureGeneratesTheSampleOnceIntoTheDataFolder()

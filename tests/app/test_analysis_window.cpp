@@ -1,0 +1,197 @@
+#include "common/gl_test_main.hpp"
+
+#include "app/analysis_dock.hpp"
+#include "app/language.hpp"
+#include "app/main_window.hpp"
+#include "app/viewport/viewport_widget.hpp"
+
+#include "data/sample/sample_writer.hpp"
+#include "data/sqlite_database.hpp"
+#include "scene/scene_model.hpp"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXYSeries>
+
+#include <map>
+
+using namespace citytwin;
+
+namespace
+{
+/// Incidents per grid as SQL counts them from the stored grid_id, for a WHERE clause.
+std::map<std::int64_t, std::int64_t> sqlCounts(const QString& path, const std::string& where)
+{
+    std::map<std::int64_t, std::int64_t> counts;
+    auto database = data::Database::open(path.toStdString(), data::Database::Mode::ReadOnly);
+    auto query = database->prepare("SELECT grid_id, count(*) FROM incidents WHERE " + where + " GROUP BY grid_id");
+    query->forEachRow([&counts](const data::Statement& row) { counts[row.columnInt64(0)] = row.columnInt64(1); });
+    return counts;
+}
+
+std::map<std::int64_t, std::int64_t> tableCounts(const data::StatsTable& table)
+{
+    std::map<std::int64_t, std::int64_t> counts;
+    const int count = table.columnIndex("count");
+    for (const auto& row : table.rows)
+        if (const auto n = static_cast<std::int64_t>(data::StatsTable::number(row[static_cast<std::size_t>(count)])))
+            counts[static_cast<std::int64_t>(data::StatsTable::number(row[0]))] = n;
+    return counts;
+}
+
+std::string isoUtc(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))
+        .toStdString();
+}
+} // namespace
+
+/// The Analysis dock on the sample district: every table and chart follows the filter, the map follows the table.
+class TestAnalysisWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mDir.isValid());
+        mPath = mDir.filePath(QStringLiteral("sample.gpkg"));
+        QVERIFY(data::sample::writeSample(mPath.toStdString(), {.scale = 0.1, .terrain = false}).ok());
+        QVERIFY(mLanguage.install(QStringLiteral("en")));
+        mWindow = std::make_unique<app::MainWindow>(mLanguage);
+        mWindow->resize(1400, 900);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QSignalSpy loaded(mWindow->analysisDock(), &app::AnalysisDock::incidentsLoaded);
+        QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
+        mWindow->openProject(mPath);
+        QVERIFY(loaded.wait(60000) || loaded.count() == 1);
+        QVERIFY(finished.count() == 1 || finished.wait(60000));
+        mWindow->analysisDock()->raise();
+        mDock = mWindow->analysisDock();
+    }
+
+    void cleanupTestCase() { mWindow.reset(); }
+
+    void theWholeRangeCountsEveryIncidentPerGrid()
+    {
+        QCOMPARE(mDock->store()->size(), std::size_t(33000));
+        QCOMPARE(tableCounts(mDock->incidentTable()), sqlCounts(mPath, "1"));
+        QVERIFY(mDock->kpiText().contains(QStringLiteral("<b>33000</b> incidents")));
+    }
+
+    void aCategoryFilterIsFollowedByTableAndMap()
+    {
+        auto* list = mDock->findChild<QListWidget*>(QStringLiteral("categories"));
+        QVERIFY(list);
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->data(Qt::UserRole).toString() == QLatin1String("street_vending"))
+                list->item(i)->setCheckState(Qt::Checked);
+        QCOMPARE(tableCounts(mDock->incidentTable()), sqlCounts(mPath, "category = 'street_vending'"));
+        // The grids are coloured by the count, with a legend.
+        const scene::SceneModel& model = mWindow->sceneModel();
+        int grids = -1;
+        for (int i = 0; i < model.layerCount(); ++i)
+            if (model.layer(i).name == "grids")
+                grids = i;
+        QVERIFY(grids >= 0);
+        QVERIFY(model.isLayerVisible(grids));
+    }
+
+    void theTimeSliderStepsThroughWeeks()
+    {
+        auto* slider = mDock->findChild<QSlider*>(QStringLiteral("timeSlider"));
+        QVERIFY(slider && slider->maximum() >= 52);
+        QVERIFY(mDock->stepTime());
+        QVERIFY(mDock->stepTime()); // the second week
+        const data::IncidentFilter filter = mDock->currentFilter();
+        QCOMPARE(*filter.to - *filter.from, std::int64_t(7 * 86400));
+        QCOMPARE(tableCounts(mDock->incidentTable()),
+                 sqlCounts(mPath, "category = 'street_vending' AND reported_at >= '" + isoUtc(*filter.from) +
+                                      "' AND reported_at < '" + isoUtc(*filter.to) + "'"));
+        slider->setValue(0);
+        auto* list = mDock->findChild<QListWidget*>(QStringLiteral("categories"));
+        for (int i = 0; i < list->count(); ++i)
+            list->item(i)->setCheckState(Qt::Unchecked);
+    }
+
+    void chartsFollowTheFilter()
+    {
+        const QChart* time = mDock->chart(QStringLiteral("time"))->chart();
+        QVERIFY(!time->series().isEmpty());
+        QVERIFY(time->series().size() <= 6);
+        qreal plotted = 0;
+        for (QAbstractSeries* series : time->series())
+            for (const QPointF& point : static_cast<QXYSeries*>(series)->points())
+                plotted += point.y();
+        QVERIFY(plotted > 10000); // the six largest of 20 categories over the year
+        QVERIFY(!mDock->chart(QStringLiteral("response"))->chart()->series().isEmpty());
+        QVERIFY(!mDock->chart(QStringLiteral("top"))->chart()->series().isEmpty());
+    }
+
+    void hotSpotsSpeakPlainWords()
+    {
+        mDock->runTab(QStringLiteral("hotspots"));
+        const data::StatsTable& table = mDock->tableOf(QStringLiteral("hotspots"));
+        QCOMPARE(table.rows.size(), std::size_t(2257));
+        QVERIFY(table.columnIndex("gi_z") > 0 && table.columnIndex("statement") > 0);
+    }
+
+    void partyCoverageWithTheScatterOfHandlingTime()
+    {
+        mDock->runTab(QStringLiteral("party"));
+        const data::StatsTable& table = mDock->tableOf(QStringLiteral("party"));
+        QVERIFY(table.rows.size() > 300); // the grids with buildings or party rows (a tenth of the buildings here)
+        const QChart* scatter = mDock->chart(QStringLiteral("scatter"))->chart();
+        QCOMPARE(scatter->series().size(), 1);
+        QVERIFY(static_cast<QXYSeries*>(scatter->series().front())->count() > 100);
+        QVERIFY(scatter->title().contains(QStringLiteral("Pearson r =")));
+    }
+
+    void serviceCoveragePerCommunity()
+    {
+        mDock->runTab(QStringLiteral("services"));
+        const data::StatsTable& table = mDock->tableOf(QStringLiteral("services"));
+        QCOMPARE(table.columns.front(), std::string("community_id"));
+        QCOMPARE(table.rows.size(), std::size_t(175));
+        for (const auto& row : table.rows)
+        {
+            const double share = data::StatsTable::number(row[static_cast<std::size_t>(table.columnIndex("coverage"))]);
+            QVERIFY(share >= 0.0 && share <= 1.0);
+        }
+    }
+
+    void looksRight()
+    {
+        QTest::qWait(300);
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        QVERIFY(mDock->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-dock.png")));
+        for (const char* name : {"time", "response", "top", "scatter"})
+        {
+            QChartView* view = mDock->chart(QLatin1String(name));
+            view->resize(640, 360);
+            QVERIFY(view->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-chart-%1.png").arg(name)));
+        }
+        QVERIFY(mWindow->viewport()->grabFramebuffer().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR
+                                                                            "/analysis-map.png")));
+    }
+
+private:
+    QTemporaryDir mDir;
+    QString mPath;
+    app::Language mLanguage;
+    std::unique_ptr<app::MainWindow> mWindow;
+    app::AnalysisDock* mDock = nullptr;
+};
+
+CITYTWIN_GL_TEST_MAIN(TestAnalysisWindow)
+#include "test_analysis_window.moc"
