@@ -6,6 +6,7 @@
 #include "stats_table_model.hpp"
 
 #include "data/analysis_tables.hpp"
+#include "data/gpkg_records.hpp"
 #include "data/project_store.hpp"
 #include "data/sqlite_database.hpp"
 #include "data/vector_source.hpp"
@@ -944,15 +945,8 @@ void AnalysisDock::runTab(const QString& key)
     }
     else if (key == QLatin1String("services"))
     {
-        auto buildings = AnalysisInputs::readLayer(path, "buildings");
-        auto stations = AnalysisInputs::readLayer(path, "stations");
-        if (!buildings || !stations)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(!buildings ? buildings.error() : stations.error());
-        }
-        auto b = data::readBuildings(*buildings);
-        auto s = data::readStations(*stations);
+        auto b = data::readBuildingRecords(path);
+        auto s = data::readStationRecords(path);
         if (!b || !s)
         {
             QApplication::restoreOverrideCursor();

@@ -6,6 +6,7 @@
 #include "sample_project.hpp"
 
 #include "data/analysis_tables.hpp"
+#include "data/gpkg_records.hpp"
 #include "data/point_count.hpp"
 #include "data/vector_source.hpp"
 
@@ -336,12 +337,9 @@ int StatsCommand::run(const QStringList& arguments)
     }
     else if (subject == QLatin1String("services"))
     {
-        auto buildings = AnalysisInputs::readLayer(path, "buildings");
-        auto stations = AnalysisInputs::readLayer(path, "stations");
-        if (!buildings || !stations)
-            return fail(ErrorText::describe(!buildings ? buildings.error() : stations.error()), 1);
-        auto buildingRecords = data::readBuildings(*buildings);
-        auto stationRecords = data::readStations(*stations);
+        // The lean readers: rows and footprint blobs straight from the GeoPackage.
+        auto buildingRecords = data::readBuildingRecords(path);
+        auto stationRecords = data::readStationRecords(path);
         if (!buildingRecords || !stationRecords)
             return fail(ErrorText::describe(!buildingRecords ? buildingRecords.error() : stationRecords.error()), 1);
         data::ServiceCoverageOptions options;

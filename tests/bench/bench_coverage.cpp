@@ -9,6 +9,7 @@
 // centroid lies within DISTANCE of a station of KIND), to check against the SpatiaLite query.
 #include "data/camera_coverage.hpp"
 #include "data/coverage.hpp"
+#include "data/gpkg_records.hpp"
 #include "data/vector_source.hpp"
 
 #include <algorithm>
@@ -221,8 +222,9 @@ int service(const std::string& path, const std::string& kind, double distance, i
 /// End to end as a user would run it once: read both layers from the file, make the records, compute once.
 int coverageOnce(const std::string& path, const std::string& kind, double distance)
 {
-    const auto buildings = valueOrExit(data::readBuildings(readLayer(path, "buildings")));
-    const auto stations = valueOrExit(data::readStations(readLayer(path, "stations")));
+    // The lean GeoPackage readers (sqlite3 rows, blobs parsed in place), as `citytwin stats services` reads.
+    const auto buildings = valueOrExit(data::readBuildingRecords(path));
+    const auto stations = valueOrExit(data::readStationRecords(path));
     data::ServiceCoverageOptions options;
     options.kind = kind;
     options.distances = {distance};

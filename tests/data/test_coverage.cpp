@@ -1,4 +1,5 @@
 #include "data/coverage.hpp"
+#include "data/gpkg_records.hpp"
 
 #include "common/compare.hpp"
 #include "data/vector_source.hpp"
@@ -11,6 +12,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <cstring>
 
 using namespace citytwin;
 
@@ -393,6 +396,81 @@ private slots:
             for (std::size_t i = 0; i < buildings.size(); ++i)
                 if (std::hypot(buildings[best].x - buildings[i].x, buildings[best].y - buildings[i].y) <= radius)
                     weight[i] = 0;
+        }
+    }
+
+    void leanReadersParseFootprintBlobs()
+    {
+        // A GeoPackage blob of a 10 x 10 square with a 2 x 2 hole at its corner, little-endian, no envelope.
+        auto le32 = [](std::string& out, std::uint32_t v)
+        {
+            for (int i = 0; i < 4; ++i)
+                out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+        };
+        auto le64 = [](std::string& out, double d)
+        {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &d, 8);
+            for (int i = 0; i < 8; ++i)
+                out.push_back(static_cast<char>((bits >> (8 * i)) & 0xFF));
+        };
+        std::string blob = {'G', 'P', 0, 1};
+        le32(blob, 4548);
+        blob.push_back(1);
+        le32(blob, 3);
+        le32(blob, 2);
+        const std::vector<std::pair<double, double>> outer = {
+            {500000, 4400000}, {500010, 4400000}, {500010, 4400010}, {500000, 4400010}, {500000, 4400000}};
+        const std::vector<std::pair<double, double>> hole = {
+            {500000, 4400000}, {500000, 4400002}, {500002, 4400002}, {500002, 4400000}, {500000, 4400000}};
+        for (const auto* ring : {&outer, &hole})
+        {
+            le32(blob, static_cast<std::uint32_t>(ring->size()));
+            for (const auto& [x, y] : *ring)
+            {
+                le64(blob, x);
+                le64(blob, y);
+            }
+        }
+        double x = 0, y = 0, area = 0;
+        QVERIFY(data::polygonCentroid(blob, x, y, area));
+        QCOMPARE(area, 96.0);
+        // (100 * 5 - 4 * 1) / 96 from the corner, on both axes.
+        QVERIFY(std::abs(x - (500000.0 + 496.0 / 96.0)) < 1e-6);
+        QVERIFY(std::abs(y - (4400000.0 + 496.0 / 96.0)) < 1e-6);
+        QVERIFY(!data::polygonCentroid(blob.substr(0, blob.size() - 3), x, y, area)); // truncated
+        QVERIFY(!data::polygonCentroid("not a blob", x, y, area));
+    }
+
+    void leanReadersMatchTheLayerReaders()
+    {
+        const QString path = samplePath();
+        if (path.isEmpty())
+            QSKIP("the sample district has not been written on this machine");
+        const auto lean = data::readBuildingRecords(path.toStdString());
+        const auto full = data::readBuildings(readSampleLayer(path, "buildings"));
+        QVERIFY(lean.ok() && full.ok());
+        QCOMPARE(lean->size(), full->size());
+        for (std::size_t i = 0; i < lean->size(); ++i)
+        {
+            const data::BuildingRecord& a = (*lean)[i];
+            const data::BuildingRecord& b = (*full)[i];
+            QCOMPARE(a.id, b.id);
+            QCOMPARE(a.communityId, b.communityId);
+            QCOMPARE(a.population, b.population);
+            QCOMPARE(a.elderly, b.elderly);
+            QVERIFY2(std::abs(a.x - b.x) < 1e-6 && std::abs(a.y - b.y) < 1e-6, qPrintable(QString::number(a.id)));
+            QVERIFY(std::abs(a.footprintArea - b.footprintArea) < 1e-6 * b.footprintArea + 1e-9);
+        }
+        const auto leanStations = data::readStationRecords(path.toStdString());
+        const auto fullStations = data::readStations(readSampleLayer(path, "stations"));
+        QVERIFY(leanStations.ok() && fullStations.ok());
+        QCOMPARE(leanStations->size(), fullStations->size());
+        for (std::size_t i = 0; i < leanStations->size(); ++i)
+        {
+            QCOMPARE((*leanStations)[i].kind, (*fullStations)[i].kind);
+            QCOMPARE((*leanStations)[i].x, (*fullStations)[i].x);
+            QCOMPARE((*leanStations)[i].capacity, (*fullStations)[i].capacity);
         }
     }
 
