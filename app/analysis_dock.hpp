@@ -58,6 +58,8 @@ public:
     /// The KPI line of the incidents tab.
     QString kpiText() const;
 
+    /// Computes the incidents tab again and shows it on the map (after the map's layers were loaded).
+    void refresh() { refreshIncidents(true); }
     /// Steps the time slider once (as playing does each tick); false at the end.
     bool stepTime();
     /// Runs an analysis tab as its button would: "hotspots", "party", "services", "cameras".

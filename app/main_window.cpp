@@ -69,6 +69,10 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     mInspectorDock->raise();
     connect(mAnalysisDock, &AnalysisDock::showOnMap, this, &MainWindow::showValuesOnMap);
     connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
+    // A project with incidents opens on its analysis; a click on a feature brings the Inspector forward.
+    connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, mAnalysisDock, &QDockWidget::raise);
+    // The incidents may be counted before the grids are on the map: colour them once they are.
+    connect(this, &MainWindow::loadsFinished, mAnalysisDock, &AnalysisDock::refresh);
 
     mCoordinates = new QLabel(this);
     mCoordinates->setMinimumWidth(280);
@@ -962,6 +966,7 @@ void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
         values << QString::fromStdString(i < feature.values.size() ? feature.values[i] : std::string());
     }
     mInspectorDock->showFeature(QString::fromStdString(layer.name), feature.fid, fields, values);
+    mInspectorDock->raise(); // tabbed with the Analysis dock
     // The picked building lights up in place (its tile is not rebuilt).
     mHighlight.set(mModel->layerNode(layerIndex), static_cast<std::size_t>(featureIndex));
     mViewport->sceneChanged(false);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <osg/BlendFunc>
 #include <osg/LightModel>
 
 namespace citytwin::scene
@@ -30,6 +31,11 @@ SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group), m
     state->setMode(GL_LIGHTING, osg::StateAttribute::ON);
     state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
     state->setMode(GL_NORMALIZE, osg::StateAttribute::ON);
+    // Blending never changes the framebuffer's alpha (it stays the clear colour's 1): a translucent fill or an
+    // anti-aliased edge must not make the picture itself translucent, which the window system would then
+    // compose with what lies behind the view (and the PNGs saved from it would carry holes).
+    state->setAttribute(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE),
+                        osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     osg::ref_ptr<osg::LightModel> lightModel = new osg::LightModel;
     lightModel->setTwoSided(true);
     lightModel->setAmbientIntensity(osg::Vec4(0.35f, 0.35f, 0.38f, 1.0f));

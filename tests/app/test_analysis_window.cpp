@@ -65,7 +65,7 @@ private slots:
     {
         QVERIFY(mDir.isValid());
         mPath = mDir.filePath(QStringLiteral("sample.gpkg"));
-        QVERIFY(data::sample::writeSample(mPath.toStdString(), {.scale = 0.1, .terrain = false}).ok());
+        QVERIFY(data::sample::writeSample(mPath.toStdString(), {.scale = 0.1, .terrain = true}).ok());
         QVERIFY(mLanguage.install(QStringLiteral("en")));
         mWindow = std::make_unique<app::MainWindow>(mLanguage);
         mWindow->resize(1400, 900);
@@ -84,6 +84,9 @@ private slots:
 
     void theWholeRangeCountsEveryIncidentPerGrid()
     {
+        QTest::qWait(300);
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        mWindow->viewport()->grabFramebuffer().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-map-count.png"));
         QCOMPARE(mDock->store()->size(), std::size_t(33000));
         QCOMPARE(tableCounts(mDock->incidentTable()), sqlCounts(mPath, "1"));
         QVERIFY(mDock->kpiText().contains(QStringLiteral("<b>33000</b> incidents")));
