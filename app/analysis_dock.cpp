@@ -305,6 +305,7 @@ void AnalysisDock::buildIncidentsTab()
                 }
                 if (mSlider->value() >= mSlider->maximum())
                     mSlider->setValue(0);
+                mShowOnMap->setChecked(true); // playing is for watching the map
                 mPlay->setText(tr("Pause"));
                 mTimer->start();
             });
@@ -371,8 +372,17 @@ void AnalysisDock::buildIncidentsTab()
     mMapColumn = new QComboBox(page);
     mMapColumn->setObjectName(QStringLiteral("mapColumn"));
     connect(mMapColumn, &QComboBox::activated, this, [this] { refreshIncidents(true); });
+    mShowOnMap = new QCheckBox(tr("Show on map"), page);
+    mShowOnMap->setObjectName(QStringLiteral("showOnMap"));
+    connect(mShowOnMap, &QCheckBox::toggled, this, [this] { refreshIncidents(true); });
     mColumns = new QCheckBox(tr("3D columns"), page);
-    connect(mColumns, &QCheckBox::toggled, this, [this] { refreshIncidents(true); });
+    connect(mColumns, &QCheckBox::toggled, this,
+            [this](bool on)
+            {
+                if (on)
+                    mShowOnMap->setChecked(true);
+                refreshIncidents(true);
+            });
     auto* exportButton = new QPushButton(tr("Export…"), page);
     connect(exportButton, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("incidents")); });
     mapRow->addWidget(mBy);
@@ -380,6 +390,7 @@ void AnalysisDock::buildIncidentsTab()
     mapRow->addWidget(mMapColumn, 1);
     layout->addLayout(mapRow);
     auto* mapRow2 = new QHBoxLayout;
+    mapRow2->addWidget(mShowOnMap);
     mapRow2->addWidget(mColumns);
     mapRow2->addStretch(1);
     mapRow2->addWidget(exportButton);
@@ -701,7 +712,7 @@ void AnalysisDock::refreshIncidents(bool full)
     mIncidentModel->setTable(table);
     // The map: areas coloured by the chosen column.
     const int mapColumn = table.columnIndex(mMapColumn->currentText().toStdString());
-    if (mapColumn >= 0)
+    if (mapColumn >= 0 && mShowOnMap->isChecked())
     {
         QHash<qint64, double> values;
         for (const auto& row : table.rows)

@@ -111,6 +111,7 @@ private:
     QComboBox* mBy = nullptr;
     QComboBox* mMapColumn = nullptr;
     QCheckBox* mColumns = nullptr;
+    QCheckBox* mShowOnMap = nullptr;
     QLabel* mKpi = nullptr;
     StatsTableModel* mIncidentModel = nullptr;
     QTableView* mIncidentView = nullptr;

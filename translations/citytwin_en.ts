@@ -275,6 +275,10 @@
         <source>Name of the filter:</source>
         <translation>Name of the filter:</translation>
     </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Show on map</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>

@@ -275,6 +275,10 @@
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>
