@@ -398,6 +398,18 @@ void AnalysisDock::buildIncidentsTab()
 
     mIncidentModel = new StatsTableModel(this);
     mIncidentView = makeTableView(mIncidentModel, page);
+    connect(
+        mIncidentView, &QTableView::doubleClicked, this,
+        [this](const QModelIndex& index)
+        {
+            const QModelIndex source = static_cast<QSortFilterProxyModel*>(mIncidentView->model())->mapToSource(index);
+            if (!source.isValid())
+                return;
+            const auto& row = mIncidentModel->table().rows.at(static_cast<std::size_t>(source.row()));
+            emit zoomToArea(mBy->currentData().toString() == QLatin1String("community") ? QStringLiteral("communities")
+                                                                                        : QStringLiteral("grids"),
+                            static_cast<qint64>(data::StatsTable::number(row.front())));
+        });
     layout->addWidget(mIncidentView);
     mTimeChart = makeChartView(page, QStringLiteral("timeChart"));
     mResponseChart = makeChartView(page, QStringLiteral("responseChart"));
@@ -438,6 +450,19 @@ void AnalysisDock::buildResultTab(const QString& key, QWidget* controls)
     tab->view = makeTableView(tab->model, tab->page);
     layout->addWidget(tab->view, 1);
     connect(tab->run, &QPushButton::clicked, this, [this, key] { runTab(key); });
+    // Drill down: a double-clicked row flies to its area (a community, a grid cell; a place's point).
+    connect(tab->view, &QTableView::doubleClicked, this,
+            [this, key](const QModelIndex& index)
+            {
+                const ResultTab& result = *mResults.at(key);
+                const auto& table = result.model->table();
+                const QModelIndex source =
+                    static_cast<QSortFilterProxyModel*>(result.view->model())->mapToSource(index);
+                if (!source.isValid() || table.columns.empty() || result.areaTable.isEmpty())
+                    return;
+                const auto& row = table.rows.at(static_cast<std::size_t>(source.row()));
+                emit zoomToArea(result.areaTable, static_cast<qint64>(data::StatsTable::number(row.front())));
+            });
     connect(tab->map, &QPushButton::clicked, this, [this, key] { mapTable(key); });
     connect(tab->exportButton, &QPushButton::clicked, this, [this, key] { exportTable(key); });
     mTabs->addTab(scroll, QString());
@@ -1016,6 +1041,25 @@ void AnalysisDock::runTab(const QString& key)
         const data::CameraCoverage coverage =
             data::cameraCoverage(*records, *buildings, *grids, roads ? &roads.value() : nullptr, {});
         table = data::cameraStatsTable(coverage, *records, *cameras, mStore.get());
+        // The seen ground on the map: one polygon per camera.
+        auto views = std::make_shared<data::VectorLayer>();
+        views->name = "cameras (seen ground)";
+        views->sourcePath = path;
+        views->kind = data::GeometryKind::Polygon;
+        views->fieldNames = {"camera_id", "area_m2"};
+        for (const data::CameraView& view : coverage.views)
+        {
+            if (view.polygon.size() < 3)
+                continue;
+            data::Feature feature;
+            feature.fid = view.cameraId;
+            feature.polygons.push_back({{view.polygon}});
+            feature.values = {std::to_string(view.cameraId), std::to_string(view.area)};
+            for (const data::Position& p : view.polygon)
+                views->extent.include(p.x, p.y);
+            views->features.push_back(std::move(feature));
+        }
+        emit cameraViews(views);
         tab.summary->setText(tr("%1% of open ground and %2% of street length are in view of a camera (views cut "
                                 "by buildings); %3 grid cells have blind spots (under 10% of open ground in view).")
                                  .arg(coverage.district.openShare * 100.0, 0, 'f', 1)

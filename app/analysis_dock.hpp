@@ -4,6 +4,7 @@
 
 #include "data/incident_store.hpp"
 #include "data/stats_table.hpp"
+#include "data/vector_layer.hpp"
 
 #include <QDockWidget>
 #include <QHash>
@@ -69,6 +70,10 @@ signals:
     void incidentsLoaded();
     /// Colours the areas of a table ("grids" or "communities") by values per area id; columns: as 3D columns.
     void showOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title, bool columns);
+    /// Asks to fly to one area of a table ("grids", "communities", "buildings") by its id (a double-clicked row).
+    void zoomToArea(const QString& table, qint64 id);
+    /// The ground the cameras see (view cones cut by buildings), as polygons to draw.
+    void cameraViews(std::shared_ptr<const data::VectorLayer> views);
     /// Lists buildings to highlight (uncovered by a service, without a party group): ids of the buildings table.
     void highlightBuildings(const QList<qint64>& ids);
 

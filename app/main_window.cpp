@@ -69,6 +69,8 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     mInspectorDock->raise();
     connect(mAnalysisDock, &AnalysisDock::showOnMap, this, &MainWindow::showValuesOnMap);
     connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
+    connect(mAnalysisDock, &AnalysisDock::zoomToArea, this, &MainWindow::zoomToArea);
+    connect(mAnalysisDock, &AnalysisDock::cameraViews, this, &MainWindow::showAnalysisLayer);
     // A project with incidents opens on its analysis; a click on a feature brings the Inspector forward.
     connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, mAnalysisDock, &QDockWidget::raise);
     // The incidents may be counted before the grids are on the map: colour them once they are.
@@ -620,6 +622,62 @@ void MainWindow::showValuesOnMap(const QString& areaTable, const QHash<qint64, d
     mModel->setLayerColors(coloured, std::move(colors));
     mModel->setLayerVisible(coloured, true);
     mLayersDock->setChecked(coloured, true);
+    mViewport->sceneChanged(false);
+}
+
+void MainWindow::zoomToArea(const QString& table, qint64 id)
+{
+    for (int i = 0; i < mModel->layerCount(); ++i)
+    {
+        const data::VectorLayer& layer = mModel->layer(i);
+        if (layer.name != table.toStdString())
+            continue;
+        const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
+        for (const data::Feature& feature : layer.features)
+        {
+            const qint64 featureId =
+                idField == layer.fieldNames.end()
+                    ? feature.fid
+                    : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
+            if (featureId != id)
+                continue;
+            data::Extent extent;
+            for (const data::Polygon& polygon : feature.polygons)
+                for (const data::Ring& ring : polygon.rings)
+                    for (const data::Position& p : ring)
+                        extent.include(p.x, p.y);
+            for (const data::Position& p : feature.points)
+                extent.include(p.x, p.y);
+            if (!extent.isValid())
+                return;
+            const osg::Vec3d centre = mModel->projectToWorld(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
+            const double radius =
+                std::max(150.0, 0.6 * std::hypot(extent.maxX - extent.minX, extent.maxY - extent.minY));
+            mModel->setLayerVisible(i, true);
+            mLayersDock->setChecked(i, true);
+            mViewport->flyToBound(osg::BoundingSphere(centre, radius));
+            statusBar()->showMessage(tr("%1 %2").arg(LayerNames::displayName(layer.name)).arg(id), 5000);
+            return;
+        }
+    }
+}
+
+void MainWindow::showAnalysisLayer(std::shared_ptr<const data::VectorLayer> layer)
+{
+    const QString name = QString::fromStdString(layer->name);
+    const int index = findLayer(QString::fromStdString(layer->sourcePath), name);
+    if (index >= 0)
+    {
+        mModel->replaceLayer(index, layer);
+        mModel->setLayerVisible(index, true);
+        mLayersDock->updateLayer(index, name, static_cast<qsizetype>(layer->features.size()));
+        mLayersDock->setChecked(index, true);
+    }
+    else
+    {
+        mModel->addLayer(layer);
+        mLayersDock->addLayer(name, static_cast<qsizetype>(layer->features.size()), true);
+    }
     mViewport->sceneChanged(false);
 }
 

@@ -66,6 +66,10 @@ public:
     /// legend; as 3D columns as high as the value when columns is set.
     void showValuesOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title,
                          bool columns);
+    /// Flies to the feature of a layer ("grids", "communities", "buildings") whose id field is id.
+    void zoomToArea(const QString& table, qint64 id);
+    /// Shows (or replaces) a layer derived by an analysis, by its name.
+    void showAnalysisLayer(std::shared_ptr<const data::VectorLayer> layer);
     /// Highlights buildings (ids of the buildings layer) in red, the others in their own colour.
     void highlightBuildings(const QList<qint64>& ids);
     /// Returns the open project's path (empty when none).

@@ -567,9 +567,9 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.fillOpacity = 0.10f;
         style.outlineWidth = 1.5f;
     }
-    else if (name.ends_with("(view)"))
+    else if (name.ends_with("(view)") || name.ends_with("(seen ground)"))
     {
-        // Camera view cones (data::viewCones).
+        // Camera view cones (data::viewCones), or the ground they see past the buildings (camera coverage).
         style.color = {0.35f, 0.85f, 0.95f, 1.0f};
         style.fillOpacity = 0.25f;
         style.outlineWidth = 1.0f;

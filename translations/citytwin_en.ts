@@ -1145,6 +1145,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Social work stations</source>
         <translation>Social work stations</translation>
     </message>
+    <message>
+        <source>%1: ground in view</source>
+        <translation>%1: ground in view</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1411,6 +1415,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>others</source>
         <translation>others</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -1144,6 +1144,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Social work stations</source>
         <translation>社工站</translation>
     </message>
+    <message>
+        <source>%1: ground in view</source>
+        <translation>%1：视野内地面</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1407,6 +1411,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>others</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

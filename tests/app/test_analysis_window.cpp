@@ -174,6 +174,21 @@ private slots:
         }
     }
 
+    void cameraCoverageDrawsTheSeenGround()
+    {
+        mDock->runTab(QStringLiteral("cameras"));
+        const data::StatsTable& table = mDock->tableOf(QStringLiteral("cameras"));
+        QCOMPARE(table.rows.size(), std::size_t(2257));
+        const scene::SceneModel& model = mWindow->sceneModel();
+        int seen = -1;
+        for (int i = 0; i < model.layerCount(); ++i)
+            if (model.layer(i).name == "cameras (seen ground)")
+                seen = i;
+        QVERIFY(seen >= 0);
+        QVERIFY(model.layer(seen).features.size() > 7000);
+        QVERIFY(model.isLayerVisible(seen));
+    }
+
     void looksRight()
     {
         QTest::qWait(300);

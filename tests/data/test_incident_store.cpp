@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <random>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -84,7 +85,8 @@ bool insertIncidents(data::ProjectStore& project, const std::vector<Row>& rows)
     auto insert = project.database().prepare(
         "INSERT INTO incidents(geom, source, category, status, reported_at, dispatched_at, closed_at, grid_id, "
         "camera_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
+    auto transaction = data::Transaction::begin(project.database());
+    if (!insert || !transaction)
         return false;
     for (const Row& row : rows)
     {
@@ -102,7 +104,7 @@ bool insertIncidents(data::ProjectStore& project, const std::vector<Row>& rows)
         if (!insert->run())
             return false;
     }
-    return true;
+    return transaction.value()->commit().ok();
 }
 
 /// Points on the fixture's grids, with the expected grid under PolygonIndex's edge rule in the comment.
@@ -314,6 +316,104 @@ private slots:
         auto index = data::readPolygonIndex(path, "grids");
         QVERIFY(index.ok());
         QCOMPARE(index->find(X0 + 100, Y0 + 100).value(), std::int64_t{4});
+    }
+
+    void spatialCountAgreesWithThePolygonIndex()
+    {
+        // A 6 x 6 block of jittered quadrilaterals sharing their vertices, 20,000 random points plus every vertex
+        // and every edge midpoint: the count's cell raster must answer exactly as PolygonIndex::find.
+        test::TemporaryProject project;
+        QVERIFY(project.ok());
+        const std::string path = project.store().path();
+        data::ensureGdalRegistered();
+        std::mt19937 random(11);
+        std::uniform_real_distribution<double> jitter(-20.0, 20.0);
+        double vx[7][7], vy[7][7];
+        for (int i = 0; i <= 6; ++i)
+            for (int j = 0; j <= 6; ++j)
+            {
+                const bool border = i == 0 || j == 0 || i == 6 || j == 6;
+                vx[i][j] = X0 + i * 100.0 + (border ? 0.0 : jitter(random));
+                vy[i][j] = Y0 + j * 100.0 + (border ? 0.0 : jitter(random));
+            }
+        {
+            data::GdalDatasetPtr dataset(
+                GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+            QVERIFY(dataset);
+            OGRSpatialReference srs;
+            srs.importFromEPSG(4548);
+            OGRLayer* layer = dataset->CreateLayer("quads", &srs, wkbPolygon, nullptr);
+            OGRFieldDefn id("id", OFTInteger64);
+            layer->CreateField(&id);
+            for (int i = 0; i < 6; ++i)
+                for (int j = 0; j < 6; ++j)
+                {
+                    OGRLinearRing ring;
+                    ring.addPoint(vx[i][j], vy[i][j]);
+                    ring.addPoint(vx[i + 1][j], vy[i + 1][j]);
+                    ring.addPoint(vx[i + 1][j + 1], vy[i + 1][j + 1]);
+                    ring.addPoint(vx[i][j + 1], vy[i][j + 1]);
+                    ring.closeRings();
+                    OGRPolygon polygon;
+                    polygon.addRing(&ring);
+                    OGRFeature feature(layer->GetLayerDefn());
+                    feature.SetField("id", i * 6 + j + 100);
+                    feature.SetGeometry(&polygon);
+                    QCOMPARE(layer->CreateFeature(&feature), OGRERR_NONE);
+                }
+        }
+        std::vector<Row> rows;
+        std::uniform_real_distribution<double> inside(-10.0, 610.0);
+        for (int k = 0; k < 20000; ++k)
+            rows.push_back({X0 + inside(random),
+                            Y0 + inside(random),
+                            "2025-01-01T00:00:00Z",
+                            nullptr,
+                            {},
+                            "noise",
+                            "hotline",
+                            {}});
+        for (int i = 0; i <= 6; ++i)
+            for (int j = 0; j <= 6; ++j)
+            {
+                rows.push_back({vx[i][j], vy[i][j], "2025-01-01T00:00:00Z", nullptr, {}, "noise", "hotline", {}});
+                if (i < 6)
+                    rows.push_back({(vx[i][j] + vx[i + 1][j]) / 2,
+                                    (vy[i][j] + vy[i + 1][j]) / 2,
+                                    "2025-01-01T00:00:00Z",
+                                    nullptr,
+                                    {},
+                                    "noise",
+                                    "hotline",
+                                    {}});
+                if (j < 6)
+                    rows.push_back({(vx[i][j] + vx[i][j + 1]) / 2,
+                                    (vy[i][j] + vy[i][j + 1]) / 2,
+                                    "2025-01-01T00:00:00Z",
+                                    nullptr,
+                                    {},
+                                    "noise",
+                                    "hotline",
+                                    {}});
+            }
+        QVERIFY(insertIncidents(project.store(), rows));
+
+        auto index = data::readPolygonIndex(path, "quads");
+        QVERIFY(index.ok());
+        std::map<std::int64_t, std::uint64_t> expected;
+        std::uint64_t outside = 0;
+        for (const Row& row : rows)
+        {
+            const auto id = index->find(row.x, row.y);
+            id ? ++expected[*id] : ++outside;
+        }
+        auto counted = data::countPointsInPolygons(path, "incidents", "quads");
+        QVERIFY2(counted.ok(), counted.ok() ? "" : counted.error().message().c_str());
+        QCOMPARE(counted->ids.size(), std::size_t{36});
+        for (std::size_t k = 0; k < counted->ids.size(); ++k)
+            QCOMPARE(counted->counts[k], expected[counted->ids[k]]);
+        QCOMPARE(counted->outside, outside);
+        QCOMPARE(counted->points, std::uint64_t(rows.size()));
     }
 
     void sampleStoreMatchesSql()
