@@ -187,6 +187,13 @@ private slots:
         QVERIFY(seen >= 0);
         QVERIFY(model.layer(seen).features.size() > 7000);
         QVERIFY(model.isLayerVisible(seen));
+        // Drill down to one grid cell and look at the seen ground there.
+        mWindow->zoomToArea(QStringLiteral("grids"), 1142);
+        QTest::qWait(2500);
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        QVERIFY(mWindow->viewport()->grabFramebuffer().save(
+            QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-cameras-close.png")));
+        mWindow->viewport()->goHome(false);
     }
 
     void looksRight()
