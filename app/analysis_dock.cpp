@@ -644,6 +644,26 @@ bool AnalysisDock::stepTime()
     return true;
 }
 
+std::vector<data::Position> AnalysisDock::filteredPositions(data::Extent* extent) const
+{
+    std::vector<data::Position> points;
+    if (!mStore)
+        return points;
+    const std::vector<std::uint32_t> chosen = data::select(*mStore, currentFilter());
+    points.reserve(chosen.size());
+    for (std::uint32_t i : chosen)
+    {
+        const data::Position p = mStore->position(i);
+        if (std::isfinite(p.x) && std::isfinite(p.y))
+        {
+            points.push_back(p);
+            if (extent)
+                extent->include(p.x, p.y);
+        }
+    }
+    return points;
+}
+
 const data::StatsTable& AnalysisDock::incidentTable() const
 {
     return mIncidentModel->table();
@@ -748,6 +768,7 @@ void AnalysisDock::refreshIncidents(bool full)
     }
     if (!light)
         updateCharts(filter);
+    emit filterChanged();
 }
 
 void AnalysisDock::updateCharts(const data::IncidentFilter& filter)

@@ -50,6 +50,8 @@ public:
 
     /// The filter the panel shows (time range, or the slider's window while it plays).
     data::IncidentFilter currentFilter() const;
+    /// The positions of the incidents that pass the current filter (project CRS), and their extent.
+    std::vector<data::Position> filteredPositions(data::Extent* extent = nullptr) const;
     /// The table of the incidents tab (per grid or community).
     const data::StatsTable& incidentTable() const;
     /// The table of the tab shown last (hot spots, party, services, cameras) for tests.
@@ -68,6 +70,8 @@ public:
 
 signals:
     void incidentsLoaded();
+    /// The incident filter changed (the time slider moved, a box was ticked, ...).
+    void filterChanged();
     /// Colours the areas of a table ("grids" or "communities") by values per area id; columns: as 3D columns.
     void showOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title, bool columns);
     /// Asks to fly to one area of a table ("grids", "communities", "buildings") by its id (a double-clicked row).

@@ -71,6 +71,13 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
     connect(mAnalysisDock, &AnalysisDock::zoomToArea, this, &MainWindow::zoomToArea);
     connect(mAnalysisDock, &AnalysisDock::cameraViews, this, &MainWindow::showAnalysisLayer);
+    // The heat map follows the incident filter (and the time slider) while it is shown.
+    connect(mAnalysisDock, &AnalysisDock::filterChanged, this,
+            [this]
+            {
+                if (mHeatAction->isChecked())
+                    showIncidentHeat(true);
+            });
     // A project with incidents opens on its analysis; a click on a feature brings the Inspector forward.
     connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, mAnalysisDock, &QDockWidget::raise);
     // The incidents may be counted before the grids are on the map: colour them once they are.
@@ -157,6 +164,7 @@ void MainWindow::createActions()
     connect(mConesAction, &QAction::toggled, this,
             [this](bool shown) { showDerivedLayer(QStringLiteral("cameras"), DerivedLayer::ViewCones, shown); });
     mHeatAction = new QAction(this);
+    mHeatAction->setObjectName(QStringLiteral("heatAction"));
     mHeatAction->setCheckable(true);
     connect(mHeatAction, &QAction::toggled, this, &MainWindow::showIncidentHeat);
     mExaggerateAction = new QAction(this);
@@ -507,6 +515,17 @@ void MainWindow::showIncidentHeat(bool shown)
     if (!shown)
     {
         mModel->setHeatLayer(nullptr);
+        mViewport->sceneChanged(false);
+        return;
+    }
+    // With the project's incidents in the Analysis dock: the density of those its filter lets through.
+    if (mAnalysisDock->store())
+    {
+        data::Extent extent;
+        const std::vector<data::Position> points = mAnalysisDock->filteredPositions(&extent);
+        mModel->setHeatLayer(
+            buildIncidentHeat(*mModel, points, extent),
+            tr("incidents per km² (%n shown)", nullptr, static_cast<int>(points.size())).toStdString());
         mViewport->sceneChanged(false);
         return;
     }

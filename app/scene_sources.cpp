@@ -66,7 +66,15 @@ std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::Vecto
 
 osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const data::VectorLayer& points)
 {
-    const data::DensityGrid grid = data::kernelDensity(data::layerPoints(points), points.extent, 20.0, 120.0);
+    return buildIncidentHeat(model, data::layerPoints(points), points.extent);
+}
+
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const std::vector<data::Position>& points,
+                                          const data::Extent& extent)
+{
+    if (!extent.isValid())
+        return nullptr;
+    const data::DensityGrid grid = data::kernelDensity(points, extent, 20.0, 120.0);
     return scene::buildHeatLayer(grid, model.origin(), model.ground());
 }
 

@@ -45,6 +45,9 @@ std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::Vecto
 /// The heat layer of a point layer over its extent (20 m cells, a 120 m Gaussian kernel), draped on the
 /// model's ground.
 osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const data::VectorLayer& points);
+/// As above, for points over an extent (the Analysis dock's filtered incidents).
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const std::vector<data::Position>& points,
+                                          const data::Extent& extent);
 
 /// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
 bool isObliqueTileset(const QString& path);

@@ -33,13 +33,14 @@ struct IncidentColumns
 /// The dictionaries the columns' codes index into, and the grid -> community relation.
 struct IncidentCodes
 {
-    std::vector<std::string> categories; ///< raw codes such as "street_vending" (at most 255)
-    std::vector<std::string> sources;    ///< raw codes such as "camera_ai" (at most 255)
-    std::vector<std::string> statuses;   ///< raw codes such as "closed" (at most 255)
+    std::vector<std::string> categories; ///< raw codes such as "street_vending" (at most 256)
+    std::vector<std::string> sources;    ///< raw codes such as "camera_ai" (at most 256)
+    std::vector<std::string> statuses;   ///< raw codes such as "closed" (at most 256)
     /// Overdue limit per category, hours after the report (citytwin_incident_categories.overdue_hours; 72 when
     /// the category is not listed there).
     std::vector<double> overdueHours;
-    std::vector<std::int64_t> gridIds;        ///< sorted ascending; grids of the grids table come first
+    /// The grids table's ids ascending (Builder: in the order declared), then any other grid id an incident names.
+    std::vector<std::int64_t> gridIds;
     std::vector<std::uint16_t> gridCommunity; ///< per grid: index into communityIds, or IncidentStore::NoIndex
     std::vector<std::int64_t> communityIds;   ///< sorted ascending
     std::vector<std::int64_t> cameraIds;      ///< in order of first appearance (at most 65,535)

@@ -5,13 +5,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <cmath>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <thread>
-#include <unordered_map>
 
 #include <ogr_geometry.h>
 #include <sqlite3.h>
@@ -54,7 +51,10 @@ Result<TableInfo> tableInfo(Database& database, const std::string& table)
         return Error{ErrorCode::InvalidArgument, "no GeoPackage feature table named '" + table + "'", database.path()};
     TableInfo info;
     info.geometryColumn = column->columnText(0);
-    auto bounds = database.prepare("SELECT min(rowid), max(rowid) FROM " + quoted(table));
+    // Two subqueries: SQLite answers a lone min() or max() of the rowid from the b-tree's ends, but scans the whole
+    // table for "min(rowid), max(rowid)".
+    auto bounds = database.prepare("SELECT (SELECT min(rowid) FROM " + quoted(table) + "), (SELECT max(rowid) FROM " +
+                                   quoted(table) + ")");
     if (!bounds)
         return bounds.error();
     if (auto stepped = bounds->step(); !stepped)
@@ -164,14 +164,211 @@ Result<PolygonRows> readPolygonRows(Database& database, const std::string& table
     return rows;
 }
 
+/// Points collected for one batched lookup.
+struct PointBatch
+{
+    static constexpr std::size_t Capacity = 32;
+    double x[Capacity];
+    double y[Capacity];
+    std::size_t size = 0;
+
+    /// Adds a point; true when the batch is full.
+    bool add(double px, double py)
+    {
+        x[size] = px;
+        y[size] = py;
+        return ++size == Capacity;
+    }
+};
+
+/// A raster over the polygons whose cells either lie wholly inside one polygon or outside all of them, so that a
+/// point there needs no polygon test, or lie near an edge ("mixed"): only those points go to the PolygonIndex.
+/// It answers exactly as the index does: a cell is only trusted when no edge comes within a small margin of it, so
+/// every point that falls in it (rounding included) is on the same side of every edge as the cell's centre.
+class CellLookup
+{
+public:
+    CellLookup(const PolygonIndex& index, const std::vector<std::vector<const Polygon*>>& polygonsPerSlot)
+        : mIndex(index)
+    {
+        const Extent& extent = index.extent();
+        if (!extent.isValid() || polygonsPerSlot.empty())
+            return;
+        // About CellsPerPolygon cells per polygon, two bytes each: small enough to stay in the L2 cache.
+        const double width = extent.maxX - extent.minX, height = extent.maxY - extent.minY;
+        mCellSize = std::sqrt(std::max(width * height, 1e-12) /
+                              (CellsPerPolygon * static_cast<double>(polygonsPerSlot.size())));
+        mColumns = static_cast<int>(std::ceil(width / mCellSize)) + 1;
+        mRows = static_cast<int>(std::ceil(height / mCellSize)) + 1;
+        if (static_cast<double>(mColumns) * mRows > 64e6 || polygonsPerSlot.size() >= Mixed - 1)
+            return; // a degenerate extent or too many polygons for two-byte cells: the index alone
+        mMinX = extent.minX;
+        mMinY = extent.minY;
+        mCells.assign(static_cast<std::size_t>(mColumns) * mRows, None);
+        const double margin = 1e-9 * (std::abs(extent.maxX) + std::abs(extent.maxY) + width + height);
+        for (const auto& polygons : polygonsPerSlot)
+            for (const Polygon* polygon : polygons)
+                markEdges(*polygon, margin);
+        for (std::size_t slot = 0; slot < polygonsPerSlot.size(); ++slot)
+            for (const Polygon* polygon : polygonsPerSlot[slot])
+                fill(*polygon, static_cast<std::uint16_t>(slot));
+    }
+
+    /// Returns the slot of the polygon containing (x, y), as PolygonIndex::find does.
+    std::optional<std::int64_t> find(double x, double y) const
+    {
+        const std::size_t index = cellOf(x, y);
+        const std::uint16_t cell = index == Outside ? Mixed : mCells[index];
+        if (cell == None)
+            return std::nullopt;
+        return cell != Mixed ? std::optional<std::int64_t>(cell) : mIndex.find(x, y);
+    }
+
+    /// Calls onResult(find(x, y)) for each point of the batch, in order, after prefetching all their cells (random
+    /// points miss the cache one after the other otherwise); empties the batch.
+    template <class OnResult> void findBatch(PointBatch& batch, OnResult onResult) const
+    {
+        std::size_t cells[PointBatch::Capacity];
+        for (std::size_t i = 0; i < batch.size; ++i)
+        {
+            cells[i] = cellOf(batch.x[i], batch.y[i]);
+            if (cells[i] != Outside)
+                __builtin_prefetch(&mCells[cells[i]]);
+        }
+        for (std::size_t i = 0; i < batch.size; ++i)
+        {
+            const std::uint16_t cell = cells[i] == Outside ? Mixed : mCells[cells[i]];
+            onResult(cell == None    ? std::nullopt
+                     : cell != Mixed ? std::optional<std::int64_t>(cell)
+                                     : mIndex.find(batch.x[i], batch.y[i]));
+        }
+        batch.size = 0;
+    }
+
+private:
+    static constexpr std::size_t Outside = static_cast<std::size_t>(-1);
+
+    /// Returns the index of the cell holding (x, y), or Outside.
+    std::size_t cellOf(double x, double y) const
+    {
+        const double column = (x - mMinX) / mCellSize, row = (y - mMinY) / mCellSize;
+        if (column >= 0.0 && row >= 0.0 && column < mColumns && row < mRows && !mCells.empty())
+            return static_cast<std::size_t>(row) * static_cast<std::size_t>(mColumns) +
+                   static_cast<std::size_t>(column);
+        return Outside;
+    }
+
+    static constexpr double CellsPerPolygon = 128.0;
+    static constexpr std::uint16_t None = 0xFFFE;
+    static constexpr std::uint16_t Mixed = 0xFFFF;
+
+    /// Marks every cell within margin of an edge as mixed: each edge is cut into pieces no longer than a cell and
+    /// each piece marks the cells its (widened) box touches.
+    void markEdges(const Polygon& polygon, double margin)
+    {
+        for (const Ring& ring : polygon.rings)
+            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            {
+                const Position& a = ring[j];
+                const Position& b = ring[i];
+                const int pieces = 1 + static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / mCellSize);
+                for (int k = 0; k < pieces; ++k)
+                {
+                    const double t0 = static_cast<double>(k) / pieces, t1 = static_cast<double>(k + 1) / pieces;
+                    const double x0 = a.x + (b.x - a.x) * t0, x1 = a.x + (b.x - a.x) * t1;
+                    const double y0 = a.y + (b.y - a.y) * t0, y1 = a.y + (b.y - a.y) * t1;
+                    markBox(std::min(x0, x1) - margin, std::min(y0, y1) - margin, std::max(x0, x1) + margin,
+                            std::max(y0, y1) + margin);
+                }
+            }
+    }
+
+    void markBox(double minX, double minY, double maxX, double maxY)
+    {
+        const auto index = [this](double value, double origin, int count)
+        { return std::clamp(static_cast<int>(std::floor((value - origin) / mCellSize)), 0, count - 1); };
+        for (int r = index(minY, mMinY, mRows); r <= index(maxY, mMinY, mRows); ++r)
+            for (int c = index(minX, mMinX, mColumns); c <= index(maxX, mMinX, mColumns); ++c)
+                mCells[static_cast<std::size_t>(r) * mColumns + c] = Mixed;
+    }
+
+    /// Gives the polygon's slot to the unmixed cells whose centre it contains (even-odd scanlines over all rings,
+    /// as the index's crossing test); a cell that two polygons claim (overlapping polygons) is left to the index.
+    void fill(const Polygon& polygon, std::uint16_t slot)
+    {
+        Extent box;
+        for (const Position& p : polygon.rings.front())
+            box.include(p.x, p.y);
+        const int r0 = std::max(0, static_cast<int>(std::floor((box.minY - mMinY) / mCellSize)));
+        const int r1 = std::min(mRows - 1, static_cast<int>(std::floor((box.maxY - mMinY) / mCellSize)));
+        std::vector<double> crossings;
+        for (int r = r0; r <= r1; ++r)
+        {
+            const double y = mMinY + (r + 0.5) * mCellSize;
+            crossings.clear();
+            for (const Ring& ring : polygon.rings)
+                for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+                    if ((ring[i].y > y) != (ring[j].y > y))
+                        crossings.push_back((ring[j].x - ring[i].x) * (y - ring[i].y) / (ring[j].y - ring[i].y) +
+                                            ring[i].x);
+            std::sort(crossings.begin(), crossings.end());
+            for (std::size_t k = 0; k + 1 < crossings.size(); k += 2)
+            {
+                // Cells whose centre x lies in [crossings[k], crossings[k + 1]).
+                const int c0 = std::max(0, static_cast<int>(std::ceil((crossings[k] - mMinX) / mCellSize - 0.5)));
+                const int c1 = std::min(mColumns - 1,
+                                        static_cast<int>(std::ceil((crossings[k + 1] - mMinX) / mCellSize - 0.5)) - 1);
+                for (int c = c0; c <= c1; ++c)
+                {
+                    std::uint16_t& cell = mCells[static_cast<std::size_t>(r) * mColumns + c];
+                    cell = cell == None ? slot : Mixed;
+                }
+            }
+        }
+    }
+
+    const PolygonIndex& mIndex;
+    std::vector<std::uint16_t> mCells;
+    double mMinX = 0.0;
+    double mMinY = 0.0;
+    double mCellSize = 1.0;
+    int mColumns = 0;
+    int mRows = 0;
+};
+
+/// What the SQL visitor function needs: the visitor, the thread and the chunk being read.
+template <class Visit> struct VisitContext
+{
+    Visit* visit = nullptr;
+    int thread = 0;
+    std::int64_t chunk = 0;
+};
+
+/// The step of the aggregate SQL function citytwin_visit(blob): hands each row's blob to the visitor without
+/// returning to the caller per row (a third less work per point than stepping through result rows).
+template <class Visit> void visitStep(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    const auto* visiting = static_cast<const VisitContext<Visit>*>(sqlite3_user_data(context));
+    const void* blob = sqlite3_value_blob(arguments[0]);
+    const auto size = static_cast<std::size_t>(sqlite3_value_bytes(arguments[0]));
+    (*visiting->visit)(visiting->thread, visiting->chunk,
+                       std::string_view(static_cast<const char*>(blob), blob ? size : 0));
+}
+
+void visitFinal(sqlite3_context* context)
+{
+    sqlite3_result_null(context);
+}
+
 /// Runs `threads` threads over the fid range of a point table in chunks; each thread opens its own read-only
-/// connection and calls visit(thread, chunk, blob) for every row of the chunks it takes. The visitor is inlined.
+/// connection and calls visit(thread, chunk, blob) for every row of the chunks it takes, from inside SQLite
+/// (through an aggregate function registered on its connection).
 template <class Visit>
 Result<bool> scanPointBlobs(const std::string& path, const std::string& table, const TableInfo& info, int threads,
                             std::int64_t chunks, Visit visit)
 {
-    const std::string sql =
-        "SELECT " + quoted(info.geometryColumn) + " FROM " + quoted(table) + " WHERE rowid >= ? AND rowid < ?";
+    const std::string sql = "SELECT citytwin_visit(" + quoted(info.geometryColumn) + ") FROM " + quoted(table) +
+                            " WHERE rowid >= ? AND rowid < ?";
     std::atomic<std::int64_t> next{0};
     std::vector<std::optional<Error>> errors(static_cast<std::size_t>(threads));
     auto work = [&](int thread)
@@ -182,33 +379,28 @@ Result<bool> scanPointBlobs(const std::string& path, const std::string& table, c
             errors[static_cast<std::size_t>(thread)] = database.error();
             return;
         }
-        // Reading through a memory map spares copying every page out of the page cache (a fifth of the time).
+        // Reading through a memory map spares copying every page out of the page cache.
         database->exec("PRAGMA mmap_size = " + std::to_string(MmapBytes));
-        sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(database->handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
+        VisitContext<Visit> context{&visit, thread, 0};
+        sqlite3_create_function_v2(database->handle(), "citytwin_visit", 1, SQLITE_UTF8, &context, nullptr,
+                                   visitStep<Visit>, visitFinal, nullptr);
+        auto statement = database->prepare(sql);
+        if (!statement)
         {
-            errors[static_cast<std::size_t>(thread)] = database->error(ErrorCode::StoreFailed, "cannot read points");
+            errors[static_cast<std::size_t>(thread)] = statement.error();
             return;
         }
-        Statement owner(raw);
         const std::int64_t span = info.endFid - info.firstFid;
         for (std::int64_t chunk = next++; chunk < chunks; chunk = next++)
         {
-            owner.bind(1, info.firstFid + span * chunk / chunks).bind(2, info.firstFid + span * (chunk + 1) / chunks);
-            int status = SQLITE_ROW;
-            while ((status = sqlite3_step(raw)) == SQLITE_ROW)
+            context.chunk = chunk;
+            statement->bind(1, info.firstFid + span * chunk / chunks)
+                .bind(2, info.firstFid + span * (chunk + 1) / chunks);
+            if (auto done = statement->run(); !done)
             {
-                const void* blob = sqlite3_column_blob(raw, 0);
-                const auto size = static_cast<std::size_t>(sqlite3_column_bytes(raw, 0));
-                visit(thread, chunk, std::string_view(static_cast<const char*>(blob), blob ? size : 0));
-            }
-            if (status != SQLITE_DONE)
-            {
-                errors[static_cast<std::size_t>(thread)] =
-                    database->error(ErrorCode::StoreFailed, "cannot read points");
+                errors[static_cast<std::size_t>(thread)] = done.error();
                 return;
             }
-            owner.reset();
         }
     };
     {
@@ -290,36 +482,53 @@ Result<PolygonCounts> countPointsInPolygons(const std::string& projectPath, cons
     std::sort(result.ids.begin(), result.ids.end());
     result.ids.erase(std::unique(result.ids.begin(), result.ids.end()), result.ids.end());
     PolygonIndex index;
+    std::vector<std::vector<const Polygon*>> polygonsPerSlot(result.ids.size());
     for (std::size_t i = 0; i < rows->ids.size(); ++i)
     {
         const auto slot = std::lower_bound(result.ids.begin(), result.ids.end(), rows->ids[i]) - result.ids.begin();
         for (const Polygon& polygon : rows->polygons[i])
+        {
             index.add(slot, polygon);
+            polygonsPerSlot[static_cast<std::size_t>(slot)].push_back(&polygon);
+        }
     }
     index.build();
+    const CellLookup lookup(index, polygonsPerSlot);
 
-    // Per thread: one counter per slot, then outside, then unreadable.
+    // Per thread: one counter per slot, then outside, then unreadable; and a batch of points, looked up together
+    // so that their cells are fetched from memory in parallel.
     const std::size_t slots = result.ids.size();
-    std::vector<std::vector<std::uint64_t>> perThread(static_cast<std::size_t>(threads),
-                                                      std::vector<std::uint64_t>(slots + 2, 0));
+    struct ThreadState
+    {
+        std::vector<std::uint64_t> counts;
+        PointBatch batch;
+    };
+    std::vector<ThreadState> perThread(static_cast<std::size_t>(threads));
+    for (ThreadState& state : perThread)
+        state.counts.assign(slots + 2, 0);
+    const auto flush = [&](ThreadState& state)
+    {
+        lookup.findBatch(state.batch, [&state, slots](std::optional<std::int64_t> slot)
+                         { ++state.counts[slot ? static_cast<std::size_t>(*slot) : slots]; });
+    };
     auto scanned = scanPointBlobs(projectPath, pointsTable, info.value(), threads, ChunksPerThread * threads,
                                   [&](int thread, std::int64_t, std::string_view blob)
                                   {
-                                      std::vector<std::uint64_t>& counts = perThread[static_cast<std::size_t>(thread)];
+                                      ThreadState& state = perThread[static_cast<std::size_t>(thread)];
                                       const auto point = decodePointBlob(blob);
                                       if (!point)
-                                      {
-                                          ++counts[slots + 1];
-                                          return;
-                                      }
-                                      const auto slot = index.find(point->x, point->y);
-                                      ++counts[slot ? static_cast<std::size_t>(*slot) : slots];
+                                          ++state.counts[slots + 1];
+                                      else if (state.batch.add(point->x, point->y))
+                                          flush(state);
                                   });
+    for (ThreadState& state : perThread)
+        flush(state);
     if (!scanned)
         return scanned.error();
     result.counts.assign(slots, 0);
-    for (const auto& counts : perThread)
+    for (const ThreadState& state : perThread)
     {
+        const std::vector<std::uint64_t>& counts = state.counts;
         for (std::size_t s = 0; s < slots; ++s)
             result.counts[s] += counts[s];
         result.outside += counts[slots];

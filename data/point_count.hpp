@@ -28,7 +28,9 @@ struct PolygonCounts
 
 /// Counts the points of a GeoPackage point table inside the polygons of another table of the same file, end to
 /// end from the file: the point blobs are read with sqlite3 (no OGR feature objects) by `threads` threads, each on
-/// its own read-only connection and its own fid chunks, and joined with a PolygonIndex as they are read.
+/// its own read-only connection and its own fid chunks (handed over from inside SQLite by an aggregate function),
+/// and joined as they are read: a raster of the polygons answers for points whose cell no edge comes near, the
+/// PolygonIndex for the others, so the result is exactly the PolygonIndex's.
 /// Polygons are read through OGR (curves linearised), keyed by the integer value of idField (the fid when NULL);
 /// several features with one id add up. Both tables must be in the same CRS (nothing is reprojected).
 ///

@@ -1420,6 +1420,13 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>incidents per km² (%n shown)</source>
+        <translation>
+            <numerusform>incidents per km² (%n shown)</numerusform>
+            <numerusform>incidents per km² (%n shown)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

@@ -1416,6 +1416,12 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>incidents per km² (%n shown)</source>
+        <translation>
+            <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RenderCommand</name>

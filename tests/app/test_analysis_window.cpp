@@ -9,6 +9,7 @@
 #include "data/sqlite_database.hpp"
 #include "scene/scene_model.hpp"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -126,6 +127,25 @@ private slots:
         auto* list = mDock->findChild<QListWidget*>(QStringLiteral("categories"));
         for (int i = 0; i < list->count(); ++i)
             list->item(i)->setCheckState(Qt::Unchecked);
+    }
+
+    void theHeatMapFollowsTheFilter()
+    {
+        auto* heat = mWindow->findChild<QAction*>(QStringLiteral("heatAction"));
+        QVERIFY(heat);
+        heat->setChecked(true);
+        QVERIFY(mWindow->sceneModel().heatLayer() != nullptr);
+        data::Extent extent;
+        const std::size_t all = mDock->filteredPositions(&extent).size();
+        QCOMPARE(all, std::size_t(33000));
+        auto* list = mDock->findChild<QListWidget*>(QStringLiteral("categories"));
+        list->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(mDock->filteredPositions().size() < all / 4);
+        QTest::qWait(300);
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        mWindow->viewport()->grabFramebuffer().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-heat.png"));
+        list->item(0)->setCheckState(Qt::Unchecked);
+        heat->setChecked(false);
     }
 
     void chartsFollowTheFilter()
