@@ -230,6 +230,26 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QDockWidget(parent)
     mResults[QStringLiteral("services")]->areaTable = QStringLiteral("communities");
     mResults[QStringLiteral("services")]->preferredColumn = QStringLiteral("coverage");
 
+    // Recurring places: incidents of one category close in space and time.
+    auto* recurringControls = new QWidget(this);
+    auto* recurringForm = new QFormLayout(recurringControls);
+    mRecurringDistance = new QSpinBox(recurringControls);
+    mRecurringDistance->setRange(5, 1000);
+    mRecurringDistance->setValue(50);
+    mRecurringDistance->setSuffix(QStringLiteral(" m"));
+    mRecurringDays = new QSpinBox(recurringControls);
+    mRecurringDays->setRange(0, 365);
+    mRecurringDays->setValue(30);
+    mRecurringMinimum = new QSpinBox(recurringControls);
+    mRecurringMinimum->setRange(2, 1000);
+    mRecurringMinimum->setValue(3);
+    recurringForm->addRow(tr("Within (distance):"), mRecurringDistance);
+    recurringForm->addRow(tr("Within (days):"), mRecurringDays);
+    recurringForm->addRow(tr("At least (incidents):"), mRecurringMinimum);
+    buildResultTab(QStringLiteral("recurring"), recurringControls);
+    mResults[QStringLiteral("recurring")]->preferredColumn = QStringLiteral("count");
+    mResults[QStringLiteral("recurring")]->areaTable = QStringLiteral("incidents (recurring places)");
+
     // Camera coverage.
     buildResultTab(QStringLiteral("cameras"), new QWidget(this));
     mResults[QStringLiteral("cameras")]->areaTable = QStringLiteral("grids");
@@ -483,7 +503,8 @@ void AnalysisDock::retranslateUi()
     mTabs->setTabText(1, tr("Hot spots"));
     mTabs->setTabText(2, tr("Party coverage"));
     mTabs->setTabText(3, tr("Service coverage"));
-    mTabs->setTabText(4, tr("Camera coverage"));
+    mTabs->setTabText(4, tr("Recurring places"));
+    mTabs->setTabText(5, tr("Camera coverage"));
     mPlay->setText(mTimer->isActive() ? tr("Pause") : tr("Play"));
     mStep->setItemText(0, tr("by hour"));
     mStep->setItemText(1, tr("by day"));
@@ -1042,6 +1063,49 @@ void AnalysisDock::runTab(const QString& key)
             uncovered << building.id;
         emit highlightBuildings(uncovered);
     }
+    else if (key == QLatin1String("recurring"))
+    {
+        if (!mStore)
+        {
+            QApplication::restoreOverrideCursor();
+            return;
+        }
+        data::RecurringOptions options;
+        options.distance = mRecurringDistance->value();
+        options.window = static_cast<std::int64_t>(mRecurringDays->value()) * 86400;
+        options.minimumCount = static_cast<std::size_t>(mRecurringMinimum->value());
+        table = data::recurringStatsTable(*mStore, currentFilter(), options);
+        // The places on the map: a point each, with its category and count.
+        auto places = std::make_shared<data::VectorLayer>();
+        places->name = "incidents (recurring places)";
+        places->sourcePath = path;
+        places->kind = data::GeometryKind::Point;
+        places->fieldNames = {"place", "category", "count", "first", "last"};
+        std::int64_t members = 0;
+        for (const auto& row : table.rows)
+        {
+            data::Feature feature;
+            feature.fid = static_cast<std::int64_t>(data::StatsTable::number(row[0]));
+            const double x = data::StatsTable::number(row[3]), y = data::StatsTable::number(row[4]);
+            feature.points.push_back({x, y, 0.0});
+            feature.values = {data::StatsTable::text(row[0]),
+                              AnalysisInputs::categoryName(mCategories, data::StatsTable::text(row[1])).toStdString(),
+                              data::StatsTable::text(row[2]), data::StatsTable::text(row[6]),
+                              data::StatsTable::text(row[7])};
+            places->extent.include(x, y);
+            places->features.push_back(std::move(feature));
+            members += static_cast<std::int64_t>(data::StatsTable::number(row[2]));
+        }
+        tab.summary->setText(tr("%1 places where incidents of one category came back within %2 m and %3 days (at "
+                                "least %4 each), %5 incidents in all; the largest first. Double-click a row to fly "
+                                "there.")
+                                 .arg(table.rows.size())
+                                 .arg(options.distance)
+                                 .arg(mRecurringDays->value())
+                                 .arg(options.minimumCount)
+                                 .arg(members));
+        emit analysisLayer(places);
+    }
     else if (key == QLatin1String("cameras"))
     {
         auto cameras = AnalysisInputs::readLayer(path, "cameras");
@@ -1080,7 +1144,7 @@ void AnalysisDock::runTab(const QString& key)
                 views->extent.include(p.x, p.y);
             views->features.push_back(std::move(feature));
         }
-        emit cameraViews(views);
+        emit analysisLayer(views);
         tab.summary->setText(tr("%1% of open ground and %2% of street length are in view of a camera (views cut "
                                 "by buildings); %3 grid cells have blind spots (under 10% of open ground in view).")
                                  .arg(coverage.district.openShare * 100.0, 0, 'f', 1)

@@ -76,8 +76,9 @@ signals:
     void showOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title, bool columns);
     /// Asks to fly to one area of a table ("grids", "communities", "buildings") by its id (a double-clicked row).
     void zoomToArea(const QString& table, qint64 id);
-    /// The ground the cameras see (view cones cut by buildings), as polygons to draw.
-    void cameraViews(std::shared_ptr<const data::VectorLayer> views);
+    /// A layer an analysis made, to draw (replacing one of the same name): the ground the cameras see (view cones
+    /// cut by buildings), recurring places.
+    void analysisLayer(std::shared_ptr<const data::VectorLayer> layer);
     /// Lists buildings to highlight (uncovered by a service, without a party group): ids of the buildings table.
     void highlightBuildings(const QList<qint64>& ids);
 
@@ -134,6 +135,9 @@ private:
     QComboBox* mPartyBy = nullptr;
     QComboBox* mKind = nullptr;
     QSpinBox* mDistance = nullptr;
+    QSpinBox* mRecurringDistance = nullptr;
+    QSpinBox* mRecurringDays = nullptr;
+    QSpinBox* mRecurringMinimum = nullptr;
     QLabel* mSummary = nullptr;
     std::map<QString, std::unique_ptr<ResultTab>> mResults;
     bool mUpdating = false;

@@ -42,6 +42,8 @@ QString LayerNames::displayName(const std::string& table)
     const QString name = QString::fromStdString(table);
     if (name.endsWith(QStringLiteral(" (columns)")))
         return tr("%1 as columns").arg(displayName(name.chopped(10).toStdString()));
+    if (name.endsWith(QStringLiteral(" (recurring places)")))
+        return tr("%1: recurring places").arg(displayName(name.chopped(19).toStdString()));
     if (name.endsWith(QStringLiteral(" (seen ground)")))
         return tr("%1: ground in view").arg(displayName(name.chopped(14).toStdString()));
     if (name.endsWith(QStringLiteral(" (view)")))

@@ -70,7 +70,7 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     connect(mAnalysisDock, &AnalysisDock::showOnMap, this, &MainWindow::showValuesOnMap);
     connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
     connect(mAnalysisDock, &AnalysisDock::zoomToArea, this, &MainWindow::zoomToArea);
-    connect(mAnalysisDock, &AnalysisDock::cameraViews, this, &MainWindow::showAnalysisLayer);
+    connect(mAnalysisDock, &AnalysisDock::analysisLayer, this, &MainWindow::showAnalysisLayer);
     // The heat map follows the incident filter (and the time slider) while it is shown.
     connect(mAnalysisDock, &AnalysisDock::filterChanged, this,
             [this]

@@ -111,8 +111,8 @@ int StatsCommand::run(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("subject"), tr("What to analyse (see above)."));
     parser.addPositionalArgument(QStringLiteral("project"), tr("The project file (default: the built-in sample)."),
                                  QStringLiteral("[project]"));
-    const QCommandLineOption byOption(QStringLiteral("by"), tr("Areas: grid or community."), tr("area"),
-                                      QStringLiteral("grid"));
+    const QCommandLineOption byOption(QStringLiteral("by"), tr("Areas: grid or community; incidents also by category."),
+                                      tr("area"), QStringLiteral("grid"));
     const QCommandLineOption categoryOption(QStringLiteral("category"),
                                             tr("Incident categories (code or name, comma-separated)."), tr("list"));
     const QCommandLineOption sourceOption(
@@ -126,6 +126,9 @@ int StatsCommand::run(const QStringList& arguments)
     const QCommandLineOption asOfOption(
         QStringLiteral("as-of"), tr("The moment open and overdue cases are judged at (default: now)."), tr("time"));
     const QCommandLineOption overdueOption(QStringLiteral("overdue"), tr("Only overdue incidents."));
+    const QCommandLineOption limitsOption(
+        QStringLiteral("overdue-hours"),
+        tr("Overdue limits instead of the project's, hours per category: street_vending=12,noise=48."), tr("list"));
     const QCommandLineOption kindOption(QStringLiteral("kind"), tr("Station kind for services (e.g. day_care)."),
                                         tr("kind"), QStringLiteral("day_care"));
     const QCommandLineOption distanceOption(QStringLiteral("distance"),
@@ -154,10 +157,11 @@ int StatsCommand::run(const QStringList& arguments)
                                        tr("file"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
-    for (const auto* option : {&byOption,      &categoryOption, &sourceOption,      &statusOption, &fromOption,
-                               &toOption,      &asOfOption,     &overdueOption,     &kindOption,   &distanceOption,
-                               &suggestOption, &weekOption,     &weeksBeforeOption, &daysOption,   &minimumOption,
-                               &pointsOption,  &polygonsOption, &formatOption,      &outOption,    &langOption})
+    for (const auto* option :
+         {&byOption,     &categoryOption,    &sourceOption, &statusOption,  &fromOption,     &toOption,
+          &asOfOption,   &overdueOption,     &limitsOption, &kindOption,    &distanceOption, &suggestOption,
+          &weekOption,   &weeksBeforeOption, &daysOption,   &minimumOption, &pointsOption,   &polygonsOption,
+          &formatOption, &outOption,         &langOption})
         parser.addOption(*option);
     QStringList verbArguments = arguments;
     verbArguments.removeAt(1);
@@ -211,8 +215,10 @@ int StatsCommand::run(const QStringList& arguments)
 
     const data::AreaLevel level =
         parser.value(byOption) == QLatin1String("community") ? data::AreaLevel::Community : data::AreaLevel::Grid;
-    if (parser.value(byOption) != QLatin1String("grid") && parser.value(byOption) != QLatin1String("community"))
-        return fail(tr("--by must be grid or community"), 2);
+    const bool byCategory = parser.value(byOption) == QLatin1String("category");
+    if (parser.value(byOption) != QLatin1String("grid") && parser.value(byOption) != QLatin1String("community") &&
+        !(byCategory && subject == QLatin1String("incidents")))
+        return fail(tr("--by must be grid or community (or category for incidents)"), 2);
 
     // The incident filter.
     const std::vector<CategoryInfo> categories = AnalysisInputs::readCategories(path);
@@ -240,6 +246,15 @@ int StatsCommand::run(const QStringList& arguments)
                             2);
         }
     filter.overdueOnly = parser.isSet(overdueOption);
+    for (const QString& item : splitList(parser.value(limitsOption)))
+    {
+        const auto code = AnalysisInputs::categoryCode(categories, item.section(QLatin1Char('='), 0, 0));
+        bool ok = false;
+        const double hours = item.section(QLatin1Char('='), 1).toDouble(&ok);
+        if (!code || !ok || !(hours > 0.0))
+            return fail(tr("--overdue-hours: %1 is not CATEGORY=HOURS with a known category").arg(item), 2);
+        filter.overdueHours[*code] = hours;
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -265,8 +280,9 @@ int StatsCommand::run(const QStringList& arguments)
             return fail(ErrorText::describe(store.error()), 1);
         if (subject == QLatin1String("incidents"))
         {
-            table = data::incidentStatsTable(*store, filter, level);
-            if (format == QLatin1String("gpkg"))
+            table =
+                byCategory ? data::categoryStatsTable(*store, filter) : data::incidentStatsTable(*store, filter, level);
+            if (format == QLatin1String("gpkg") && !byCategory)
                 readAreas(level == data::AreaLevel::Grid ? "grids" : "communities");
         }
         else if (subject == QLatin1String("hotspots"))

@@ -153,6 +153,38 @@ StatsTable incidentStatsTable(const IncidentStore& store, const IncidentFilter& 
     return table;
 }
 
+StatsTable categoryStatsTable(const IncidentStore& store, const IncidentFilter& filter)
+{
+    const IncidentCodes& codes = store.codes();
+    const OverdueCounts overdue = overdueCounts(store, filter);
+    const AiShare ai = cameraAiShare(store, filter);
+    const IncidentMatcher matcher(store, filter);
+    StatsTable table;
+    table.columns = {"category",          "count",           "open",
+                     "overdue",           "overdue_limit_h", "ai_share",
+                     "median_dispatch_h", "p90_dispatch_h",  "median_handle_h",
+                     "p90_handle_h",      "median_close_h",  "p90_close_h"};
+    for (std::size_t c = 0; c < codes.categories.size(); ++c)
+    {
+        // The filter narrowed to this category (none when the filter leaves it out).
+        if (!filter.categories.empty() && std::find(filter.categories.begin(), filter.categories.end(),
+                                                    codes.categories[c]) == filter.categories.end())
+            continue;
+        IncidentFilter one = filter;
+        one.categories = {codes.categories[c]};
+        const LifecycleSummary life = lifecycle(store, one).overall;
+        const std::int64_t open = static_cast<std::int64_t>(backlogAt(store, one, matcher.asOf()).total);
+        table.rows.push_back({codes.categories[c], static_cast<std::int64_t>(life.incidents), open,
+                              static_cast<std::int64_t>(overdue.perCategory.at(c)),
+                              static_cast<double>(matcher.limitSeconds(static_cast<std::uint8_t>(c))) / 3600.0,
+                              numberOrEmpty(ai.perCategory.share(c)), hours(life.toDispatch.medianHours),
+                              hours(life.toDispatch.p90Hours), hours(life.toHandle.medianHours),
+                              hours(life.toHandle.p90Hours), hours(life.toClose.medianHours),
+                              hours(life.toClose.p90Hours)});
+    }
+    return table;
+}
+
 StatsTable partyStatsTable(const PartyCoverage& coverage, AreaLevel level)
 {
     StatsTable table;

@@ -31,6 +31,10 @@ const char* areaIdColumn(AreaLevel level);
 /// (hours from the report; empty where no incident reached the stage).
 StatsTable incidentStatsTable(const IncidentStore& store, const IncidentFilter& filter, AreaLevel level);
 
+/// Incidents per category following a filter: `category`, `count`, `open`, `overdue`, `overdue_limit_h`,
+/// `ai_share`, then the median and p90 hours to dispatch, handle and close, one row per category of the store.
+StatsTable categoryStatsTable(const IncidentStore& store, const IncidentFilter& filter);
+
 /// Party coverage per area: `has_branch` (0/1), `branches`, `buildings`, `residential_buildings`,
 /// `buildings_with_group`, `group_share`, `households`, `member_households`, `linked_households`, `link_share`.
 StatsTable partyStatsTable(const PartyCoverage& coverage, AreaLevel level);

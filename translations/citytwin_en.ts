@@ -279,6 +279,26 @@
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
+    <message>
+        <source>Within (distance):</source>
+        <translation>Within (distance):</translation>
+    </message>
+    <message>
+        <source>Within (days):</source>
+        <translation>Within (days):</translation>
+    </message>
+    <message>
+        <source>At least (incidents):</source>
+        <translation>At least (incidents):</translation>
+    </message>
+    <message>
+        <source>Recurring places</source>
+        <translation>Recurring places</translation>
+    </message>
+    <message>
+        <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
+        <translation>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>
@@ -1149,6 +1169,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1: ground in view</source>
         <translation>%1: ground in view</translation>
     </message>
+    <message>
+        <source>%1: recurring places</source>
+        <translation>%1: recurring places</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1728,10 +1752,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <translation>The project file (default: the built-in sample).</translation>
     </message>
     <message>
-        <source>Areas: grid or community.</source>
-        <translation>Areas: grid or community.</translation>
-    </message>
-    <message>
         <source>area</source>
         <translation>area</translation>
     </message>
@@ -1884,10 +1904,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <translation>%1: will not write results into the project itself; choose another --out file</translation>
     </message>
     <message>
-        <source>--by must be grid or community</source>
-        <translation>--by must be grid or community</translation>
-    </message>
-    <message>
         <source>%1: no such incident category in %2</source>
         <translation>%1: no such incident category in %2</translation>
     </message>
@@ -1950,6 +1966,22 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>citytwin stats: %1 rows in %2 s</source>
         <translation>citytwin stats: %1 rows in %2 s</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community; incidents also by category.</source>
+        <translation>Areas: grid or community; incidents also by category.</translation>
+    </message>
+    <message>
+        <source>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</source>
+        <translation>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community (or category for incidents)</source>
+        <translation>--by must be grid or community (or category for incidents)</translation>
+    </message>
+    <message>
+        <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
+        <translation>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</translation>
     </message>
 </context>
 </TS>

@@ -279,6 +279,26 @@
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
+    <message>
+        <source>Within (distance):</source>
+        <translation>距离不超过：</translation>
+    </message>
+    <message>
+        <source>Within (days):</source>
+        <translation>间隔不超过（天）：</translation>
+    </message>
+    <message>
+        <source>At least (incidents):</source>
+        <translation>至少（件）：</translation>
+    </message>
+    <message>
+        <source>Recurring places</source>
+        <translation>反复发生地点</translation>
+    </message>
+    <message>
+        <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
+        <translation>%1 处同类事件在 %2 米、%3 天内反复发生的地点（每处至少 %4 件），共 %5 件；按规模排序。双击一行可飞至该处。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>
@@ -1148,6 +1168,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1: ground in view</source>
         <translation>%1：视野内地面</translation>
     </message>
+    <message>
+        <source>%1: recurring places</source>
+        <translation>%1：反复发生地点</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1723,10 +1747,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <translation>项目文件（默认：内置示例）。</translation>
     </message>
     <message>
-        <source>Areas: grid or community.</source>
-        <translation>统计单元：grid（网格）或 community（社区）。</translation>
-    </message>
-    <message>
         <source>area</source>
         <translation>单元</translation>
     </message>
@@ -1879,10 +1899,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <translation>%1：不会把结果写入项目文件本身，请另选 --out 文件</translation>
     </message>
     <message>
-        <source>--by must be grid or community</source>
-        <translation>--by 须为 grid 或 community</translation>
-    </message>
-    <message>
         <source>%1: no such incident category in %2</source>
         <translation>%1：%2 中没有此事件类别</translation>
     </message>
@@ -1945,6 +1961,22 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>citytwin stats: %1 rows in %2 s</source>
         <translation>citytwin stats：%1 行，用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community; incidents also by category.</source>
+        <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别）。</translation>
+    </message>
+    <message>
+        <source>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</source>
+        <translation>替代项目设置的超期时限，按类别以小时计：street_vending=12,noise=48。</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community (or category for incidents)</source>
+        <translation>--by 须为 grid 或 community（事件还可为 category）</translation>
+    </message>
+    <message>
+        <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
+        <translation>--overdue-hours：%1 不是“类别=小时”的形式或类别未知</translation>
     </message>
 </context>
 </TS>

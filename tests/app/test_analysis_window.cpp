@@ -194,6 +194,28 @@ private slots:
         }
     }
 
+    void recurringPlacesAreListedAndDrawn()
+    {
+        mDock->runTab(QStringLiteral("recurring"));
+        const data::StatsTable& table = mDock->tableOf(QStringLiteral("recurring"));
+        QVERIFY(!table.rows.empty());
+        // The largest first, each of at least three incidents of one category.
+        for (std::size_t i = 0; i < table.rows.size(); ++i)
+        {
+            const double count = data::StatsTable::number(table.rows[i][2]);
+            QVERIFY(count >= 3);
+            if (i > 0)
+                QVERIFY(count <= data::StatsTable::number(table.rows[i - 1][2]));
+        }
+        const scene::SceneModel& model = mWindow->sceneModel();
+        int places = -1;
+        for (int i = 0; i < model.layerCount(); ++i)
+            if (model.layer(i).name == "incidents (recurring places)")
+                places = i;
+        QVERIFY(places >= 0);
+        QCOMPARE(model.layer(places).features.size(), table.rows.size());
+    }
+
     void cameraCoverageDrawsTheSeenGround()
     {
         mDock->runTab(QStringLiteral("cameras"));
