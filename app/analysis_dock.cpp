@@ -58,22 +58,11 @@ namespace citytwin::app
 {
 using analysis::Beijing;
 using analysis::fillColumns;
+using analysis::fromEdit;
+using analysis::toEdit;
 
 namespace
 {
-constexpr qint64 BeijingOffset = AnalysisInputs::DistrictUtcOffsetMinutes * 60;
-
-/// The date-time edits show Beijing wall-clock time whatever the machine's zone: they hold UTC date-times
-/// shifted by the district's offset.
-QDateTime toEdit(std::int64_t seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds + BeijingOffset, Qt::UTC);
-}
-
-std::int64_t fromEdit(const QDateTime& shown)
-{
-    return shown.toSecsSinceEpoch() - BeijingOffset;
-}
 
 const std::vector<std::string> Sources = {"hotline", "citizen_app", "grid_inspector", "camera_ai"};
 const std::vector<std::string> Statuses = {"reported", "dispatched", "handled", "closed"};

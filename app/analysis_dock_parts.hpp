@@ -23,6 +23,18 @@ namespace citytwin::app::analysis
 
 /// Beijing time, the district's: what the date-time edits and charts show.
 inline const QTimeZone Beijing(AnalysisInputs::DistrictUtcOffsetMinutes * 60);
+/// The date-time edits show Beijing wall-clock time whatever the machine's zone: they hold UTC date-times
+/// shifted by the district's offset.
+inline QDateTime toEdit(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds + AnalysisInputs::DistrictUtcOffsetMinutes * 60, Qt::UTC);
+}
+
+inline std::int64_t fromEdit(const QDateTime& shown)
+{
+    return shown.toSecsSinceEpoch() - AnalysisInputs::DistrictUtcOffsetMinutes * 60;
+}
+
 /// Puts a bar chart of one set (counts per label) into a view, replacing its chart.
 void setBarChart(QChartView* view, QBarSet* set, const QStringList& labels, const QString& title,
                  const QString& axisTitle);

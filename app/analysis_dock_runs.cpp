@@ -58,6 +58,7 @@ namespace citytwin::app
 {
 using analysis::Beijing;
 using analysis::fillColumns;
+using analysis::toEdit;
 
 void AnalysisDock::runTab(const QString& key)
 {
