@@ -342,7 +342,14 @@ void AnalysisDock::buildIncidentsTab()
     mArea = new QComboBox(filterBox);
     mArea->setObjectName(QStringLiteral("area"));
     connect(mArea, &QComboBox::currentIndexChanged, this, [this] { refreshIncidents(true); });
-    form->addRow(tr("Area:"), mArea);
+    auto* areaRow = new QHBoxLayout;
+    auto* draw = new QPushButton(tr("Draw…"), filterBox);
+    draw->setObjectName(QStringLiteral("drawArea"));
+    draw->setToolTip(tr("Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel"));
+    connect(draw, &QPushButton::clicked, this, &AnalysisDock::drawAreaRequested);
+    areaRow->addWidget(mArea, 1);
+    areaRow->addWidget(draw);
+    form->addRow(tr("Area:"), areaRow);
 
     auto* savedRow = new QHBoxLayout;
     mSaved = new QComboBox(filterBox);
@@ -619,8 +626,14 @@ data::IncidentFilter AnalysisDock::currentFilter() const
     filter.overdueOnly = mOverdue->isChecked();
     // Open and overdue are judged at the end of the range (or now, if earlier).
     filter.asOf = std::min<std::int64_t>(to, QDateTime::currentSecsSinceEpoch());
-    if (mArea->currentData().isValid())
-        filter.communityId = mArea->currentData().toLongLong();
+    // The area: a community (its id), a grid cell ("grid:ID") or the area drawn on the map ("drawn").
+    const QVariant area = mArea->currentData();
+    if (area.typeId() == QMetaType::QString && area.toString() == QLatin1String("drawn") && mDrawnArea)
+        filter.polygon = *mDrawnArea;
+    else if (area.typeId() == QMetaType::QString && area.toString().startsWith(QLatin1String("grid:")))
+        filter.gridIds = {area.toString().mid(5).toLongLong()};
+    else if (area.isValid() && area.typeId() != QMetaType::QString)
+        filter.communityId = area.toLongLong();
     return filter;
 }
 
@@ -640,6 +653,34 @@ bool AnalysisDock::stepTime()
         return false;
     mSlider->setValue(mSlider->value() + 1);
     return true;
+}
+
+void AnalysisDock::setDrawnArea(const data::Polygon& area)
+{
+    mDrawnArea = area;
+    int index = mArea->findData(QStringLiteral("drawn"));
+    if (index < 0)
+    {
+        mArea->addItem(tr("Area drawn on the map"), QStringLiteral("drawn"));
+        index = mArea->count() - 1;
+    }
+    if (mArea->currentIndex() == index)
+        refreshIncidents(true);
+    else
+        mArea->setCurrentIndex(index);
+}
+
+void AnalysisDock::setPickedGrid(qint64 gridId)
+{
+    const QString key = QStringLiteral("grid:%1").arg(gridId);
+    // One picked grid cell at a time in the list.
+    for (int i = mArea->count() - 1; i >= 0; --i)
+        if (mArea->itemData(i).typeId() == QMetaType::QString &&
+            mArea->itemData(i).toString().startsWith(QLatin1String("grid:")) && mArea->itemData(i).toString() != key &&
+            i != mArea->currentIndex())
+            mArea->removeItem(i);
+    if (mArea->findData(key) < 0)
+        mArea->addItem(tr("Grid cell %1 (picked on the map)").arg(gridId), key);
 }
 
 std::vector<data::Position> AnalysisDock::filteredPositions(data::Extent* extent) const

@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -63,6 +64,10 @@ public:
 
     /// Computes the incidents tab again and shows it on the map (after the map's layers were loaded).
     void refresh() { refreshIncidents(true); }
+    /// Sets the area drawn on the map (project CRS) and filters by it.
+    void setDrawnArea(const data::Polygon& area);
+    /// Offers a grid cell picked on the map as the area (and filters by it).
+    void setPickedGrid(qint64 gridId);
     /// Steps the time slider once (as playing does each tick); false at the end.
     bool stepTime();
     /// Runs an analysis tab as its button would: "hotspots", "party", "services", "cameras".
@@ -70,6 +75,8 @@ public:
 
 signals:
     void incidentsLoaded();
+    /// The user asked to draw the filter's area on the map.
+    void drawAreaRequested();
     /// The incident filter changed (the time slider moved, a box was ticked, ...).
     void filterChanged();
     /// Colours the areas of a table ("grids" or "communities") by values per area id; columns: as 3D columns.
@@ -118,6 +125,7 @@ private:
     QCheckBox* mOverdue = nullptr;
     QComboBox* mArea = nullptr;
     QComboBox* mSaved = nullptr;
+    std::optional<data::Polygon> mDrawnArea;
     QComboBox* mBy = nullptr;
     QComboBox* mMapColumn = nullptr;
     QCheckBox* mColumns = nullptr;

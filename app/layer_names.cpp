@@ -31,6 +31,8 @@ QString LayerNames::displayName(const std::string& table)
         return tr("1+10 links");
     if (table == "incidents")
         return tr("Incidents");
+    if (table == "drawn area")
+        return tr("Area drawn on the map");
     // Words of thematic legends.
     if (table == "other")
         return tr("other");

@@ -71,6 +71,53 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     connect(mAnalysisDock, &AnalysisDock::highlightBuildings, this, &MainWindow::highlightBuildings);
     connect(mAnalysisDock, &AnalysisDock::zoomToArea, this, &MainWindow::zoomToArea);
     connect(mAnalysisDock, &AnalysisDock::analysisLayer, this, &MainWindow::showAnalysisLayer);
+    connect(mAnalysisDock, &AnalysisDock::drawAreaRequested, this, &MainWindow::startDrawingArea);
+    // The area being drawn: its outline follows the clicks; finished, it becomes the dock's area filter.
+    auto drawnLayer = [this](bool closed)
+    {
+        auto layer = std::make_shared<data::VectorLayer>();
+        layer->name = "drawn area";
+        layer->sourcePath = mSession->path().toStdString();
+        layer->kind = closed ? data::GeometryKind::Polygon : data::GeometryKind::Line;
+        data::Feature feature;
+        if (closed)
+            feature.polygons.push_back({{mDrawnCorners}});
+        else
+            feature.lines.push_back(mDrawnCorners);
+        for (const data::Position& p : mDrawnCorners)
+            layer->extent.include(p.x, p.y);
+        layer->features.push_back(std::move(feature));
+        return layer;
+    };
+    connect(mViewport, &ViewportWidget::groundClicked, this,
+            [this, drawnLayer](double x, double y)
+            {
+                if (!mDrawnCorners.empty() && std::hypot(mDrawnCorners.back().x - x, mDrawnCorners.back().y - y) < 0.5)
+                    return; // the second click of a double-click
+                mDrawnCorners.push_back({x, y, 0.0});
+                if (mDrawnCorners.size() >= 2)
+                    showAnalysisLayer(drawnLayer(mDrawnCorners.size() >= 3));
+            });
+    connect(mViewport, &ViewportWidget::drawingFinished, this,
+            [this, drawnLayer]
+            {
+                mViewport->setDrawing(false);
+                if (mDrawnCorners.size() < 3)
+                {
+                    statusBar()->showMessage(tr("An area needs at least three corners"), 5000);
+                    return;
+                }
+                showAnalysisLayer(drawnLayer(true));
+                mAnalysisDock->setDrawnArea(data::Polygon{{mDrawnCorners}});
+                statusBar()->showMessage(tr("The analysis now looks at the area drawn"), 5000);
+            });
+    connect(mViewport, &ViewportWidget::drawingCancelled, this,
+            [this]
+            {
+                mViewport->setDrawing(false);
+                mDrawnCorners.clear();
+                statusBar()->clearMessage();
+            });
     // The heat map follows the incident filter (and the time slider) while it is shown.
     connect(mAnalysisDock, &AnalysisDock::filterChanged, this,
             [this]
@@ -644,6 +691,15 @@ void MainWindow::showValuesOnMap(const QString& areaTable, const QHash<qint64, d
     mViewport->sceneChanged(false);
 }
 
+void MainWindow::startDrawingArea()
+{
+    mDrawnCorners.clear();
+    mViewport->setDrawing(true);
+    mViewport->setFocus();
+    statusBar()->showMessage(
+        tr("Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel"));
+}
+
 void MainWindow::zoomToArea(const QString& table, qint64 id)
 {
     for (int i = 0; i < mModel->layerCount(); ++i)
@@ -1044,6 +1100,11 @@ void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
     }
     mInspectorDock->showFeature(QString::fromStdString(layer.name), feature.fid, fields, values);
     mInspectorDock->raise(); // tabbed with the Analysis dock
+    if (layer.name == "grids")
+        if (const auto id = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
+            id != layer.fieldNames.end())
+            mAnalysisDock->setPickedGrid(
+                QString::fromStdString(feature.values.at(id - layer.fieldNames.begin())).toLongLong());
     // The picked building lights up in place (its tile is not rebuilt).
     mHighlight.set(mModel->layerNode(layerIndex), static_cast<std::size_t>(featureIndex));
     mViewport->sceneChanged(false);

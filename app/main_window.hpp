@@ -70,6 +70,8 @@ public:
     void zoomToArea(const QString& table, qint64 id);
     /// Shows (or replaces) a layer derived by an analysis, by its name.
     void showAnalysisLayer(std::shared_ptr<const data::VectorLayer> layer);
+    /// Starts drawing an area on the map for the Analysis dock's filter.
+    void startDrawingArea();
     /// Highlights buildings (ids of the buildings layer) in red, the others in their own colour.
     void highlightBuildings(const QList<qint64>& ids);
     /// Returns the open project's path (empty when none).
@@ -152,6 +154,8 @@ private:
     ViewportWidget* mViewport = nullptr;
     LayersDock* mLayersDock = nullptr;
     InspectorDock* mInspectorDock = nullptr;
+    /// The corners of the area being drawn on the map (project CRS).
+    std::vector<data::Position> mDrawnCorners;
     class AnalysisDock* mAnalysisDock = nullptr;
     QLabel* mCoordinates = nullptr;
 

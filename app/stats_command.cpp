@@ -126,6 +126,13 @@ int StatsCommand::run(const QStringList& arguments)
     const QCommandLineOption asOfOption(
         QStringLiteral("as-of"), tr("The moment open and overdue cases are judged at (default: now)."), tr("time"));
     const QCommandLineOption overdueOption(QStringLiteral("overdue"), tr("Only overdue incidents."));
+    const QCommandLineOption gridOption(QStringLiteral("grid"), tr("Only incidents of these grid cells (ids)."),
+                                        tr("list"));
+    const QCommandLineOption communityOption(QStringLiteral("community"),
+                                             tr("Only incidents of the grid cells of this community (id)."), tr("id"));
+    const QCommandLineOption withinOption(QStringLiteral("within"),
+                                          tr("Only incidents inside the polygons of this file (any vector source)."),
+                                          tr("file"));
     const QCommandLineOption limitsOption(
         QStringLiteral("overdue-hours"),
         tr("Overdue limits instead of the project's, hours per category: street_vending=12,noise=48."), tr("list"));
@@ -158,10 +165,10 @@ int StatsCommand::run(const QStringList& arguments)
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
     for (const auto* option :
-         {&byOption,     &categoryOption,    &sourceOption, &statusOption,  &fromOption,     &toOption,
-          &asOfOption,   &overdueOption,     &limitsOption, &kindOption,    &distanceOption, &suggestOption,
-          &weekOption,   &weeksBeforeOption, &daysOption,   &minimumOption, &pointsOption,   &polygonsOption,
-          &formatOption, &outOption,         &langOption})
+         {&byOption,      &categoryOption, &sourceOption,   &statusOption, &fromOption,        &toOption,
+          &asOfOption,    &overdueOption,  &limitsOption,   &gridOption,   &communityOption,   &withinOption,
+          &kindOption,    &distanceOption, &suggestOption,  &weekOption,   &weeksBeforeOption, &daysOption,
+          &minimumOption, &pointsOption,   &polygonsOption, &formatOption, &outOption,         &langOption})
         parser.addOption(*option);
     QStringList verbArguments = arguments;
     verbArguments.removeAt(1);
@@ -246,6 +253,25 @@ int StatsCommand::run(const QStringList& arguments)
                             2);
         }
     filter.overdueOnly = parser.isSet(overdueOption);
+    for (const QString& id : splitList(parser.value(gridOption)))
+        filter.gridIds.push_back(id.toLongLong());
+    if (parser.isSet(communityOption))
+        filter.communityId = parser.value(communityOption).toLongLong();
+    if (parser.isSet(withinOption))
+    {
+        // The area from a file: its polygons, in the project CRS.
+        auto layers = data::readVectorSource(parser.value(withinOption).toStdString());
+        if (!layers)
+            return fail(ErrorText::describe(layers.error()), 1);
+        data::Polygon area;
+        for (const data::VectorLayer& layer : *layers)
+            for (const data::Feature& feature : layer.features)
+                for (const data::Polygon& polygon : feature.polygons)
+                    area.rings.insert(area.rings.end(), polygon.rings.begin(), polygon.rings.end());
+        if (area.rings.empty())
+            return fail(tr("%1: no polygon to take as the area").arg(parser.value(withinOption)), 1);
+        filter.polygon = area;
+    }
     for (const QString& item : splitList(parser.value(limitsOption)))
     {
         const auto code = AnalysisInputs::categoryCode(categories, item.section(QLatin1Char('='), 0, 0));

@@ -560,6 +560,15 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
             symbols.byValue[kind] = {std::string("station-") + kind, color};
         style.symbols = symbols;
     }
+    else if (name == "drawn area")
+    {
+        // The area drawn on the map for the analysis filter: a bright outline over a light wash.
+        style.color = {0.30f, 0.95f, 0.95f, 1.0f};
+        style.fillOpacity = 0.15f;
+        style.outlineWidth = 3.0f;
+        style.lineWidth = 3.0f;
+        style.lift = 3.0f;
+    }
     else if (name.ends_with(" m)"))
     {
         // Service rings (data::serviceAreas): a light wash inside a thin ring.

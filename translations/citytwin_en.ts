@@ -299,6 +299,22 @@
         <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
         <translation>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</translation>
     </message>
+    <message>
+        <source>Draw…</source>
+        <translation>Draw…</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>Area drawn on the map</translation>
+    </message>
+    <message>
+        <source>Grid cell %1 (picked on the map)</source>
+        <translation>Grid cell %1 (picked on the map)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>
@@ -1173,6 +1189,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1: recurring places</source>
         <translation>%1: recurring places</translation>
     </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>Area drawn on the map</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1450,6 +1470,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>incidents per km² (%n shown)</numerusform>
             <numerusform>incidents per km² (%n shown)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners</source>
+        <translation>An area needs at least three corners</translation>
+    </message>
+    <message>
+        <source>The analysis now looks at the area drawn</source>
+        <translation>The analysis now looks at the area drawn</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2014,26 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
         <translation>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</translation>
+    </message>
+    <message>
+        <source>Only incidents of these grid cells (ids).</source>
+        <translation>Only incidents of these grid cells (ids).</translation>
+    </message>
+    <message>
+        <source>Only incidents of the grid cells of this community (id).</source>
+        <translation>Only incidents of the grid cells of this community (id).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Only incidents inside the polygons of this file (any vector source).</source>
+        <translation>Only incidents inside the polygons of this file (any vector source).</translation>
+    </message>
+    <message>
+        <source>%1: no polygon to take as the area</source>
+        <translation>%1: no polygon to take as the area</translation>
     </message>
 </context>
 </TS>

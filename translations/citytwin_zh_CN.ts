@@ -299,6 +299,22 @@
         <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
         <translation>%1 处同类事件在 %2 米、%3 天内反复发生的地点（每处至少 %4 件），共 %5 件；按规模排序。双击一行可飞至该处。</translation>
     </message>
+    <message>
+        <source>Draw…</source>
+        <translation>绘制…</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>地图上绘制的区域</translation>
+    </message>
+    <message>
+        <source>Grid cell %1 (picked on the map)</source>
+        <translation>网格 %1（地图上选取）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>
@@ -1172,6 +1188,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>%1: recurring places</source>
         <translation>%1：反复发生地点</translation>
     </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>地图上绘制的区域</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>
@@ -1445,6 +1465,18 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>
             <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners</source>
+        <translation>区域至少需要三个角点</translation>
+    </message>
+    <message>
+        <source>The analysis now looks at the area drawn</source>
+        <translation>分析现在只看绘制的区域</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2009,26 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
         <translation>--overdue-hours：%1 不是“类别=小时”的形式或类别未知</translation>
+    </message>
+    <message>
+        <source>Only incidents of these grid cells (ids).</source>
+        <translation>仅这些网格（编号）的事件。</translation>
+    </message>
+    <message>
+        <source>Only incidents of the grid cells of this community (id).</source>
+        <translation>仅此社区（编号）各网格的事件。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Only incidents inside the polygons of this file (any vector source).</source>
+        <translation>仅位于此文件（任意矢量数据源）多边形内的事件。</translation>
+    </message>
+    <message>
+        <source>%1: no polygon to take as the area</source>
+        <translation>%1：没有可作为区域的多边形</translation>
     </message>
 </context>
 </TS>

@@ -247,12 +247,37 @@ void ViewportWidget::mouseReleaseEvent(QMouseEvent* event)
                                                  osgButton(event->button(), event->modifiers()));
     if (event->button() == Qt::LeftButton &&
         (event->position().toPoint() - mPressPosition).manhattanLength() <= ClickSlop)
-        pickAt(event->position().toPoint());
+    {
+        if (mDrawing && mModel)
+        {
+            const QPointF device = toDevice(event->position());
+            const double windowY = mViewer->getCamera()->getViewport()->height() - device.y();
+            if (const auto ground = scene::groundPointAt(*mViewer->getCamera(), device.x(), windowY))
+            {
+                const osg::Vec3d project = mModel->worldToProject(*ground);
+                emit groundClicked(project.x(), project.y());
+            }
+        }
+        else
+            pickAt(event->position().toPoint());
+    }
     update();
+}
+
+void ViewportWidget::setDrawing(bool drawing)
+{
+    mDrawing = drawing;
+    setCursor(drawing ? Qt::CrossCursor : Qt::ArrowCursor);
 }
 
 void ViewportWidget::mouseDoubleClickEvent(QMouseEvent* event)
 {
+    if (mDrawing)
+    {
+        // The double-click ends the area (its clicks already gave the last corner); no fly-to.
+        emit drawingFinished();
+        return;
+    }
     const QPointF p = toDevice(event->position());
     mWindow->getEventQueue()->mouseDoubleButtonPress(static_cast<float>(p.x()), static_cast<float>(p.y()),
                                                      osgButton(event->button(), event->modifiers()));
@@ -285,6 +310,11 @@ void ViewportWidget::wheelEvent(QWheelEvent* event)
 
 void ViewportWidget::keyPressEvent(QKeyEvent* event)
 {
+    if (mDrawing && (event->key() == Qt::Key_Escape || event->key() == Qt::Key_Return))
+    {
+        emit event->key() == Qt::Key_Escape ? drawingCancelled() : drawingFinished();
+        return;
+    }
     if (const int key = osgKey(*event))
     {
         mWindow->getEventQueue()->keyPress(key);

@@ -58,12 +58,20 @@ public:
 
     /// Picks at a widget position (logical pixels); emits featurePicked or pickedNothing.
     void pickAt(const QPoint& position);
+    /// Drawing an area on the map: clicks give ground points (groundClicked) instead of picking, a
+    /// double-click finishes (drawingFinished), Escape cancels (drawingCancelled).
+    void setDrawing(bool drawing);
+    bool isDrawing() const { return mDrawing; }
 
 signals:
     void featurePicked(int layerIndex, qulonglong featureIndex);
     void pickedNothing();
     /// Emitted with the project-CRS coordinates of the ground under the pointer.
     void pointerMoved(double projectX, double projectY);
+    /// While drawing: the project-CRS coordinates of the ground clicked.
+    void groundClicked(double projectX, double projectY);
+    void drawingFinished();
+    void drawingCancelled();
     void frameRendered();
 
 protected:
@@ -91,6 +99,7 @@ private:
     scene::SceneModel* mModel = nullptr;
     QTimer mFrameTimer;
     QPoint mPressPosition;
+    bool mDrawing = false;
     quint64 mFrameCount = 0;
     bool mHomePending = true;
     bool mReleased = false;

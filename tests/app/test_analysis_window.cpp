@@ -112,6 +112,42 @@ private slots:
         QVERIFY(model.isLayerVisible(grids));
     }
 
+    void anAreaDrawnOnTheMapFiltersTheIncidents()
+    {
+        // A 2 km square around the store's centre, drawn corner by corner, then a double-click.
+        auto* draw = mDock->findChild<QPushButton*>(QStringLiteral("drawArea"));
+        QVERIFY(draw);
+        draw->click();
+        QVERIFY(mWindow->viewport()->isDrawing());
+        data::Extent all;
+        const std::vector<data::Position> points = mDock->filteredPositions(&all);
+        const double x0 = all.centerX() - 1000, x1 = all.centerX() + 1000, y0 = all.centerY() - 1000,
+                     y1 = all.centerY() + 1000;
+        for (const auto& [x, y] : {std::pair{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}})
+            emit mWindow->viewport()->groundClicked(x, y);
+        emit mWindow->viewport()->drawingFinished();
+        QVERIFY(!mWindow->viewport()->isDrawing());
+        const data::IncidentFilter filter = mDock->currentFilter();
+        QVERIFY(filter.polygon.has_value());
+        std::size_t inside = 0;
+        for (const data::Position& p : points)
+            inside += p.x > x0 && p.x < x1 && p.y > y0 && p.y < y1 ? 1 : 0;
+        QVERIFY(inside > 100);
+        QCOMPARE(mDock->filteredPositions().size(), inside);
+        std::int64_t counted = 0;
+        for (const auto& [grid, n] : tableCounts(mDock->incidentTable()))
+            counted += n;
+        QCOMPARE(counted, static_cast<std::int64_t>(inside));
+        // The drawn outline is on the map.
+        bool drawn = false;
+        for (int i = 0; i < mWindow->sceneModel().layerCount(); ++i)
+            drawn = drawn || mWindow->sceneModel().layer(i).name == "drawn area";
+        QVERIFY(drawn);
+        // Back to the whole district.
+        mDock->findChild<QComboBox*>(QStringLiteral("area"))->setCurrentIndex(0);
+        QCOMPARE(mDock->filteredPositions().size(), points.size());
+    }
+
     void theTimeSliderStepsThroughWeeks()
     {
         auto* slider = mDock->findChild<QSlider*>(QStringLiteral("timeSlider"));
