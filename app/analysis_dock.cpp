@@ -79,6 +79,7 @@ QTableView* makeTableView(StatsTableModel* model, QWidget* parent)
     auto* view = new QTableView(parent);
     view->setModel(proxy);
     view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->verticalHeader()->setVisible(false);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -415,6 +416,12 @@ void AnalysisDock::buildIncidentsTab()
                             static_cast<qint64>(data::StatsTable::number(row.front())));
         });
     layout->addWidget(mIncidentView);
+    mTimeSplit = new QComboBox(page);
+    mTimeSplit->setObjectName(QStringLiteral("timeSplit"));
+    mTimeSplit->addItem(QString());
+    mTimeSplit->addItem(QString());
+    connect(mTimeSplit, &QComboBox::currentIndexChanged, this, [this] { refreshIncidents(true); });
+    layout->addWidget(mTimeSplit);
     mTimeChart = makeChartView(page, QStringLiteral("timeChart"));
     mResponseChart = makeChartView(page, QStringLiteral("responseChart"));
     mTopChart = makeChartView(page, QStringLiteral("topChart"));
@@ -493,6 +500,8 @@ void AnalysisDock::retranslateUi()
     mStep->setItemText(0, tr("by hour"));
     mStep->setItemText(1, tr("by day"));
     mStep->setItemText(2, tr("by week"));
+    mTimeSplit->setItemText(0, tr("Over time by category"));
+    mTimeSplit->setItemText(1, tr("Over time by source"));
     for (QCheckBox* box : mSourceBoxes)
         box->setText(AnalysisInputs::sourceName(box->property("code").toString().toStdString()));
     for (QCheckBox* box : mStatusBoxes)

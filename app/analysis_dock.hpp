@@ -134,6 +134,7 @@ private:
     StatsTableModel* mIncidentModel = nullptr;
     QTableView* mIncidentView = nullptr;
     QChartView* mTimeChart = nullptr;
+    QComboBox* mTimeSplit = nullptr;
     QChartView* mResponseChart = nullptr;
     QChartView* mTopChart = nullptr;
     QChartView* mScatterChart = nullptr;

@@ -67,8 +67,10 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
         const data::TimeBucket bucket = span > 120 * 86400 ? data::TimeBucket::Week
                                         : span > 4 * 86400 ? data::TimeBucket::Day
                                                            : data::TimeBucket::Hour;
-        const data::TimeSeries series = data::timeSeries(*mStore, filter, bucket, data::SeriesSplit::Category,
-                                                         AnalysisInputs::DistrictUtcOffsetMinutes);
+        const bool bySource = mTimeSplit && mTimeSplit->currentIndex() == 1;
+        const data::TimeSeries series = data::timeSeries(
+            *mStore, filter, bucket, bySource ? data::SeriesSplit::Source : data::SeriesSplit::Category,
+            AnalysisInputs::DistrictUtcOffsetMinutes);
         std::vector<std::pair<std::uint64_t, std::size_t>> totals;
         for (std::size_t s = 0; s < series.counts.size(); ++s)
         {
@@ -80,9 +82,14 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
         }
         std::sort(totals.rbegin(), totals.rend());
         QChart* chart = new QChart;
-        chart->setTitle(bucket == data::TimeBucket::Week  ? tr("Incidents per week, largest categories")
-                        : bucket == data::TimeBucket::Day ? tr("Incidents per day, largest categories")
-                                                          : tr("Incidents per hour, largest categories"));
+        if (bySource)
+            chart->setTitle(bucket == data::TimeBucket::Week  ? tr("Incidents per week, by source")
+                            : bucket == data::TimeBucket::Day ? tr("Incidents per day, by source")
+                                                              : tr("Incidents per hour, by source"));
+        else
+            chart->setTitle(bucket == data::TimeBucket::Week  ? tr("Incidents per week, largest categories")
+                            : bucket == data::TimeBucket::Day ? tr("Incidents per day, largest categories")
+                                                              : tr("Incidents per hour, largest categories"));
         auto* axisX = new QDateTimeAxis;
         axisX->setFormat(bucket == data::TimeBucket::Hour ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("MM-dd"));
         auto* axisY = new QValueAxis;
@@ -94,7 +101,8 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
         {
             const std::size_t s = totals[k].second;
             auto* line = new QLineSeries;
-            line->setName(AnalysisInputs::categoryName(mCategories, series.names[s]));
+            line->setName(bySource ? AnalysisInputs::sourceName(series.names[s])
+                                   : AnalysisInputs::categoryName(mCategories, series.names[s]));
             for (std::size_t b = 0; b < series.counts[s].size(); ++b)
             {
                 line->append(static_cast<double>(series.start + static_cast<std::int64_t>(b) * series.bucketSeconds) *

@@ -333,7 +333,11 @@ void AnalysisDock::runTab(const QString& key)
     }
     QApplication::restoreOverrideCursor();
     fillColumns(tab.column, table, tab.preferredColumn);
+    // Hot spots: the most significant changes first; the other tables by id (or size, for places).
+    const int order = key == QLatin1String("hotspots") ? table.columnIndex("p_value") : 0;
     tab.model->setTable(std::move(table));
+    if (order >= 0)
+        tab.view->sortByColumn(order, Qt::AscendingOrder);
     mapTable(key);
 }
 

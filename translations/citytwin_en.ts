@@ -315,6 +315,26 @@
         <source>Grid cell %1 (picked on the map)</source>
         <translation>Grid cell %1 (picked on the map)</translation>
     </message>
+    <message>
+        <source>Over time by category</source>
+        <translation>Over time by category</translation>
+    </message>
+    <message>
+        <source>Over time by source</source>
+        <translation>Over time by source</translation>
+    </message>
+    <message>
+        <source>Incidents per week, by source</source>
+        <translation>Incidents per week, by source</translation>
+    </message>
+    <message>
+        <source>Incidents per day, by source</source>
+        <translation>Incidents per day, by source</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, by source</source>
+        <translation>Incidents per hour, by source</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>

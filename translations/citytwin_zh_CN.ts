@@ -315,6 +315,26 @@
         <source>Grid cell %1 (picked on the map)</source>
         <translation>网格 %1（地图上选取）</translation>
     </message>
+    <message>
+        <source>Over time by category</source>
+        <translation>随时间变化（按类别）</translation>
+    </message>
+    <message>
+        <source>Over time by source</source>
+        <translation>随时间变化（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per week, by source</source>
+        <translation>每周事件数（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per day, by source</source>
+        <translation>每日事件数（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, by source</source>
+        <translation>每小时事件数（按来源）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisInputs</name>

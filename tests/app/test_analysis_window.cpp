@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXYSeries>
@@ -195,6 +196,21 @@ private slots:
                 plotted += point.y();
         QVERIFY(plotted > 10000); // the six largest of 20 categories over the year
         QVERIFY(!mDock->chart(QStringLiteral("response"))->chart()->series().isEmpty());
+        // By source: the four sources, adding up to the same incidents.
+        auto* split = mDock->findChild<QComboBox*>(QStringLiteral("timeSplit"));
+        split->setCurrentIndex(1);
+        const QChart* bySource = mDock->chart(QStringLiteral("time"))->chart();
+        QCOMPARE(bySource->series().size(), 4);
+        qreal all = 0;
+        for (QAbstractSeries* series : bySource->series())
+            for (const QPointF& point : static_cast<QXYSeries*>(series)->points())
+                all += point.y();
+        QCOMPARE(static_cast<int>(all), 33000);
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        mDock->chart(QStringLiteral("time"))
+            ->grab()
+            .save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-chart-source.png"));
+        split->setCurrentIndex(0);
         QVERIFY(!mDock->chart(QStringLiteral("top"))->chart()->series().isEmpty());
     }
 
@@ -279,6 +295,14 @@ private slots:
         QTest::qWait(300);
         QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
         QVERIFY(mDock->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-dock.png")));
+        auto* tabs = mDock->findChild<QTabWidget*>(QStringLiteral("analysisTabs"));
+        for (int t = 1; t < tabs->count(); ++t)
+        {
+            tabs->setCurrentIndex(t);
+            QTest::qWait(50);
+            QVERIFY(mDock->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-dock-tab%1.png").arg(t)));
+        }
+        tabs->setCurrentIndex(0);
         for (const char* name : {"time", "response", "top", "scatter"})
         {
             QChartView* view = mDock->chart(QLatin1String(name));
