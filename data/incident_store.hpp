@@ -1,5 +1,6 @@
 #pragma once
 
+#include "incident_time.hpp"
 #include "result.hpp"
 #include "vector_layer.hpp"
 
@@ -142,10 +143,5 @@ private:
     Position mOrigin;
     std::size_t mSkipped = 0;
 };
-
-/// Parses a GeoPackage DATETIME text ("2025-01-01T10:34:40.000Z"; also without the fraction, with a space for the
-/// T, or with a "+08:00" zone) into seconds since 1970-01-01 UTC, fast; any other form goes through parseDateTime
-/// with texts without a zone taken as UTC. Nothing when the text is not a date-time.
-std::optional<std::int64_t> parseIncidentTime(std::string_view text);
 
 } // namespace citytwin::data
