@@ -15,6 +15,7 @@
 #include <QFileInfo>
 
 #include <fstream>
+#include <set>
 #include <iostream>
 #include <sstream>
 
@@ -386,6 +387,18 @@ int StatsCommand::run(const QStringList& arguments)
             return fail(ErrorText::describe(!buildingRecords ? buildingRecords.error() : stationRecords.error()), 1);
         data::ServiceCoverageOptions options;
         options.kind = parser.value(kindOption).toStdString();
+        std::set<std::string> kinds;
+        for (const data::StationRecord& station : *stationRecords)
+            kinds.insert(station.kind);
+        if (!kinds.count(options.kind))
+        {
+            QStringList present;
+            for (const std::string& kind : kinds)
+                present << QString::fromStdString(kind);
+            return fail(tr("%1 has no stations of kind %2 (it has: %3)")
+                            .arg(project, parser.value(kindOption), present.join(QStringLiteral(", "))),
+                        2);
+        }
         if (parser.isSet(distanceOption))
         {
             options.distances.clear();

@@ -2055,5 +2055,9 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <source>%1: no polygon to take as the area</source>
         <translation>%1: no polygon to take as the area</translation>
     </message>
+    <message>
+        <source>%1 has no stations of kind %2 (it has: %3)</source>
+        <translation>%1 has no stations of kind %2 (it has: %3)</translation>
+    </message>
 </context>
 </TS>

@@ -2050,5 +2050,9 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <source>%1: no polygon to take as the area</source>
         <translation>%1：没有可作为区域的多边形</translation>
     </message>
+    <message>
+        <source>%1 has no stations of kind %2 (it has: %3)</source>
+        <translation>%1 中没有 %2 类站点（已有：%3）</translation>
+    </message>
 </context>
 </TS>
