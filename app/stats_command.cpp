@@ -112,8 +112,10 @@ int StatsCommand::run(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("subject"), tr("What to analyse (see above)."));
     parser.addPositionalArgument(QStringLiteral("project"), tr("The project file (default: the built-in sample)."),
                                  QStringLiteral("[project]"));
-    const QCommandLineOption byOption(QStringLiteral("by"), tr("Areas: grid or community; incidents also by category."),
-                                      tr("area"), QStringLiteral("grid"));
+    const QCommandLineOption byOption(
+        QStringLiteral("by"),
+        tr("Areas: grid or community; incidents also by category, services by station (its load)."), tr("area"),
+        QStringLiteral("grid"));
     const QCommandLineOption categoryOption(QStringLiteral("category"),
                                             tr("Incident categories (code or name, comma-separated)."), tr("list"));
     const QCommandLineOption sourceOption(
@@ -225,8 +227,9 @@ int StatsCommand::run(const QStringList& arguments)
         parser.value(byOption) == QLatin1String("community") ? data::AreaLevel::Community : data::AreaLevel::Grid;
     const bool byCategory = parser.value(byOption) == QLatin1String("category");
     if (parser.value(byOption) != QLatin1String("grid") && parser.value(byOption) != QLatin1String("community") &&
-        !(byCategory && subject == QLatin1String("incidents")))
-        return fail(tr("--by must be grid or community (or category for incidents)"), 2);
+        !(byCategory && subject == QLatin1String("incidents")) &&
+        !(parser.value(byOption) == QLatin1String("station") && subject == QLatin1String("services")))
+        return fail(tr("--by must be grid or community (category for incidents, station for services)"), 2);
 
     // The incident filter.
     const std::vector<CategoryInfo> categories = AnalysisInputs::readCategories(path);
@@ -409,7 +412,8 @@ int StatsCommand::run(const QStringList& arguments)
             if (!(distance > 0.0))
                 return fail(tr("--distance must be metres above 0 (e.g. 500 or 500,1000)"), 2);
         const data::ServiceCoverage coverage = data::serviceCoverage(*buildingRecords, *stationRecords, options);
-        table = data::serviceStatsTable(coverage, *stationRecords);
+        table = parser.value(byOption) == QLatin1String("station") ? data::stationLoadTable(coverage, *stationRecords)
+                                                                   : data::serviceStatsTable(coverage, *stationRecords);
         for (const data::ServiceLevel& serviceLevel : coverage.levels)
             printLine(stderr, tr("citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station")
                                   .arg(serviceLevel.district.covered)

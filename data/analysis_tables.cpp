@@ -233,6 +233,19 @@ StatsTable serviceStatsTable(const ServiceCoverage& coverage, std::span<const St
     return table;
 }
 
+StatsTable stationLoadTable(const ServiceCoverage& coverage, std::span<const StationRecord> stations)
+{
+    std::map<std::int64_t, std::int64_t> communityOf;
+    for (const StationRecord& station : stations)
+        communityOf[station.id] = station.communityId;
+    StatsTable table;
+    table.columns = {"station_id", "community_id", "capacity", "daily_visits", "load"};
+    for (const StationLoad& load : coverage.loads)
+        table.rows.push_back(
+            {load.id, communityOf[load.id], load.capacity, load.dailyVisits, numberOrEmpty(load.load)});
+    return table;
+}
+
 StatsTable cameraStatsTable(const CameraCoverage& coverage, std::span<const CameraRecord> cameras,
                             const VectorLayer& cameraLayer, const IncidentStore* store)
 {

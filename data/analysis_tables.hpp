@@ -43,6 +43,10 @@ StatsTable partyStatsTable(const PartyCoverage& coverage, AreaLevel level);
 /// `people`, `covered`, `coverage`, `stations` (of the kind in the community), `mean_load` (daily visits per place).
 StatsTable serviceStatsTable(const ServiceCoverage& coverage, std::span<const StationRecord> stations);
 
+/// Station load: one row per station of the coverage's kind (`station_id`, `community_id`, `capacity`,
+/// `daily_visits`, `load` = daily visits per place), in input order.
+StatsTable stationLoadTable(const ServiceCoverage& coverage, std::span<const StationRecord> stations);
+
 /// Camera coverage per grid: `open_m2`, `open_visible_m2`, `open_share`, `street_m`, `street_visible_m`,
 /// `street_share`, `blind_spot` (0/1), `cameras`, `ai_detections` (camera-AI incidents of the grid's cameras,
 /// when a store is given).

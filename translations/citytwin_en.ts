@@ -2020,16 +2020,8 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <translation>citytwin stats: %1 rows in %2 s</translation>
     </message>
     <message>
-        <source>Areas: grid or community; incidents also by category.</source>
-        <translation>Areas: grid or community; incidents also by category.</translation>
-    </message>
-    <message>
         <source>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</source>
         <translation>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</translation>
-    </message>
-    <message>
-        <source>--by must be grid or community (or category for incidents)</source>
-        <translation>--by must be grid or community (or category for incidents)</translation>
     </message>
     <message>
         <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
@@ -2058,6 +2050,14 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>%1 has no stations of kind %2 (it has: %3)</source>
         <translation>%1 has no stations of kind %2 (it has: %3)</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community (category for incidents, station for services)</source>
+        <translation>--by must be grid or community (category for incidents, station for services)</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
+        <translation>Areas: grid or community; incidents also by category, services by station (its load).</translation>
     </message>
 </context>
 </TS>

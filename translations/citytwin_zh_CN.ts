@@ -2015,16 +2015,8 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <translation>citytwin stats：%1 行，用时 %2 秒</translation>
     </message>
     <message>
-        <source>Areas: grid or community; incidents also by category.</source>
-        <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别）。</translation>
-    </message>
-    <message>
         <source>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</source>
         <translation>替代项目设置的超期时限，按类别以小时计：street_vending=12,noise=48。</translation>
-    </message>
-    <message>
-        <source>--by must be grid or community (or category for incidents)</source>
-        <translation>--by 须为 grid 或 community（事件还可为 category）</translation>
     </message>
     <message>
         <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
@@ -2053,6 +2045,14 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>%1 has no stations of kind %2 (it has: %3)</source>
         <translation>%1 中没有 %2 类站点（已有：%3）</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community (category for incidents, station for services)</source>
+        <translation>--by 须为 grid 或 community（事件还可为 category，服务还可为 station）</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
+        <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别），服务还可按 station（站点负荷）。</translation>
     </message>
 </context>
 </TS>
