@@ -664,54 +664,6 @@ bool AnalysisDock::stepTime()
     return true;
 }
 
-void AnalysisDock::setDrawnArea(const data::Polygon& area)
-{
-    mDrawnArea = area;
-    int index = mArea->findData(QStringLiteral("drawn"));
-    if (index < 0)
-    {
-        mArea->addItem(tr("Area drawn on the map"), QStringLiteral("drawn"));
-        index = mArea->count() - 1;
-    }
-    if (mArea->currentIndex() == index)
-        refreshIncidents(true);
-    else
-        mArea->setCurrentIndex(index);
-}
-
-void AnalysisDock::setPickedGrid(qint64 gridId)
-{
-    const QString key = QStringLiteral("grid:%1").arg(gridId);
-    // One picked grid cell at a time in the list.
-    for (int i = mArea->count() - 1; i >= 0; --i)
-        if (mArea->itemData(i).typeId() == QMetaType::QString &&
-            mArea->itemData(i).toString().startsWith(QLatin1String("grid:")) && mArea->itemData(i).toString() != key &&
-            i != mArea->currentIndex())
-            mArea->removeItem(i);
-    if (mArea->findData(key) < 0)
-        mArea->addItem(tr("Grid cell %1 (picked on the map)").arg(gridId), key);
-}
-
-std::vector<data::Position> AnalysisDock::filteredPositions(data::Extent* extent) const
-{
-    std::vector<data::Position> points;
-    if (!mStore)
-        return points;
-    const std::vector<std::uint32_t> chosen = data::select(*mStore, currentFilter());
-    points.reserve(chosen.size());
-    for (std::uint32_t i : chosen)
-    {
-        const data::Position p = mStore->position(i);
-        if (std::isfinite(p.x) && std::isfinite(p.y))
-        {
-            points.push_back(p);
-            if (extent)
-                extent->include(p.x, p.y);
-        }
-    }
-    return points;
-}
-
 const data::StatsTable& AnalysisDock::incidentTable() const
 {
     return mIncidentModel->table();
