@@ -33,6 +33,21 @@ QString LayerNames::displayName(const std::string& table)
         return tr("Incidents");
     if (table == "drawn area")
         return tr("Area drawn on the map");
+    // Kinds of the point layers drawn with icons (legend lines).
+    if (const QString kind = stationKindName(table); kind != QString::fromStdString(table))
+        return kind;
+    if (table == "camera_ai")
+        return tr("Found by camera AI");
+    if (table == "grid_inspector")
+        return tr("Reported by grid inspectors");
+    if (table == "hotline")
+        return tr("12345 hotline calls");
+    if (table == "citizen_app")
+        return tr("Citizen app reports");
+    if (table == "community")
+        return tr("Community cameras");
+    if (table == "public_security")
+        return tr("Public-security cameras");
     // Words of thematic legends.
     if (table == "other")
         return tr("other");

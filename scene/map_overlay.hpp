@@ -54,6 +54,8 @@ public:
     MapOverlay();
     /// Replaces the legend's lines (an empty list hides the legend).
     void setLegend(const std::vector<MapLegendEntry>& entries);
+    /// The legend's lines as last set.
+    const std::vector<MapLegendEntry>& legend() const { return mLegendEntries; }
     /// The scale computed for the last frame drawn (for tests).
     const MapScale& lastScale() const { return mLastScale; }
 

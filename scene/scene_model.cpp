@@ -10,6 +10,7 @@
 #include "data/vector_layer.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 
 #include <osg/BlendFunc>
@@ -57,7 +58,20 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
-    mLayers.push_back({std::move(layer), node, style.color, nullptr});
+    // The kinds of a point layer with icons, as the legend lists them (those present, in the style's order).
+    std::vector<std::pair<std::string, osg::Vec4>> kinds;
+    if (style.symbols)
+    {
+        const auto field = std::find(layer->fieldNames.begin(), layer->fieldNames.end(), style.symbols->field);
+        std::set<std::string> present;
+        if (field != layer->fieldNames.end())
+            for (const data::Feature& feature : layer->features)
+                present.insert(feature.values.at(static_cast<std::size_t>(field - layer->fieldNames.begin())));
+        for (const auto& [value, symbol] : style.symbols->byValue)
+            if (present.count(value))
+                kinds.emplace_back(value, symbol.color);
+    }
+    mLayers.push_back({std::move(layer), node, style.color, nullptr, std::move(kinds)});
     updateLegend();
     ++mRevision;
     return index;
@@ -183,6 +197,10 @@ void SceneModel::updateLegend()
         if (!entry.thematic)
         {
             entries.push_back({legendName(entry.data->name), entry.color});
+            // Icons per kind: each kind in its colour (a handful at most).
+            if (entry.kinds.size() <= 10)
+                for (const auto& [kind, color] : entry.kinds)
+                    entries.push_back({"  " + legendName(kind), color});
             continue;
         }
         // A thematic layer: its title, then its classes.

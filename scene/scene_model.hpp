@@ -109,6 +109,8 @@ private:
         osg::ref_ptr<osg::MatrixTransform> node;
         osg::Vec4 color;
         std::shared_ptr<const ThematicColors> thematic;
+        /// Point layers drawn with icons: the kinds present and their colours, for the legend.
+        std::vector<std::pair<std::string, osg::Vec4>> kinds;
     };
     osg::ref_ptr<osg::Group> mRoot;
     osg::ref_ptr<osg::Group> mLayerGroup;

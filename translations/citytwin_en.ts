@@ -1213,6 +1213,30 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Area drawn on the map</source>
         <translation>Area drawn on the map</translation>
     </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>Found by camera AI</translation>
+    </message>
+    <message>
+        <source>Reported by grid inspectors</source>
+        <translation>Reported by grid inspectors</translation>
+    </message>
+    <message>
+        <source>12345 hotline calls</source>
+        <translation>12345 hotline calls</translation>
+    </message>
+    <message>
+        <source>Citizen app reports</source>
+        <translation>Citizen app reports</translation>
+    </message>
+    <message>
+        <source>Community cameras</source>
+        <translation>Community cameras</translation>
+    </message>
+    <message>
+        <source>Public-security cameras</source>
+        <translation>Public-security cameras</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>

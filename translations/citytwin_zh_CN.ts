@@ -1212,6 +1212,30 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Area drawn on the map</source>
         <translation>地图上绘制的区域</translation>
     </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>视频AI发现</translation>
+    </message>
+    <message>
+        <source>Reported by grid inspectors</source>
+        <translation>网格员上报</translation>
+    </message>
+    <message>
+        <source>12345 hotline calls</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Citizen app reports</source>
+        <translation>市民APP上报</translation>
+    </message>
+    <message>
+        <source>Community cameras</source>
+        <translation>社区监控</translation>
+    </message>
+    <message>
+        <source>Public-security cameras</source>
+        <translation>公安监控</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayersDock</name>

@@ -270,6 +270,14 @@ private slots:
         QCOMPARE(iconOf[2].first, 0.0f); // an unknown kind: the default icon, in the layer's colour
         QCOMPARE(iconOf[2].second, style.color);
         QVERIFY(iconOf[0].second != iconOf[1].second); // each kind its own colour
+
+        // The legend lists the kinds present, each in its colour, under the layer.
+        scene::SceneModel model;
+        model.addLayer(std::make_shared<const data::VectorLayer>(layer));
+        std::vector<std::string> lines;
+        for (const scene::MapLegendEntry& entry : model.overlay().legend())
+            lines.push_back(entry.label);
+        QCOMPARE(lines, (std::vector<std::string>{"stations", "  canteen", "  day_care"}));
     }
 
     void densePointLayersClusterWithCountsFromAfar()
