@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -154,7 +155,10 @@ private slots:
         auto* slider = mDock->findChild<QSlider*>(QStringLiteral("timeSlider"));
         QVERIFY(slider && slider->maximum() >= 52);
         QVERIFY(mDock->stepTime());
-        QVERIFY(mDock->stepTime()); // the second week
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(mDock->stepTime()); // the second week: table, KPIs, charts and the grids recoloured
+        qInfo("one step of the time slider (33,000 incidents, 2,257 grid cells on the map): %lld ms", timer.elapsed());
         const data::IncidentFilter filter = mDock->currentFilter();
         QCOMPARE(*filter.to - *filter.from, std::int64_t(7 * 86400));
         QCOMPARE(tableCounts(mDock->incidentTable()),
