@@ -8,6 +8,7 @@
 #include "data/analysis_tables.hpp"
 #include "data/gpkg_records.hpp"
 #include "data/point_count.hpp"
+#include "data/project_store.hpp"
 #include "data/vector_source.hpp"
 
 #include <QCommandLineParser>
@@ -129,6 +130,9 @@ int StatsCommand::run(const QStringList& arguments)
     const QCommandLineOption asOfOption(
         QStringLiteral("as-of"), tr("The moment open and overdue cases are judged at (default: now)."), tr("time"));
     const QCommandLineOption overdueOption(QStringLiteral("overdue"), tr("Only overdue incidents."));
+    const QCommandLineOption filterOption(QStringLiteral("filter"),
+                                          tr("Start from a filter saved in the project (the other options add to it)."),
+                                          tr("name"));
     const QCommandLineOption gridOption(QStringLiteral("grid"), tr("Only incidents of these grid cells (ids)."),
                                         tr("list"));
     const QCommandLineOption communityOption(QStringLiteral("community"),
@@ -167,11 +171,11 @@ int StatsCommand::run(const QStringList& arguments)
                                        tr("file"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
-    for (const auto* option :
-         {&byOption,      &categoryOption, &sourceOption,   &statusOption, &fromOption,        &toOption,
-          &asOfOption,    &overdueOption,  &limitsOption,   &gridOption,   &communityOption,   &withinOption,
-          &kindOption,    &distanceOption, &suggestOption,  &weekOption,   &weeksBeforeOption, &daysOption,
-          &minimumOption, &pointsOption,   &polygonsOption, &formatOption, &outOption,         &langOption})
+    for (const auto* option : {&byOption,      &categoryOption,  &sourceOption,      &statusOption, &fromOption,
+                               &toOption,      &asOfOption,      &overdueOption,     &filterOption, &limitsOption,
+                               &gridOption,    &communityOption, &withinOption,      &kindOption,   &distanceOption,
+                               &suggestOption, &weekOption,      &weeksBeforeOption, &daysOption,   &minimumOption,
+                               &pointsOption,  &polygonsOption,  &formatOption,      &outOption,    &langOption})
         parser.addOption(*option);
     QStringList verbArguments = arguments;
     verbArguments.removeAt(1);
@@ -234,6 +238,25 @@ int StatsCommand::run(const QStringList& arguments)
     // The incident filter.
     const std::vector<CategoryInfo> categories = AnalysisInputs::readCategories(path);
     data::IncidentFilter filter;
+    if (parser.isSet(filterOption))
+    {
+        // A filter saved from the Analysis dock (citytwin_filters).
+        auto store = data::ProjectStore::open(path, {.create = false, .readOnly = true});
+        if (!store)
+            return fail(ErrorText::describe(store.error()), 1);
+        auto saved = store->filters();
+        if (!saved)
+            return fail(ErrorText::describe(saved.error()), 1);
+        const auto found =
+            std::find_if(saved->begin(), saved->end(),
+                         [&](const auto& entry) { return entry.first == parser.value(filterOption).toStdString(); });
+        if (found == saved->end())
+            return fail(tr("%1 has no saved filter named %2").arg(project, parser.value(filterOption)), 2);
+        auto read = data::IncidentFilter::fromJson(found->second);
+        if (!read)
+            return fail(ErrorText::describe(read.error()), 1);
+        filter = std::move(read.value());
+    }
     for (const QString& name : splitList(parser.value(categoryOption)))
     {
         const auto code = AnalysisInputs::categoryCode(categories, name);

@@ -2083,5 +2083,17 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
         <translation>Areas: grid or community; incidents also by category, services by station (its load).</translation>
     </message>
+    <message>
+        <source>Start from a filter saved in the project (the other options add to it).</source>
+        <translation>Start from a filter saved in the project (the other options add to it).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>%1 has no saved filter named %2</source>
+        <translation>%1 has no saved filter named %2</translation>
+    </message>
 </context>
 </TS>

@@ -2078,5 +2078,17 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
         <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别），服务还可按 station（站点负荷）。</translation>
     </message>
+    <message>
+        <source>Start from a filter saved in the project (the other options add to it).</source>
+        <translation>以项目中保存的筛选为起点（其他选项在其上叠加）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 has no saved filter named %2</source>
+        <translation>%1 中没有名为 %2 的已存筛选</translation>
+    </message>
 </context>
 </TS>

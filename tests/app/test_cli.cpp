@@ -1,4 +1,5 @@
 #include <QDateTime>
+#include <QTimeZone>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -12,6 +13,8 @@
 #include "common/mixed_geopackage.hpp"
 
 #include "data/gdal_open.hpp"
+#include "data/incident_filter.hpp"
+#include "data/project_store.hpp"
 #include "data/sqlite_database.hpp"
 
 #include <map>
@@ -216,6 +219,23 @@ private slots:
                           { expected[row.columnInt64(0)] = row.columnInt64(1); });
         QVERIFY(!expected.empty());
         QCOMPARE(counted, expected);
+
+        // The same from a filter saved in the project (as the Analysis dock saves it).
+        {
+            auto store = data::ProjectStore::open(project.toStdString(), {.create = false});
+            QVERIFY(store.ok());
+            data::IncidentFilter filter;
+            filter.categories = {"street_vending"};
+            filter.from = QDateTime(QDate(2025, 6, 1), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
+            filter.to = QDateTime(QDate(2025, 7, 1), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
+            QVERIFY(store->saveFilter("vending in June", filter.toJson()).ok());
+        }
+        const Run saved =
+            run({QStringLiteral("stats"), QStringLiteral("incidents"), project, QStringLiteral("--filter"),
+                 QStringLiteral("vending in June"), QStringLiteral("--lang=en")},
+                false);
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        QCOMPARE(saved.out, result.out);
     }
 
     void statsOtherSubjectsAndFormats()
