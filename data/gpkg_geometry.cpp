@@ -145,6 +145,17 @@ bool validHeader(std::string_view blob)
 }
 } // namespace
 
+std::optional<std::string_view> wkbOf(std::string_view blob)
+{
+    if (!validHeader(blob))
+        return std::nullopt;
+    const auto flags = static_cast<unsigned char>(blob[3]);
+    const std::size_t size = envelopeSize(flags);
+    if ((flags & 0x10) || size == static_cast<std::size_t>(-1) || HeaderSize + size > blob.size())
+        return std::nullopt;
+    return blob.substr(HeaderSize + size);
+}
+
 std::string encodePoint(double x, double y, std::int32_t srsId)
 {
     std::string blob(HeaderSize + 21, '\0');
@@ -164,14 +175,11 @@ std::string encodePoint(double x, double y, std::int32_t srsId)
 
 std::optional<Position> decodePoint(std::string_view blob)
 {
-    if (!validHeader(blob))
-        return std::nullopt;
-    const auto flags = static_cast<unsigned char>(blob[3]);
-    const std::size_t offset = HeaderSize + envelopeSize(flags);
-    if ((flags & 0x10) || offset + 21 > blob.size())
+    const auto wkb = wkbOf(blob);
+    if (!wkb || wkb->size() < 21)
         return std::nullopt;
     Extent extent;
-    WkbReader reader(blob.substr(offset));
+    WkbReader reader(*wkb);
     if (!reader.readGeometry(extent) || !extent.isValid() || reader.topLevelType() != 1)
         return std::nullopt;
     return Position{extent.minX, extent.minY, 0.0};

@@ -17,6 +17,10 @@ namespace gpkg
 /// Encodes a 2D point (little-endian, no envelope: points need none).
 std::string encodePoint(double x, double y, std::int32_t srsId);
 
+/// Returns the WKB part of a GeoPackage geometry blob (after the header and its envelope); nothing when the blob
+/// is not a GeoPackage geometry, has an unknown envelope code, or is flagged empty.
+std::optional<std::string_view> wkbOf(std::string_view blob);
+
 /// Decodes a point blob; nothing when the blob is not a non-empty 2D/3D point.
 std::optional<Position> decodePoint(std::string_view blob);
 

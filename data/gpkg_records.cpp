@@ -4,9 +4,10 @@
 #include "sqlite_database.hpp"
 
 #include <cmath>
+#include <functional>
+#include <initializer_list>
 #include <cstdint>
 #include <cstring>
-#include <set>
 
 namespace citytwin::data
 {
@@ -149,19 +150,44 @@ Result<std::string> geometryColumn(Database& database, const std::string& table)
         return Error{ErrorCode::NotVector, "no feature table " + table, database.path()};
     return query->columnText(0);
 }
+
+/// A column to read: its name, or the SQL value to read instead when the table lacks it.
+struct Column
+{
+    const char* name;
+    const char* fallback;
+};
+
+/// Reads the given columns and then the geometry blob of every row of a feature table (which must have the
+/// required field), calling onRow for each.
+Result<bool> forEachTableRow(const std::string& projectPath, const std::string& table, const std::string& required,
+                             std::initializer_list<Column> columns, const std::function<void(const Statement&)>& onRow)
+{
+    auto database = Database::open(projectPath, Database::Mode::ReadOnly);
+    if (!database)
+        return database.error();
+    auto geometry = geometryColumn(*database, table);
+    if (!geometry)
+        return geometry.error();
+    if (columnOf(*database, table, required) < 0)
+        return Error{ErrorCode::InvalidArgument, table + " has no " + required + " field", projectPath};
+    std::string sql = "SELECT ";
+    for (const Column& column : columns)
+        sql += columnOr(*database, table, column.name, column.fallback) + ", ";
+    sql += "\"" + *geometry + "\" FROM \"" + table + "\"";
+    auto query = database->prepare(sql);
+    if (!query)
+        return query.error();
+    return query->forEachRow(onRow);
+}
 } // namespace
 
 bool polygonCentroid(std::string_view blob, double& x, double& y, double& area)
 {
-    // GeoPackage header: "GP", version, flags, srs_id, envelope (0, 32, 48, 48 or 64 bytes).
-    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P')
-        return false;
-    const auto flags = static_cast<std::uint8_t>(blob[3]);
-    static constexpr std::size_t EnvelopeBytes[] = {0, 32, 48, 48, 64, 0, 0, 0};
-    const std::size_t header = 8 + EnvelopeBytes[(flags >> 1) & 0x7];
-    if ((flags & 0x10) != 0 || blob.size() <= header)
-        return false; // empty geometry
-    WkbReader reader(blob.substr(header));
+    const auto wkb = gpkg::wkbOf(blob);
+    if (!wkb || wkb->empty())
+        return false; // not a GeoPackage geometry, or an empty one
+    WkbReader reader(*wkb);
     std::uint32_t type = 0, base = 0;
     int dimensions = 2;
     if (!reader.byteOrder() || !reader.uint32(type))
@@ -201,52 +227,43 @@ bool polygonCentroid(std::string_view blob, double& x, double& y, double& area)
 
 Result<std::vector<BuildingRecord>> readBuildingRecords(const std::string& projectPath, const std::string& table)
 {
-    auto database = Database::open(projectPath, Database::Mode::ReadOnly);
-    if (!database)
-        return database.error();
-    auto geometry = geometryColumn(*database, table);
-    if (!geometry)
-        return geometry.error();
-    if (columnOf(*database, table, "id") < 0)
-        return Error{ErrorCode::InvalidArgument, table + " has no id field", projectPath};
-    const std::string sql =
-        "SELECT id, " + columnOr(*database, table, "grid_id", "-1") + ", " +
-        columnOr(*database, table, "community_id", "-1") + ", " + columnOr(*database, table, "households", "0") + ", " +
-        columnOr(*database, table, "population", "0") + ", " + columnOr(*database, table, "elderly", "0") + ", " +
-        columnOr(*database, table, "children", "0") + ", \"" + *geometry + "\" FROM \"" + table + "\"";
-    auto query = database->prepare(sql);
-    if (!query)
-        return query.error();
     std::vector<BuildingRecord> records;
-    auto read = query->forEachRow(
-        [&records](const Statement& row)
-        {
-            BuildingRecord record;
-            record.id = row.isNull(0) ? -1 : row.columnInt64(0);
-            record.gridId = row.isNull(1) ? -1 : row.columnInt64(1);
-            record.communityId = row.isNull(2) ? -1 : row.columnInt64(2);
-            record.households = row.columnInt64(3);
-            record.population = row.columnInt64(4);
-            record.elderly = row.columnInt64(5);
-            record.children = row.columnInt64(6);
-            if (!polygonCentroid(row.columnBlob(7), record.x, record.y, record.footprintArea))
-            {
-                // A point or an unreadable footprint: its point, or its envelope's centre.
-                if (const auto point = gpkg::decodePoint(row.columnBlob(7)))
-                {
-                    record.x = point->x;
-                    record.y = point->y;
-                }
-                else if (const auto box = gpkg::envelope(row.columnBlob(7)))
-                {
-                    record.x = box->centerX();
-                    record.y = box->centerY();
-                }
-                else
-                    return;
-            }
-            records.push_back(record);
-        });
+    auto read = forEachTableRow(projectPath, table, "id",
+                                {{"id", "-1"},
+                                 {"grid_id", "-1"},
+                                 {"community_id", "-1"},
+                                 {"households", "0"},
+                                 {"population", "0"},
+                                 {"elderly", "0"},
+                                 {"children", "0"}},
+                                [&records](const Statement& row)
+                                {
+                                    BuildingRecord record;
+                                    record.id = row.isNull(0) ? -1 : row.columnInt64(0);
+                                    record.gridId = row.isNull(1) ? -1 : row.columnInt64(1);
+                                    record.communityId = row.isNull(2) ? -1 : row.columnInt64(2);
+                                    record.households = row.columnInt64(3);
+                                    record.population = row.columnInt64(4);
+                                    record.elderly = row.columnInt64(5);
+                                    record.children = row.columnInt64(6);
+                                    if (!polygonCentroid(row.columnBlob(7), record.x, record.y, record.footprintArea))
+                                    {
+                                        // A point or an unreadable footprint: its point, or its envelope's centre.
+                                        if (const auto point = gpkg::decodePoint(row.columnBlob(7)))
+                                        {
+                                            record.x = point->x;
+                                            record.y = point->y;
+                                        }
+                                        else if (const auto box = gpkg::envelope(row.columnBlob(7)))
+                                        {
+                                            record.x = box->centerX();
+                                            record.y = box->centerY();
+                                        }
+                                        else
+                                            return;
+                                    }
+                                    records.push_back(record);
+                                });
     if (!read)
         return read.error();
     return records;
@@ -254,23 +271,10 @@ Result<std::vector<BuildingRecord>> readBuildingRecords(const std::string& proje
 
 Result<std::vector<StationRecord>> readStationRecords(const std::string& projectPath, const std::string& table)
 {
-    auto database = Database::open(projectPath, Database::Mode::ReadOnly);
-    if (!database)
-        return database.error();
-    auto geometry = geometryColumn(*database, table);
-    if (!geometry)
-        return geometry.error();
-    if (columnOf(*database, table, "kind") < 0)
-        return Error{ErrorCode::InvalidArgument, table + " has no kind field", projectPath};
-    const std::string sql =
-        "SELECT " + columnOr(*database, table, "id", "-1") + ", kind, " +
-        columnOr(*database, table, "community_id", "-1") + ", " + columnOr(*database, table, "capacity", "0") + ", " +
-        columnOr(*database, table, "daily_visits", "0") + ", \"" + *geometry + "\" FROM \"" + table + "\"";
-    auto query = database->prepare(sql);
-    if (!query)
-        return query.error();
     std::vector<StationRecord> records;
-    auto read = query->forEachRow(
+    auto read = forEachTableRow(
+        projectPath, table, "kind",
+        {{"id", "-1"}, {"kind", "''"}, {"community_id", "-1"}, {"capacity", "0"}, {"daily_visits", "0"}},
         [&records](const Statement& row)
         {
             const auto point = gpkg::decodePoint(row.columnBlob(5));

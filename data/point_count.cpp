@@ -64,13 +64,6 @@ Result<TableInfo> tableInfo(Database& database, const std::string& table)
     return info;
 }
 
-std::size_t gpkgHeaderSize(std::string_view blob)
-{
-    static constexpr std::size_t EnvelopeSizes[] = {0, 32, 48, 48, 64};
-    const unsigned envelope = (static_cast<unsigned char>(blob[3]) >> 1) & 0x07;
-    return envelope < 5 ? 8 + EnvelopeSizes[envelope] : blob.size();
-}
-
 /// Appends the polygons of an OGR geometry (polygon, multipolygon, curved or not) as data::Polygons.
 void appendPolygons(const OGRGeometry& geometry, std::vector<Polygon>& polygons)
 {
@@ -143,12 +136,11 @@ Result<PolygonRows> readPolygonRows(Database& database, const std::string& table
             const std::string_view blob = row.columnBlob(2);
             if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P')
                 return;
-            const std::size_t header = gpkgHeaderSize(blob);
-            if (header >= blob.size())
+            const auto wkb = gpkg::wkbOf(blob);
+            if (!wkb || wkb->empty())
                 return;
             OGRGeometry* geometry = nullptr;
-            if (OGRGeometryFactory::createFromWkb(blob.data() + header, nullptr, &geometry, blob.size() - header) !=
-                    OGRERR_NONE ||
+            if (OGRGeometryFactory::createFromWkb(wkb->data(), nullptr, &geometry, wkb->size()) != OGRERR_NONE ||
                 !geometry)
                 return;
             std::unique_ptr<OGRGeometry> owned(geometry);
@@ -424,22 +416,18 @@ std::uint64_t PolygonCounts::countOf(std::int64_t id) const
 
 std::optional<Position> decodePointBlob(std::string_view blob)
 {
-    // Fast path: "GP", not empty, any envelope, then little-endian WKB point (2D, Z, M or ZM).
-    if (blob.size() >= 29 && blob[0] == 'G' && blob[1] == 'P' && !(static_cast<unsigned char>(blob[3]) & 0x10))
+    // Fast path: a little-endian WKB point (2D, Z, M or ZM) after the header and any envelope.
+    if (const auto wkb = gpkg::wkbOf(blob); wkb && wkb->size() >= 21 && (*wkb)[0] == 1)
     {
-        const std::size_t offset = gpkgHeaderSize(blob);
-        if (offset + 21 <= blob.size() && blob[offset] == 1)
+        std::uint32_t type = 0;
+        std::memcpy(&type, wkb->data() + 1, 4);
+        if (type % 1000 == 1)
         {
-            std::uint32_t type = 0;
-            std::memcpy(&type, blob.data() + offset + 1, 4);
-            if (type % 1000 == 1)
-            {
-                double xy[2];
-                std::memcpy(xy, blob.data() + offset + 5, sizeof(xy));
-                if (std::isnan(xy[0]) || std::isnan(xy[1]))
-                    return std::nullopt;
-                return Position{xy[0], xy[1], 0.0};
-            }
+            double xy[2];
+            std::memcpy(xy, wkb->data() + 5, sizeof(xy));
+            if (std::isnan(xy[0]) || std::isnan(xy[1]))
+                return std::nullopt;
+            return Position{xy[0], xy[1], 0.0};
         }
     }
     return gpkg::decodePoint(blob);
