@@ -15,6 +15,7 @@
 #include "scene_sources.hpp"
 #include "viewport/viewport_widget.hpp"
 
+#include "data/classification.hpp"
 #include "data/derived_layers.hpp"
 #include "data/project_store.hpp"
 #include "data/raster_source.hpp"
@@ -44,6 +45,20 @@
 
 namespace citytwin::app
 {
+namespace
+{
+/// The id of each feature of a layer: its `id` field, or its fid when the layer has none (analysis tables name
+/// areas by these ids).
+std::vector<qint64> featureIds(const data::VectorLayer& layer)
+{
+    const std::vector<double> values = data::numericValues(layer, "id");
+    std::vector<qint64> ids;
+    ids.reserve(layer.features.size());
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        ids.push_back(std::isfinite(values[i]) ? static_cast<qint64>(values[i]) : layer.features[i].fid);
+    return ids;
+}
+} // namespace
 
 MainWindow::MainWindow(Language& language, QWidget* parent)
     : QMainWindow(parent), mLanguage(language), mModel(std::make_unique<scene::SceneModel>())
@@ -636,24 +651,14 @@ void MainWindow::chooseLayerColors(int index)
 void MainWindow::showValuesOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title,
                                  bool columns)
 {
-    int index = -1;
-    for (int i = 0; i < mModel->layerCount(); ++i)
-        if (mModel->layer(i).name == areaTable.toStdString())
-            index = i;
+    const int index = layerNamed(areaTable.toStdString());
     if (index < 0)
         return;
     const data::VectorLayer& layer = mModel->layer(index);
-    const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
     std::vector<double> perFeature;
     perFeature.reserve(layer.features.size());
-    for (const data::Feature& feature : layer.features)
-    {
-        const qint64 id =
-            idField == layer.fieldNames.end()
-                ? feature.fid
-                : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
+    for (const qint64 id : featureIds(layer))
         perFeature.push_back(values.value(id, std::nan("")));
-    }
     auto colors = std::make_shared<const scene::ThematicColors>(scene::graduatedColors(
         perFeature, title.toStdString(), 5, data::ClassMethod::NaturalBreaks, scene::ColorRamp::YellowOrangeRed));
     // Columns: a derived layer "<areas> (columns)" with the values as its height, in place of the flat areas.
@@ -702,39 +707,30 @@ void MainWindow::startDrawingArea()
 
 void MainWindow::zoomToArea(const QString& table, qint64 id)
 {
-    for (int i = 0; i < mModel->layerCount(); ++i)
-    {
-        const data::VectorLayer& layer = mModel->layer(i);
-        if (layer.name != table.toStdString())
-            continue;
-        const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
-        for (const data::Feature& feature : layer.features)
-        {
-            const qint64 featureId =
-                idField == layer.fieldNames.end()
-                    ? feature.fid
-                    : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
-            if (featureId != id)
-                continue;
-            data::Extent extent;
-            for (const data::Polygon& polygon : feature.polygons)
-                for (const data::Ring& ring : polygon.rings)
-                    for (const data::Position& p : ring)
-                        extent.include(p.x, p.y);
-            for (const data::Position& p : feature.points)
+    const int index = layerNamed(table.toStdString());
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mModel->layer(index);
+    const std::vector<qint64> ids = featureIds(layer);
+    const auto found = std::find(ids.begin(), ids.end(), id);
+    if (found == ids.end())
+        return;
+    const data::Feature& feature = layer.features[static_cast<std::size_t>(found - ids.begin())];
+    data::Extent extent;
+    for (const data::Polygon& polygon : feature.polygons)
+        for (const data::Ring& ring : polygon.rings)
+            for (const data::Position& p : ring)
                 extent.include(p.x, p.y);
-            if (!extent.isValid())
-                return;
-            const osg::Vec3d centre = mModel->projectToWorld(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
-            const double radius =
-                std::max(150.0, 0.6 * std::hypot(extent.maxX - extent.minX, extent.maxY - extent.minY));
-            mModel->setLayerVisible(i, true);
-            mLayersDock->setChecked(i, true);
-            mViewport->flyToBound(osg::BoundingSphere(centre, radius));
-            statusBar()->showMessage(tr("%1 %2").arg(LayerNames::displayName(layer.name)).arg(id), 5000);
-            return;
-        }
-    }
+    for (const data::Position& p : feature.points)
+        extent.include(p.x, p.y);
+    if (!extent.isValid())
+        return;
+    const osg::Vec3d centre = mModel->projectToWorld(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
+    const double radius = std::max(150.0, 0.6 * std::hypot(extent.maxX - extent.minX, extent.maxY - extent.minY));
+    mModel->setLayerVisible(index, true);
+    mLayersDock->setChecked(index, true);
+    mViewport->flyToBound(osg::BoundingSphere(centre, radius));
+    statusBar()->showMessage(tr("%1 %2").arg(LayerNames::displayName(layer.name)).arg(id), 5000);
 }
 
 void MainWindow::showAnalysisLayer(std::shared_ptr<const data::VectorLayer> layer)
@@ -758,28 +754,18 @@ void MainWindow::showAnalysisLayer(std::shared_ptr<const data::VectorLayer> laye
 
 void MainWindow::highlightBuildings(const QList<qint64>& ids)
 {
-    int index = -1;
-    for (int i = 0; i < mModel->layerCount(); ++i)
-        if (mModel->layer(i).name == "buildings")
-            index = i;
+    const int index = layerNamed("buildings");
     if (index < 0)
         return;
     const data::VectorLayer& layer = mModel->layer(index);
-    const auto idField = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
     const QSet<qint64> wanted(ids.begin(), ids.end());
     const osg::Vec4 highlighted(0.90f, 0.20f, 0.18f, 1.0f), other(0.80f, 0.80f, 0.78f, 1.0f);
     auto colors = std::make_shared<scene::ThematicColors>();
     colors->legend.title = tr("Buildings listed by the analysis").toStdString();
     colors->legend.entries = {{tr("listed (%n)", nullptr, static_cast<int>(wanted.size())).toStdString(), highlighted},
                               {tr("others").toStdString(), other}};
-    for (const data::Feature& feature : layer.features)
-    {
-        const qint64 id =
-            idField == layer.fieldNames.end()
-                ? feature.fid
-                : QString::fromStdString(feature.values.at(idField - layer.fieldNames.begin())).toLongLong();
+    for (const qint64 id : featureIds(layer))
         colors->perFeature.push_back(wanted.contains(id) ? highlighted : other);
-    }
     mModel->setLayerColors(index, std::move(colors));
     mViewport->sceneChanged(false);
 }
@@ -938,6 +924,14 @@ ImportDialog* MainWindow::showImportDialog()
     connect(dialog, &ImportDialog::imported, this, &MainWindow::reloadProjectTable);
     dialog->show();
     return dialog;
+}
+
+int MainWindow::layerNamed(const std::string& name) const
+{
+    for (int i = 0; i < mModel->layerCount(); ++i)
+        if (mModel->layer(i).name == name)
+            return i;
+    return -1;
 }
 
 int MainWindow::findLayer(const QString& sourcePath, const QString& layerName) const

@@ -146,6 +146,8 @@ private:
     void confirmCrs(const QString& path, const data::VectorLayer& layer);
     void replaceLayerFromSource(const QString& path, const QString& layerName, const QString& crs);
     int findLayer(const QString& sourcePath, const QString& layerName) const;
+    /// Returns the first layer of that name (whatever its source), or -1.
+    int layerNamed(const std::string& name) const;
     void updateActions();
 
     Language& mLanguage;
