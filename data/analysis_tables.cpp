@@ -12,35 +12,31 @@ namespace
 {
 using Value = StatsTable::Value;
 
-Value hours(double value)
+/// The lifecycle columns of a row: median and p90 hours to dispatch, handle and close (empty when none reached).
+void appendLifecycle(std::vector<Value>& row, const LifecycleSummary& life)
 {
-    return numberOrEmpty(value);
+    for (const DurationSummary* stage : {&life.toDispatch, &life.toHandle, &life.toClose})
+    {
+        row.push_back(numberOrEmpty(stage->medianHours));
+        row.push_back(numberOrEmpty(stage->p90Hours));
+    }
 }
 
-Value share(double value)
-{
-    return numberOrEmpty(value);
-}
-
-const char* confidenceText(Confidence level)
+/// A confidence level as the number written in tables: 99, 95, 90 or 0.
+std::int64_t confidenceNumber(Confidence level)
 {
     switch (level)
     {
     case Confidence::Percent99:
-        return "99";
+        return 99;
     case Confidence::Percent95:
-        return "95";
+        return 95;
     case Confidence::Percent90:
-        return "90";
+        return 90;
     case Confidence::None:
         break;
     }
-    return "0";
-}
-
-std::int64_t confidenceNumber(Confidence level)
-{
-    return std::stoll(confidenceText(level));
+    return 0;
 }
 
 const char* directionText(ChangeDirection direction)
@@ -143,12 +139,13 @@ StatsTable incidentStatsTable(const IncidentStore& store, const IncidentFilter& 
         const LifecycleSummary& life = grids ? cycle.perGrid.at(i) : cycle.perCommunity.at(i);
         const double aiShare =
             grids ? ai.perGrid.share(i) : (aiTotal[i] ? static_cast<double>(aiFound[i]) / aiTotal[i] : std::nan(""));
-        table.rows.push_back(
-            {ids[i], static_cast<std::int64_t>(grids ? counts.perGrid.at(i) : counts.perCommunity.at(i)),
-             static_cast<std::int64_t>(grids ? open.perGrid.at(i) : open.perCommunity.at(i)),
-             static_cast<std::int64_t>(grids ? overdue.perGrid.at(i) : overdue.perCommunity.at(i)), share(aiShare),
-             hours(life.toDispatch.medianHours), hours(life.toDispatch.p90Hours), hours(life.toHandle.medianHours),
-             hours(life.toHandle.p90Hours), hours(life.toClose.medianHours), hours(life.toClose.p90Hours)});
+        std::vector<Value> row{ids[i],
+                               static_cast<std::int64_t>(grids ? counts.perGrid.at(i) : counts.perCommunity.at(i)),
+                               static_cast<std::int64_t>(grids ? open.perGrid.at(i) : open.perCommunity.at(i)),
+                               static_cast<std::int64_t>(grids ? overdue.perGrid.at(i) : overdue.perCommunity.at(i)),
+                               numberOrEmpty(aiShare)};
+        appendLifecycle(row, life);
+        table.rows.push_back(std::move(row));
     }
     return table;
 }
@@ -174,13 +171,14 @@ StatsTable categoryStatsTable(const IncidentStore& store, const IncidentFilter& 
         one.categories = {codes.categories[c]};
         const LifecycleSummary life = lifecycle(store, one).overall;
         const std::int64_t open = static_cast<std::int64_t>(backlogAt(store, one, matcher.asOf()).total);
-        table.rows.push_back({codes.categories[c], static_cast<std::int64_t>(life.incidents), open,
-                              static_cast<std::int64_t>(overdue.perCategory.at(c)),
-                              static_cast<double>(matcher.limitSeconds(static_cast<std::uint8_t>(c))) / 3600.0,
-                              numberOrEmpty(ai.perCategory.share(c)), hours(life.toDispatch.medianHours),
-                              hours(life.toDispatch.p90Hours), hours(life.toHandle.medianHours),
-                              hours(life.toHandle.p90Hours), hours(life.toClose.medianHours),
-                              hours(life.toClose.p90Hours)});
+        std::vector<Value> row{codes.categories[c],
+                               static_cast<std::int64_t>(life.incidents),
+                               open,
+                               static_cast<std::int64_t>(overdue.perCategory.at(c)),
+                               static_cast<double>(matcher.limitSeconds(static_cast<std::uint8_t>(c))) / 3600.0,
+                               numberOrEmpty(ai.perCategory.share(c))};
+        appendLifecycle(row, life);
+        table.rows.push_back(std::move(row));
     }
     return table;
 }
