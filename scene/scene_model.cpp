@@ -114,8 +114,17 @@ osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer
 void SceneModel::setLayerColors(int index, std::shared_ptr<const ThematicColors> colors)
 {
     LayerEntry& entry = mLayers.at(index);
+    const bool hadColors = entry.thematic != nullptr;
     entry.thematic = std::move(colors);
-    replaceLayer(index, entry.data);
+    if (hadColors && entry.thematic)
+    {
+        // The layer already has its fill: recolour in place (each step of the analysis time slider).
+        const ThematicColors& thematic = *entry.thematic;
+        setFeatureColors(*entry.node, [&thematic](std::size_t feature)
+                         { return feature < thematic.perFeature.size() ? thematic.perFeature[feature] : NoDataColor; });
+    }
+    else
+        replaceLayer(index, entry.data);
     updateLegend();
 }
 
