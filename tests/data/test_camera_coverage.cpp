@@ -1,3 +1,4 @@
+#include "common/installed_sample.hpp"
 #include "data/camera_coverage.hpp"
 
 #include "common/compare.hpp"
@@ -75,13 +76,6 @@ bool viewAvoidsBuildings(const data::CameraView& view, const data::PolygonIndex&
             }
     }
     return true;
-}
-
-QString samplePath()
-{
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                         QStringLiteral("/citytwin/lubei-sample-v2.gpkg");
-    return QFileInfo::exists(path) ? path : QString();
 }
 
 data::VectorLayer readSampleLayer(const QString& path, const std::string& name)
@@ -214,7 +208,7 @@ private slots:
 
     void sampleDistrict()
     {
-        const QString path = samplePath();
+        const QString path = test::installedSamplePath();
         if (path.isEmpty())
             QSKIP("the sample district has not been written on this machine");
         const data::VectorLayer buildings = readSampleLayer(path, "buildings");

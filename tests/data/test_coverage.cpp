@@ -1,3 +1,4 @@
+#include "common/installed_sample.hpp"
 #include "data/coverage.hpp"
 #include "data/gpkg_records.hpp"
 
@@ -56,14 +57,6 @@ data::StationRecord station(std::int64_t id, const std::string& kind, double x, 
 data::Ring square(double x0, double y0, double x1, double y1)
 {
     return {{x0, y0, 0.0}, {x1, y0, 0.0}, {x1, y1, 0.0}, {x0, y1, 0.0}};
-}
-
-/// The built-in sample district, when it was written on this machine (the app writes it on first start).
-QString samplePath()
-{
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                         QStringLiteral("/citytwin/lubei-sample-v2.gpkg");
-    return QFileInfo::exists(path) ? path : QString();
 }
 
 data::VectorLayer readSampleLayer(const QString& path, const std::string& name)
@@ -444,7 +437,7 @@ private slots:
 
     void leanReadersMatchTheLayerReaders()
     {
-        const QString path = samplePath();
+        const QString path = test::installedSamplePath();
         if (path.isEmpty())
             QSKIP("the sample district has not been written on this machine");
         const auto lean = data::readBuildingRecords(path.toStdString());
@@ -476,7 +469,7 @@ private slots:
 
     void sampleDistrict()
     {
-        const QString path = samplePath();
+        const QString path = test::installedSamplePath();
         if (path.isEmpty())
             QSKIP("the sample district has not been written on this machine");
         const auto readStart = std::chrono::steady_clock::now();

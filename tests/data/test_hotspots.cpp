@@ -1,3 +1,4 @@
+#include "common/installed_sample.hpp"
 #include "common/compare.hpp"
 
 #include "data/date_time.hpp"
@@ -168,10 +169,6 @@ double secondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-QString samplePath()
-{
-    return QDir::homePath() + QStringLiteral("/.local/share/citytwin/lubei-sample-v2.gpkg");
-}
 } // namespace
 
 /// Hot spots: grid adjacency, Getis-Ord Gi*, week-over-week change tests and recurring places.
@@ -628,7 +625,7 @@ private slots:
 
     void sampleProject()
     {
-        const QString path = samplePath();
+        const QString path = citytwin::test::installedSamplePath();
         if (!QFileInfo::exists(path))
             QSKIP("the sample project is not installed");
 

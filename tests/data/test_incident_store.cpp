@@ -1,3 +1,4 @@
+#include "common/installed_sample.hpp"
 #include "common/project_fixture.hpp"
 
 #include "data/gdal_open.hpp"
@@ -24,11 +25,6 @@ namespace
 constexpr double X0 = 500000.0;
 constexpr double Y0 = 4400000.0;
 constexpr std::int64_t T0 = 1735689600; // 2025-01-01T00:00:00Z
-
-QString samplePath()
-{
-    return QDir::homePath() + QStringLiteral("/.local/share/citytwin/lubei-sample-v2.gpkg");
-}
 
 /// Adds a polygon feature table "grids" (id, community_id) of four 100 m squares in a 2 x 2 block at (X0, Y0):
 /// grid 1 bottom left, 2 bottom right (community 10), 3 top left, 4 top right (community 20).
@@ -418,9 +414,9 @@ private slots:
 
     void sampleStoreMatchesSql()
     {
-        if (!QFile::exists(samplePath()))
+        if (!QFile::exists(test::installedSamplePath()))
             QSKIP("the sample project is not installed");
-        const std::string path = samplePath().toStdString();
+        const std::string path = test::installedSamplePath().toStdString();
         const auto start = std::chrono::steady_clock::now();
         auto loaded = data::IncidentStore::load(path);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -473,9 +469,9 @@ private slots:
 
     void sampleSpatialCountMatchesStoredGrids()
     {
-        if (!QFile::exists(samplePath()))
+        if (!QFile::exists(test::installedSamplePath()))
             QSKIP("the sample project is not installed");
-        const std::string path = samplePath().toStdString();
+        const std::string path = test::installedSamplePath().toStdString();
         const auto start = std::chrono::steady_clock::now();
         auto counted = data::countPointsInPolygons(path, "incidents", "grids");
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
