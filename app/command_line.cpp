@@ -1,13 +1,13 @@
 #include "command_line.hpp"
 
-#include "import_command.hpp"
-#include "info_command.hpp"
-#include "language.hpp"
-#include "logging.hpp"
-#include "main_window.hpp"
-#include "render_command.hpp"
-#include "sample_command.hpp"
-#include "stats_command.hpp"
+#include "app/cli/import_command.hpp"
+#include "app/cli/info_command.hpp"
+#include "app/common/language.hpp"
+#include "app/common/logging.hpp"
+#include "app/gui/main_window.hpp"
+#include "app/cli/render_command.hpp"
+#include "app/cli/sample_command.hpp"
+#include "app/cli/stats_command.hpp"
 #include "viewport/viewport_widget.hpp"
 
 #include <cstdio>

@@ -3,7 +3,7 @@
 #include "feature_ids.hpp"
 #include "scene_model.hpp"
 
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/height_field.hpp"
-#include "data/kernel_density.hpp"
+#include "data/core/height_field.hpp"
+#include "data/analysis/kernel_density.hpp"
 
 #include <osg/Node>
 #include <osg/Vec3d>

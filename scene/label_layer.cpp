@@ -1,7 +1,7 @@
 #include "label_layer.hpp"
 
-#include "data/log.hpp"
-#include "data/vector_layer.hpp"
+#include "data/core/log.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,8 @@
 #include "label_layer.hpp"
 #include "point_icons.hpp"
 
-#include "data/height_field.hpp"
-#include "data/vector_layer.hpp"
+#include "data/core/height_field.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <osg/Vec4>
 

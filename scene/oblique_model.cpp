@@ -1,7 +1,7 @@
 #include "oblique_model.hpp"
 
-#include "data/log.hpp"
-#include "data/oblique_metadata.hpp"
+#include "data/core/log.hpp"
+#include "data/io/oblique_metadata.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "view_defaults.hpp"
 
-#include "data/result.hpp"
+#include "data/core/result.hpp"
 
 #include <osg/Image>
 #include <osg/ref_ptr>

@@ -6,8 +6,8 @@
 #include "layer_node_builder.hpp"
 #include "map_overlay.hpp"
 
-#include "data/height_field.hpp"
-#include "data/vector_layer.hpp"
+#include "data/core/height_field.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <set>

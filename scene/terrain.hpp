@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/raster_source.hpp"
+#include "data/io/raster_source.hpp"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
 #include "thematic_style.hpp"
 
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/classification.hpp"
+#include "data/analysis/classification.hpp"
 
 #include <osg/Vec4>
 

@@ -2,7 +2,7 @@
 
 #include "district_world.hpp"
 
-#include "data/polygon_index.hpp"
+#include "data/geo/polygon_index.hpp"
 
 #include <cstdint>
 #include <string>

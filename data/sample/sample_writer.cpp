@@ -6,12 +6,12 @@
 #include "incident_generator.hpp"
 #include "terrain_writer.hpp"
 
-#include "data/date_time.hpp"
-#include "data/gdal_open.hpp"
-#include "data/gpkg_geometry.hpp"
-#include "data/incident_bulk.hpp"
-#include "data/polygon_index.hpp"
-#include "data/project_store.hpp"
+#include "data/core/date_time.hpp"
+#include "data/io/gdal_open.hpp"
+#include "data/io/gpkg_geometry.hpp"
+#include "data/incidents/incident_bulk.hpp"
+#include "data/geo/polygon_index.hpp"
+#include "data/project/project_store.hpp"
 
 #include <algorithm>
 #include <chrono>

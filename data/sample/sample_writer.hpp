@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/result.hpp"
+#include "data/core/result.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,6 @@
 #include "terrain_writer.hpp"
 
-#include "data/gdal_open.hpp"
+#include "data/io/gdal_open.hpp"
 
 #include <algorithm>
 #include <array>

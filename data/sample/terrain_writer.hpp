@@ -2,7 +2,7 @@
 
 #include "district_world.hpp"
 
-#include "data/result.hpp"
+#include "data/core/result.hpp"
 
 #include <string>
 #include <vector>

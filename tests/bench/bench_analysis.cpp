@@ -14,14 +14,14 @@
 //   density PROJECT.gpkg OUT.tif
 //       kernel density of the incidents at 10 m cells, end to end: read the points, data::kernelDensity with the
 //       sigma of a 300 m quartic kernel (300 / sqrt(8) m), write a Float32 GeoTIFF.
-#include "data/gdal_open.hpp"
-#include "data/gpkg_geometry.hpp"
-#include "data/date_time.hpp"
-#include "data/incident_analysis.hpp"
-#include "data/incident_store.hpp"
-#include "data/kernel_density.hpp"
-#include "data/point_count.hpp"
-#include "data/project_store.hpp"
+#include "data/io/gdal_open.hpp"
+#include "data/io/gpkg_geometry.hpp"
+#include "data/core/date_time.hpp"
+#include "data/incidents/incident_analysis.hpp"
+#include "data/incidents/incident_store.hpp"
+#include "data/analysis/kernel_density.hpp"
+#include "data/analysis/point_count.hpp"
+#include "data/project/project_store.hpp"
 
 #include <algorithm>
 #include <atomic>

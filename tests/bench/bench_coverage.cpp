@@ -7,10 +7,10 @@
 //   bench_coverage party SAMPLE.gpkg RUNS                   times partyCoverage()
 // Times are printed in milliseconds; the last line of `service` is "buildings N population P" (the buildings whose
 // centroid lies within DISTANCE of a station of KIND), to check against the SpatiaLite query.
-#include "data/camera_coverage.hpp"
-#include "data/coverage.hpp"
-#include "data/gpkg_records.hpp"
-#include "data/vector_source.hpp"
+#include "data/analysis/camera_coverage.hpp"
+#include "data/analysis/coverage.hpp"
+#include "data/analysis/gpkg_records.hpp"
+#include "data/io/vector_source.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // Times "count per grid for one category and one month" on a CityTwin project: the indexed query the
 // viewer and `citytwin stats` run. Prints every run and the median, in milliseconds.
 // Usage: bench_incident_query PROJECT.gpkg CATEGORY FROM_UTC TO_UTC RUNS
-#include "data/sqlite_database.hpp"
+#include "data/io/sqlite_database.hpp"
 
 #include <algorithm>
 #include <chrono>

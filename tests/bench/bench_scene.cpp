@@ -4,8 +4,8 @@
 // the time to build the scene and the peak memory. `--naive` builds the baseline: one node (transform,
 // geode, geometries) per building, as a straightforward loader would. Run it under xvfb-run; the script
 // run_scene_bench.sh runs both modes on the same machine and prints the ratios.
-#include "data/raster_source.hpp"
-#include "data/vector_source.hpp"
+#include "data/io/raster_source.hpp"
+#include "data/io/vector_source.hpp"
 #include "scene/layer_node_builder.hpp"
 #include "scene/offscreen_renderer.hpp"
 #include "scene/scene_model.hpp"

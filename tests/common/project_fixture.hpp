@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/project_store.hpp"
+#include "data/project/project_store.hpp"
 
 #include <memory>
 

@@ -2,7 +2,7 @@
 
 #include "common/fixtures.hpp"
 
-#include "data/vector_source.hpp"
+#include "data/io/vector_source.hpp"
 #include "scene/scene_model.hpp"
 
 #include <memory>

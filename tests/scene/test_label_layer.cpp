@@ -1,4 +1,4 @@
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 #include "scene/label_layer.hpp"
 #include "scene/offscreen_renderer.hpp"
 #include "scene/view_defaults.hpp"

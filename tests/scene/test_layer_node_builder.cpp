@@ -6,7 +6,7 @@
 #include "scene/layer_node_builder.hpp"
 #include "scene/point_icons.hpp"
 
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,6 +1,6 @@
 #include "common/compare.hpp"
 
-#include "data/oblique_metadata.hpp"
+#include "data/io/oblique_metadata.hpp"
 #include "scene/oblique_model.hpp"
 
 #include <chrono>

@@ -1,8 +1,8 @@
 #include "common/fixtures.hpp"
 
-#include "data/height_field.hpp"
-#include "data/raster_source.hpp"
-#include "data/vector_layer.hpp"
+#include "data/core/height_field.hpp"
+#include "data/io/raster_source.hpp"
+#include "data/core/vector_layer.hpp"
 #include "scene/layer_node_builder.hpp"
 #include "scene/terrain.hpp"
 

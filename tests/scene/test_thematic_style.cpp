@@ -1,4 +1,4 @@
-#include "data/vector_layer.hpp"
+#include "data/core/vector_layer.hpp"
 #include "scene/thematic_style.hpp"
 
 #include <algorithm>

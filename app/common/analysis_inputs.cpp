@@ -1,0 +1,115 @@
+#include "app/common/analysis_inputs.hpp"
+
+#include "data/io/sqlite_database.hpp"
+#include "data/io/vector_source.hpp"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace citytwin::app
+{
+
+std::vector<CategoryInfo> AnalysisInputs::readCategories(const std::string& projectPath)
+{
+    std::vector<CategoryInfo> categories;
+    auto database = data::Database::open(projectPath, data::Database::Mode::ReadOnly);
+    if (!database)
+        return categories;
+    auto query = database->prepare(
+        "SELECT code, name_zh, name_en, overdue_hours FROM citytwin_incident_categories ORDER BY rowid");
+    if (!query)
+        return categories;
+    query->forEachRow(
+        [&categories](const data::Statement& row) {
+            categories.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnDouble(3)});
+        });
+    return categories;
+}
+
+std::optional<std::string> AnalysisInputs::categoryCode(const std::vector<CategoryInfo>& categories,
+                                                        const QString& text)
+{
+    const std::string wanted = text.trimmed().toStdString();
+    for (const CategoryInfo& category : categories)
+        if (category.code == wanted || category.nameZh == wanted ||
+            QString::fromStdString(category.nameEn).compare(text.trimmed(), Qt::CaseInsensitive) == 0)
+            return category.code;
+    return std::nullopt;
+}
+
+QString AnalysisInputs::categoryName(const std::vector<CategoryInfo>& categories, const std::string& code)
+{
+    // The interface language (Language::install sets the default locale) decides.
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    for (const CategoryInfo& category : categories)
+        if (category.code == code)
+            return QString::fromStdString(chinese ? category.nameZh : category.nameEn);
+    return QString::fromStdString(code);
+}
+
+QString AnalysisInputs::sourceName(const std::string& code)
+{
+    if (code == "camera_ai")
+        return tr("Camera AI");
+    if (code == "grid_inspector")
+        return tr("Grid inspector");
+    if (code == "hotline")
+        return tr("12345 hotline");
+    if (code == "citizen_app")
+        return tr("Citizen app");
+    return QString::fromStdString(code);
+}
+
+QString AnalysisInputs::statusName(const std::string& code)
+{
+    if (code == "reported")
+        return tr("Reported");
+    if (code == "dispatched")
+        return tr("Dispatched");
+    if (code == "handled")
+        return tr("Handled");
+    if (code == "closed")
+        return tr("Closed");
+    return QString::fromStdString(code);
+}
+
+std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, bool endOfDay)
+{
+    const QString trimmed = text.trimmed();
+    const QTimeZone beijing(DistrictUtcOffsetMinutes * 60);
+    const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+    if (date.isValid())
+        return QDateTime(endOfDay ? date.addDays(1) : date, QTime(0, 0), beijing).toSecsSinceEpoch();
+    for (const QString& format : {QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+                                  QStringLiteral("yyyy-MM-ddTHH:mm"), QStringLiteral("yyyy-MM-ddTHH:mm:ss")})
+    {
+        QDateTime local = QDateTime::fromString(trimmed, format);
+        if (local.isValid())
+            return QDateTime(local.date(), local.time(), beijing).toSecsSinceEpoch();
+    }
+    const QDateTime zoned = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (zoned.isValid() && zoned.timeSpec() != Qt::LocalTime)
+        return zoned.toSecsSinceEpoch();
+    return std::nullopt;
+}
+
+data::Result<data::VectorLayer> AnalysisInputs::readLayer(const std::string& projectPath, const std::string& name)
+{
+    data::VectorReadOptions options;
+    options.layerName = name;
+    auto layers = data::readVectorSource(projectPath, options);
+    if (!layers)
+        return layers.error();
+    if (layers->empty())
+        return data::Error{data::ErrorCode::NoFeatures, "the project has no layer " + name, projectPath};
+    return std::move(layers->front());
+}
+
+QString AnalysisInputs::formatLocal(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(DistrictUtcOffsetMinutes * 60))
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,96 @@
+#include "app/common/error_text.hpp"
+
+namespace citytwin::app
+{
+
+QString ErrorText::describe(const data::Error& error)
+{
+    QString what;
+    switch (error.code)
+    {
+    case data::ErrorCode::FileNotFound:
+        what = tr("the file does not exist");
+        break;
+    case data::ErrorCode::OpenFailed:
+        what = tr("the file cannot be opened or is not in a format GDAL reads");
+        break;
+    case data::ErrorCode::NotVector:
+        what = tr("the file is a raster, not a vector layer");
+        break;
+    case data::ErrorCode::NoFeatures:
+        what = tr("the source contains no layer to show");
+        break;
+    case data::ErrorCode::CrsUnknown:
+        what = tr("the coordinate reference system is unknown");
+        break;
+    case data::ErrorCode::CrsMissing:
+        what = tr("the layer has no coordinate reference system");
+        break;
+    case data::ErrorCode::TransformFailed:
+        what = tr("the coordinates cannot be transformed into the project CRS");
+        break;
+    case data::ErrorCode::InvalidArgument:
+        what = tr("invalid argument");
+        break;
+    case data::ErrorCode::StoreFailed:
+        what = tr("the project database could not be read or written");
+        break;
+    case data::ErrorCode::ImportRejected:
+        what = tr("the import was refused");
+        break;
+    }
+    QString line = what;
+    if (!error.detail.empty())
+        line = tr("%1 (%2)", "a problem, then its technical detail").arg(line, QString::fromStdString(error.detail));
+    if (!error.path.empty())
+        line = QString::fromStdString(error.path) + QStringLiteral(": ") + line;
+    return line;
+}
+
+QString ErrorText::rejectReason(data::RejectReason reason)
+{
+    switch (reason)
+    {
+    case data::RejectReason::BadDate:
+        return tr("bad date");
+    case data::RejectReason::TimesOutOfOrder:
+        return tr("times out of order");
+    case data::RejectReason::BadLocation:
+        return tr("bad or missing location");
+    case data::RejectReason::OutsideDistrict:
+        return tr("outside the district");
+    case data::RejectReason::UnknownCategory:
+        return tr("unknown category");
+    case data::RejectReason::UnknownSource:
+        return tr("unknown source");
+    case data::RejectReason::UnknownStatus:
+        return tr("unknown status");
+    case data::RejectReason::Duplicate:
+        return tr("already in the project");
+    }
+    return QString::fromLatin1(data::rejectReasonCode(reason));
+}
+
+QString ErrorText::describeWarning(const QString& layerName, const data::LayerWarning& warning)
+{
+    const QString value = QString::fromStdString(warning.value);
+    switch (warning.kind)
+    {
+    case data::LayerWarning::Kind::Empty:
+        return tr("Layer %1 is empty.").arg(layerName);
+    case data::LayerWarning::Kind::CrsGuessed:
+        return tr("Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check "
+                  "its placement.")
+            .arg(layerName, value);
+    case data::LayerWarning::Kind::DecodedAsGbk:
+        return tr("Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.")
+            .arg(layerName);
+    case data::LayerWarning::Kind::GeometryRepaired:
+        return tr("Layer %1: %2 invalid geometries were repaired.").arg(layerName, value);
+    case data::LayerWarning::Kind::GeometrySkipped:
+        return tr("Layer %1: %2 invalid geometries were skipped.").arg(layerName, value);
+    }
+    return tr("Layer %1: %2").arg(layerName, QString::fromStdString(warning.detail));
+}
+
+} // namespace citytwin::app

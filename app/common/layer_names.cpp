@@ -1,0 +1,102 @@
+#include "app/common/layer_names.hpp"
+
+#include <QRegularExpression>
+
+namespace citytwin::app
+{
+
+QString LayerNames::displayName(const std::string& table)
+{
+    if (table == "district")
+        return tr("District");
+    if (table == "streets")
+        return tr("Streets");
+    if (table == "communities")
+        return tr("Communities");
+    if (table == "grids")
+        return tr("Grid cells");
+    if (table == "roads")
+        return tr("Roads");
+    if (table == "river")
+        return tr("River");
+    if (table == "buildings")
+        return tr("Buildings");
+    if (table == "stations")
+        return tr("Service stations");
+    if (table == "cameras")
+        return tr("Cameras");
+    if (table == "party_orgs")
+        return tr("Party organizations");
+    if (table == "party_links")
+        return tr("1+10 links");
+    if (table == "incidents")
+        return tr("Incidents");
+    if (table == "drawn area")
+        return tr("Area drawn on the map");
+    // Kinds of the point layers drawn with icons (legend lines).
+    if (const QString kind = stationKindName(table); kind != QString::fromStdString(table))
+        return kind;
+    if (table == "camera_ai")
+        return tr("Found by camera AI");
+    if (table == "grid_inspector")
+        return tr("Reported by grid inspectors");
+    if (table == "hotline")
+        return tr("12345 hotline calls");
+    if (table == "citizen_app")
+        return tr("Citizen app reports");
+    if (table == "community")
+        return tr("Community cameras");
+    if (table == "public_security")
+        return tr("Public-security cameras");
+    // Words of thematic legends.
+    if (table == "other")
+        return tr("other");
+    if (table == "no data")
+        return tr("no data");
+    if (table == "low")
+        return tr("low");
+    // Derived layers: "<table> (columns)", "cameras (view)", "stations day_care (500 m)".
+    const QString name = QString::fromStdString(table);
+    if (name.endsWith(QStringLiteral(" (columns)")))
+        return tr("%1 as columns").arg(displayName(name.chopped(10).toStdString()));
+    if (name.endsWith(QStringLiteral(" (recurring places)")))
+        return tr("%1: recurring places").arg(displayName(name.chopped(19).toStdString()));
+    if (name.endsWith(QStringLiteral(" (seen ground)")))
+        return tr("%1: ground in view").arg(displayName(name.chopped(14).toStdString()));
+    if (name.endsWith(QStringLiteral(" (view)")))
+        return tr("%1: view cones").arg(displayName(name.chopped(7).toStdString()));
+    static const QRegularExpression rings(QStringLiteral("^(\\S+)(?: (\\S+))? \\((\\d+) m\\)$"));
+    if (const auto match = rings.match(name); match.hasMatch())
+    {
+        const QString kind = match.captured(2);
+        return tr("%1 service rings (%2 m)")
+            .arg(kind.isEmpty() ? displayName(match.captured(1).toStdString()) : stationKindName(kind.toStdString()),
+                 match.captured(3));
+    }
+    return name;
+}
+
+QString LayerNames::stationKindName(const std::string& kind)
+{
+    if (kind == "day_care")
+        return tr("Day-care stations");
+    if (kind == "canteen")
+        return tr("Canteens for the elderly");
+    if (kind == "after_school")
+        return tr("After-school classes");
+    if (kind == "childcare")
+        return tr("Childcare centres");
+    if (kind == "warm_station")
+        return tr("Warm stations");
+    if (kind == "service_center")
+        return tr("Party and public service centres");
+    if (kind == "civilization_practice")
+        return tr("Civilization practice stations");
+    if (kind == "elderly_home")
+        return tr("Elderly homes");
+    if (kind == "social_work")
+        return tr("Social work stations");
+    return QString::fromStdString(kind);
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "data/analysis/classification.hpp"
+#include "data/core/height_field.hpp"
+#include "data/io/raster_source.hpp"
+#include "data/core/result.hpp"
+
+#include <memory>
+#include <optional>
+
+#include <QString>
+
+#include <osg/Node>
+#include <osg/ref_ptr>
+
+namespace citytwin::scene
+{
+class SceneModel;
+struct ThematicColors;
+} // namespace citytwin::scene
+
+namespace citytwin::app
+{
+
+/// A source's terrain, opened (on any thread) and ready to show.
+struct TerrainData
+{
+    std::shared_ptr<const data::RasterSource> dem;
+    std::shared_ptr<const data::RasterSource> imagery;
+    std::shared_ptr<const data::HeightField> ground;
+};
+
+/// Finds and opens the DEM and imagery of a source (a project's `dem` / `imagery` raster tables, or a
+/// raster file). Nothing when the source has no rasters; an error when they cannot be read.
+data::Result<std::optional<TerrainData>> loadTerrainData(const QString& path);
+
+/// Shows the terrain in the model (GUI thread): builds the paged terrain and drapes the layers on it.
+void applyTerrain(scene::SceneModel& model, const TerrainData& terrain);
+
+/// Colours for a layer by one of its fields: graduated (classes, yellow to red) when most values are numbers,
+/// else categorized. Null when the layer has no such field.
+std::shared_ptr<const scene::ThematicColors> thematicColorsFor(const data::VectorLayer& layer, const std::string& field,
+                                                               int classes, data::ClassMethod method);
+
+/// The heat layer of a point layer over its extent (20 m cells, a 120 m Gaussian kernel), draped on the
+/// model's ground.
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const data::VectorLayer& points);
+/// As above, for points over an extent (the Analysis dock's filtered incidents).
+osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const std::vector<data::Position>& points,
+                                          const data::Extent& extent);
+
+/// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
+bool isObliqueTileset(const QString& path);
+
+/// Loads an oblique tileset into the model (GUI thread; its finer tiles page in later).
+data::Result<bool> addObliqueTileset(scene::SceneModel& model, const QString& path);
+
+} // namespace citytwin::app

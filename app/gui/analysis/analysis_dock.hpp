@@ -1,0 +1,155 @@
+#pragma once
+
+#include "app/common/analysis_inputs.hpp"
+
+#include "data/incidents/incident_store.hpp"
+#include "data/analysis/stats_table.hpp"
+#include "data/core/vector_layer.hpp"
+
+#include <QDockWidget>
+#include <QHash>
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDateTimeEdit;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+class QChartView;
+
+namespace citytwin::app
+{
+
+class StatsTableModel;
+
+/// The Analysis dock: incidents filtered by time (with a time slider that plays by hour, day or week), category,
+/// source, status, overdue and area; their KPIs, a table per grid or community and charts (over time, response
+/// times, top grids), each following the filter; weekly hot spots in plain words; party, service and camera
+/// coverage. Every table can be shown on the map (its areas coloured by a column, or as 3D columns) and exported.
+class AnalysisDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit AnalysisDock(QWidget* parent = nullptr);
+    ~AnalysisDock() override;
+
+    /// Analyses a project: its incidents are loaded in the background (incidentsLoaded() when done).
+    void setProject(const QString& path);
+    /// Sets the incidents directly (tests, tools).
+    void setStore(std::shared_ptr<const data::IncidentStore> store);
+    const data::IncidentStore* store() const { return mStore.get(); }
+
+    /// The filter the panel shows (time range, or the slider's window while it plays).
+    data::IncidentFilter currentFilter() const;
+    /// The positions of the incidents that pass the current filter (project CRS), and their extent.
+    std::vector<data::Position> filteredPositions(data::Extent* extent = nullptr) const;
+    /// The table of the incidents tab (per grid or community).
+    const data::StatsTable& incidentTable() const;
+    /// The table of the tab shown last (hot spots, party, services, cameras) for tests.
+    const data::StatsTable& tableOf(const QString& tab) const;
+    /// The chart views: "time", "response", "top", "scatter".
+    QChartView* chart(const QString& name) const;
+    /// The KPI line of the incidents tab.
+    QString kpiText() const;
+
+    /// Computes the incidents tab again and shows it on the map (after the map's layers were loaded).
+    void refresh() { refreshIncidents(true); }
+    /// Sets the area drawn on the map (project CRS) and filters by it.
+    void setDrawnArea(const data::Polygon& area);
+    /// Offers a grid cell picked on the map as the area (and filters by it).
+    void setPickedGrid(qint64 gridId);
+    /// Steps the time slider once (as playing does each tick); false at the end.
+    bool stepTime();
+    /// Runs an analysis tab as its button would: "hotspots", "party", "services", "cameras".
+    void runTab(const QString& tab);
+
+signals:
+    void incidentsLoaded();
+    /// The user asked to draw the filter's area on the map.
+    void drawAreaRequested();
+    /// The incident filter changed (the time slider moved, a box was ticked, ...).
+    void filterChanged();
+    /// Colours the areas of a table ("grids" or "communities") by values per area id; columns: as 3D columns.
+    void showOnMap(const QString& areaTable, const QHash<qint64, double>& values, const QString& title, bool columns);
+    /// Asks to fly to one area of a table ("grids", "communities", "buildings") by its id (a double-clicked row).
+    void zoomToArea(const QString& table, qint64 id);
+    /// A layer an analysis made, to draw (replacing one of the same name): the ground the cameras see (view cones
+    /// cut by buildings), recurring places.
+    void analysisLayer(std::shared_ptr<const data::VectorLayer> layer);
+    /// Lists buildings to highlight (uncovered by a service, without a party group): ids of the buildings table.
+    void highlightBuildings(const QList<qint64>& ids);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildIncidentsTab();
+    void buildResultTab(const QString& key, QWidget* controls);
+    void retranslateUi();
+    void refreshIncidents(bool full);
+    void updateCharts(const data::IncidentFilter& filter);
+    void updateSlider();
+    void mapTable(const QString& key);
+    void exportTable(const QString& key);
+    void saveFilter();
+    void applySavedFilter(const QString& name);
+    void reloadSavedFilters();
+
+    struct ResultTab;
+    QString mPath;
+    std::vector<CategoryInfo> mCategories;
+    std::shared_ptr<const data::IncidentStore> mStore;
+
+    QTabWidget* mTabs = nullptr;
+    // The filter.
+    QDateTimeEdit* mFrom = nullptr;
+    QDateTimeEdit* mTo = nullptr;
+    QSlider* mSlider = nullptr;
+    QComboBox* mStep = nullptr;
+    QPushButton* mPlay = nullptr;
+    QLabel* mWindowLabel = nullptr;
+    QTimer* mTimer = nullptr;
+    QListWidget* mCategoryList = nullptr;
+    QList<QCheckBox*> mSourceBoxes;
+    QList<QCheckBox*> mStatusBoxes;
+    QCheckBox* mOverdue = nullptr;
+    QComboBox* mArea = nullptr;
+    QComboBox* mSaved = nullptr;
+    std::optional<data::Polygon> mDrawnArea;
+    QComboBox* mBy = nullptr;
+    QComboBox* mMapColumn = nullptr;
+    QCheckBox* mColumns = nullptr;
+    QCheckBox* mShowOnMap = nullptr;
+    QLabel* mKpi = nullptr;
+    StatsTableModel* mIncidentModel = nullptr;
+    QTableView* mIncidentView = nullptr;
+    QChartView* mTimeChart = nullptr;
+    QComboBox* mTimeSplit = nullptr;
+    QChartView* mResponseChart = nullptr;
+    QChartView* mTopChart = nullptr;
+    QChartView* mScatterChart = nullptr;
+    // Other analyses.
+    QDateEdit* mWeek = nullptr;
+    QSpinBox* mWeeksBefore = nullptr;
+    QComboBox* mPartyBy = nullptr;
+    QComboBox* mKind = nullptr;
+    QSpinBox* mDistance = nullptr;
+    QSpinBox* mRecurringDistance = nullptr;
+    QSpinBox* mRecurringDays = nullptr;
+    QSpinBox* mRecurringMinimum = nullptr;
+    QLabel* mSummary = nullptr;
+    std::map<QString, std::unique_ptr<ResultTab>> mResults;
+    bool mUpdating = false;
+};
+
+} // namespace citytwin::app

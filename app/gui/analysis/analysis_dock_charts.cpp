@@ -1,0 +1,158 @@
+#include "app/gui/analysis/analysis_dock.hpp"
+
+#include "app/common/error_text.hpp"
+#include "app/common/layer_names.hpp"
+#include "app/cli/stats_command.hpp"
+#include "app/gui/stats_table_model.hpp"
+
+#include "data/analysis/analysis_tables.hpp"
+#include "data/analysis/gpkg_records.hpp"
+#include "data/project/project_store.hpp"
+#include "data/io/sqlite_database.hpp"
+#include "data/io/vector_source.hpp"
+
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTimeAxis>
+#include <QDateTimeEdit>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimeZone>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+#include <fstream>
+#include <map>
+
+#include "app/gui/analysis/analysis_dock_parts.hpp"
+
+namespace citytwin::app
+{
+using analysis::Beijing;
+using analysis::setBarChart;
+
+void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
+{
+    // Incidents over time, per category (the six largest), by day or by week for long ranges.
+    {
+        const std::int64_t span = filter.to.value_or(0) - filter.from.value_or(0);
+        const data::TimeBucket bucket = span > 120 * 86400 ? data::TimeBucket::Week
+                                        : span > 4 * 86400 ? data::TimeBucket::Day
+                                                           : data::TimeBucket::Hour;
+        const bool bySource = mTimeSplit && mTimeSplit->currentIndex() == 1;
+        const data::TimeSeries series = data::timeSeries(
+            *mStore, filter, bucket, bySource ? data::SeriesSplit::Source : data::SeriesSplit::Category,
+            AnalysisInputs::DistrictUtcOffsetMinutes);
+        std::vector<std::pair<std::uint64_t, std::size_t>> totals;
+        for (std::size_t s = 0; s < series.counts.size(); ++s)
+        {
+            std::uint64_t sum = 0;
+            for (std::uint32_t c : series.counts[s])
+                sum += c;
+            if (sum > 0)
+                totals.push_back({sum, s});
+        }
+        std::sort(totals.rbegin(), totals.rend());
+        QChart* chart = new QChart;
+        if (bySource)
+            chart->setTitle(bucket == data::TimeBucket::Week  ? tr("Incidents per week, by source")
+                            : bucket == data::TimeBucket::Day ? tr("Incidents per day, by source")
+                                                              : tr("Incidents per hour, by source"));
+        else
+            chart->setTitle(bucket == data::TimeBucket::Week  ? tr("Incidents per week, largest categories")
+                            : bucket == data::TimeBucket::Day ? tr("Incidents per day, largest categories")
+                                                              : tr("Incidents per hour, largest categories"));
+        auto* axisX = new QDateTimeAxis;
+        axisX->setFormat(bucket == data::TimeBucket::Hour ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("MM-dd"));
+        auto* axisY = new QValueAxis;
+        axisY->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(axisX, Qt::AlignBottom);
+        chart->addAxis(axisY, Qt::AlignLeft);
+        double maximum = 1.0;
+        for (std::size_t k = 0; k < std::min<std::size_t>(6, totals.size()); ++k)
+        {
+            const std::size_t s = totals[k].second;
+            auto* line = new QLineSeries;
+            line->setName(bySource ? AnalysisInputs::sourceName(series.names[s])
+                                   : AnalysisInputs::categoryName(mCategories, series.names[s]));
+            for (std::size_t b = 0; b < series.counts[s].size(); ++b)
+            {
+                line->append(static_cast<double>(series.start + static_cast<std::int64_t>(b) * series.bucketSeconds) *
+                                 1000.0,
+                             series.counts[s][b]);
+                maximum = std::max(maximum, static_cast<double>(series.counts[s][b]));
+            }
+            chart->addSeries(line);
+            line->attachAxis(axisX);
+            line->attachAxis(axisY);
+        }
+        axisY->setRange(0, maximum * 1.05);
+        if (!series.counts.empty() && !series.counts.front().empty())
+            axisX->setRange(
+                QDateTime::fromSecsSinceEpoch(series.start, Beijing),
+                QDateTime::fromSecsSinceEpoch(series.start + static_cast<std::int64_t>(series.counts.front().size()) *
+                                                                 series.bucketSeconds,
+                                              Beijing));
+        QChart* old = mTimeChart->chart();
+        mTimeChart->setChart(chart);
+        delete old;
+    }
+    // Response times: hours from report to closing.
+    {
+        const std::vector<double> edges = {0, 2, 4, 8, 12, 24, 48, 72, 168};
+        const data::Histogram histogram = data::closeTimeHistogram(*mStore, filter, edges);
+        auto* set = new QBarSet(tr("Closed incidents"));
+        QStringList labels;
+        for (std::size_t i = 0; i + 1 < edges.size(); ++i)
+        {
+            *set << histogram.counts[i];
+            labels << QStringLiteral("%1–%2").arg(edges[i]).arg(edges[i + 1]);
+        }
+        *set << histogram.above;
+        labels << QStringLiteral("> %1").arg(edges.back());
+        setBarChart(mResponseChart, set, labels, tr("Time to close"), tr("hours from report to closing"));
+    }
+    // The ten grids with the most incidents.
+    {
+        const data::AreaCounts counts = data::countByArea(*mStore, filter);
+        const std::vector<data::GridCount> top = data::topGrids(*mStore, counts, 10);
+        auto* set = new QBarSet(tr("Incidents"));
+        QStringList labels;
+        for (const data::GridCount& grid : top)
+        {
+            *set << grid.count;
+            labels << QString::number(grid.gridId);
+        }
+        setBarChart(mTopChart, set, labels, tr("Top 10 grid cells"), tr("grid cell"));
+    }
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,62 @@
+#pragma once
+
+// Internal to the Analysis dock's sources (analysis_dock*.cpp): shared helpers and the result tab.
+
+#include "app/gui/analysis/analysis_dock.hpp"
+#include "app/common/analysis_inputs.hpp"
+#include "app/gui/stats_table_model.hpp"
+
+#include <QBarSet>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimeZone>
+
+#include <string>
+#include <vector>
+
+namespace citytwin::app::analysis
+{
+
+/// Beijing time, the district's: what the date-time edits and charts show.
+inline const QTimeZone Beijing(AnalysisInputs::DistrictUtcOffsetMinutes * 60);
+/// The date-time edits show Beijing wall-clock time whatever the machine's zone: they hold UTC date-times
+/// shifted by the district's offset.
+inline QDateTime toEdit(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds + AnalysisInputs::DistrictUtcOffsetMinutes * 60, Qt::UTC);
+}
+
+inline std::int64_t fromEdit(const QDateTime& shown)
+{
+    return shown.toSecsSinceEpoch() - AnalysisInputs::DistrictUtcOffsetMinutes * 60;
+}
+
+/// Puts a bar chart of one set (counts per label) into a view, replacing its chart.
+void setBarChart(QChartView* view, QBarSet* set, const QStringList& labels, const QString& title,
+                 const QString& axisTitle);
+/// Fills a combo with the numeric columns of a table (after the id), keeping the current choice.
+void fillColumns(QComboBox* combo, const data::StatsTable& table, const QString& preferred);
+
+} // namespace citytwin::app::analysis
+
+namespace citytwin::app
+{
+struct AnalysisDock::ResultTab
+{
+    QWidget* page = nullptr;
+    StatsTableModel* model = nullptr;
+    QTableView* view = nullptr;
+    QComboBox* column = nullptr;
+    QPushButton* run = nullptr;
+    QPushButton* map = nullptr;
+    QPushButton* exportButton = nullptr;
+    QLabel* summary = nullptr;
+    QString areaTable;
+    QString preferredColumn;
+};
+
+} // namespace citytwin::app

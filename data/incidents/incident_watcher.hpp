@@ -1,0 +1,49 @@
+#pragma once
+
+#include "data/core/result.hpp"
+#include "data/io/sqlite_database.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace citytwin::data
+{
+
+/// One incident as the viewer needs it.
+struct IncidentRow
+{
+    std::int64_t fid = 0;
+    std::string category;
+    std::string status;
+    std::string reportedAt;
+    double x = 0.0;
+    double y = 0.0;
+};
+
+/// Notices incidents that other processes append to a project while it is open, without re-reading the
+/// table: a connection polls SQLite's data_version (cheap; it changes only when another connection commits)
+/// and then reads the rows past the highest fid seen. Fids only grow and writers commit one at a time, so
+/// every new row is returned exactly once.
+class IncidentWatcher
+{
+public:
+    static Result<IncidentWatcher> open(const std::string& projectPath);
+
+    /// Returns the rows committed since the last call (all rows on the first call).
+    Result<std::vector<IncidentRow>> poll();
+
+    /// Returns the highest fid returned so far.
+    std::int64_t lastFid() const { return mLastFid; }
+
+private:
+    explicit IncidentWatcher(Database database) : mDatabase(std::move(database)) {}
+    Database mDatabase;
+    /// Even when data_version says nothing changed, look every this many polls (a safety net).
+    static constexpr int PollsBetweenChecks = 10;
+    std::int64_t mDataVersion = -1;
+    int mQuietPolls = 0;
+    std::int64_t mLastFid = 0;
+};
+
+} // namespace citytwin::data

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "data/core/result.hpp"
+#include "data/core/vector_layer.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace citytwin::data
+{
+
+/// A field of a vector layer: its name (decoded) and its OGR type name ("String", "Integer64", "Real", ...).
+struct FieldInfo
+{
+    std::string name;
+    std::string type;
+};
+
+/// What `citytwin info` tells about one vector layer.
+struct LayerInfo
+{
+    std::string name;
+    std::string geometryType;
+    std::int64_t featureCount = 0;
+    /// "EPSG:nnnn" when one matches, else the CRS's name; "" when the layer declares none.
+    std::string crs;
+    std::string crsName;
+    /// When the layer declares no CRS: the guess, as "EPSG:nnnn" (else "").
+    std::string guessedCrs;
+    Extent sourceExtent;
+    /// The extent in the project CRS (invalid when it cannot be transformed there, or lies outside the
+    /// project CRS's area of use).
+    Extent projectExtent;
+    /// True when the data lie outside the area where the project CRS is meant to be used.
+    bool outsideProjectArea = false;
+    std::string encoding = "UTF-8";
+    std::vector<FieldInfo> fields;
+};
+
+/// What `citytwin info` tells about a raster.
+struct RasterInfo
+{
+    int width = 0;
+    int height = 0;
+    int bandCount = 0;
+    std::string dataType;
+    std::string crs;
+    std::string crsName;
+    double pixelSizeX = 0.0;
+    double pixelSizeY = 0.0;
+    std::optional<double> noData;
+    Extent sourceExtent;
+    Extent projectExtent;
+    bool outsideProjectArea = false;
+};
+
+/// What `citytwin info` tells about a 3D tileset that GDAL does not read (ContextCapture metadata.xml,
+/// 3D Tiles tileset.json).
+struct TilesetInfo
+{
+    std::string format;  ///< "ContextCapture" or "3D Tiles"
+    std::string srs;     ///< the SRS as written (ContextCapture), "" for 3D Tiles (always ECEF)
+    std::string origin;  ///< SRSOrigin (ContextCapture), or the root bounding volume (3D Tiles)
+    int tileCount = 0;   ///< top-level tile folders (ContextCapture) or content files (3D Tiles)
+    std::string version; ///< 3D Tiles asset version
+};
+
+/// Everything `citytwin info` prints about a source.
+struct SourceInfo
+{
+    std::string path;
+    std::string driver;
+    std::string driverLongName;
+    std::vector<LayerInfo> layers;
+    std::optional<RasterInfo> raster;
+    std::optional<TilesetInfo> tileset;
+};
+
+/// Describes a source without reading all of it: layers (name, geometry type, count, CRS, extents,
+/// fields, encoding), raster properties, or a 3D tileset's header. Read-only.
+Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs);
+
+} // namespace citytwin::data

@@ -1,0 +1,255 @@
+#include "data/project/layer_import.hpp"
+
+#include "data/geo/coordinate_pipeline.hpp"
+#include "data/io/gdal_open.hpp"
+#include "data/project/project_store.hpp"
+#include "data/io/text_encoding.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace citytwin::data
+{
+namespace
+{
+/// Lets OGR geometries be transformed by our pipeline (PROJ plus GCJ-02 / BD-09).
+class PipelineTransformation : public OGRCoordinateTransformation
+{
+public:
+    PipelineTransformation(const CoordinatePipeline& pipeline, OGRSpatialReference* target)
+        : mPipeline(pipeline), mTarget(target)
+    {
+    }
+    OGRSpatialReference* GetSourceCS() override { return nullptr; }
+    OGRSpatialReference* GetTargetCS() override { return mTarget; }
+    int Transform(int count, double* x, double* y, double*, double*, int* success) override
+    {
+        std::vector<double> xs(x, x + count), ys(y, y + count);
+        const bool ok = mPipeline.transform(xs, ys).ok();
+        std::copy(xs.begin(), xs.end(), x);
+        std::copy(ys.begin(), ys.end(), y);
+        for (int i = 0; success && i < count; ++i)
+            success[i] = std::isfinite(x[i]) && std::isfinite(y[i]);
+        return ok;
+    }
+    OGRCoordinateTransformation* Clone() const override { return new PipelineTransformation(mPipeline, mTarget); }
+    OGRCoordinateTransformation* GetInverse() const override { return nullptr; }
+
+private:
+    const CoordinatePipeline& mPipeline;
+    OGRSpatialReference* mTarget;
+};
+
+std::string decoded(const char* text, bool gbk)
+{
+    std::string value = text ? text : "";
+    if (gbk && !isValidUtf8(value))
+        value = gbkToUtf8(value).value_or(value);
+    return value;
+}
+
+/// True when any field name or any of the first few hundred text values is not UTF-8.
+bool looksLikeGbk(OGRLayer& layer)
+{
+    const OGRFeatureDefn& definition = *layer.GetLayerDefn();
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+        if (!isValidUtf8(definition.GetFieldDefn(i)->GetNameRef()))
+            return true;
+    layer.ResetReading();
+    int sampled = 0;
+    for (auto& feature : layer)
+    {
+        if (++sampled > 500)
+            break;
+        for (int i = 0; i < feature->GetFieldCount(); ++i)
+            if (feature->GetFieldDefnRef(i)->GetType() == OFTString && feature->IsFieldSetAndNotNull(i) &&
+                !isValidUtf8(feature->GetFieldAsString(i)))
+                return true;
+    }
+    layer.ResetReading();
+    return false;
+}
+
+Result<std::string> sourceCrsOf(OGRLayer& layer, const LayerImportOptions& options, const std::string& path,
+                                const std::string& projectCrs)
+{
+    if (!options.crs.empty())
+        return options.crs;
+    if (const OGRSpatialReference* srs = layer.GetSpatialRef())
+        return crsDefinition(srs);
+    OGREnvelope envelope;
+    Extent raw;
+    if (layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)
+    {
+        raw.include(envelope.MinX, envelope.MinY);
+        raw.include(envelope.MaxX, envelope.MaxY);
+    }
+    return undeclaredCrsError(std::string("layer '") + layer.GetName() + "'", raw, projectCrs, path);
+}
+
+OGRwkbGeometryType targetGeometryType(OGRwkbGeometryType source)
+{
+    // Single and multi parts go into one multi type, so that a repaired polygon that became a
+    // multipolygon still fits.
+    switch (wkbFlatten(source))
+    {
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        return wkbMultiPolygon;
+    case wkbLineString:
+    case wkbMultiLineString:
+        return wkbMultiLineString;
+    case wkbPoint:
+        return wkbPoint;
+    case wkbMultiPoint:
+        return wkbMultiPoint;
+    default:
+        return wkbUnknown;
+    }
+}
+
+std::unique_ptr<OGRGeometry> toTargetType(std::unique_ptr<OGRGeometry> geometry, OGRwkbGeometryType type)
+{
+    if (!geometry || type == wkbUnknown || wkbFlatten(geometry->getGeometryType()) == type)
+        return geometry;
+    OGRGeometry* converted = OGRGeometryFactory::forceTo(geometry.release(), type);
+    return std::unique_ptr<OGRGeometry>(converted);
+}
+} // namespace
+
+Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
+                                      const LayerImportOptions& options)
+{
+    auto opened = openSourceLayer(sourcePath, options.layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer* layer = opened->layer;
+
+    LayerImportReport report;
+    report.table = options.targetName.empty() ? layer->GetName() : options.targetName;
+    if (report.table == ProjectStore::IncidentTable || report.table.rfind("gpkg_", 0) == 0 ||
+        report.table.rfind("rtree_", 0) == 0 || report.table.rfind("citytwin_", 0) == 0)
+        return Error{ErrorCode::InvalidArgument, "the table name '" + report.table + "' is reserved", project.path()};
+    auto crs = sourceCrsOf(*layer, options, sourcePath, project.projectCrs());
+    if (!crs)
+        return crs.error();
+    report.crsUsed = crs.value();
+    auto pipeline = CoordinatePipeline::create(report.crsUsed, project.projectCrs());
+    if (!pipeline)
+        return Error{pipeline.error().code, pipeline.error().detail, sourcePath};
+    const bool gbk = isShapefileWithoutCodePage(sourcePath) && looksLikeGbk(*layer);
+    report.encoding = gbk ? "GBK" : "UTF-8";
+
+    GdalDatasetPtr target(GDALDataset::Open(project.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    if (!target)
+        return Error{ErrorCode::StoreFailed,
+                     std::string("cannot open the project for writing: ") + CPLGetLastErrorMsg(), project.path()};
+    const bool exists = target->GetLayerByName(report.table.c_str()) != nullptr;
+    if (exists && !options.replace)
+        return Error{ErrorCode::InvalidArgument,
+                     "the project already has a table '" + report.table + "' (use --replace, or --name)",
+                     project.path()};
+
+    // Everything below is one SQLite transaction: table creation included.
+    if (target->StartTransaction(TRUE) != OGRERR_NONE)
+        return Error{ErrorCode::StoreFailed, "cannot start a transaction", project.path()};
+    const auto fail = [&](const std::string& what) -> Result<LayerImportReport>
+    {
+        target->RollbackTransaction();
+        return Error{ErrorCode::StoreFailed, what + ": " + CPLGetLastErrorMsg(), project.path()};
+    };
+    if (exists)
+    {
+        for (int i = 0; i < target->GetLayerCount(); ++i)
+            if (report.table == target->GetLayer(i)->GetName() && target->DeleteLayer(i) != OGRERR_NONE)
+                return fail("cannot replace table '" + report.table + "'");
+    }
+    OGRSpatialReference projectSrs;
+    projectSrs.SetFromUserInput(project.projectCrs().c_str());
+    projectSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRwkbGeometryType geometryType = targetGeometryType(layer->GetGeomType());
+    const char* const creation[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
+    OGRLayer* output =
+        target->CreateLayer(report.table.c_str(), &projectSrs, geometryType, const_cast<char**>(creation));
+    if (!output)
+        return fail("cannot create table '" + report.table + "'");
+
+    const OGRFeatureDefn& definition = *layer->GetLayerDefn();
+    int idField = -1;
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+    {
+        OGRFieldDefn field(definition.GetFieldDefn(i));
+        field.SetName(decoded(field.GetNameRef(), gbk).c_str());
+        if (EQUAL(field.GetNameRef(), "id") && (field.GetType() == OFTInteger || field.GetType() == OFTInteger64))
+            idField = i;
+        if (output->CreateField(&field) != OGRERR_NONE)
+            return fail(std::string("cannot create field '") + field.GetNameRef() + "'");
+    }
+    int outputIdField = idField;
+    if (idField < 0)
+    {
+        OGRFieldDefn id("id", OFTInteger64);
+        if (output->CreateField(&id) != OGRERR_NONE)
+            return fail("cannot create field 'id'");
+        outputIdField = output->GetLayerDefn()->GetFieldCount() - 1;
+    }
+
+    PipelineTransformation transformation(pipeline.value(), &projectSrs);
+    layer->ResetReading();
+    for (auto& feature : *layer)
+    {
+        ++report.featuresRead;
+        if ((report.featuresRead & 1023) == 0 && options.cancel && options.cancel->load())
+            return fail("cancelled");
+        OGRFeature copy(output->GetLayerDefn());
+        for (int i = 0; i < definition.GetFieldCount(); ++i)
+        {
+            if (!feature->IsFieldSetAndNotNull(i))
+                continue;
+            if (definition.GetFieldDefn(i)->GetType() == OFTString)
+                copy.SetField(i, decoded(feature->GetFieldAsString(i), gbk).c_str());
+            else
+                copy.SetField(i, feature->GetRawFieldRef(i));
+        }
+        if (idField < 0)
+            copy.SetField(outputIdField, static_cast<GIntBig>(report.featuresRead));
+        if (const OGRGeometry* geometry = feature->GetGeometryRef())
+        {
+            std::unique_ptr<OGRGeometry> moved(geometry->clone());
+            if (moved->transform(&transformation) != OGRERR_NONE)
+            {
+                ++report.geometriesSkipped;
+                continue;
+            }
+            if (!moved->IsValid())
+            {
+                std::unique_ptr<OGRGeometry> repaired(moved->MakeValid());
+                if (!repaired || !repaired->IsValid())
+                {
+                    ++report.geometriesSkipped;
+                    continue;
+                }
+                ++report.geometriesRepaired;
+                moved = std::move(repaired);
+            }
+            moved = toTargetType(std::move(moved), geometryType);
+            if (moved)
+                copy.SetGeometryDirectly(moved.release());
+        }
+        if (output->CreateFeature(&copy) != OGRERR_NONE)
+            return fail("cannot write feature " + std::to_string(report.featuresRead));
+        ++report.featuresWritten;
+        if (options.progress && report.featuresWritten % 10000 == 0)
+            options.progress(report.featuresWritten);
+    }
+    if (target->CommitTransaction() != OGRERR_NONE)
+        return fail("cannot commit");
+    return report;
+}
+
+} // namespace citytwin::data

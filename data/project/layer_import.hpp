@@ -1,0 +1,48 @@
+#pragma once
+
+#include "data/core/result.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace citytwin::data
+{
+class ProjectStore;
+
+/// How to copy a vector layer into a project.
+struct LayerImportOptions
+{
+    /// The source layer (default: the first).
+    std::string layerName;
+    /// The table name in the project (default: the source layer's name).
+    std::string targetName;
+    /// Declares the source CRS ("EPSG:xxxx", "gcj02", "bd09"), overriding the source's own.
+    std::string crs;
+    /// Replace a table of the same name (else importing onto an existing name fails).
+    bool replace = false;
+    std::function<void(std::int64_t features)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// What a layer import did.
+struct LayerImportReport
+{
+    std::string table;
+    std::int64_t featuresRead = 0;
+    std::int64_t featuresWritten = 0;
+    /// Invalid geometries repaired (GEOS MakeValid) and geometries skipped (unrepairable or unreadable).
+    std::int64_t geometriesRepaired = 0;
+    std::int64_t geometriesSkipped = 0;
+    std::string crsUsed;
+    std::string encoding = "UTF-8";
+};
+
+/// Copies a vector layer into the project as a GeoPackage feature table in the project CRS, with its
+/// attribute fields (text decoded to UTF-8, GBK detected), an integer `id` field (the source's, or numbered),
+/// and a spatial index. One transaction: the table appears complete or not at all. Never writes to the source.
+Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
+                                      const LayerImportOptions& options);
+
+} // namespace citytwin::data

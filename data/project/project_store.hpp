@@ -1,0 +1,115 @@
+#pragma once
+
+#include "data/core/result.hpp"
+#include "data/io/sqlite_database.hpp"
+#include "data/core/vector_layer.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace citytwin::data
+{
+
+/// A named camera view saved in a project (project CRS metres, z up).
+struct Bookmark
+{
+    std::string name;
+    Position eye;
+    Position center;
+    Position up{0.0, 0.0, 1.0};
+};
+
+/// A tour: bookmarks shown one after the other, each for its duration (seconds), for briefings.
+struct Tour
+{
+    struct Stop
+    {
+        std::string bookmark;
+        double durationSeconds = 8.0;
+    };
+    std::string name;
+    std::vector<Stop> stops;
+};
+
+/// A CityTwin project: one GeoPackage file (readable by QGIS and ogrinfo) holding the project's layers as
+/// feature tables in the project CRS, the indexed `incidents` point table, and our own tables
+/// (`citytwin_meta`, bookmarks, tours, saved filters, field mappings, report settings, incident categories,
+/// import log) with a schema version and migrations. WAL mode: one writer and many readers at once.
+class ProjectStore
+{
+public:
+    /// The schema version this build writes; older projects are migrated when opened read-write.
+    static constexpr int CurrentSchemaVersion = 1;
+    /// The name of the incident table.
+    static constexpr const char* IncidentTable = "incidents";
+
+    struct OpenOptions
+    {
+        /// Create the project when the file does not exist.
+        bool create = true;
+        /// The CRS of a new project.
+        std::string projectCrs = "EPSG:4548";
+        bool readOnly = false;
+    };
+
+    /// Opens (or creates) a project. Fails, naming the file, when it is not an SQLite database, not a
+    /// GeoPackage, a GeoPackage that is not a CityTwin project, or made by a newer CityTwin.
+    static Result<ProjectStore> open(const std::string& path, const OpenOptions& options);
+    static Result<ProjectStore> open(const std::string& path) { return open(path, OpenOptions{}); }
+
+    Database& database() { return mDatabase; }
+    const std::string& path() const { return mDatabase.path(); }
+    const std::string& projectCrs() const { return mProjectCrs; }
+    int schemaVersion() const { return mSchemaVersion; }
+
+    /// Returns the feature tables registered in gpkg_contents.
+    std::vector<std::string> featureTables();
+    bool hasFeatureTable(const std::string& name);
+    /// Returns the GeoPackage srs_id of a feature table's geometry column.
+    Result<std::int32_t> srsIdOf(const std::string& table);
+
+    /// Reads and writes our key / value metadata.
+    Result<std::string> meta(const std::string& key);
+    Result<bool> setMeta(const std::string& key, const std::string& value);
+
+    /// Saves (or replaces) a named field-mapping profile (JSON text).
+    Result<bool> saveFieldMapping(const std::string& name, const std::string& json);
+    /// Returns a saved field-mapping profile, or nothing when none has that name.
+    Result<std::optional<std::string>> fieldMapping(const std::string& name);
+    Result<std::vector<std::string>> fieldMappingNames();
+
+    /// Returns the saved bookmarks, by name.
+    Result<std::vector<Bookmark>> bookmarks();
+    /// Returns the bookmark of that name, or nothing.
+    Result<std::optional<Bookmark>> bookmark(const std::string& name);
+    /// Saves a bookmark (replacing one of the same name).
+    Result<bool> saveBookmark(const Bookmark& bookmark);
+    /// Saves (or replaces) a named incident filter (JSON text, see IncidentFilter::toJson).
+    Result<bool> saveFilter(const std::string& name, const std::string& json);
+    /// Returns the saved incident filters as (name, JSON text), by name.
+    Result<std::vector<std::pair<std::string, std::string>>> filters();
+    /// Deletes a saved filter; false when none has that name.
+    Result<bool> deleteFilter(const std::string& name);
+
+    /// Returns the saved tours, by name, with their stops in order.
+    Result<std::vector<Tour>> tours();
+    /// Saves a tour (replacing one of the same name); its bookmarks must exist.
+    Result<bool> saveTour(const Tour& tour);
+
+private:
+    explicit ProjectStore(Database database) : mDatabase(std::move(database)) {}
+    Result<bool> load();
+    Result<bool> migrate();
+
+    Database mDatabase;
+    std::string mProjectCrs;
+    int mSchemaVersion = 0;
+};
+
+/// The UTC time now as the GeoPackage DATETIME text "YYYY-MM-DDTHH:MM:SS.000Z".
+std::string utcNowText();
+
+} // namespace citytwin::data

@@ -1,0 +1,128 @@
+#include "common/gl_test_main.hpp"
+#include "common/compare.hpp"
+#include "common/mixed_geopackage.hpp"
+#include "common/scene_fixture.hpp"
+
+#include "app/gui/inspector_dock.hpp"
+#include "app/common/language.hpp"
+#include "app/gui/layers_dock.hpp"
+#include "app/gui/main_window.hpp"
+#include "app/viewport/viewport_widget.hpp"
+
+#include <QApplication>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QSurfaceFormat>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <osgViewer/Viewer>
+
+using namespace citytwin;
+namespace mixed = citytwin::test::mixed;
+
+/// The main window under Xvfb: loading, the docks, picking by click, on-demand frames, language switch.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mFixture.ok());
+        QVERIFY(mLanguage.install(QStringLiteral("en")));
+        mWindow = std::make_unique<app::MainWindow>(mLanguage);
+        mWindow->resize(1200, 800);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+
+    void cleanupTestCase() { mWindow.reset(); }
+
+    void loadsALayerPerTableWithCounts()
+    {
+        QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
+        mWindow->openFiles({mFixture.path()});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(mWindow->sceneModel().layerCount(), 3);
+        app::LayersDock* dock = mWindow->layersDock();
+        QCOMPARE(dock->layerCount(), 3);
+        QCOMPARE(dock->rowText(0), QStringLiteral("footprints (3 features)"));
+        QCOMPARE(dock->rowText(2), QStringLiteral("Service stations (1 feature)")); // a conventional table: named
+        QVERIFY(mWindow->lastError().isEmpty());
+    }
+
+    void viewportRendersFrames() { QTRY_VERIFY_WITH_TIMEOUT(mWindow->viewport()->frameCount() > 0, 10000); }
+
+    void idleViewRendersNothing()
+    {
+        // Let any pending frames settle, then nothing may be drawn while nobody touches the view.
+        QTest::qWait(500);
+        const quint64 before = mWindow->viewport()->frameCount();
+        QTest::qWait(1500);
+        QCOMPARE(mWindow->viewport()->frameCount(), before);
+    }
+
+    void inputCausesAFrame()
+    {
+        const quint64 before = mWindow->viewport()->frameCount();
+        QWheelEvent wheel(QPointF(200, 200), mWindow->viewport()->mapToGlobal(QPointF(200, 200)), QPoint(),
+                          QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(mWindow->viewport(), &wheel);
+        QTRY_VERIFY_WITH_TIMEOUT(mWindow->viewport()->frameCount() > before, 5000);
+    }
+
+    void clickShowsTheFeatureInTheInspector()
+    {
+        app::ViewportWidget* viewport = mWindow->viewport();
+        // From the home view, click the roof of footprint B.
+        const quint64 before = viewport->frameCount();
+        viewport->goHome(false);
+        QTRY_VERIFY_WITH_TIMEOUT(viewport->frameCount() > before, 5000);
+        osg::Camera* camera = viewport->viewer()->getCamera();
+        const osg::Vec3d roof(mixed::FootprintBMinX + 15.0, mixed::FootprintBMinY + 15.0,
+                              mixed::FootprintBFloors * 3.0);
+        const osg::Vec3d window = test::toWindow(mWindow->sceneModel(), *camera, roof);
+        const qreal ratio = viewport->devicePixelRatioF();
+        const QPoint logical(qRound(window.x() / ratio),
+                             qRound((camera->getViewport()->height() - window.y()) / ratio));
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, logical);
+        QCOMPARE(mWindow->inspectorDock()->valueOf(QStringLiteral("name")), QStringLiteral("路北区党群服务中心"));
+        QVERIFY(mWindow->inspectorDock()->heading().contains(QStringLiteral("footprints")));
+    }
+
+    void layerCheckBoxHidesTheLayer()
+    {
+        mWindow->layersDock()->setChecked(1, false);
+        QVERIFY(!mWindow->sceneModel().isLayerVisible(1));
+        mWindow->layersDock()->setChecked(1, true);
+        QVERIFY(mWindow->sceneModel().isLayerVisible(1));
+    }
+
+    void missingFileReportsItsPath()
+    {
+        QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
+        const QString missing = mFixture.filePath(QStringLiteral("missing.gpkg"));
+        mWindow->openFiles({missing});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(mWindow->lastError().contains(missing));
+        QCOMPARE(mWindow->sceneModel().layerCount(), 3);
+    }
+
+    void switchesTheInterfaceToChinese()
+    {
+        mWindow->switchLanguage(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(mWindow->menuBar()->actions().at(0)->text(), QStringLiteral("文件(&F)"));
+        QTRY_COMPARE(mWindow->layersDock()->windowTitle(), QStringLiteral("图层"));
+        QCOMPARE(mWindow->layersDock()->rowText(0), QStringLiteral("footprints（3 个要素）"));
+        mWindow->switchLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(mWindow->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    }
+
+private:
+    test::MixedGeoPackage mFixture;
+    app::Language mLanguage;
+    std::unique_ptr<app::MainWindow> mWindow;
+};
+
+CITYTWIN_GL_TEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,313 @@
+#include "common/compare.hpp"
+#include "common/mixed_geopackage.hpp"
+
+#include "data/io/vector_source.hpp"
+
+#include <algorithm>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citytwin;
+namespace mixed = citytwin::test::mixed;
+
+namespace
+{
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+const data::VectorLayer* findLayer(const std::vector<data::VectorLayer>& layers, const std::string& name)
+{
+    const auto found = std::find_if(layers.begin(), layers.end(), [&](const auto& l) { return l.name == name; });
+    return found == layers.end() ? nullptr : &*found;
+}
+
+std::string fieldValue(const data::VectorLayer& layer, const data::Feature& feature, const std::string& field)
+{
+    const auto found = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), field);
+    return found == layer.fieldNames.end() ? std::string() : feature.values.at(found - layer.fieldNames.begin());
+}
+} // namespace
+
+class TestVectorSource : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mFixture.ok());
+        mGpkg = mFixture.path();
+    }
+
+    void readsPolygonsLinesAndPoints()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        QCOMPARE(layers->size(), std::size_t(3));
+
+        const auto* footprints = findLayer(*layers, "footprints");
+        const auto* roads = findLayer(*layers, "roads");
+        const auto* stations = findLayer(*layers, "stations");
+        QVERIFY(footprints && roads && stations);
+        QCOMPARE(footprints->kind, data::GeometryKind::Polygon);
+        QCOMPARE(roads->kind, data::GeometryKind::Line);
+        QCOMPARE(stations->kind, data::GeometryKind::Point);
+        QCOMPARE(footprints->features.size(), std::size_t(3));
+        QCOMPARE(roads->features.size(), std::size_t(2));
+        QCOMPARE(stations->features.size(), std::size_t(1));
+        QCOMPARE(footprints->sourceCrs, std::string("EPSG:4548"));
+        QCOMPARE(stations->sourceCrs, std::string("EPSG:4326"));
+    }
+
+    void heightsComeFromHeightOrFloors()
+    {
+        auto layers =
+            data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        QVERIFY(layers.ok());
+        const auto& features = layers->front().features;
+        QVERIFY(features[0].height.has_value());
+        QCOMPARE(*features[0].height, mixed::FootprintAHeight);
+        QVERIFY(features[1].height.has_value());
+        QCOMPARE(*features[1].height, mixed::FootprintBFloors * 3.0);
+        QVERIFY(!features[2].height.has_value());
+    }
+
+    void projectCrsCoordinatesStayExact()
+    {
+        auto layers =
+            data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "footprints"});
+        QVERIFY(layers.ok());
+        const data::Polygon& polygon = layers->front().features[0].polygons.at(0);
+        QCOMPARE(polygon.rings.size(), std::size_t(1));
+        QCOMPARE(polygon.rings[0].size(), std::size_t(4)); // closing point dropped
+        QCOMPARE(polygon.rings[0][0].x, mixed::FootprintAMinX);
+        QCOMPARE(polygon.rings[0][0].y, mixed::FootprintAMinY);
+        QCOMPARE(layers->front().extent.minX, mixed::FootprintAMinX);
+        QCOMPARE(layers->front().extent.maxY, mixed::ParcelCMinY + mixed::ParcelCSize);
+    }
+
+    void geographicCoordinatesAreTransformed()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "stations"});
+        QVERIFY(layers.ok());
+        const data::Position& p = layers->front().features.at(0).points.at(0);
+        CITYTWIN_COMPARE_NEAR(p.x, mixed::StationEasting, 1e-3);
+        CITYTWIN_COMPARE_NEAR(p.y, mixed::StationNorthing, 1e-3);
+    }
+
+    void chineseAttributesSurvive()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString());
+        QVERIFY(layers.ok());
+        const auto* footprints = findLayer(*layers, "footprints");
+        QCOMPARE(QString::fromStdString(fieldValue(*footprints, footprints->features[1], "name")),
+                 QStringLiteral("路北区党群服务中心"));
+        const auto* stations = findLayer(*layers, "stations");
+        QCOMPARE(QString::fromStdString(fieldValue(*stations, stations->features[0], "name")),
+                 QStringLiteral("日间照料站"));
+    }
+
+    void sourceIsNeverModified()
+    {
+        const QByteArray before = fileHash(mGpkg);
+        QVERIFY(!before.isEmpty());
+        QVERIFY(data::readVectorSource(mGpkg.toStdString()).ok());
+        QCOMPARE(fileHash(mGpkg), before);
+    }
+
+    void missingFileNamesThePath()
+    {
+        const std::string path = mFixture.filePath(QStringLiteral("no-such-file.gpkg")).toStdString();
+        auto layers = data::readVectorSource(path);
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::FileNotFound);
+        QCOMPARE(layers.error().path, path);
+    }
+
+    void corruptFileIsAnError()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("corrupt.gpkg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '\x5a'));
+        file.close();
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::OpenFailed);
+        QCOMPARE(layers.error().path, path.toStdString());
+    }
+
+    void rasterIsNotAVectorSource()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("tiny.tif"));
+        QVERIFY(test::writeTinyGeoTiff(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::NotVector);
+    }
+
+    void unknownLayerNameIsAnError()
+    {
+        auto layers = data::readVectorSource(mGpkg.toStdString(), {.projectCrs = "EPSG:4548", .layerName = "nope"});
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::NoFeatures);
+    }
+
+    void missingCrsIsGuessedLoudly()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("nocrs.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(layers.ok());
+        const auto& layer = layers->front();
+        QVERIFY(layer.sourceCrs.empty());
+        QCOMPARE(layer.warnings.size(), std::size_t(1));
+        QCOMPARE(layer.warnings[0].kind, data::LayerWarning::Kind::CrsGuessed);
+        QCOMPARE(layer.warnings[0].value, std::string("EPSG:4326"));
+        QVERIFY(layer.crsGuessed);
+        CITYTWIN_COMPARE_NEAR(layer.features[0].points[0].x, mixed::StationEasting, 1e-3);
+    }
+
+    void gbkShapefileIsDetectedAndDecoded()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("gbk.shp"));
+        QVERIFY(test::writeGbkShapefile(path.toStdString()));
+        QVERIFY(!QFile::exists(mFixture.filePath(QStringLiteral("gbk.cpg"))));
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.encoding, std::string("GBK"));
+        QCOMPARE(QString::fromStdString(layer.fieldNames.at(0)), QStringLiteral("名称"));
+        QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(0)), QStringLiteral("路北区"));
+        QCOMPARE(QString::fromStdString(layer.features.at(0).values.at(1)), QStringLiteral("130203"));
+        const bool said = std::any_of(layer.warnings.begin(), layer.warnings.end(),
+                                      [](const auto& w) { return w.kind == data::LayerWarning::Kind::DecodedAsGbk; });
+        QVERIFY(said);
+    }
+
+    void cpgIsHonoured()
+    {
+        // The same bytes with a .cpg that declares CP936: GDAL decodes them, no detection needed.
+        const QString path = mFixture.filePath(QStringLiteral("gbkcpg.shp"));
+        QVERIFY(test::writeGbkShapefile(path.toStdString()));
+        QFile cpg(mFixture.filePath(QStringLiteral("gbkcpg.cpg")));
+        QVERIFY(cpg.open(QIODevice::WriteOnly));
+        cpg.write("CP936");
+        cpg.close();
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY(layers.ok());
+        QCOMPARE(layers->front().encoding, std::string("UTF-8"));
+        QCOMPARE(QString::fromStdString(layers->front().features.at(0).values.at(0)), QStringLiteral("路北区"));
+    }
+
+    void declaredGcj02IsConvertedToTheProjectCrs()
+    {
+        // Tangshan shapefile-style data without CRS: declared GCJ-02, the point moves by the GCJ offset.
+        const QString path = mFixture.filePath(QStringLiteral("gcj.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto asWgs = data::readVectorSource(path.toStdString(), {.sourceCrs = "EPSG:4326"});
+        auto asGcj = data::readVectorSource(path.toStdString(), {.sourceCrs = "gcj02"});
+        QVERIFY(asWgs.ok() && asGcj.ok());
+        QVERIFY(asGcj->front().warnings.empty());
+        QCOMPARE(asGcj->front().effectiveCrs, std::string("gcj02"));
+        const auto& w = asWgs->front().features[0].points[0];
+        const auto& g = asGcj->front().features[0].points[0];
+        const double shift = std::hypot(w.x - g.x, w.y - g.y);
+        // Around Tangshan the GCJ-02 offset is a few hundred metres.
+        QVERIFY2(shift > 100.0 && shift < 1000.0, qPrintable(QString::number(shift)));
+    }
+
+    void guessNeedsConfirmationWhenAsked()
+    {
+        const QString path = mFixture.filePath(QStringLiteral("confirm.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto layers = data::readVectorSource(path.toStdString(), {.allowCrsGuess = false});
+        QVERIFY(!layers.ok());
+        QCOMPARE(layers.error().code, data::ErrorCode::CrsMissing);
+        QVERIFY(layers.error().detail.find("--crs EPSG:4326") != std::string::npos);
+        QCOMPARE(layers.error().path, path.toStdString());
+    }
+
+    void cityGmlSolidsBecomeFootprintsWithHeights()
+    {
+        const QString path = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/citygml-delft-lod1/delft-citygml2.gml");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data is not present");
+        // Delft is far outside EPSG:4548: read it in its own CRS (RD New).
+        auto layers = data::readVectorSource(path.toStdString(), {.projectCrs = "EPSG:28992"});
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.features.size(), std::size_t(3));
+        QCOMPARE(layer.kind, data::GeometryKind::Polygon);
+        for (const auto& feature : layer.features)
+        {
+            QCOMPARE(feature.polygons.size(), std::size_t(1)); // one ground face per LoD1 solid
+            QVERIFY(feature.height.has_value() && *feature.height > 0.0);
+        }
+    }
+
+    void truncatedShapefileIsSaidNotFatal()
+    {
+        const QString source =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts");
+        if (!QFile::exists(source + ".shp"))
+            QSKIP("../shared/data is not present");
+        const QString copy = mFixture.filePath(QStringLiteral("truncated"));
+        for (const char* extension : {".shp", ".shx", ".dbf"})
+            QVERIFY(QFile::copy(source + extension, copy + extension));
+        QFile shp(copy + ".shp");
+        QVERIFY(shp.resize(shp.size() / 2));
+        auto layers = data::readVectorSource((copy + ".shp").toStdString());
+        if (!layers.ok())
+        {
+            // Refusing the file is acceptable too, as long as it says which file.
+            QCOMPARE(layers.error().path, (copy + ".shp").toStdString());
+            return;
+        }
+        const auto& layer = layers->front();
+        const bool said =
+            std::any_of(layer.warnings.begin(), layer.warnings.end(),
+                        [](const auto& w) { return w.kind == data::LayerWarning::Kind::GeometrySkipped; });
+        QVERIFY2(said, "a truncated .shp must not be read silently");
+        QVERIFY(layer.features.size() <= 14);
+    }
+
+    /// The real Tangshan district shapefile from ../shared/data: no .prj, no .cpg, Chinese names.
+    void readsTheSharedTangshanShapefile()
+    {
+        const QString path =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data is not present");
+        auto layers = data::readVectorSource(path.toStdString());
+        QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.kind, data::GeometryKind::Polygon);
+        QCOMPARE(layer.features.size(), std::size_t(14));
+        QVERIFY(!layer.warnings.empty()); // no CRS declared: said, not silent
+        bool foundLubei = false;
+        for (const auto& feature : layer.features)
+        {
+            for (const auto& value : feature.values)
+                foundLubei = foundLubei || QString::fromStdString(value) == QStringLiteral("路北区");
+        }
+        QVERIFY(foundLubei);
+        // Lubei lies around 601 km E / 4391 km N in EPSG:4548: the layer's extent must cover it.
+        QVERIFY(layer.extent.minX < 601000.0 && layer.extent.maxX > 601000.0);
+        QVERIFY(layer.extent.minY < 4391000.0 && layer.extent.maxY > 4391000.0);
+    }
+
+private:
+    test::MixedGeoPackage mFixture;
+    QString mGpkg;
+};
+
+QTEST_GUILESS_MAIN(TestVectorSource)
+#include "test_vector_source.moc"

@@ -1,0 +1,138 @@
+#include "common/mixed_geopackage.hpp"
+#include "common/project_fixture.hpp"
+
+#include "data/project/layer_import.hpp"
+#include "data/project/project_store.hpp"
+#include "data/io/vector_source.hpp"
+
+#include <QCryptographicHash>
+#include <QTest>
+
+using namespace citytwin;
+
+namespace
+{
+QByteArray hashOf(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
+}
+} // namespace
+
+class TestLayerImport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        mFixture = std::make_unique<test::TemporaryProject>();
+        QVERIFY(mFixture->ok());
+    }
+
+    void cleanup() { mFixture.reset(); }
+
+    void copiesALayerIntoTheProjectCrs()
+    {
+        test::MixedGeoPackage fixture;
+        const QByteArray before = hashOf(fixture.path());
+        auto report =
+            data::importLayer(mFixture->store(), fixture.pathString(), {.layerName = "stations", .targetName = "poi"});
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+        QCOMPARE(report->featuresWritten, 1);
+        QCOMPARE(hashOf(fixture.path()), before); // the source is untouched
+        QVERIFY(mFixture->store().hasFeatureTable("poi"));
+        // Read back through GDAL: in EPSG:4548, at the cs2cs position, with the Chinese name and a numbered id.
+        auto layers = data::readVectorSource(mFixture->store().path(), {.layerName = "poi"});
+        QVERIFY(layers.ok());
+        const auto& layer = layers->front();
+        QCOMPARE(layer.sourceCrs, std::string("EPSG:4548"));
+        QVERIFY(std::abs(layer.features[0].points[0].x - test::mixed::StationEasting) < 1e-3);
+        const auto name =
+            std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "name") - layer.fieldNames.begin();
+        QCOMPARE(QString::fromStdString(layer.features[0].values.at(name)), QStringLiteral("日间照料站"));
+        QVERIFY(std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id") != layer.fieldNames.end());
+    }
+
+    void repairsInvalidPolygons()
+    {
+        const QString path = mFixture->filePath(QStringLiteral("bowtie.geojson"));
+        // A self-intersecting "bow tie" and a valid square.
+        QVERIFY(test::writeFile(
+            path,
+            test::featureCollection(
+                {QStringLiteral(
+                     R"({"type":"Feature","properties":{"id":1},"geometry":{"type":"Polygon","coordinates":[[[601000,4391000],[601100,4391100],[601100,4391000],[601000,4391100],[601000,4391000]]]}})"),
+                 test::squareFeature(2, 601200, 4391000, 50)})));
+        auto report = data::importLayer(mFixture->store(), path.toStdString(), {.targetName = "parcels"});
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+        QCOMPARE(report->featuresWritten, 2);
+        QCOMPARE(report->geometriesRepaired, 1);
+        QCOMPARE(report->geometriesSkipped, 0);
+    }
+
+    void decodesGbkShapefiles()
+    {
+        const QString path = mFixture->filePath(QStringLiteral("gbk.shp"));
+        QVERIFY(test::writeGbkShapefile(path.toStdString()));
+        auto report =
+            data::importLayer(mFixture->store(), path.toStdString(), {.targetName = "gbk", .crs = "EPSG:4326"});
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+        QCOMPARE(report->encoding, std::string("GBK"));
+        auto layers = data::readVectorSource(mFixture->store().path(), {.layerName = "gbk"});
+        QVERIFY(layers.ok());
+        QCOMPARE(QString::fromStdString(layers->front().fieldNames.at(0)), QStringLiteral("名称"));
+        QCOMPARE(QString::fromStdString(layers->front().features.at(0).values.at(0)), QStringLiteral("路北区"));
+    }
+
+    void undeclaredCrsNeedsConfirmation()
+    {
+        const QString path = mFixture->filePath(QStringLiteral("nocrs.shp"));
+        QVERIFY(test::writeShapefileWithoutCrs(path.toStdString()));
+        auto refused = data::importLayer(mFixture->store(), path.toStdString(), {});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, data::ErrorCode::CrsMissing);
+        QVERIFY(!mFixture->store().hasFeatureTable("nocrs"));
+        QVERIFY(data::importLayer(mFixture->store(), path.toStdString(), {.crs = "EPSG:4326"}).ok());
+        QVERIFY(mFixture->store().hasFeatureTable("nocrs"));
+    }
+
+    void existingTablesNeedReplace()
+    {
+        test::MixedGeoPackage fixture;
+        QVERIFY(data::importLayer(mFixture->store(), fixture.pathString(), {.layerName = "footprints"}).ok());
+        auto again = data::importLayer(mFixture->store(), fixture.pathString(), {.layerName = "footprints"});
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().detail.find("--replace") != std::string::npos);
+        auto replaced =
+            data::importLayer(mFixture->store(), fixture.pathString(), {.layerName = "footprints", .replace = true});
+        QVERIFY(replaced.ok());
+        QCOMPARE(test::queryInt(mFixture->store(), "SELECT count(*) FROM footprints"), 3);
+    }
+
+    void reservedNamesAreRefused()
+    {
+        test::MixedGeoPackage fixture;
+        QVERIFY(!data::importLayer(mFixture->store(), fixture.pathString(), {.targetName = "incidents"}).ok());
+        QVERIFY(!data::importLayer(mFixture->store(), fixture.pathString(), {.targetName = "gpkg_contents"}).ok());
+    }
+
+    void importsTheRealTangshanShapefileAsGcj02()
+    {
+        const QString path =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
+        if (!QFile::exists(path))
+            QSKIP("../shared/data is not present");
+        auto report =
+            data::importLayer(mFixture->store(), path.toStdString(), {.targetName = "districts", .crs = "gcj02"});
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+        QCOMPARE(report->featuresWritten, 14);
+        QCOMPARE(test::queryInt(mFixture->store(), "SELECT count(*) FROM districts WHERE name = '路北区'"), 1);
+    }
+
+private:
+    std::unique_ptr<test::TemporaryProject> mFixture;
+};
+
+QTEST_GUILESS_MAIN(TestLayerImport)
+#include "test_layer_import.moc"
