@@ -3,6 +3,8 @@
 #include "scene/offscreen_renderer.hpp"
 #include "scene/view_defaults.hpp"
 
+#include "common/required_data.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -416,8 +418,7 @@ private slots:
 
     void cjkFontIsFound()
     {
-        if (!std::filesystem::exists(NotoCjkPath))
-            QSKIP("fonts-noto-cjk is not installed");
+        CITYTWIN_REQUIRE_DATA(std::filesystem::exists(NotoCjkPath), "fonts-noto-cjk (make deps installs it)");
         QCOMPARE(QString::fromStdString(scene::labelFontPath()), QString::fromLatin1(NotoCjkPath));
     }
 
@@ -430,8 +431,7 @@ private slots:
         const int below = brightPixels(*mImage, qRound(anchor.x()) - 90, qRound(anchor.y()) - 30,
                                        qRound(anchor.x()) + 90, qRound(anchor.y()) - 2);
         qInfo("anchor at %.1f, %.1f: %d bright pixels above, %d below", anchor.x(), anchor.y(), above, below);
-        if (scene::labelFontPath().empty())
-            QSKIP("no CJK font: Chinese glyphs cannot be drawn");
+        CITYTWIN_REQUIRE_DATA(!scene::labelFontPath().empty(), "a CJK font to draw Chinese glyphs");
         QVERIFY2(above > 50, qPrintable(QString::number(above)));
         QCOMPARE(below, 0);
     }
@@ -441,8 +441,7 @@ private slots:
         QVERIFY(render());
         // Same anchor: "网格0412" (priority 5, index 1) wins over "龙泉里社区日间照料站" (priority 1).
         QCOMPARE(scene::lastPlacedLabels(*mPair), (std::vector<std::size_t>{1}));
-        if (scene::labelFontPath().empty())
-            QSKIP("no CJK font: Chinese glyphs cannot be drawn");
+        CITYTWIN_REQUIRE_DATA(!scene::labelFontPath().empty(), "a CJK font to draw Chinese glyphs");
         const Ink pair = inkAbove(*mImage, toWindow(mPose, mPairAnchor));
         const Ink winnerAlone = inkAbove(*mImage, toWindow(mPose, mWinnerAnchor));
         qInfo("pair: %d bright pixels %d px wide; winner alone: %d bright pixels %d px wide", pair.count, pair.width,
@@ -457,8 +456,7 @@ private slots:
     void haloKeepsTextLegibleOnLightGround()
     {
         QVERIFY(render());
-        if (scene::labelFontPath().empty())
-            QSKIP("no CJK font: Chinese glyphs cannot be drawn");
+        CITYTWIN_REQUIRE_DATA(!scene::labelFontPath().empty(), "a CJK font to draw Chinese glyphs");
         // On the grey square, text pixels are bright and the halo around them dark.
         const osg::Vec3d anchor = toWindow(mPose, mHaloAnchor);
         const int x = qRound(anchor.x()), y = qRound(anchor.y());

@@ -3,6 +3,8 @@
 #include "data/io/oblique_metadata.hpp"
 #include "scene/oblique_model.hpp"
 
+#include "common/required_data.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -288,8 +290,7 @@ private slots:
 
     void sampleOriginInProjectCrs()
     {
-        if (!QFile::exists(SampleFolder + "/metadata.xml"))
-            QSKIP("../shared/data/osgb-cgcs2000-gk-production5 is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
         auto metadata = data::readObliqueMetadata(SampleFolder.toStdString());
         QVERIFY2(metadata.ok(), metadata.ok() ? "" : metadata.error().message().c_str());
         QCOMPARE(metadata->form, SrsForm::Wkt);
@@ -306,8 +307,7 @@ private slots:
 
     void sampleModelIsPlaced()
     {
-        if (!QFile::exists(SampleFolder + "/metadata.xml"))
-            QSKIP("../shared/data/osgb-cgcs2000-gk-production5 is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
         // Given as the metadata.xml path this time; the folder form is used below.
         auto model = scene::loadObliqueModel((SampleFolder + "/metadata.xml").toStdString(), ProjectCrs, SceneOrigin);
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message().c_str());
@@ -348,8 +348,7 @@ private slots:
 
     void topLevelTileIsPagedLodWithChildOnDisk()
     {
-        if (!QFile::exists(SampleFolder + "/metadata.xml"))
-            QSKIP("../shared/data/osgb-cgcs2000-gk-production5 is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
         const auto tiles = scene::obliqueTopLevelTiles(SampleFolder.toStdString());
         QCOMPARE(tiles.size(), std::size_t(1));
         QVERIFY(QString::fromStdString(tiles.front()).endsWith("/Data/Tile_+000_+015/Tile_+000_+015.osgb"));
@@ -381,8 +380,7 @@ private slots:
 
     void databasePagerLoadsTheChildTiles()
     {
-        if (!QFile::exists(SampleFolder + "/metadata.xml"))
-            QSKIP("../shared/data/osgb-cgcs2000-gk-production5 is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
         auto model = scene::loadObliqueModel(SampleFolder.toStdString(), ProjectCrs, SceneOrigin);
         QVERIFY(model.ok());
         CountingVisitor before;

@@ -1,4 +1,4 @@
-#include "common/installed_sample.hpp"
+#include "common/required_data.hpp"
 #include "data/analysis/camera_coverage.hpp"
 
 #include "common/compare.hpp"
@@ -208,9 +208,8 @@ private slots:
 
     void sampleDistrict()
     {
-        const QString path = test::installedSamplePath();
-        if (path.isEmpty())
-            QSKIP("the sample district has not been written on this machine");
+        const QString path = test::testSamplePath();
+        CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
         const data::VectorLayer buildings = readSampleLayer(path, "buildings");
         const data::VectorLayer grids = readSampleLayer(path, "grids");
         const data::VectorLayer roads = readSampleLayer(path, "roads");

@@ -1,4 +1,4 @@
-#include "common/installed_sample.hpp"
+#include "common/required_data.hpp"
 #include "data/analysis/coverage.hpp"
 #include "data/analysis/gpkg_records.hpp"
 
@@ -437,9 +437,8 @@ private slots:
 
     void leanReadersMatchTheLayerReaders()
     {
-        const QString path = test::installedSamplePath();
-        if (path.isEmpty())
-            QSKIP("the sample district has not been written on this machine");
+        const QString path = test::testSamplePath();
+        CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
         const auto lean = data::readBuildingRecords(path.toStdString());
         const auto full = data::readBuildings(readSampleLayer(path, "buildings"));
         QVERIFY(lean.ok() && full.ok());
@@ -469,9 +468,8 @@ private slots:
 
     void sampleDistrict()
     {
-        const QString path = test::installedSamplePath();
-        if (path.isEmpty())
-            QSKIP("the sample district has not been written on this machine");
+        const QString path = test::testSamplePath();
+        CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
         const auto readStart = std::chrono::steady_clock::now();
         const auto buildings = data::readBuildings(readSampleLayer(path, "buildings"));
         const auto stations = data::readStations(readSampleLayer(path, "stations"));

@@ -1,4 +1,4 @@
-#include "common/installed_sample.hpp"
+#include "common/required_data.hpp"
 #include "common/compare.hpp"
 
 #include "data/core/date_time.hpp"
@@ -625,9 +625,8 @@ private slots:
 
     void sampleProject()
     {
-        const QString path = citytwin::test::installedSamplePath();
-        if (!QFileInfo::exists(path))
-            QSKIP("the sample project is not installed");
+        const QString path = citytwin::test::testSamplePath();
+        CITYTWIN_REQUIRE_DATA(QFileInfo::exists(path), "the sample project");
 
         // Grids: rook adjacency, everyone has a neighbour, symmetric.
         VectorReadOptions readOptions;

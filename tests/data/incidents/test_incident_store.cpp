@@ -1,4 +1,4 @@
-#include "common/installed_sample.hpp"
+#include "common/required_data.hpp"
 #include "common/project_fixture.hpp"
 
 #include "data/io/gdal_open.hpp"
@@ -414,9 +414,8 @@ private slots:
 
     void sampleStoreMatchesSql()
     {
-        if (!QFile::exists(test::installedSamplePath()))
-            QSKIP("the sample project is not installed");
-        const std::string path = test::installedSamplePath().toStdString();
+        CITYTWIN_REQUIRE_DATA(QFile::exists(test::testSamplePath()), "the sample project");
+        const std::string path = test::testSamplePath().toStdString();
         const auto start = std::chrono::steady_clock::now();
         auto loaded = data::IncidentStore::load(path);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -469,9 +468,8 @@ private slots:
 
     void sampleSpatialCountMatchesStoredGrids()
     {
-        if (!QFile::exists(test::installedSamplePath()))
-            QSKIP("the sample project is not installed");
-        const std::string path = test::installedSamplePath().toStdString();
+        CITYTWIN_REQUIRE_DATA(QFile::exists(test::testSamplePath()), "the sample project");
+        const std::string path = test::testSamplePath().toStdString();
         const auto start = std::chrono::steady_clock::now();
         auto counted = data::countPointsInPolygons(path, "incidents", "grids");
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,8 @@
 
 #include "data/io/source_info.hpp"
 
+#include "common/required_data.hpp"
+
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
@@ -50,8 +52,7 @@ class TestSourceInfo : public QObject
 private slots:
     void initTestCase()
     {
-        if (!QDir(Shared).exists())
-            QSKIP("../shared/data is not present");
+        CITYTWIN_REQUIRE_DATA(QDir(Shared).exists(), "../shared/data");
     }
 
     void vectorCountsMatchOgrinfo_data()

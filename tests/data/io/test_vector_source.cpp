@@ -3,6 +3,8 @@
 
 #include "data/io/vector_source.hpp"
 
+#include "common/required_data.hpp"
+
 #include <algorithm>
 
 #include <QCryptographicHash>
@@ -238,8 +240,7 @@ private slots:
     void cityGmlSolidsBecomeFootprintsWithHeights()
     {
         const QString path = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/citygml-delft-lod1/delft-citygml2.gml");
-        if (!QFile::exists(path))
-            QSKIP("../shared/data is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(path), "../shared/data");
         // Delft is far outside EPSG:4548: read it in its own CRS (RD New).
         auto layers = data::readVectorSource(path.toStdString(), {.projectCrs = "EPSG:28992"});
         QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
@@ -257,8 +258,7 @@ private slots:
     {
         const QString source =
             QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts");
-        if (!QFile::exists(source + ".shp"))
-            QSKIP("../shared/data is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(source + ".shp"), "../shared/data");
         const QString copy = mFixture.filePath(QStringLiteral("truncated"));
         for (const char* extension : {".shp", ".shx", ".dbf"})
             QVERIFY(QFile::copy(source + extension, copy + extension));
@@ -284,8 +284,7 @@ private slots:
     {
         const QString path =
             QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
-        if (!QFile::exists(path))
-            QSKIP("../shared/data is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(path), "../shared/data");
         auto layers = data::readVectorSource(path.toStdString());
         QVERIFY2(layers.ok(), layers.ok() ? "" : layers.error().message().c_str());
         const auto& layer = layers->front();

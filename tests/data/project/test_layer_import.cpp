@@ -5,6 +5,8 @@
 #include "data/project/project_store.hpp"
 #include "data/io/vector_source.hpp"
 
+#include "common/required_data.hpp"
+
 #include <QCryptographicHash>
 #include <QTest>
 
@@ -121,8 +123,7 @@ private slots:
     {
         const QString path =
             QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/tangshan-districts-shp-gcj02/tangshan_districts.shp");
-        if (!QFile::exists(path))
-            QSKIP("../shared/data is not present");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(path), "../shared/data");
         auto report =
             data::importLayer(mFixture->store(), path.toStdString(), {.targetName = "districts", .crs = "gcj02"});
         QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
