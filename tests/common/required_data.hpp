@@ -33,7 +33,7 @@ inline QString testSamplePath()
 
 /// Ends the current test function when the data it needs (a file of ../shared/data, the sample) is missing: a skip
 /// on a developer's machine, a failure under CI. `what` is a string literal naming the data.
-#define CITYTWIN_REQUIRE_DATA(present, what)                                                                          \
+#define CITYTWIN_REQUIRE_DATA(present, what)                                                                           \
     do                                                                                                                 \
     {                                                                                                                  \
         if (!(present))                                                                                                \

@@ -290,7 +290,8 @@ private slots:
 
     void sampleOriginInProjectCrs()
     {
-        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"),
+                              "../shared/data/osgb-cgcs2000-gk-production5");
         auto metadata = data::readObliqueMetadata(SampleFolder.toStdString());
         QVERIFY2(metadata.ok(), metadata.ok() ? "" : metadata.error().message().c_str());
         QCOMPARE(metadata->form, SrsForm::Wkt);
@@ -307,7 +308,8 @@ private slots:
 
     void sampleModelIsPlaced()
     {
-        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"),
+                              "../shared/data/osgb-cgcs2000-gk-production5");
         // Given as the metadata.xml path this time; the folder form is used below.
         auto model = scene::loadObliqueModel((SampleFolder + "/metadata.xml").toStdString(), ProjectCrs, SceneOrigin);
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message().c_str());
@@ -348,7 +350,8 @@ private slots:
 
     void topLevelTileIsPagedLodWithChildOnDisk()
     {
-        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"),
+                              "../shared/data/osgb-cgcs2000-gk-production5");
         const auto tiles = scene::obliqueTopLevelTiles(SampleFolder.toStdString());
         QCOMPARE(tiles.size(), std::size_t(1));
         QVERIFY(QString::fromStdString(tiles.front()).endsWith("/Data/Tile_+000_+015/Tile_+000_+015.osgb"));
@@ -380,7 +383,8 @@ private slots:
 
     void databasePagerLoadsTheChildTiles()
     {
-        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"), "../shared/data/osgb-cgcs2000-gk-production5");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(SampleFolder + "/metadata.xml"),
+                              "../shared/data/osgb-cgcs2000-gk-production5");
         auto model = scene::loadObliqueModel(SampleFolder.toStdString(), ProjectCrs, SceneOrigin);
         QVERIFY(model.ok());
         CountingVisitor before;

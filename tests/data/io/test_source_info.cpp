@@ -50,10 +50,7 @@ class TestSourceInfo : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        CITYTWIN_REQUIRE_DATA(QDir(Shared).exists(), "../shared/data");
-    }
+    void initTestCase() { CITYTWIN_REQUIRE_DATA(QDir(Shared).exists(), "../shared/data"); }
 
     void vectorCountsMatchOgrinfo_data()
     {
