@@ -593,6 +593,45 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::HotspotStatements</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>Grid %1</translation>
+    </message>
+    <message>
+        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
+        <translation>%1 up %2× (%3 this week, %4 a week before), significant at %5%</translation>
+    </message>
+    <message>
+        <source>%1: %2 this week after none before, significant at %3%</source>
+        <translation>%1: %2 this week after none before, significant at %3%</translation>
+    </message>
+    <message>
+        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
+        <translation>all incidents up from %1 to %2 a week (significant at %3%)</translation>
+    </message>
+    <message>
+        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
+        <translation>all incidents down from %1 to %2 a week (significant at %3%)</translation>
+    </message>
+    <message>
+        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
+    </message>
+    <message>
+        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ImportCommand</name>
     <message>
         <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
@@ -1761,42 +1800,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
 </context>
 <context>
     <name>citytwin::app::StatsCommand</name>
-    <message>
-        <source>Grid %1</source>
-        <translation>Grid %1</translation>
-    </message>
-    <message>
-        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
-        <translation>%1 up %2× (%3 this week, %4 a week before), significant at %5%</translation>
-    </message>
-    <message>
-        <source>%1: %2 this week after none before, significant at %3%</source>
-        <translation>%1: %2 this week after none before, significant at %3%</translation>
-    </message>
-    <message>
-        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
-        <translation>all incidents up from %1 to %2 a week (significant at %3%)</translation>
-    </message>
-    <message>
-        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
-        <translation>all incidents down from %1 to %2 a week (significant at %3%)</translation>
-    </message>
-    <message>
-        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-        <translation>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
-    </message>
-    <message>
-        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-        <translation>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</translation>
-    </message>
-    <message>
-        <source>: </source>
-        <translation>: </translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>; </translation>
-    </message>
     <message>
         <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
 Subjects:

@@ -593,6 +593,45 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     </message>
 </context>
 <context>
+    <name>citytwin::app::HotspotStatements</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
+        <translation>%1增至此前的 %2 倍（本周 %3 件，此前每周 %4 件），%5% 置信度显著</translation>
+    </message>
+    <message>
+        <source>%1: %2 this week after none before, significant at %3%</source>
+        <translation>%1：此前为零，本周 %2 件，%3% 置信度显著</translation>
+    </message>
+    <message>
+        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件增至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件降至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为热点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为冷点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ImportCommand</name>
     <message>
         <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
@@ -1756,42 +1795,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
 </context>
 <context>
     <name>citytwin::app::StatsCommand</name>
-    <message>
-        <source>Grid %1</source>
-        <translation>网格 %1</translation>
-    </message>
-    <message>
-        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
-        <translation>%1增至此前的 %2 倍（本周 %3 件，此前每周 %4 件），%5% 置信度显著</translation>
-    </message>
-    <message>
-        <source>%1: %2 this week after none before, significant at %3%</source>
-        <translation>%1：此前为零，本周 %2 件，%3% 置信度显著</translation>
-    </message>
-    <message>
-        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
-        <translation>全部事件由每周 %1 件增至 %2 件（%3% 置信度显著）</translation>
-    </message>
-    <message>
-        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
-        <translation>全部事件由每周 %1 件降至 %2 件（%3% 置信度显著）</translation>
-    </message>
-    <message>
-        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-        <translation>与相邻网格同为热点（Getis-Ord Gi*，%1%）</translation>
-    </message>
-    <message>
-        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-        <translation>与相邻网格同为冷点（Getis-Ord Gi*，%1%）</translation>
-    </message>
-    <message>
-        <source>: </source>
-        <translation>：</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
     <message>
         <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
 Subjects:

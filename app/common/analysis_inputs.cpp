@@ -1,7 +1,6 @@
 #include "app/common/analysis_inputs.hpp"
 
 #include "data/io/sqlite_database.hpp"
-#include "data/io/vector_source.hpp"
 
 #include <QDateTime>
 #include <QLocale>
@@ -92,18 +91,6 @@ std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, b
     if (zoned.isValid() && zoned.timeSpec() != Qt::LocalTime)
         return zoned.toSecsSinceEpoch();
     return std::nullopt;
-}
-
-data::Result<data::VectorLayer> AnalysisInputs::readLayer(const std::string& projectPath, const std::string& name)
-{
-    data::VectorReadOptions options;
-    options.layerName = name;
-    auto layers = data::readVectorSource(projectPath, options);
-    if (!layers)
-        return layers.error();
-    if (layers->empty())
-        return data::Error{data::ErrorCode::NoFeatures, "the project has no layer " + name, projectPath};
-    return std::move(layers->front());
 }
 
 QString AnalysisInputs::formatLocal(std::int64_t seconds)

@@ -1,9 +1,6 @@
 #pragma once
 
 #include "data/incidents/incident_filter.hpp"
-#include "data/core/result.hpp"
-#include "data/analysis/stats_table.hpp"
-#include "data/core/vector_layer.hpp"
 
 #include <QCoreApplication>
 #include <QString>
@@ -46,8 +43,6 @@ public:
     /// Parses a user's date or date-time: "2025-06-01", "2025-06-01 08:30", ISO 8601 with or without a zone (none:
     /// Beijing time). A bare date given as an end (endOfDay) means the end of that day. Nothing when unreadable.
     static std::optional<std::int64_t> parseUserTime(const QString& text, bool endOfDay);
-    /// Reads one layer of a project (in the project CRS); NoFeatures when the project has no such layer.
-    static data::Result<data::VectorLayer> readLayer(const std::string& projectPath, const std::string& name);
     /// Formats Unix seconds as Beijing time "yyyy-MM-dd HH:mm".
     static QString formatLocal(std::int64_t seconds);
 };

@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,9 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDateTimeEdit;
+class QFormLayout;
+class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -26,6 +30,18 @@ class QTableView;
 class QTimer;
 
 class QChartView;
+class QDate;
+
+namespace citytwin::data
+{
+struct CameraRun;
+struct HotspotRun;
+struct PartyHandling;
+struct PartyRun;
+struct RecurringOptions;
+struct RecurringRun;
+struct ServiceRun;
+} // namespace citytwin::data
 
 namespace citytwin::app
 {
@@ -36,6 +52,8 @@ class StatsTableModel;
 /// source, status, overdue and area; their KPIs, a table per grid or community and charts (over time, response
 /// times, top grids), each following the filter; weekly hot spots in plain words; party, service and camera
 /// coverage. Every table can be shown on the map (its areas coloured by a column, or as 3D columns) and exported.
+/// The analyses of the result tabs (data/analysis/analysis_runs.hpp, the same `citytwin stats` runs) run on the
+/// thread pool; their tables, summaries and map layers are shown on the GUI thread when they finish.
 class AnalysisDock : public QDockWidget
 {
     Q_OBJECT
@@ -70,11 +88,15 @@ public:
     void setPickedGrid(qint64 gridId);
     /// Steps the time slider once (as playing does each tick); false at the end.
     bool stepTime();
-    /// Runs an analysis tab as its button would: "hotspots", "party", "services", "cameras".
+    /// Runs an analysis tab as its button would: "hotspots", "party", "services", "recurring", "cameras". The
+    /// analysis runs in the background: analysisFinished(tab) when its results are shown.
     void runTab(const QString& tab);
 
 signals:
     void incidentsLoaded();
+    /// An analysis tab's run finished and is shown (its table, summary and map layers, or the error that stopped
+    /// it). A run replaced by a newer one of the same tab (or by another project) is dropped without this signal.
+    void analysisFinished(const QString& tab);
     /// The user asked to draw the filter's area on the map.
     void drawAreaRequested();
     /// The incident filter changed (the time slider moved, a box was ticked, ...).
@@ -93,19 +115,46 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // The Incidents tab (analysis_dock_incidents.cpp).
     void buildIncidentsTab();
+    QGroupBox* buildFilterBox(QWidget* page);
+    void addTimeRows(QWidget* filterBox, QFormLayout* form);
+    void addChoiceRows(QWidget* filterBox, QFormLayout* form);
+    /// Adds a box per code (named in the interface language by name) to boxes, in a two-column grid.
+    QGridLayout* addCodeBoxes(const std::vector<std::string>& codes, QString (*name)(const std::string&),
+                              QList<QCheckBox*>& boxes, QWidget* parent);
     void buildResultTab(const QString& key, QWidget* controls);
     void retranslateUi();
     void refreshIncidents(bool full);
     void updateCharts(const data::IncidentFilter& filter);
     void updateSlider();
     void mapTable(const QString& key);
+    struct ResultTab;
+    // The result tabs' runs (analysis_dock_runs.cpp): each collects its inputs on the GUI thread, computes on the
+    // thread pool and shows what it found back on the GUI thread.
+    template <typename Outcome>
+    void runInBackground(const QString& key, std::function<Outcome()> work,
+                         std::function<void(ResultTab&, Outcome&)> show);
+    void runHotspots();
+    void runParty();
+    void runServices();
+    void runRecurring();
+    void runCameras();
+    void showHotspots(ResultTab& tab, data::HotspotRun& run, const QDate& monday, int weeksBefore);
+    void showParty(ResultTab& tab, data::PartyRun& run, const data::PartyHandling* handling);
+    void showPartyScatter(const data::PartyHandling& handling);
+    void showServices(ResultTab& tab, data::ServiceRun& run);
+    void showRecurring(ResultTab& tab, data::RecurringRun& run, const data::RecurringOptions& options, int days);
+    void showCameras(ResultTab& tab, data::CameraRun& run, std::shared_ptr<const data::VectorLayer> seenGround);
+    /// Shows the error that stopped a run in its tab (the table stays as it was), then says the run finished.
+    void showError(ResultTab& tab, const QString& key, const data::Error& error);
+    /// Shows a finished run's table in its tab and on the map, then says the run finished.
+    void showTable(const QString& key, data::StatsTable table);
     void exportTable(const QString& key);
     void saveFilter();
     void applySavedFilter(const QString& name);
     void reloadSavedFilters();
 
-    struct ResultTab;
     QString mPath;
     std::vector<CategoryInfo> mCategories;
     std::shared_ptr<const data::IncidentStore> mStore;

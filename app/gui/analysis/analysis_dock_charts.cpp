@@ -2,9 +2,9 @@
 
 #include "app/common/error_text.hpp"
 #include "app/common/layer_names.hpp"
-#include "app/cli/stats_command.hpp"
 #include "app/gui/stats_table_model.hpp"
 
+#include "data/analysis/analysis_runs.hpp"
 #include "data/analysis/analysis_tables.hpp"
 #include "data/analysis/gpkg_records.hpp"
 #include "data/project/project_store.hpp"
@@ -153,6 +153,41 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
         }
         setBarChart(mTopChart, set, labels, tr("Top 10 grid cells"), tr("grid cell"));
     }
+}
+
+void AnalysisDock::showPartyScatter(const data::PartyHandling& handling)
+{
+    // Coverage against handling time per grid: a scatter with the correlation.
+    auto* points = new QScatterSeries;
+    points->setMarkerSize(5.0);
+    points->setName(tr("Grid cells"));
+    for (std::size_t i = 0; i < handling.linkShare.size(); ++i)
+        points->append(handling.linkShare[i] * 100.0, handling.closeHours[i]);
+    QChart* chart = new QChart;
+    chart->setTitle(tr("1+10 links against time to close, per grid cell<br>Pearson r = %1, Spearman ρ = %2 "
+                       "(%3 cells)")
+                        .arg(handling.pearson, 0, 'f', 2)
+                        .arg(handling.spearman, 0, 'f', 2)
+                        .arg(handling.linkShare.size()));
+    chart->addSeries(points);
+    auto* axisX = new QValueAxis;
+    axisX->setRange(0.0, 100.0);
+    axisX->setLabelFormat(QStringLiteral("%d"));
+    axisX->setTitleText(tr("households linked (%)"));
+    auto* axisY = new QValueAxis;
+    const std::vector<double>& hours = handling.closeHours;
+    axisY->setRange(0.0, hours.empty() ? 1.0 : *std::max_element(hours.begin(), hours.end()));
+    axisY->applyNiceNumbers();
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setTitleText(tr("median hours to close"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    points->attachAxis(axisX);
+    points->attachAxis(axisY);
+    chart->legend()->hide();
+    QChart* old = mScatterChart->chart();
+    mScatterChart->setChart(chart);
+    delete old;
 }
 
 } // namespace citytwin::app

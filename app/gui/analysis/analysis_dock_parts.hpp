@@ -40,6 +40,10 @@ void setBarChart(QChartView* view, QBarSet* set, const QStringList& labels, cons
                  const QString& axisTitle);
 /// Fills a combo with the numeric columns of a table (after the id), keeping the current choice.
 void fillColumns(QComboBox* combo, const data::StatsTable& table, const QString& preferred);
+/// Makes a sortable table view of a model (sorted by the cells' numbers, rows selected whole).
+QTableView* makeTableView(StatsTableModel* model, QWidget* parent);
+/// Makes an empty chart view named name.
+QChartView* makeChartView(QWidget* parent, const QString& name);
 
 } // namespace citytwin::app::analysis
 
@@ -57,6 +61,8 @@ struct AnalysisDock::ResultTab
     QLabel* summary = nullptr;
     QString areaTable;
     QString preferredColumn;
+    /// The number of the tab's latest run: a finishing run with another number was replaced and is dropped.
+    int runs = 0;
 };
 
 } // namespace citytwin::app

@@ -1,56 +1,30 @@
 #include "app/gui/analysis/analysis_dock.hpp"
 
 #include "app/common/error_text.hpp"
-#include "app/common/layer_names.hpp"
-#include "app/cli/stats_command.hpp"
+#include "app/common/hotspot_statements.hpp"
 #include "app/gui/stats_table_model.hpp"
 
-#include "data/analysis/analysis_tables.hpp"
-#include "data/analysis/gpkg_records.hpp"
+#include "data/analysis/analysis_runs.hpp"
 #include "data/project/project_store.hpp"
-#include "data/io/sqlite_database.hpp"
-#include "data/io/vector_source.hpp"
 
-#include <QApplication>
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDateTimeAxis>
 #include <QDateTimeEdit>
-#include <QEvent>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QFutureWatcher>
-#include <QGridLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLineSeries>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QScatterSeries>
-#include <QScrollArea>
-#include <QSlider>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimeZone>
-#include <QTimer>
-#include <QValueAxis>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include <algorithm>
 #include <fstream>
-#include <map>
 
 #include "app/gui/analysis/analysis_dock_parts.hpp"
 
@@ -60,278 +34,57 @@ using analysis::Beijing;
 using analysis::fillColumns;
 using analysis::toEdit;
 
+namespace
+{
+bool hasStatement(const std::vector<data::StatsTable::Value>& row, int statement)
+{
+    return !std::holds_alternative<std::monostate>(row[static_cast<std::size_t>(statement)]);
+}
+} // namespace
+
 void AnalysisDock::runTab(const QString& key)
 {
-    ResultTab& tab = *mResults.at(key);
     if (mPath.isEmpty())
         return;
-    const std::string path = mPath.toStdString();
-    auto report = [&tab](const data::Error& error) { tab.summary->setText(ErrorText::describe(error)); };
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    data::StatsTable table;
     if (key == QLatin1String("hotspots"))
-    {
-        if (!mStore)
-        {
-            QApplication::restoreOverrideCursor();
-            return;
-        }
-        auto grids = AnalysisInputs::readLayer(path, "grids");
-        if (!grids)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(grids.error());
-        }
-        const QDate day = mWeek->date();
-        const QDate monday = day.addDays(1 - day.dayOfWeek());
-        data::HotspotOptions options;
-        options.weekStart = QDateTime(monday, QTime(0, 0), Beijing).toSecsSinceEpoch();
-        options.weeksBefore = mWeeksBefore->value();
-        data::IncidentFilter filter = currentFilter();
-        filter.from.reset();
-        filter.to.reset();
-        table = data::hotspotStatsTable(*mStore, filter, data::gridAdjacency(*grids), options);
-        StatsCommand::addHotspotStatements(table, [this](const std::string& code)
-                                           { return AnalysisInputs::categoryName(mCategories, code); });
-        // Grids with something to say first.
-        const int statement = table.columnIndex("statement");
-        std::stable_partition(table.rows.begin(), table.rows.end(),
-                              [statement](const auto& row)
-                              { return !std::holds_alternative<std::monostate>(row[statement]); });
-        QStringList lines;
-        for (const auto& row : table.rows)
-            if (!std::holds_alternative<std::monostate>(row[statement]) && lines.size() < 8)
-                lines << QString::fromStdString(std::get<std::string>(row[statement]));
-        const auto said = std::count_if(table.rows.begin(), table.rows.end(),
-                                        [statement](const auto& row)
-                                        { return !std::holds_alternative<std::monostate>(row[statement]); });
-        tab.summary->setText(tr("Week of %1 against the %2 weeks before: %3 grid cells with a significant change.")
-                                 .arg(monday.toString(Qt::ISODate))
-                                 .arg(options.weeksBefore)
-                                 .arg(said) +
-                             QStringLiteral("\n") + lines.join(QStringLiteral("\n")));
-    }
+        runHotspots();
     else if (key == QLatin1String("party"))
-    {
-        auto buildings = AnalysisInputs::readLayer(path, "buildings");
-        auto orgs = AnalysisInputs::readLayer(path, "party_orgs");
-        auto links = AnalysisInputs::readLayer(path, "party_links");
-        if (!buildings || !orgs || !links)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(!buildings ? buildings.error() : !orgs ? orgs.error() : links.error());
-        }
-        auto b = data::readBuildings(*buildings);
-        auto o = data::readPartyOrgs(*orgs);
-        auto l = data::readPartyLinks(*links);
-        if (!b || !o || !l)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(!b ? b.error() : !o ? o.error() : l.error());
-        }
-        const data::PartyCoverage coverage = data::partyCoverage(*b, *o, *l);
-        const bool grids = mPartyBy->currentData().toString() == QLatin1String("grid");
-        table = data::partyStatsTable(coverage, grids ? data::AreaLevel::Grid : data::AreaLevel::Community);
-        tab.areaTable = grids ? QStringLiteral("grids") : QStringLiteral("communities");
-        const auto below = data::rowsBelow(coverage.communities, data::PartyMeasure::LinkShare, 0.2);
-        tab.summary->setText(tr("District: %1 of %2 residential buildings have a building group (%3%); %4% of "
-                                "households are reached by a 1+10 link. Gaps: %5 populated grid cells without a "
-                                "branch, %6 residential buildings without a group, %7 communities below 20% of "
-                                "households linked.")
-                                 .arg(coverage.district.residentialWithGroup)
-                                 .arg(coverage.district.residentialBuildings)
-                                 .arg(coverage.district.groupShare * 100.0, 0, 'f', 1)
-                                 .arg(coverage.district.linkShare * 100.0, 0, 'f', 1)
-                                 .arg(coverage.gridsWithoutBranch.size())
-                                 .arg(coverage.buildingsWithoutGroup.size())
-                                 .arg(below.size()));
-        QList<qint64> gaps;
-        for (std::int64_t id : coverage.buildingsWithoutGroup)
-            gaps << id;
-        emit highlightBuildings(gaps);
-        // Coverage against handling time per grid: a scatter with the correlation.
-        if (mStore)
-        {
-            const data::StatsTable perGrid = data::partyStatsTable(coverage, data::AreaLevel::Grid);
-            const data::StatsTable incidents =
-                data::incidentStatsTable(*mStore, currentFilter(), data::AreaLevel::Grid);
-            std::map<std::int64_t, double> closeHours;
-            const int close = incidents.columnIndex("median_close_h");
-            for (const auto& row : incidents.rows)
-                closeHours[static_cast<std::int64_t>(data::StatsTable::number(row[0]))] =
-                    data::StatsTable::number(row[static_cast<std::size_t>(close)]);
-            std::vector<double> x, y;
-            const int share = perGrid.columnIndex("link_share"), households = perGrid.columnIndex("households");
-            auto* points = new QScatterSeries;
-            points->setMarkerSize(5.0);
-            points->setName(tr("Grid cells"));
-            for (const auto& row : perGrid.rows)
-            {
-                const auto found = closeHours.find(static_cast<std::int64_t>(data::StatsTable::number(row[0])));
-                if (found == closeHours.end() || !std::isfinite(found->second) ||
-                    data::StatsTable::number(row[static_cast<std::size_t>(households)]) <= 0)
-                    continue;
-                x.push_back(data::StatsTable::number(row[static_cast<std::size_t>(share)]));
-                y.push_back(found->second);
-                points->append(x.back() * 100.0, y.back());
-            }
-            QChart* chart = new QChart;
-            chart->setTitle(tr("1+10 links against time to close, per grid cell<br>Pearson r = %1, Spearman ρ = %2 "
-                               "(%3 cells)")
-                                .arg(data::pearson(x, y), 0, 'f', 2)
-                                .arg(data::spearman(x, y), 0, 'f', 2)
-                                .arg(x.size()));
-            chart->addSeries(points);
-            auto* axisX = new QValueAxis;
-            axisX->setRange(0.0, 100.0);
-            axisX->setLabelFormat(QStringLiteral("%d"));
-            axisX->setTitleText(tr("households linked (%)"));
-            auto* axisY = new QValueAxis;
-            axisY->setRange(0.0, y.empty() ? 1.0 : *std::max_element(y.begin(), y.end()));
-            axisY->applyNiceNumbers();
-            axisY->setLabelFormat(QStringLiteral("%d"));
-            axisY->setTitleText(tr("median hours to close"));
-            chart->addAxis(axisX, Qt::AlignBottom);
-            chart->addAxis(axisY, Qt::AlignLeft);
-            points->attachAxis(axisX);
-            points->attachAxis(axisY);
-            chart->legend()->hide();
-            QChart* old = mScatterChart->chart();
-            mScatterChart->setChart(chart);
-            delete old;
-        }
-    }
+        runParty();
     else if (key == QLatin1String("services"))
-    {
-        auto b = data::readBuildingRecords(path);
-        auto s = data::readStationRecords(path);
-        if (!b || !s)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(!b ? b.error() : s.error());
-        }
-        data::ServiceCoverageOptions options;
-        options.kind = mKind->currentData().toString().toStdString();
-        options.distances = {static_cast<double>(mDistance->value())};
-        const data::ServiceCoverage coverage = data::serviceCoverage(*b, *s, options);
-        table = data::serviceStatsTable(coverage, *s);
-        data::SiteSuggestionOptions siteOptions;
-        siteOptions.kind = options.kind;
-        siteOptions.distance = options.distances.front();
-        siteOptions.count = 3;
-        QStringList sites;
-        for (const data::SiteSuggestion& site : data::suggestSites(*b, *s, siteOptions))
-            sites << tr("building %1 (+%2 people, %3% covered after it)")
-                         .arg(site.buildingId)
-                         .arg(site.peopleGained)
-                         .arg(site.shareAfter * 100.0, 0, 'f', 1);
-        const data::ServiceLevel& level = coverage.levels.front();
-        const QString group = coverage.group == data::TargetGroup::Elderly    ? tr("elderly residents")
-                              : coverage.group == data::TargetGroup::Children ? tr("children")
-                                                                              : tr("residents");
-        tab.summary->setText(tr("%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. "
-                                "Where to put the next stations: %7.")
-                                 .arg(level.district.covered)
-                                 .arg(level.district.people)
-                                 .arg(group)
-                                 .arg(level.district.share * 100.0, 0, 'f', 1)
-                                 .arg(level.distance)
-                                 .arg(level.uncovered.size())
-                                 .arg(sites.join(tr("; "))));
-        QList<qint64> uncovered;
-        for (const data::UncoveredBuilding& building : level.uncovered)
-            uncovered << building.id;
-        emit highlightBuildings(uncovered);
-    }
+        runServices();
     else if (key == QLatin1String("recurring"))
-    {
-        if (!mStore)
-        {
-            QApplication::restoreOverrideCursor();
-            return;
-        }
-        data::RecurringOptions options;
-        options.distance = mRecurringDistance->value();
-        options.window = static_cast<std::int64_t>(mRecurringDays->value()) * 86400;
-        options.minimumCount = static_cast<std::size_t>(mRecurringMinimum->value());
-        table = data::recurringStatsTable(*mStore, currentFilter(), options);
-        // The places on the map: a point each, with its category and count.
-        auto places = std::make_shared<data::VectorLayer>();
-        places->name = "incidents (recurring places)";
-        places->sourcePath = path;
-        places->kind = data::GeometryKind::Point;
-        places->fieldNames = {"place", "category", "count", "first", "last"};
-        std::int64_t members = 0;
-        for (const auto& row : table.rows)
-        {
-            data::Feature feature;
-            feature.fid = static_cast<std::int64_t>(data::StatsTable::number(row[0]));
-            const double x = data::StatsTable::number(row[3]), y = data::StatsTable::number(row[4]);
-            feature.points.push_back({x, y, 0.0});
-            feature.values = {data::StatsTable::text(row[0]),
-                              AnalysisInputs::categoryName(mCategories, data::StatsTable::text(row[1])).toStdString(),
-                              data::StatsTable::text(row[2]), data::StatsTable::text(row[6]),
-                              data::StatsTable::text(row[7])};
-            places->extent.include(x, y);
-            places->features.push_back(std::move(feature));
-            members += static_cast<std::int64_t>(data::StatsTable::number(row[2]));
-        }
-        tab.summary->setText(tr("%1 places where incidents of one category came back within %2 m and %3 days (at "
-                                "least %4 each), %5 incidents in all; the largest first. Double-click a row to fly "
-                                "there.")
-                                 .arg(table.rows.size())
-                                 .arg(options.distance)
-                                 .arg(mRecurringDays->value())
-                                 .arg(options.minimumCount)
-                                 .arg(members));
-        emit analysisLayer(places);
-    }
+        runRecurring();
     else if (key == QLatin1String("cameras"))
-    {
-        auto cameras = AnalysisInputs::readLayer(path, "cameras");
-        auto buildings = AnalysisInputs::readLayer(path, "buildings");
-        auto grids = AnalysisInputs::readLayer(path, "grids");
-        if (!cameras || !buildings || !grids)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(!cameras ? cameras.error() : !buildings ? buildings.error() : grids.error());
-        }
-        auto roads = AnalysisInputs::readLayer(path, "roads");
-        auto records = data::readCameras(*cameras);
-        if (!records)
-        {
-            QApplication::restoreOverrideCursor();
-            return report(records.error());
-        }
-        const data::CameraCoverage coverage =
-            data::cameraCoverage(*records, *buildings, *grids, roads ? &roads.value() : nullptr, {});
-        table = data::cameraStatsTable(coverage, *records, *cameras, mStore.get());
-        // The seen ground on the map: one polygon per camera.
-        auto views = std::make_shared<data::VectorLayer>();
-        views->name = "cameras (seen ground)";
-        views->sourcePath = path;
-        views->kind = data::GeometryKind::Polygon;
-        views->fieldNames = {"camera_id", "area_m2"};
-        for (const data::CameraView& view : coverage.views)
-        {
-            if (view.polygon.size() < 3)
-                continue;
-            data::Feature feature;
-            feature.fid = view.cameraId;
-            feature.polygons.push_back({{view.polygon}});
-            feature.values = {std::to_string(view.cameraId), std::to_string(view.area)};
-            for (const data::Position& p : view.polygon)
-                views->extent.include(p.x, p.y);
-            views->features.push_back(std::move(feature));
-        }
-        emit analysisLayer(views);
-        tab.summary->setText(tr("%1% of open ground and %2% of street length are in view of a camera (views cut "
-                                "by buildings); %3 grid cells have blind spots (under 10% of open ground in view).")
-                                 .arg(coverage.district.openShare * 100.0, 0, 'f', 1)
-                                 .arg(coverage.district.streetShare * 100.0, 0, 'f', 1)
-                                 .arg(coverage.blindSpotGrids.size()));
-    }
-    QApplication::restoreOverrideCursor();
+        runCameras();
+}
+
+template <typename Outcome>
+void AnalysisDock::runInBackground(const QString& key, std::function<Outcome()> work,
+                                   std::function<void(ResultTab&, Outcome&)> show)
+{
+    ResultTab& tab = *mResults.at(key);
+    const int run = ++tab.runs;
+    tab.page->setCursor(Qt::BusyCursor);
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, key, run, show = std::move(show)]
+            {
+                Outcome outcome = watcher->future().takeResult();
+                watcher->deleteLater();
+                ResultTab& finished = *mResults.at(key);
+                if (run != finished.runs)
+                    return; // the tab was run again, or another project opened, meanwhile
+                finished.page->unsetCursor();
+                show(finished, outcome);
+            });
+    // The work holds copies of what it reads (the path, options, the filter, a reference on the store), so it may
+    // outlive the dock.
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+void AnalysisDock::showTable(const QString& key, data::StatsTable table)
+{
+    ResultTab& tab = *mResults.at(key);
     fillColumns(tab.column, table, tab.preferredColumn);
     // Hot spots: the most significant changes first; the other tables by id (or size, for places).
     const int order = key == QLatin1String("hotspots") ? table.columnIndex("p_value") : 0;
@@ -339,6 +92,250 @@ void AnalysisDock::runTab(const QString& key)
     if (order >= 0)
         tab.view->sortByColumn(order, Qt::AscendingOrder);
     mapTable(key);
+    emit analysisFinished(key);
+}
+
+void AnalysisDock::showError(ResultTab& tab, const QString& key, const data::Error& error)
+{
+    tab.summary->setText(ErrorText::describe(error));
+    emit analysisFinished(key);
+}
+
+void AnalysisDock::runHotspots()
+{
+    if (!mStore)
+        return;
+    const QDate day = mWeek->date();
+    const QDate monday = day.addDays(1 - day.dayOfWeek());
+    data::HotspotOptions options;
+    options.weekStart = QDateTime(monday, QTime(0, 0), Beijing).toSecsSinceEpoch();
+    options.weeksBefore = mWeeksBefore->value();
+    data::IncidentFilter filter = currentFilter();
+    filter.from.reset();
+    filter.to.reset();
+    using Outcome = data::Result<data::HotspotRun>;
+    runInBackground<Outcome>(
+        QStringLiteral("hotspots"),
+        [path = mPath.toStdString(), store = mStore, filter, options]
+        { return data::runHotspots(path, *store, filter, options); },
+        [this, monday, weeksBefore = options.weeksBefore](ResultTab& tab, Outcome& run)
+        {
+            if (!run)
+                return showError(tab, QStringLiteral("hotspots"), run.error());
+            showHotspots(tab, *run, monday, weeksBefore);
+        });
+}
+
+void AnalysisDock::showHotspots(ResultTab& tab, data::HotspotRun& run, const QDate& monday, int weeksBefore)
+{
+    data::StatsTable table = std::move(run.table);
+    HotspotStatements::add(table,
+                           [this](const std::string& code) { return AnalysisInputs::categoryName(mCategories, code); });
+    // Grids with something to say first.
+    const int statement = table.columnIndex("statement");
+    std::stable_partition(table.rows.begin(), table.rows.end(),
+                          [statement](const auto& row) { return hasStatement(row, statement); });
+    QStringList lines;
+    for (const auto& row : table.rows)
+        if (hasStatement(row, statement) && lines.size() < 8)
+            lines << QString::fromStdString(std::get<std::string>(row[static_cast<std::size_t>(statement)]));
+    const auto said = std::count_if(table.rows.begin(), table.rows.end(),
+                                    [statement](const auto& row) { return hasStatement(row, statement); });
+    tab.summary->setText(tr("Week of %1 against the %2 weeks before: %3 grid cells with a significant change.")
+                             .arg(monday.toString(Qt::ISODate))
+                             .arg(weeksBefore)
+                             .arg(said) +
+                         QStringLiteral("\n") + lines.join(QStringLiteral("\n")));
+    showTable(QStringLiteral("hotspots"), std::move(table));
+}
+
+void AnalysisDock::runParty()
+{
+    const bool grids = mPartyBy->currentData().toString() == QLatin1String("grid");
+    // The coverage, and with incidents loaded, each grid's coverage against its handling time.
+    struct Outcome
+    {
+        data::Result<data::PartyRun> run;
+        std::optional<data::PartyHandling> handling;
+    };
+    runInBackground<Outcome>(
+        QStringLiteral("party"),
+        [path = mPath.toStdString(), store = mStore, filter = currentFilter(),
+         level = grids ? data::AreaLevel::Grid : data::AreaLevel::Community]
+        {
+            Outcome outcome{data::runPartyCoverage(path, level), std::nullopt};
+            if (outcome.run && store)
+                outcome.handling = data::partyAgainstHandling(outcome.run->coverage, *store, filter);
+            return outcome;
+        },
+        [this, grids](ResultTab& tab, Outcome& outcome)
+        {
+            if (!outcome.run)
+                return showError(tab, QStringLiteral("party"), outcome.run.error());
+            tab.areaTable = grids ? QStringLiteral("grids") : QStringLiteral("communities");
+            showParty(tab, *outcome.run, outcome.handling ? &*outcome.handling : nullptr);
+        });
+}
+
+void AnalysisDock::showParty(ResultTab& tab, data::PartyRun& run, const data::PartyHandling* handling)
+{
+    const data::PartyCoverage& coverage = run.coverage;
+    const auto below = data::rowsBelow(coverage.communities, data::PartyMeasure::LinkShare, 0.2);
+    tab.summary->setText(tr("District: %1 of %2 residential buildings have a building group (%3%); %4% of "
+                            "households are reached by a 1+10 link. Gaps: %5 populated grid cells without a "
+                            "branch, %6 residential buildings without a group, %7 communities below 20% of "
+                            "households linked.")
+                             .arg(coverage.district.residentialWithGroup)
+                             .arg(coverage.district.residentialBuildings)
+                             .arg(coverage.district.groupShare * 100.0, 0, 'f', 1)
+                             .arg(coverage.district.linkShare * 100.0, 0, 'f', 1)
+                             .arg(coverage.gridsWithoutBranch.size())
+                             .arg(coverage.buildingsWithoutGroup.size())
+                             .arg(below.size()));
+    QList<qint64> gaps;
+    for (std::int64_t id : coverage.buildingsWithoutGroup)
+        gaps << id;
+    emit highlightBuildings(gaps);
+    if (handling)
+        showPartyScatter(*handling);
+    showTable(QStringLiteral("party"), std::move(run.table));
+}
+
+void AnalysisDock::runServices()
+{
+    data::ServiceRunOptions options;
+    options.kind = mKind->currentData().toString().toStdString();
+    options.distances = {static_cast<double>(mDistance->value())};
+    options.suggestions = 3;
+    using Outcome = data::Result<data::ServiceRun>;
+    runInBackground<Outcome>(
+        QStringLiteral("services"),
+        [path = mPath.toStdString(), options] { return data::runServiceCoverage(path, options); },
+        [this](ResultTab& tab, Outcome& run)
+        {
+            if (!run)
+                return showError(tab, QStringLiteral("services"), run.error());
+            showServices(tab, *run);
+        });
+}
+
+void AnalysisDock::showServices(ResultTab& tab, data::ServiceRun& run)
+{
+    const data::ServiceCoverage& coverage = run.coverage;
+    QStringList sites;
+    for (const data::SiteSuggestion& site : run.sites)
+        sites << tr("building %1 (+%2 people, %3% covered after it)")
+                     .arg(site.buildingId)
+                     .arg(site.peopleGained)
+                     .arg(site.shareAfter * 100.0, 0, 'f', 1);
+    const data::ServiceLevel& level = coverage.levels.front();
+    const QString group = coverage.group == data::TargetGroup::Elderly    ? tr("elderly residents")
+                          : coverage.group == data::TargetGroup::Children ? tr("children")
+                                                                          : tr("residents");
+    tab.summary->setText(tr("%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. "
+                            "Where to put the next stations: %7.")
+                             .arg(level.district.covered)
+                             .arg(level.district.people)
+                             .arg(group)
+                             .arg(level.district.share * 100.0, 0, 'f', 1)
+                             .arg(level.distance)
+                             .arg(level.uncovered.size())
+                             .arg(sites.join(tr("; "))));
+    QList<qint64> uncovered;
+    for (const data::UncoveredBuilding& building : level.uncovered)
+        uncovered << building.id;
+    emit highlightBuildings(uncovered);
+    showTable(QStringLiteral("services"), std::move(run.table));
+}
+
+void AnalysisDock::runRecurring()
+{
+    if (!mStore)
+        return;
+    data::RecurringOptions options;
+    options.distance = mRecurringDistance->value();
+    options.window = static_cast<std::int64_t>(mRecurringDays->value()) * 86400;
+    options.minimumCount = static_cast<std::size_t>(mRecurringMinimum->value());
+    runInBackground<data::RecurringRun>(
+        QStringLiteral("recurring"),
+        [store = mStore, filter = currentFilter(), options] { return data::runRecurring(*store, filter, options); },
+        [this, options, days = mRecurringDays->value()](ResultTab& tab, data::RecurringRun& run)
+        { showRecurring(tab, run, options, days); });
+}
+
+void AnalysisDock::showRecurring(ResultTab& tab, data::RecurringRun& run, const data::RecurringOptions& options,
+                                 int days)
+{
+    const data::StatsTable& table = run.table;
+    // The places on the map: a point each, with its category and count.
+    auto places = std::make_shared<data::VectorLayer>();
+    places->name = "incidents (recurring places)";
+    places->sourcePath = mPath.toStdString();
+    places->kind = data::GeometryKind::Point;
+    places->fieldNames = {"place", "category", "count", "first", "last"};
+    for (const auto& row : table.rows)
+    {
+        data::Feature feature;
+        feature.fid = static_cast<std::int64_t>(data::StatsTable::number(row[0]));
+        const double x = data::StatsTable::number(row[3]), y = data::StatsTable::number(row[4]);
+        feature.points.push_back({x, y, 0.0});
+        feature.values = {data::StatsTable::text(row[0]),
+                          AnalysisInputs::categoryName(mCategories, data::StatsTable::text(row[1])).toStdString(),
+                          data::StatsTable::text(row[2]), data::StatsTable::text(row[6]),
+                          data::StatsTable::text(row[7])};
+        places->extent.include(x, y);
+        places->features.push_back(std::move(feature));
+    }
+    tab.summary->setText(tr("%1 places where incidents of one category came back within %2 m and %3 days (at "
+                            "least %4 each), %5 incidents in all; the largest first. Double-click a row to fly "
+                            "there.")
+                             .arg(table.rows.size())
+                             .arg(options.distance)
+                             .arg(days)
+                             .arg(options.minimumCount)
+                             .arg(run.incidents));
+    emit analysisLayer(places);
+    showTable(QStringLiteral("recurring"), std::move(run.table));
+}
+
+void AnalysisDock::runCameras()
+{
+    // With incidents loaded, the table counts each grid's camera-AI detections.
+    struct Outcome
+    {
+        data::Result<data::CameraRun> run;
+        std::shared_ptr<const data::VectorLayer> seenGround;
+    };
+    runInBackground<Outcome>(
+        QStringLiteral("cameras"),
+        [path = mPath.toStdString(), store = mStore]
+        {
+            Outcome outcome{data::runCameraCoverage(path, store.get()), nullptr};
+            if (outcome.run)
+                outcome.seenGround =
+                    std::make_shared<const data::VectorLayer>(data::seenGroundLayer(outcome.run->coverage, path));
+            return outcome;
+        },
+        [this](ResultTab& tab, Outcome& outcome)
+        {
+            if (!outcome.run)
+                return showError(tab, QStringLiteral("cameras"), outcome.run.error());
+            showCameras(tab, *outcome.run, std::move(outcome.seenGround));
+        });
+}
+
+void AnalysisDock::showCameras(ResultTab& tab, data::CameraRun& run,
+                               std::shared_ptr<const data::VectorLayer> seenGround)
+{
+    // The seen ground on the map: one polygon per camera.
+    emit analysisLayer(std::move(seenGround));
+    const data::CameraCoverage& coverage = run.coverage;
+    tab.summary->setText(tr("%1% of open ground and %2% of street length are in view of a camera (views cut "
+                            "by buildings); %3 grid cells have blind spots (under 10% of open ground in view).")
+                             .arg(coverage.district.openShare * 100.0, 0, 'f', 1)
+                             .arg(coverage.district.streetShare * 100.0, 0, 'f', 1)
+                             .arg(coverage.blindSpotGrids.size()));
+    showTable(QStringLiteral("cameras"), std::move(run.table));
 }
 
 void AnalysisDock::mapTable(const QString& key)
@@ -373,7 +370,7 @@ void AnalysisDock::exportTable(const QString& key)
     if (file.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive))
     {
         const std::string first = table.columns.empty() ? std::string() : table.columns.front();
-        auto areas = AnalysisInputs::readLayer(mPath.toStdString(), first == "community_id" ? "communities" : "grids");
+        auto areas = data::readProjectLayer(mPath.toStdString(), first == "community_id" ? "communities" : "grids");
         auto written =
             data::writeGeoPackage(table, file.toStdString(), key.toStdString(),
                                   areas && (first == "grid_id" || first == "community_id") ? &areas.value() : nullptr);

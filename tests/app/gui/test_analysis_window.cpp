@@ -220,7 +220,7 @@ private slots:
 
     void hotSpotsSpeakPlainWords()
     {
-        mDock->runTab(QStringLiteral("hotspots"));
+        QVERIFY(runTab(QStringLiteral("hotspots")));
         const data::StatsTable& table = mDock->tableOf(QStringLiteral("hotspots"));
         QCOMPARE(table.rows.size(), std::size_t(2257));
         QVERIFY(table.columnIndex("gi_z") > 0 && table.columnIndex("statement") > 0);
@@ -228,7 +228,7 @@ private slots:
 
     void partyCoverageWithTheScatterOfHandlingTime()
     {
-        mDock->runTab(QStringLiteral("party"));
+        QVERIFY(runTab(QStringLiteral("party")));
         const data::StatsTable& table = mDock->tableOf(QStringLiteral("party"));
         QVERIFY(table.rows.size() > 300); // the grids with buildings or party rows (a tenth of the buildings here)
         const QChart* scatter = mDock->chart(QStringLiteral("scatter"))->chart();
@@ -239,7 +239,7 @@ private slots:
 
     void serviceCoveragePerCommunity()
     {
-        mDock->runTab(QStringLiteral("services"));
+        QVERIFY(runTab(QStringLiteral("services")));
         const data::StatsTable& table = mDock->tableOf(QStringLiteral("services"));
         QCOMPARE(table.columns.front(), std::string("community_id"));
         QCOMPARE(table.rows.size(), std::size_t(175));
@@ -252,7 +252,7 @@ private slots:
 
     void recurringPlacesAreListedAndDrawn()
     {
-        mDock->runTab(QStringLiteral("recurring"));
+        QVERIFY(runTab(QStringLiteral("recurring")));
         const data::StatsTable& table = mDock->tableOf(QStringLiteral("recurring"));
         QVERIFY(!table.rows.empty());
         // The largest first, each of at least three incidents of one category.
@@ -274,7 +274,7 @@ private slots:
 
     void cameraCoverageDrawsTheSeenGround()
     {
-        mDock->runTab(QStringLiteral("cameras"));
+        QVERIFY(runTab(QStringLiteral("cameras")));
         const data::StatsTable& table = mDock->tableOf(QStringLiteral("cameras"));
         QCOMPARE(table.rows.size(), std::size_t(2257));
         const scene::SceneModel& model = mWindow->sceneModel();
@@ -318,6 +318,14 @@ private slots:
     }
 
 private:
+    /// Runs an analysis tab as its button does and waits until its results are shown (it runs in the background).
+    bool runTab(const QString& key)
+    {
+        QSignalSpy finished(mDock, &app::AnalysisDock::analysisFinished);
+        mDock->runTab(key);
+        return finished.wait(120000);
+    }
+
     QTemporaryDir mDir;
     QString mPath;
     app::Language mLanguage;
