@@ -3,7 +3,6 @@
 
 #include "app/cli/cli_output.hpp"
 #include "app/common/error_text.hpp"
-#include "app/common/layer_names.hpp"
 #include "app/common/scene_sources.hpp"
 
 #include "data/analysis/derived_layers.hpp"
@@ -118,7 +117,7 @@ int RenderCommand::run(const QStringList& arguments)
     }
 
     scene::SceneModel model;
-    model.setLegendNames([](const std::string& table) { return LayerNames::displayName(table).toStdString(); });
+    useDisplayNames(model);
     std::optional<TerrainData> terrain;
     for (const QString& path : parser.positionalArguments())
     {
