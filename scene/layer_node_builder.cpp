@@ -569,14 +569,14 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.lineWidth = 3.0f;
         style.lift = 3.0f;
     }
-    else if (name.ends_with(" m)"))
+    else if (layer.role == data::LayerRole::ServiceRings)
     {
         // Service rings (data::serviceAreas): a light wash inside a thin ring.
         style.color = {0.98f, 0.55f, 0.25f, 1.0f};
         style.fillOpacity = 0.10f;
         style.outlineWidth = 1.5f;
     }
-    else if (name.ends_with("(view)") || name.ends_with("(seen ground)"))
+    else if (layer.role == data::LayerRole::ViewCones || layer.role == data::LayerRole::SeenGround)
     {
         // Camera view cones (data::viewCones), or the ground they see past the buildings (camera coverage).
         style.color = {0.35f, 0.85f, 0.95f, 1.0f};

@@ -372,6 +372,43 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AnalysisMapLink</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Buildings listed by the analysis</source>
+        <translation>Buildings listed by the analysis</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed (%n)</source>
+        <translation>
+            <numerusform>listed (%n)</numerusform>
+            <numerusform>listed (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>others</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AreaDrawing</name>
+    <message>
+        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners</source>
+        <translation>An area needs at least three corners</translation>
+    </message>
+    <message>
+        <source>The analysis now looks at the area drawn</source>
+        <translation>The analysis now looks at the area drawn</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -1370,14 +1407,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>Loading %1…</translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
-        <translation>Loaded %1</translation>
-    </message>
-    <message>
         <source>CityTwin</source>
         <translation>CityTwin</translation>
     </message>
@@ -1433,13 +1462,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Open Project</source>
         <translation>Open Project</translation>
     </message>
-    <message numerus="yes">
-        <source>%n new incident(s)</source>
-        <translation>
-            <numerusform>%n new incident</numerusform>
-            <numerusform>%n new incidents</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open &amp;Sample District</source>
         <translation>Open &amp;Sample District</translation>
@@ -1453,68 +1475,8 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>Show &amp;Terrain</translation>
     </message>
     <message>
-        <source>Day-care Station Service &amp;Rings (%1 m)</source>
-        <translation>Day-care Station Service &amp;Rings (%1 m)</translation>
-    </message>
-    <message>
-        <source>Camera View &amp;Cones</source>
-        <translation>Camera View &amp;Cones</translation>
-    </message>
-    <message>
-        <source>No layer named %1 is open</source>
-        <translation>No layer named %1 is open</translation>
-    </message>
-    <message>
         <source>&amp;Bookmarks</source>
         <translation>&amp;Bookmarks</translation>
-    </message>
-    <message>
-        <source>Open a project to use bookmarks</source>
-        <translation>Open a project to use bookmarks</translation>
-    </message>
-    <message>
-        <source>&amp;Add Bookmark…</source>
-        <translation>&amp;Add Bookmark…</translation>
-    </message>
-    <message>
-        <source>Play Tour “%1”</source>
-        <translation>Play Tour “%1”</translation>
-    </message>
-    <message>
-        <source>Stop Tour</source>
-        <translation>Stop Tour</translation>
-    </message>
-    <message>
-        <source>Add Bookmark</source>
-        <translation>Add Bookmark</translation>
-    </message>
-    <message>
-        <source>Name of the view:</source>
-        <translation>Name of the view:</translation>
-    </message>
-    <message>
-        <source>Saved bookmark %1</source>
-        <translation>Saved bookmark %1</translation>
-    </message>
-    <message>
-        <source>Tour finished</source>
-        <translation>Tour finished</translation>
-    </message>
-    <message>
-        <source>Tour: %1</source>
-        <translation>Tour: %1</translation>
-    </message>
-    <message>
-        <source>Tour stopped</source>
-        <translation>Tour stopped</translation>
-    </message>
-    <message>
-        <source>Incident &amp;Heat Map</source>
-        <translation>Incident &amp;Heat Map</translation>
-    </message>
-    <message>
-        <source>incidents per km²</source>
-        <translation>incidents per km²</translation>
     </message>
     <message>
         <source>Top-&amp;down View</source>
@@ -1527,44 +1489,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>See-through &amp;Buildings</source>
         <translation>See-through &amp;Buildings</translation>
-    </message>
-    <message>
-        <source>Buildings listed by the analysis</source>
-        <translation>Buildings listed by the analysis</translation>
-    </message>
-    <message numerus="yes">
-        <source>listed (%n)</source>
-        <translation>
-            <numerusform>listed (%n)</numerusform>
-            <numerusform>listed (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>others</source>
-        <translation>others</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>incidents per km² (%n shown)</source>
-        <translation>
-            <numerusform>incidents per km² (%n shown)</numerusform>
-            <numerusform>incidents per km² (%n shown)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>An area needs at least three corners</source>
-        <translation>An area needs at least three corners</translation>
-    </message>
-    <message>
-        <source>The analysis now looks at the area drawn</source>
-        <translation>The analysis now looks at the area drawn</translation>
-    </message>
-    <message>
-        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
-        <translation>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1720,24 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1: the sample could not be moved into place</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SourceLoader</name>
+    <message>
+        <source>Loaded %1</source>
+        <translation>Loaded %1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>%n new incident</numerusform>
+            <numerusform>%n new incidents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2039,79 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>%1 has no saved filter named %2</source>
         <translation>%1 has no saved filter named %2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TourPlayer</name>
+    <message>
+        <source>Open a project to use bookmarks</source>
+        <translation>Open a project to use bookmarks</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bookmark…</source>
+        <translation>&amp;Add Bookmark…</translation>
+    </message>
+    <message>
+        <source>Play Tour “%1”</source>
+        <translation>Play Tour “%1”</translation>
+    </message>
+    <message>
+        <source>Stop Tour</source>
+        <translation>Stop Tour</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>Add Bookmark</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name of the view:</translation>
+    </message>
+    <message>
+        <source>Saved bookmark %1</source>
+        <translation>Saved bookmark %1</translation>
+    </message>
+    <message>
+        <source>Tour finished</source>
+        <translation>Tour finished</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>Tour: %1</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>Tour stopped</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ViewLayers</name>
+    <message>
+        <source>Day-care Station Service &amp;Rings (%1 m)</source>
+        <translation>Day-care Station Service &amp;Rings (%1 m)</translation>
+    </message>
+    <message>
+        <source>Camera View &amp;Cones</source>
+        <translation>Camera View &amp;Cones</translation>
+    </message>
+    <message>
+        <source>Incident &amp;Heat Map</source>
+        <translation>Incident &amp;Heat Map</translation>
+    </message>
+    <message>
+        <source>No layer named %1 is open</source>
+        <translation>No layer named %1 is open</translation>
+    </message>
+    <message numerus="yes">
+        <source>incidents per km² (%n shown)</source>
+        <translation>
+            <numerusform>incidents per km² (%n shown)</numerusform>
+            <numerusform>incidents per km² (%n shown)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>incidents per km²</translation>
     </message>
 </context>
 </TS>

@@ -372,6 +372,42 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AnalysisMapLink</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Buildings listed by the analysis</source>
+        <translation>分析列出的建筑</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed (%n)</source>
+        <translation>
+            <numerusform>列出的（%n 栋）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AreaDrawing</name>
+    <message>
+        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners</source>
+        <translation>区域至少需要三个角点</translation>
+    </message>
+    <message>
+        <source>The analysis now looks at the area drawn</source>
+        <translation>分析现在只看绘制的区域</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -1368,14 +1404,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>正在加载 %1…</translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
-        <translation>已加载 %1</translation>
-    </message>
-    <message>
         <source>CityTwin</source>
         <translation>CityTwin</translation>
     </message>
@@ -1431,12 +1459,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
-    <message numerus="yes">
-        <source>%n new incident(s)</source>
-        <translation>
-            <numerusform>新增 %n 条事件</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open &amp;Sample District</source>
         <translation>打开样例城区(&amp;S)</translation>
@@ -1450,68 +1472,8 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>显示地形(&amp;T)</translation>
     </message>
     <message>
-        <source>Day-care Station Service &amp;Rings (%1 m)</source>
-        <translation>日间照料站服务圈(&amp;R)（%1 米）</translation>
-    </message>
-    <message>
-        <source>Camera View &amp;Cones</source>
-        <translation>摄像头视域(&amp;C)</translation>
-    </message>
-    <message>
-        <source>No layer named %1 is open</source>
-        <translation>未打开名为 %1 的图层</translation>
-    </message>
-    <message>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Open a project to use bookmarks</source>
-        <translation>打开项目后可使用书签</translation>
-    </message>
-    <message>
-        <source>&amp;Add Bookmark…</source>
-        <translation>添加书签(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Play Tour “%1”</source>
-        <translation>播放导览“%1”</translation>
-    </message>
-    <message>
-        <source>Stop Tour</source>
-        <translation>停止导览</translation>
-    </message>
-    <message>
-        <source>Add Bookmark</source>
-        <translation>添加书签</translation>
-    </message>
-    <message>
-        <source>Name of the view:</source>
-        <translation>视图名称：</translation>
-    </message>
-    <message>
-        <source>Saved bookmark %1</source>
-        <translation>已保存书签 %1</translation>
-    </message>
-    <message>
-        <source>Tour finished</source>
-        <translation>导览结束</translation>
-    </message>
-    <message>
-        <source>Tour: %1</source>
-        <translation>导览：%1</translation>
-    </message>
-    <message>
-        <source>Tour stopped</source>
-        <translation>导览已停止</translation>
-    </message>
-    <message>
-        <source>Incident &amp;Heat Map</source>
-        <translation>事件热力图(&amp;H)</translation>
-    </message>
-    <message>
-        <source>incidents per km²</source>
-        <translation>事件数/平方公里</translation>
     </message>
     <message>
         <source>Top-&amp;down View</source>
@@ -1524,42 +1486,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>See-through &amp;Buildings</source>
         <translation>半透明建筑(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Buildings listed by the analysis</source>
-        <translation>分析列出的建筑</translation>
-    </message>
-    <message numerus="yes">
-        <source>listed (%n)</source>
-        <translation>
-            <numerusform>列出的（%n 栋）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>others</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>incidents per km² (%n shown)</source>
-        <translation>
-            <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>An area needs at least three corners</source>
-        <translation>区域至少需要三个角点</translation>
-    </message>
-    <message>
-        <source>The analysis now looks at the area drawn</source>
-        <translation>分析现在只看绘制的区域</translation>
-    </message>
-    <message>
-        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
-        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1717,23 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1：无法将样例移动到位</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SourceLoader</name>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已加载 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>新增 %n 条事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2035,78 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>%1 has no saved filter named %2</source>
         <translation>%1 中没有名为 %2 的已存筛选</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TourPlayer</name>
+    <message>
+        <source>Open a project to use bookmarks</source>
+        <translation>打开项目后可使用书签</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bookmark…</source>
+        <translation>添加书签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Play Tour “%1”</source>
+        <translation>播放导览“%1”</translation>
+    </message>
+    <message>
+        <source>Stop Tour</source>
+        <translation>停止导览</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Saved bookmark %1</source>
+        <translation>已保存书签 %1</translation>
+    </message>
+    <message>
+        <source>Tour finished</source>
+        <translation>导览结束</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>导览已停止</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ViewLayers</name>
+    <message>
+        <source>Day-care Station Service &amp;Rings (%1 m)</source>
+        <translation>日间照料站服务圈(&amp;R)（%1 米）</translation>
+    </message>
+    <message>
+        <source>Camera View &amp;Cones</source>
+        <translation>摄像头视域(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Incident &amp;Heat Map</source>
+        <translation>事件热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No layer named %1 is open</source>
+        <translation>未打开名为 %1 的图层</translation>
+    </message>
+    <message numerus="yes">
+        <source>incidents per km² (%n shown)</source>
+        <translation>
+            <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>事件数/平方公里</translation>
     </message>
 </context>
 </TS>

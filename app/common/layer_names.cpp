@@ -1,7 +1,5 @@
 #include "app/common/layer_names.hpp"
 
-#include <QRegularExpression>
-
 namespace citytwin::app
 {
 
@@ -55,25 +53,35 @@ QString LayerNames::displayName(const std::string& table)
         return tr("no data");
     if (table == "low")
         return tr("low");
-    // Derived layers: "<table> (columns)", "cameras (view)", "stations day_care (500 m)".
-    const QString name = QString::fromStdString(table);
-    if (name.endsWith(QStringLiteral(" (columns)")))
-        return tr("%1 as columns").arg(displayName(name.chopped(10).toStdString()));
-    if (name.endsWith(QStringLiteral(" (recurring places)")))
-        return tr("%1: recurring places").arg(displayName(name.chopped(19).toStdString()));
-    if (name.endsWith(QStringLiteral(" (seen ground)")))
-        return tr("%1: ground in view").arg(displayName(name.chopped(14).toStdString()));
-    if (name.endsWith(QStringLiteral(" (view)")))
-        return tr("%1: view cones").arg(displayName(name.chopped(7).toStdString()));
-    static const QRegularExpression rings(QStringLiteral("^(\\S+)(?: (\\S+))? \\((\\d+) m\\)$"));
-    if (const auto match = rings.match(name); match.hasMatch())
+    return QString::fromStdString(table);
+}
+
+QString LayerNames::displayName(const std::string& table, data::LayerRole role, const data::LayerDerivation& from)
+{
+    const QString source = displayName(from.sourceLayer);
+    switch (role)
     {
-        const QString kind = match.captured(2);
+    case data::LayerRole::Source:
+        break;
+    case data::LayerRole::Columns:
+        return tr("%1 as columns").arg(source);
+    case data::LayerRole::RecurringPlaces:
+        return tr("%1: recurring places").arg(source);
+    case data::LayerRole::SeenGround:
+        return tr("%1: ground in view").arg(source);
+    case data::LayerRole::ViewCones:
+        return tr("%1: view cones").arg(source);
+    case data::LayerRole::ServiceRings:
         return tr("%1 service rings (%2 m)")
-            .arg(kind.isEmpty() ? displayName(match.captured(1).toStdString()) : stationKindName(kind.toStdString()),
-                 match.captured(3));
+            .arg(from.stationKind.empty() ? source : stationKindName(from.stationKind),
+                 QString::number(from.radiusMetres, 'f', 0));
     }
-    return name;
+    return displayName(table);
+}
+
+QString LayerNames::displayName(const data::VectorLayer& layer)
+{
+    return displayName(layer.name, layer.role, layer.derivedFrom);
 }
 
 QString LayerNames::stationKindName(const std::string& kind)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/core/vector_layer.hpp"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -14,8 +16,12 @@ class LayerNames
 {
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::LayerNames)
 public:
-    /// Also names derived layers ("grids (columns)", service rings, view cones) and legend words ("other").
+    /// Also names the kinds of icon points and legend words ("other").
     static QString displayName(const std::string& table);
+    /// Names a layer by its role: a source layer by its table, a derived layer (columns, service rings, view
+    /// cones, seen ground, recurring places) by the layer it was made from ("Grid cells as columns").
+    static QString displayName(const std::string& table, data::LayerRole role, const data::LayerDerivation& from);
+    static QString displayName(const data::VectorLayer& layer);
     /// The name of a kind of service station (`day_care` → 日间照料站), plural.
     static QString stationKindName(const std::string& kind);
 };

@@ -1,5 +1,7 @@
 #include "app/common/scene_sources.hpp"
 
+#include "app/common/layer_names.hpp"
+
 #include "data/io/oblique_metadata.hpp"
 #include "data/analysis/kernel_density.hpp"
 #include "scene/heat_layer.hpp"
@@ -76,6 +78,19 @@ osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const 
         return nullptr;
     const data::DensityGrid grid = data::kernelDensity(points, extent, 20.0, 120.0);
     return scene::buildHeatLayer(grid, model.origin(), model.ground());
+}
+
+void useDisplayNames(scene::SceneModel& model)
+{
+    // The legend asks by name: a layer of that name is named by its role, anything else (a kind, a word) as it is.
+    model.setLegendNames(
+        [&model](const std::string& name)
+        {
+            for (int i = 0; i < model.layerCount(); ++i)
+                if (model.layer(i).name == name)
+                    return LayerNames::displayName(model.layer(i)).toStdString();
+            return LayerNames::displayName(name).toStdString();
+        });
 }
 
 bool isObliqueTileset(const QString& path)

@@ -49,6 +49,10 @@ osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const 
 osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const std::vector<data::Position>& points,
                                           const data::Extent& extent);
 
+/// Has the model's legend name layers, icon kinds and legend words in the interface language (LayerNames), each
+/// layer by its role (a derived layer by the one it was made from). Call again after a language change.
+void useDisplayNames(scene::SceneModel& model);
+
 /// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
 bool isObliqueTileset(const QString& path);
 

@@ -1,5 +1,8 @@
 #include "app/gui/color_by_dialog.hpp"
 
+#include "app/common/scene_sources.hpp"
+
+#include "data/analysis/derived_layers.hpp"
 #include "data/core/vector_layer.hpp"
 
 #include <QCheckBox>
@@ -47,6 +50,24 @@ ColorByDialog::ColorByDialog(const data::VectorLayer& layer, QWidget* parent) : 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
+}
+
+std::optional<ColorByDialog::Choice> ColorByDialog::choose(const data::VectorLayer& layer, double columnHeightMetres,
+                                                           QWidget* parent)
+{
+    if (layer.fieldNames.empty())
+        return std::nullopt;
+    ColorByDialog dialog(layer, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const std::string field = dialog.field().toStdString();
+    Choice choice{thematicColorsFor(layer, field, dialog.classes(), dialog.method()), nullptr};
+    if (!choice.colors)
+        return std::nullopt;
+    if (dialog.columns())
+        choice.columns =
+            std::make_shared<const data::VectorLayer>(data::valueColumns(layer, field, columnHeightMetres));
+    return choice;
 }
 
 QString ColorByDialog::field() const

@@ -2,6 +2,9 @@
 
 #include "data/analysis/classification.hpp"
 
+#include <memory>
+#include <optional>
+
 #include <QDialog>
 
 class QCheckBox;
@@ -11,6 +14,11 @@ class QSpinBox;
 namespace citytwin::data
 {
 struct VectorLayer;
+}
+
+namespace citytwin::scene
+{
+struct ThematicColors;
 }
 
 namespace citytwin::app
@@ -23,6 +31,17 @@ class ColorByDialog : public QDialog
     Q_OBJECT
 public:
     ColorByDialog(const data::VectorLayer& layer, QWidget* parent = nullptr);
+
+    /// What the user chose: the colours, and for columns the layer of columns (data::valueColumns) to show in
+    /// place of the areas.
+    struct Choice
+    {
+        std::shared_ptr<const scene::ThematicColors> colors;
+        std::shared_ptr<const data::VectorLayer> columns;
+    };
+    /// Asks how to colour a layer (modal). Nothing when the layer has no fields, the user cancels, or the field
+    /// gives no colours.
+    static std::optional<Choice> choose(const data::VectorLayer& layer, double columnHeightMetres, QWidget* parent);
 
     QString field() const;
     data::ClassMethod method() const;

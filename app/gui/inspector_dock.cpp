@@ -28,16 +28,19 @@ InspectorDock::InspectorDock(QWidget* parent)
     retranslateUi();
 }
 
-void InspectorDock::showFeature(const QString& layerName, qint64 featureId, const QStringList& fields,
-                                const QStringList& values)
+void InspectorDock::showFeature(const data::VectorLayer& layer, std::size_t featureIndex)
 {
-    mLayerName = layerName;
-    mFeatureId = featureId;
-    mTable->setRowCount(static_cast<int>(fields.size()));
-    for (int row = 0; row < fields.size(); ++row)
+    const data::Feature& feature = layer.features.at(featureIndex);
+    mLayerName = QString::fromStdString(layer.name);
+    mFeatureId = feature.fid;
+    mTable->setRowCount(static_cast<int>(layer.fieldNames.size()));
+    for (std::size_t field = 0; field < layer.fieldNames.size(); ++field)
     {
-        mTable->setItem(row, 0, new QTableWidgetItem(fields.at(row)));
-        mTable->setItem(row, 1, new QTableWidgetItem(row < values.size() ? values.at(row) : QString()));
+        const int row = static_cast<int>(field);
+        mTable->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(layer.fieldNames[field])));
+        mTable->setItem(row, 1,
+                        new QTableWidgetItem(QString::fromStdString(
+                            field < feature.values.size() ? feature.values[field] : std::string())));
     }
     mTable->resizeColumnToContents(0);
     retranslateUi();

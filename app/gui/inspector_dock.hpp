@@ -1,5 +1,9 @@
 #pragma once
 
+#include "data/core/vector_layer.hpp"
+
+#include <cstddef>
+
 #include <QDockWidget>
 #include <QStringList>
 
@@ -16,8 +20,8 @@ class InspectorDock : public QDockWidget
 public:
     explicit InspectorDock(QWidget* parent = nullptr);
 
-    /// Shows one feature: its layer, its id and its field / value pairs.
-    void showFeature(const QString& layerName, qint64 featureId, const QStringList& fields, const QStringList& values);
+    /// Shows one feature of a layer: the layer, the feature's id and its field / value pairs.
+    void showFeature(const data::VectorLayer& layer, std::size_t featureIndex);
     void clear();
 
     /// Returns the value shown for a field, or a null string when not shown.

@@ -35,9 +35,15 @@ LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWi
     retranslateUi();
 }
 
-void LayersDock::addLayer(const QString& name, qsizetype featureCount, bool visible)
+LayersDock::Row LayersDock::rowOf(const data::VectorLayer& layer)
 {
-    mLayers.append({name, featureCount});
+    const auto count = layer.deferredCount.value_or(static_cast<std::int64_t>(layer.features.size()));
+    return {layer.name, layer.role, layer.derivedFrom, static_cast<qsizetype>(count)};
+}
+
+void LayersDock::addLayer(const data::VectorLayer& layer, bool visible)
+{
+    mLayers.append(rowOf(layer));
     const QSignalBlocker blocker(mList);
     auto* item = new QListWidgetItem(mList);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -45,9 +51,9 @@ void LayersDock::addLayer(const QString& name, qsizetype featureCount, bool visi
     updateRow(static_cast<int>(mLayers.size()) - 1);
 }
 
-void LayersDock::updateLayer(int index, const QString& name, qsizetype featureCount)
+void LayersDock::updateLayer(int index, const data::VectorLayer& layer)
 {
-    mLayers[index] = {name, featureCount};
+    mLayers[index] = rowOf(layer);
     updateRow(index);
 }
 
@@ -73,13 +79,13 @@ void LayersDock::setChecked(int index, bool checked)
 
 void LayersDock::updateRow(int index)
 {
-    const auto& [name, count] = mLayers.at(index);
+    const Row& row = mLayers.at(index);
     const QSignalBlocker blocker(mList);
     QListWidgetItem* item = mList->item(index);
     // Conventional tables and derived layers by their name in the interface language; the table in the tip.
-    item->setText(
-        tr("%1 (%n feature(s))", nullptr, static_cast<int>(count)).arg(LayerNames::displayName(name.toStdString())));
-    item->setToolTip(tr("Table %1. Double-click to zoom to this layer").arg(name));
+    item->setText(tr("%1 (%n feature(s))", nullptr, static_cast<int>(row.featureCount))
+                      .arg(LayerNames::displayName(row.table, row.role, row.derivedFrom)));
+    item->setToolTip(tr("Table %1. Double-click to zoom to this layer").arg(QString::fromStdString(row.table)));
 }
 
 void LayersDock::changeEvent(QEvent* event)

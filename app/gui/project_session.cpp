@@ -36,6 +36,7 @@ std::optional<QString> ProjectSession::open(const QString& path)
         return ErrorText::describe(existing.error());
     mPath = path;
     mTimer.start();
+    emit opened(path);
     return std::nullopt;
 }
 

@@ -35,6 +35,8 @@ public:
     void poll();
 
 signals:
+    /// A project was opened (open succeeded).
+    void opened(const QString& path);
     void incidentsAppended(const std::vector<citytwin::data::IncidentRow>& rows);
 
 private:

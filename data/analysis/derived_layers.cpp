@@ -15,11 +15,13 @@ namespace
 constexpr int RingSides = 48;
 constexpr int ArcSteps = 16;
 
-/// A copy of the layer's description with polygons instead of points.
-VectorLayer derivedFrom(const VectorLayer& source, std::string name)
+/// A copy of the layer's description with polygons instead of points, in its role.
+VectorLayer derivedFrom(const VectorLayer& source, std::string name, LayerRole role)
 {
     VectorLayer layer;
     layer.name = std::move(name);
+    layer.role = role;
+    layer.derivedFrom.sourceLayer = source.name;
     layer.sourcePath = source.sourcePath;
     layer.sourceCrs = source.sourceCrs;
     layer.effectiveCrs = source.effectiveCrs;
@@ -34,7 +36,10 @@ VectorLayer serviceAreas(const VectorLayer& points, double radiusMetres, const s
 {
     char suffix[32];
     std::snprintf(suffix, sizeof suffix, " (%.0f m)", radiusMetres);
-    VectorLayer layer = derivedFrom(points, points.name + (kind.empty() ? "" : " " + kind) + suffix);
+    VectorLayer layer =
+        derivedFrom(points, points.name + (kind.empty() ? "" : " " + kind) + suffix, LayerRole::ServiceRings);
+    layer.derivedFrom.stationKind = kind;
+    layer.derivedFrom.radiusMetres = radiusMetres;
     const auto kindField = std::find(points.fieldNames.begin(), points.fieldNames.end(), "kind");
     const auto kindIndex = static_cast<std::size_t>(kindField - points.fieldNames.begin());
     for (const Feature& source : points.features)
@@ -63,7 +68,7 @@ VectorLayer serviceAreas(const VectorLayer& points, double radiusMetres, const s
 
 VectorLayer viewCones(const VectorLayer& cameras)
 {
-    VectorLayer layer = derivedFrom(cameras, cameras.name + " (view)");
+    VectorLayer layer = derivedFrom(cameras, cameras.name + " (view)", LayerRole::ViewCones);
     const std::vector<double> headings = numericValues(cameras, "heading"), fovs = numericValues(cameras, "fov"),
                               ranges = numericValues(cameras, "range_m");
     auto valueOr = [](double value, double fallback) { return std::isnan(value) ? fallback : value; };
@@ -96,7 +101,7 @@ VectorLayer viewCones(const VectorLayer& cameras)
 
 VectorLayer valueColumns(const VectorLayer& areas, const std::string& field, double maxHeight)
 {
-    VectorLayer layer = derivedFrom(areas, areas.name + " (columns)");
+    VectorLayer layer = derivedFrom(areas, areas.name + " (columns)", LayerRole::Columns);
     layer.extent = areas.extent;
     const std::vector<double> values = numericValues(areas, field);
     double largest = 0.0;

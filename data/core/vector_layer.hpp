@@ -94,6 +94,28 @@ struct LayerWarning
     std::string detail;
 };
 
+/// What a layer is: read from a source, or derived from another layer (by the app or an analysis). Styles and
+/// display names follow the role; a derived layer's name ("cameras (view)") is text for people, never parsed.
+enum class LayerRole
+{
+    Source,          ///< read from a source as it is
+    Columns,         ///< areas as 3D columns as high as a value (valueColumns)
+    ViewCones,       ///< each camera's view cone on the ground (viewCones)
+    SeenGround,      ///< the ground the cameras see past the buildings (camera coverage)
+    ServiceRings,    ///< a ring of a walking distance around each station (serviceAreas)
+    RecurringPlaces, ///< places where incidents of one category came back (hot spots)
+};
+
+/// What a derived layer was made from, so that its display name can say so (empty for a source layer).
+struct LayerDerivation
+{
+    /// The name of the layer it was made from ("stations", "communities").
+    std::string sourceLayer;
+    /// Service rings only: the kind of station ringed ("day_care"; empty for every station) and the radius (metres).
+    std::string stationKind;
+    double radiusMetres = 0.0;
+};
+
 /// A vector layer read from a source and transformed into the project CRS.
 struct VectorLayer
 {
@@ -115,6 +137,9 @@ struct VectorLayer
     std::vector<LayerWarning> warnings;
     /// Set when the features were not read yet (VectorReadOptions::deferredLayers): how many there are.
     std::optional<std::int64_t> deferredCount;
+    /// What the layer is, and for a derived layer what it was made from.
+    LayerRole role = LayerRole::Source;
+    LayerDerivation derivedFrom;
 };
 
 } // namespace citytwin::data

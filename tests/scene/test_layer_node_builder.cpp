@@ -280,6 +280,29 @@ private slots:
         QCOMPARE(lines, (std::vector<std::string>{"stations", "  canteen", "  day_care"}));
     }
 
+    void derivedLayersAreStyledByTheirRole()
+    {
+        // Service rings: a light wash (10 %) inside a thin ring, by role; the name alone styles nothing.
+        data::VectorLayer rings;
+        rings.name = "stations day_care (500 m)";
+        rings.kind = data::GeometryKind::Polygon;
+        QCOMPARE(scene::layerStyleFor(rings, 0).fillOpacity, 0.35f); // a plain area
+        rings.role = data::LayerRole::ServiceRings;
+        QCOMPARE(scene::layerStyleFor(rings, 0).fillOpacity, 0.10f);
+        // View cones and the ground the cameras see: a cyan wash (25 %).
+        for (const data::LayerRole role : {data::LayerRole::ViewCones, data::LayerRole::SeenGround})
+        {
+            data::VectorLayer views;
+            views.name = "cameras";
+            views.kind = data::GeometryKind::Polygon;
+            views.role = role;
+            const scene::LayerStyle style = scene::layerStyleFor(views, 0);
+            QCOMPARE(style.fillOpacity, 0.25f);
+            QCOMPARE(style.color, osg::Vec4(0.35f, 0.85f, 0.95f, 1.0f));
+            QVERIFY(style.visible); // unlike the cameras themselves, which start hidden
+        }
+    }
+
     void densePointLayersClusterWithCountsFromAfar()
     {
         // 2,000 points over 4 km: every tile becomes an LOD: its points near, its clusters farther; the

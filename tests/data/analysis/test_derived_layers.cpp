@@ -34,6 +34,10 @@ private slots:
     {
         const data::VectorLayer rings = data::serviceAreas(points(), 500.0, "day_care");
         QCOMPARE(rings.name, std::string("stations day_care (500 m)"));
+        QCOMPARE(rings.role, data::LayerRole::ServiceRings);
+        QCOMPARE(rings.derivedFrom.sourceLayer, std::string("stations"));
+        QCOMPARE(rings.derivedFrom.stationKind, std::string("day_care"));
+        QCOMPARE(rings.derivedFrom.radiusMetres, 500.0);
         QCOMPARE(rings.features.size(), std::size_t(2)); // indices match the source
         QCOMPARE(rings.features[0].polygons.size(), std::size_t(1));
         QVERIFY(rings.features[1].polygons.empty()); // a canteen: no ring
@@ -45,6 +49,9 @@ private slots:
     void conesPointAlongTheHeading()
     {
         const data::VectorLayer cones = data::viewCones(points());
+        QCOMPARE(cones.name, std::string("stations (view)"));
+        QCOMPARE(cones.role, data::LayerRole::ViewCones);
+        QCOMPARE(cones.derivedFrom.sourceLayer, std::string("stations"));
         const data::Ring& east = cones.features[0].polygons[0].rings[0];
         QCOMPARE(east.front().x, 1000.0); // the apex is the camera
         // Heading 90 (east), 60 degrees wide, 50 m deep: every arc point east of the camera, at 50 m.
@@ -73,6 +80,9 @@ private slots:
         }
         const data::VectorLayer columns = data::valueColumns(areas, "population", 800.0);
         QCOMPARE(columns.name, std::string("communities (columns)"));
+        QCOMPARE(columns.role, data::LayerRole::Columns);
+        QCOMPARE(columns.derivedFrom.sourceLayer, std::string("communities"));
+        QCOMPARE(areas.role, data::LayerRole::Source);
         QCOMPARE(columns.features[0].height.value_or(0), 200.0);
         QCOMPARE(columns.features[1].height.value_or(0), 800.0);
         QVERIFY(!columns.features[2].height);

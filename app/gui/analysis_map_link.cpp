@@ -1,0 +1,154 @@
+#include "app/gui/analysis_map_link.hpp"
+
+#include "app/common/layer_names.hpp"
+#include "app/gui/analysis/analysis_dock.hpp"
+#include "app/gui/layer_list.hpp"
+#include "app/viewport/viewport_widget.hpp"
+
+#include "data/analysis/classification.hpp"
+#include "data/analysis/derived_layers.hpp"
+#include "scene/scene_model.hpp"
+#include "scene/thematic_style.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <QSet>
+#include <QStatusBar>
+
+namespace citytwin::app
+{
+namespace
+{
+/// The id of each feature of a layer: its `id` field, or its fid when the layer has none (analysis tables name
+/// areas by these ids).
+std::vector<qint64> featureIds(const data::VectorLayer& layer)
+{
+    const std::vector<double> values = data::numericValues(layer, "id");
+    std::vector<qint64> ids;
+    ids.reserve(layer.features.size());
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        ids.push_back(std::isfinite(values[i]) ? static_cast<qint64>(values[i]) : layer.features[i].fid);
+    return ids;
+}
+
+/// The layer with its role. The Analysis dock does not give the layers it makes their role yet: until it does
+/// (where each is made), its two layers are known here by their whole table names (no suffix is read).
+std::shared_ptr<const data::VectorLayer> withRole(std::shared_ptr<const data::VectorLayer> layer)
+{
+    struct Known
+    {
+        const char* name;
+        data::LayerRole role;
+        const char* sourceLayer;
+    };
+    static constexpr Known known[] = {{"cameras (seen ground)", data::LayerRole::SeenGround, "cameras"},
+                                      {"incidents (recurring places)", data::LayerRole::RecurringPlaces, "incidents"}};
+    if (layer->role != data::LayerRole::Source)
+        return layer;
+    for (const Known& entry : known)
+    {
+        if (layer->name != entry.name)
+            continue;
+        auto withItsRole = std::make_shared<data::VectorLayer>(*layer);
+        withItsRole->role = entry.role;
+        withItsRole->derivedFrom.sourceLayer = entry.sourceLayer;
+        return withItsRole;
+    }
+    return layer;
+}
+} // namespace
+
+AnalysisMapLink::AnalysisMapLink(AnalysisDock& dock, LayerList& layers, scene::SceneModel& model,
+                                 ViewportWidget& viewport, QStatusBar& statusBar, QObject* parent)
+    : QObject(parent), mLayers(layers), mModel(model), mViewport(viewport), mStatusBar(statusBar)
+{
+    connect(&dock, &AnalysisDock::showOnMap, this, &AnalysisMapLink::showValues);
+    connect(&dock, &AnalysisDock::highlightBuildings, this, &AnalysisMapLink::highlightBuildings);
+    connect(&dock, &AnalysisDock::zoomToArea, this, &AnalysisMapLink::zoomToArea);
+    connect(&dock, &AnalysisDock::analysisLayer, this, &AnalysisMapLink::showLayer);
+}
+
+void AnalysisMapLink::showValues(const QString& areaTable, const QHash<qint64, double>& values, const QString& title,
+                                 bool columns)
+{
+    const int index = mLayers.named(areaTable.toStdString());
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mLayers.layer(index);
+    std::vector<double> perFeature;
+    perFeature.reserve(layer.features.size());
+    for (const qint64 id : featureIds(layer))
+        perFeature.push_back(values.value(id, std::nan("")));
+    auto colors = std::make_shared<const scene::ThematicColors>(scene::graduatedColors(
+        perFeature, title.toStdString(), 5, data::ClassMethod::NaturalBreaks, scene::ColorRamp::YellowOrangeRed));
+    // Columns: a derived layer with the values as its height, in place of the flat areas.
+    std::shared_ptr<const data::VectorLayer> valueColumns;
+    if (columns)
+    {
+        data::VectorLayer withValues = layer;
+        withValues.fieldNames.push_back("value");
+        for (std::size_t i = 0; i < withValues.features.size(); ++i)
+            withValues.features[i].values.push_back(std::isfinite(perFeature[i]) ? std::to_string(perFeature[i])
+                                                                                 : std::string());
+        valueColumns = std::make_shared<const data::VectorLayer>(
+            data::valueColumns(withValues, "value", LayerList::ColumnHeightMetres));
+    }
+    mLayers.showColoured(index, std::move(colors), std::move(valueColumns));
+    mViewport.sceneChanged(false);
+}
+
+void AnalysisMapLink::zoomToArea(const QString& table, qint64 id)
+{
+    const int index = mLayers.named(table.toStdString());
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mLayers.layer(index);
+    const std::vector<qint64> ids = featureIds(layer);
+    const auto found = std::find(ids.begin(), ids.end(), id);
+    if (found == ids.end())
+        return;
+    const data::Feature& feature = layer.features[static_cast<std::size_t>(found - ids.begin())];
+    data::Extent extent;
+    for (const data::Polygon& polygon : feature.polygons)
+        for (const data::Ring& ring : polygon.rings)
+            for (const data::Position& p : ring)
+                extent.include(p.x, p.y);
+    for (const data::Position& p : feature.points)
+        extent.include(p.x, p.y);
+    if (!extent.isValid())
+        return;
+    const osg::Vec3d centre = mModel.projectToWorld(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
+    const double radius = std::max(150.0, 0.6 * std::hypot(extent.maxX - extent.minX, extent.maxY - extent.minY));
+    mLayers.setVisible(index, true);
+    mViewport.flyToBound(osg::BoundingSphere(centre, radius));
+    mStatusBar.showMessage(tr("%1 %2").arg(LayerNames::displayName(layer)).arg(id), 5000);
+}
+
+void AnalysisMapLink::showLayer(std::shared_ptr<const data::VectorLayer> layer)
+{
+    mLayers.show(withRole(std::move(layer)));
+    mViewport.sceneChanged(false);
+}
+
+void AnalysisMapLink::highlightBuildings(const QList<qint64>& ids)
+{
+    const int index = mLayers.named("buildings");
+    if (index < 0)
+        return;
+    const data::VectorLayer& layer = mLayers.layer(index);
+    const QSet<qint64> wanted(ids.begin(), ids.end());
+    const osg::Vec4 highlighted(0.90f, 0.20f, 0.18f, 1.0f), other(0.80f, 0.80f, 0.78f, 1.0f);
+    auto colors = std::make_shared<scene::ThematicColors>();
+    colors->legend.title = tr("Buildings listed by the analysis").toStdString();
+    colors->legend.entries = {{tr("listed (%n)", nullptr, static_cast<int>(wanted.size())).toStdString(), highlighted},
+                              {tr("others").toStdString(), other}};
+    for (const qint64 id : featureIds(layer))
+        colors->perFeature.push_back(wanted.contains(id) ? highlighted : other);
+    mModel.setLayerColors(index, std::move(colors));
+    mViewport.sceneChanged(false);
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,124 @@
+#include "app/gui/layer_list.hpp"
+
+#include "app/gui/layers_dock.hpp"
+
+#include "scene/scene_model.hpp"
+
+#include <QSignalBlocker>
+
+namespace citytwin::app
+{
+
+LayerList::LayerList(scene::SceneModel& model, LayersDock& dock, QObject* parent)
+    : QObject(parent), mModel(model), mDock(dock)
+{
+    // A tick by the user: the node follows its row.
+    connect(&mDock, &LayersDock::visibilityChanged, this,
+            [this](int index, bool visible)
+            {
+                mModel.setLayerVisible(index, visible);
+                emit visibilityChanged(index, visible);
+            });
+}
+
+int LayerList::count() const
+{
+    return mModel.layerCount();
+}
+
+const data::VectorLayer& LayerList::layer(int index) const
+{
+    return mModel.layer(index);
+}
+
+bool LayerList::isVisible(int index) const
+{
+    return mModel.isLayerVisible(index);
+}
+
+int LayerList::add(std::shared_ptr<const data::VectorLayer> layer)
+{
+    const int index = mModel.addLayer(layer);
+    mDock.addLayer(*layer, mModel.isLayerVisible(index));
+    return index;
+}
+
+void LayerList::replace(int index, std::shared_ptr<const data::VectorLayer> layer)
+{
+    mModel.replaceLayer(index, layer);
+    mDock.updateLayer(index, *layer);
+}
+
+int LayerList::show(std::shared_ptr<const data::VectorLayer> layer)
+{
+    int index = find(layer->sourcePath, layer->name);
+    if (index >= 0)
+        replace(index, std::move(layer));
+    else
+        index = add(std::move(layer));
+    setVisible(index, true);
+    return index;
+}
+
+void LayerList::setVisible(int index, bool visible)
+{
+    const bool changed = mDock.isChecked(index) != visible;
+    mModel.setLayerVisible(index, visible);
+    {
+        // The row follows without reporting it as the user's tick.
+        const QSignalBlocker blocker(&mDock);
+        mDock.setChecked(index, visible);
+    }
+    if (changed)
+        emit visibilityChanged(index, visible);
+}
+
+int LayerList::find(const std::string& sourcePath, const std::string& name) const
+{
+    for (int i = 0; i < mModel.layerCount(); ++i)
+        if (mModel.layer(i).sourcePath == sourcePath && mModel.layer(i).name == name)
+            return i;
+    return -1;
+}
+
+int LayerList::named(const std::string& name) const
+{
+    for (int i = 0; i < mModel.layerCount(); ++i)
+        if (mModel.layer(i).name == name)
+            return i;
+    return -1;
+}
+
+int LayerList::findDerived(const std::string& sourcePath, const std::string& sourceLayer, data::LayerRole role) const
+{
+    for (int i = 0; i < mModel.layerCount(); ++i)
+    {
+        const data::VectorLayer& layer = mModel.layer(i);
+        if (layer.role == role && layer.sourcePath == sourcePath && layer.derivedFrom.sourceLayer == sourceLayer)
+            return i;
+    }
+    return -1;
+}
+
+void LayerList::showColoured(int index, std::shared_ptr<const scene::ThematicColors> colors,
+                             std::shared_ptr<const data::VectorLayer> columns)
+{
+    const data::VectorLayer& areas = mModel.layer(index);
+    int columnsIndex = findDerived(areas.sourcePath, areas.name, data::LayerRole::Columns);
+    int coloured = index;
+    if (columns)
+    {
+        if (columnsIndex < 0)
+            columnsIndex = add(std::move(columns));
+        else
+            replace(columnsIndex, std::move(columns));
+        setVisible(index, false);
+        coloured = columnsIndex;
+    }
+    else if (columnsIndex >= 0)
+        setVisible(columnsIndex, false);
+    mModel.setLayerColors(coloured, std::move(colors));
+    setVisible(coloured, true);
+}
+
+} // namespace citytwin::app

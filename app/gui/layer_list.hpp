@@ -1,0 +1,67 @@
+#pragma once
+
+#include "data/core/vector_layer.hpp"
+
+#include <memory>
+#include <string>
+
+#include <QObject>
+
+namespace citytwin::scene
+{
+class SceneModel;
+struct ThematicColors;
+} // namespace citytwin::scene
+
+namespace citytwin::app
+{
+class LayersDock;
+
+/// The open layers: each layer's node in the scene model and its row in the Layers dock, kept in step. Adding,
+/// replacing, showing and hiding a layer go through here only; a tick in the dock comes back through here too.
+/// Indices are the scene model's (the dock's rows follow them). GUI thread only.
+class LayerList : public QObject
+{
+    Q_OBJECT
+public:
+    /// The height of the tallest column when areas are drawn as columns of a value (metres).
+    static constexpr double ColumnHeightMetres = 1500.0;
+
+    LayerList(scene::SceneModel& model, LayersDock& dock, QObject* parent = nullptr);
+
+    int count() const;
+    const data::VectorLayer& layer(int index) const;
+    bool isVisible(int index) const;
+
+    /// Adds a layer (its node and its row), shown or hidden as its style says; returns its index.
+    int add(std::shared_ptr<const data::VectorLayer> layer);
+    /// Puts a layer in place of another (read again, new rows, a new result); keeps its visibility and colours.
+    void replace(int index, std::shared_ptr<const data::VectorLayer> layer);
+    /// Replaces the layer of the same source and name, or adds it, and shows it; returns its index.
+    int show(std::shared_ptr<const data::VectorLayer> layer);
+    /// Shows or hides a layer: its node and its tick (visibilityChanged follows when that changes).
+    void setVisible(int index, bool visible);
+
+    /// Returns the layer of that source and name, or -1.
+    int find(const std::string& sourcePath, const std::string& name) const;
+    /// Returns the first layer of that name (whatever its source), or -1.
+    int named(const std::string& name) const;
+    /// Returns the layer derived in a role from the layer of that source and name, or -1.
+    int findDerived(const std::string& sourcePath, const std::string& sourceLayer, data::LayerRole role) const;
+
+    /// Colours a layer (thematic colours, null for its own) and shows it. Given columns made from it
+    /// (data::valueColumns), these are shown coloured in its place (added, or replacing its earlier columns);
+    /// without, its earlier columns are hidden.
+    void showColoured(int index, std::shared_ptr<const scene::ThematicColors> colors,
+                      std::shared_ptr<const data::VectorLayer> columns = nullptr);
+
+signals:
+    /// A layer was shown or hidden, by a tick in the dock or through setVisible.
+    void visibilityChanged(int index, bool visible);
+
+private:
+    scene::SceneModel& mModel;
+    LayersDock& mDock;
+};
+
+} // namespace citytwin::app

@@ -1,0 +1,289 @@
+#include "app/gui/source_loader.hpp"
+
+#include "app/common/error_text.hpp"
+#include "app/common/sample_project.hpp"
+#include "app/common/scene_sources.hpp"
+#include "app/gui/layer_list.hpp"
+#include "app/gui/project_session.hpp"
+#include "app/viewport/viewport_widget.hpp"
+
+#include "data/io/raster_source.hpp"
+#include "data/io/vector_source.hpp"
+#include "scene/scene_model.hpp"
+
+#include <algorithm>
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace citytwin::app
+{
+namespace
+{
+/// The incidents layer with appended rows added as points (their category, status and time in the fields of
+/// those names, when the layer has them).
+std::shared_ptr<data::VectorLayer> withIncidents(const data::VectorLayer& incidents,
+                                                 const std::vector<data::IncidentRow>& rows)
+{
+    auto layer = std::make_shared<data::VectorLayer>(incidents);
+    const auto fieldIndex = [&layer](const char* name)
+    {
+        const auto found = std::find(layer->fieldNames.begin(), layer->fieldNames.end(), name);
+        return found == layer->fieldNames.end() ? -1 : static_cast<int>(found - layer->fieldNames.begin());
+    };
+    const int categoryField = fieldIndex("category"), statusField = fieldIndex("status"),
+              timeField = fieldIndex("reported_at");
+    for (const data::IncidentRow& row : rows)
+    {
+        data::Feature feature;
+        feature.fid = row.fid;
+        feature.points.push_back({row.x, row.y, 0.0});
+        feature.values.resize(layer->fieldNames.size());
+        if (categoryField >= 0)
+            feature.values[categoryField] = row.category;
+        if (statusField >= 0)
+            feature.values[statusField] = row.status;
+        if (timeField >= 0)
+            feature.values[timeField] = row.reportedAt;
+        layer->extent.include(row.x, row.y);
+        layer->features.push_back(std::move(feature));
+    }
+    layer->kind = data::GeometryKind::Point;
+    return layer;
+}
+} // namespace
+
+SourceLoader::SourceLoader(LayerList& layers, ProjectSession& session, scene::SceneModel& model,
+                           ViewportWidget& viewport, QStatusBar& statusBar, QObject* parent)
+    : QObject(parent), mLayers(layers), mSession(session), mModel(model), mViewport(viewport), mStatusBar(statusBar)
+{
+    connect(&mSession, &ProjectSession::incidentsAppended, this, &SourceLoader::appendIncidents);
+    // Large layers are read when first shown.
+    connect(&mLayers, &LayerList::visibilityChanged, this,
+            [this](int index, bool visible)
+            {
+                if (visible)
+                    loadDeferred(index);
+            });
+}
+
+void SourceLoader::open(const QString& path)
+{
+    if (isObliqueTileset(path))
+    {
+        // The top-level tiles load now; the finer levels page in as the camera comes close.
+        if (auto added = addObliqueTileset(mModel, path); !added)
+            emit failed(ErrorText::describe(added.error()));
+        else
+            mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+        mViewport.sceneChanged(true);
+        return;
+    }
+    loadTerrain(path);
+    if (!data::isRasterOnly(path.toStdString()))
+        loadVectors(path);
+}
+
+void SourceLoader::loadVectors(const QString& path)
+{
+    ++mPending;
+    mStatusBar.showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    auto* watcher = new QFutureWatcher<LayersRead>(this);
+    const quint64 ticket = mNextTicket++;
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, path, ticket]
+            {
+                readFinished(ticket, path, watcher->result());
+                watcher->deleteLater();
+            });
+    data::VectorReadOptions options;
+    // Large layers that start hidden are read when first shown (the sample's 330,000 incidents).
+    options.deferredLayers = {"incidents", "party_links", "party_orgs", "cameras"};
+    watcher->setFuture(
+        QtConcurrent::run([file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
+}
+
+void SourceLoader::readFinished(quint64 ticket, const QString& path, LayersRead result)
+{
+    mFinished.emplace(ticket, std::make_pair(path, std::move(result)));
+    for (auto next = mFinished.find(mNextTicketToAdd); next != mFinished.end(); next = mFinished.find(mNextTicketToAdd))
+    {
+        auto [readyPath, readyResult] = std::move(next->second);
+        mFinished.erase(next);
+        ++mNextTicketToAdd;
+        --mPending;
+        addLayers(readyPath, std::move(readyResult));
+    }
+    if (mPending == 0)
+        emit allFinished();
+}
+
+void SourceLoader::addLayers(const QString& path, LayersRead result)
+{
+    if (!result)
+    {
+        emit failed(ErrorText::describe(result.error()));
+        return;
+    }
+    for (data::VectorLayer& layer : result.value())
+    {
+        const QString name = QString::fromStdString(layer.name);
+        for (const data::LayerWarning& warning : layer.warnings)
+            mStatusBar.showMessage(ErrorText::describeWarning(name, warning), 15000);
+        if (layer.crsGuessed)
+            emit crsGuessed(path, name, QString::fromStdString(layer.effectiveCrs));
+        mLayers.add(std::make_shared<const data::VectorLayer>(std::move(layer)));
+    }
+    mViewport.sceneChanged(true);
+    if (std::all_of(result->begin(), result->end(),
+                    [](const data::VectorLayer& layer) { return layer.warnings.empty(); }))
+        mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+    if (mModel.layerCount() > 0)
+        emit layersAdded();
+}
+
+void SourceLoader::loadTerrain(const QString& path)
+{
+    // The first source with rasters gives the terrain; its DEM and imagery are opened in the background.
+    if (mModel.terrain() || mTerrainLoading)
+        return;
+    mTerrainLoading = true;
+    ++mPending;
+    auto* watcher = new QFutureWatcher<data::Result<std::optional<TerrainData>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher]
+            {
+                auto result = watcher->result();
+                watcher->deleteLater();
+                mTerrainLoading = false;
+                if (!result)
+                    emit failed(ErrorText::describe(result.error()));
+                else if (result.value())
+                {
+                    applyTerrain(mModel, *result.value());
+                    emit terrainShown();
+                    mViewport.sceneChanged(mModel.layerCount() == 0);
+                }
+                if (--mPending == 0)
+                    emit allFinished();
+            });
+    watcher->setFuture(QtConcurrent::run([path] { return loadTerrainData(path); }));
+}
+
+bool SourceLoader::place(int index, LayersRead result)
+{
+    if (!result)
+    {
+        emit failed(ErrorText::describe(result.error()));
+        return false;
+    }
+    mLayers.replace(index, std::make_shared<const data::VectorLayer>(std::move(result->front())));
+    mViewport.sceneChanged(false);
+    return true;
+}
+
+void SourceLoader::loadDeferred(int index)
+{
+    const data::VectorLayer& deferred = mLayers.layer(index);
+    if (!deferred.deferredCount || mLoadingDeferred.contains(index))
+        return;
+    mLoadingDeferred.insert(index);
+    const QString name = QString::fromStdString(deferred.name);
+    mStatusBar.showMessage(tr("Loading %1…").arg(name));
+    auto* watcher = new QFutureWatcher<LayersRead>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, index, name]
+            {
+                watcher->deleteLater();
+                mLoadingDeferred.remove(index);
+                if (place(index, watcher->result()))
+                    mStatusBar.showMessage(tr("Loaded %1").arg(name), 5000);
+            });
+    watcher->setFuture(QtConcurrent::run([path = deferred.sourcePath, layer = deferred.name]
+                                         { return data::readVectorSource(path, {.layerName = layer}); }));
+}
+
+bool SourceLoader::readDeferredNow(int index)
+{
+    const data::VectorLayer& deferred = mLayers.layer(index);
+    return !deferred.deferredCount ||
+           place(index, data::readVectorSource(deferred.sourcePath, {.layerName = deferred.name}));
+}
+
+void SourceLoader::reread(const QString& path, const QString& layerName, const QString& crs)
+{
+    const int index = mLayers.find(path.toStdString(), layerName.toStdString());
+    auto layers = data::readVectorSource(path.toStdString(),
+                                         {.layerName = layerName.toStdString(), .sourceCrs = crs.toStdString()});
+    if (index >= 0)
+        place(index, std::move(layers));
+    else if (!layers)
+        emit failed(ErrorText::describe(layers.error()));
+}
+
+void SourceLoader::reloadProjectTable(const QString& table)
+{
+    if (table == QLatin1String("incidents"))
+    {
+        // New incidents arrive through the project watch, like those appended by other processes.
+        mSession.poll();
+        return;
+    }
+    const QString& projectPath = mSession.path();
+    if (mLayers.find(projectPath.toStdString(), table.toStdString()) >= 0)
+        reread(projectPath, table, QString());
+    else
+        addLayers(projectPath, data::readVectorSource(projectPath.toStdString(), {.layerName = table.toStdString()}));
+}
+
+void SourceLoader::appendIncidents(const std::vector<data::IncidentRow>& rows)
+{
+    const int index = mLayers.find(mSession.path().toStdString(), "incidents");
+    if (index < 0)
+        return;
+    const data::VectorLayer& incidents = mLayers.layer(index);
+    if (incidents.deferredCount)
+    {
+        // Not read yet: the new rows come with the rest when it is first shown.
+        auto counted = std::make_shared<data::VectorLayer>(incidents);
+        counted->deferredCount = *incidents.deferredCount + static_cast<std::int64_t>(rows.size());
+        mLayers.replace(index, std::move(counted));
+    }
+    else
+    {
+        mLayers.replace(index, withIncidents(incidents, rows));
+        mViewport.sceneChanged(false);
+    }
+    mStatusBar.showMessage(tr("%n new incident(s)", nullptr, static_cast<int>(rows.size())), 10000);
+    emit incidentsAppended(static_cast<int>(rows.size()));
+}
+
+void SourceLoader::generateSample()
+{
+    struct Outcome
+    {
+        std::optional<QString> path;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher]
+            {
+                const Outcome outcome = watcher->result();
+                watcher->deleteLater();
+                emit sampleFinished(outcome.path.value_or(QString()));
+                if (!outcome.path)
+                    emit failed(outcome.error);
+            });
+    watcher->setFuture(QtConcurrent::run(
+        []
+        {
+            Outcome outcome;
+            outcome.path = SampleProject::ensure(&outcome.error);
+            return outcome;
+        }));
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,135 @@
+#include "app/gui/tour_player.hpp"
+
+#include "app/common/error_text.hpp"
+#include "app/gui/project_session.hpp"
+#include "app/viewport/viewport_widget.hpp"
+
+#include "scene/scene_model.hpp"
+
+#include <algorithm>
+
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace citytwin::app
+{
+
+TourPlayer::TourPlayer(const ProjectSession& session, const scene::SceneModel& model, ViewportWidget& viewport,
+                       QStatusBar& statusBar, QWidget& window)
+    : QObject(&window), mSession(session), mModel(model), mViewport(viewport), mStatusBar(statusBar), mWindow(window)
+{
+    mTimer.setSingleShot(true);
+    connect(&mTimer, &QTimer::timeout, this, &TourPlayer::nextStop);
+}
+
+void TourPlayer::fillMenu(QMenu& menu)
+{
+    menu.clear();
+    if (!mSession.isOpen())
+    {
+        menu.addAction(tr("Open a project to use bookmarks"))->setEnabled(false);
+        return;
+    }
+    auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false, .readOnly = true});
+    if (!project)
+        return;
+    auto bookmarks = project->bookmarks();
+    for (const data::Bookmark& bookmark : bookmarks ? bookmarks.value() : std::vector<data::Bookmark>{})
+        menu.addAction(QString::fromStdString(bookmark.name), this, [this, bookmark] { flyTo(bookmark, 2.0); });
+    menu.addSeparator();
+    menu.addAction(tr("&Add Bookmark…"), this, &TourPlayer::addBookmark);
+    auto tours = project->tours();
+    if (tours && !tours->empty())
+    {
+        menu.addSeparator();
+        for (const data::Tour& tour : tours.value())
+            menu.addAction(tr("Play Tour “%1”").arg(QString::fromStdString(tour.name)), this,
+                           [this, name = tour.name] { play(QString::fromStdString(name)); });
+        QAction* stopAction = menu.addAction(tr("Stop Tour"), this, &TourPlayer::stop);
+        stopAction->setEnabled(mTimer.isActive());
+    }
+}
+
+void TourPlayer::flyTo(const data::Bookmark& bookmark, double seconds)
+{
+    const osg::Vec3d origin = mModel.origin();
+    const scene::ViewPose pose{osg::Vec3d(bookmark.eye.x, bookmark.eye.y, bookmark.eye.z) - origin,
+                               osg::Vec3d(bookmark.center.x, bookmark.center.y, bookmark.center.z) - origin,
+                               osg::Vec3d(bookmark.up.x, bookmark.up.y, bookmark.up.z)};
+    mViewport.flyToPose(pose, seconds);
+}
+
+void TourPlayer::addBookmark()
+{
+    bool chosen = false;
+    const QString name = QInputDialog::getText(&mWindow, tr("Add Bookmark"), tr("Name of the view:"), QLineEdit::Normal,
+                                               QString(), &chosen)
+                             .trimmed();
+    if (!chosen || name.isEmpty())
+        return;
+    auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false});
+    if (!project)
+    {
+        emit failed(ErrorText::describe(project.error()));
+        return;
+    }
+    const scene::ViewPose pose = mViewport.currentPose();
+    const osg::Vec3d eye = mModel.worldToProject(pose.eye), center = mModel.worldToProject(pose.center);
+    data::Bookmark bookmark{name.toStdString(),
+                            {eye.x(), eye.y(), eye.z()},
+                            {center.x(), center.y(), center.z()},
+                            {pose.up.x(), pose.up.y(), pose.up.z()}};
+    if (auto saved = project->saveBookmark(bookmark); !saved)
+        emit failed(ErrorText::describe(saved.error()));
+    else
+        mStatusBar.showMessage(tr("Saved bookmark %1").arg(name), 5000);
+}
+
+bool TourPlayer::play(const QString& name, double speed)
+{
+    auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false, .readOnly = true});
+    if (!project)
+        return false;
+    auto tours = project->tours();
+    auto bookmarks = project->bookmarks();
+    if (!tours || !bookmarks)
+        return false;
+    mStops.clear();
+    for (const data::Tour& tour : tours.value())
+        if (QString::fromStdString(tour.name) == name)
+            for (const data::Tour::Stop& stop : tour.stops)
+                for (const data::Bookmark& bookmark : bookmarks.value())
+                    if (bookmark.name == stop.bookmark)
+                        mStops.push_back({bookmark, stop.durationSeconds / std::max(speed, 0.01)});
+    if (mStops.empty())
+        return false;
+    mNextStop = 0;
+    nextStop();
+    return true;
+}
+
+void TourPlayer::nextStop()
+{
+    if (mNextStop >= mStops.size())
+    {
+        mStatusBar.showMessage(tr("Tour finished"), 5000);
+        emit finished();
+        return;
+    }
+    const auto& [bookmark, seconds] = mStops[mNextStop++];
+    // Fly for a third of the stop (at most 4 s), then hold the view.
+    flyTo(bookmark, std::min(4.0, seconds / 3.0));
+    mStatusBar.showMessage(tr("Tour: %1").arg(QString::fromStdString(bookmark.name)));
+    mTimer.start(static_cast<int>(seconds * 1000.0));
+}
+
+void TourPlayer::stop()
+{
+    mTimer.stop();
+    mStops.clear();
+    mStatusBar.showMessage(tr("Tour stopped"), 5000);
+}
+
+} // namespace citytwin::app
