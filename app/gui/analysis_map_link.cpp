@@ -33,32 +33,6 @@ std::vector<qint64> featureIds(const data::VectorLayer& layer)
         ids.push_back(std::isfinite(values[i]) ? static_cast<qint64>(values[i]) : layer.features[i].fid);
     return ids;
 }
-
-/// The layer with its role. The Analysis dock does not give the layers it makes their role yet: until it does
-/// (where each is made), its two layers are known here by their whole table names (no suffix is read).
-std::shared_ptr<const data::VectorLayer> withRole(std::shared_ptr<const data::VectorLayer> layer)
-{
-    struct Known
-    {
-        const char* name;
-        data::LayerRole role;
-        const char* sourceLayer;
-    };
-    static constexpr Known known[] = {{"cameras (seen ground)", data::LayerRole::SeenGround, "cameras"},
-                                      {"incidents (recurring places)", data::LayerRole::RecurringPlaces, "incidents"}};
-    if (layer->role != data::LayerRole::Source)
-        return layer;
-    for (const Known& entry : known)
-    {
-        if (layer->name != entry.name)
-            continue;
-        auto withItsRole = std::make_shared<data::VectorLayer>(*layer);
-        withItsRole->role = entry.role;
-        withItsRole->derivedFrom.sourceLayer = entry.sourceLayer;
-        return withItsRole;
-    }
-    return layer;
-}
 } // namespace
 
 AnalysisMapLink::AnalysisMapLink(AnalysisDock& dock, LayerList& layers, scene::SceneModel& model,
@@ -129,7 +103,7 @@ void AnalysisMapLink::zoomToArea(const QString& table, qint64 id)
 
 void AnalysisMapLink::showLayer(std::shared_ptr<const data::VectorLayer> layer)
 {
-    mLayers.show(withRole(std::move(layer)));
+    mLayers.show(std::move(layer));
     mViewport.sceneChanged(false);
 }
 

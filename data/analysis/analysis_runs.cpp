@@ -186,6 +186,8 @@ VectorLayer seenGroundLayer(const CameraCoverage& coverage, const std::string& p
 {
     VectorLayer views;
     views.name = "cameras (seen ground)";
+    views.role = LayerRole::SeenGround;
+    views.derivedFrom.sourceLayer = "cameras";
     views.sourcePath = projectPath;
     views.kind = GeometryKind::Polygon;
     views.fieldNames = {"camera_id", "area_m2"};

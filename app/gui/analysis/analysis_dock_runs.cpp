@@ -270,6 +270,8 @@ void AnalysisDock::showRecurring(ResultTab& tab, data::RecurringRun& run, const 
     // The places on the map: a point each, with its category and count.
     auto places = std::make_shared<data::VectorLayer>();
     places->name = "incidents (recurring places)";
+    places->role = data::LayerRole::RecurringPlaces;
+    places->derivedFrom.sourceLayer = "incidents";
     places->sourcePath = mPath.toStdString();
     places->kind = data::GeometryKind::Point;
     places->fieldNames = {"place", "category", "count", "first", "last"};
