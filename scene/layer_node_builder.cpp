@@ -469,144 +469,151 @@ osg::ref_ptr<osg::Group> clusterNode(const std::vector<Cluster>& clusters, const
 }
 } // namespace
 
-LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
+namespace
 {
-    static const osg::Vec4 areas[] = {{0.86f, 0.78f, 0.62f, 1.0f},
-                                      {0.60f, 0.85f, 0.35f, 1.0f},
-                                      {0.70f, 0.55f, 0.95f, 1.0f},
-                                      {0.90f, 0.35f, 0.45f, 1.0f}};
-    static const osg::Vec4 lines[] = {
-        {0.95f, 0.55f, 0.20f, 1.0f}, {0.95f, 0.85f, 0.30f, 1.0f}, {0.90f, 0.40f, 0.70f, 1.0f}};
-    static const osg::Vec4 points[] = {
-        {0.25f, 0.80f, 0.90f, 1.0f}, {0.95f, 0.30f, 0.30f, 1.0f}, {0.45f, 0.95f, 0.55f, 1.0f}};
-    const auto pick = [indexOfKind](const auto& palette)
-    { return palette[static_cast<std::size_t>(indexOfKind) % std::size(palette)]; };
-    LayerStyle style;
-    switch (kind)
+/// The icon and colour of each feature of a point layer drawn with icons per kind; empty when it is not.
+std::vector<IconLook> iconLooks(const data::VectorLayer& layer, const LayerStyle& style, const PointIconAtlas* atlas)
+{
+    std::vector<IconLook> looks;
+    if (!atlas || !style.symbols || layer.kind != data::GeometryKind::Point)
+        return looks;
+    const PointSymbols& symbols = *style.symbols;
+    const auto field = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), symbols.field);
+    const IconLook fallback{static_cast<float>(std::max(0, atlas->indexOf(symbols.defaultIcon))), symbols.size,
+                            style.color};
+    looks.reserve(layer.features.size());
+    std::map<std::string, IconLook> byValue;
+    for (const auto& [value, symbol] : symbols.byValue)
     {
-    case data::GeometryKind::Line:
-        style.color = pick(lines);
-        break;
-    case data::GeometryKind::Point:
-        style.color = pick(points);
-        break;
-    default:
-        style.color = pick(areas);
-        break;
+        const int icon = atlas->indexOf(symbol.icon);
+        byValue[value] = icon < 0 ? fallback : IconLook{static_cast<float>(icon), symbols.size, symbol.color};
     }
-    return style;
+    for (const data::Feature& feature : layer.features)
+    {
+        const std::string* value =
+            field == layer.fieldNames.end() ? nullptr : &feature.values.at(field - layer.fieldNames.begin());
+        const auto found = value ? byValue.find(*value) : byValue.end();
+        looks.push_back(found == byValue.end() ? fallback : found->second);
+    }
+    return looks;
 }
 
-LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
+using TileKey = std::pair<int, int>;
+
+/// The tile of a feature: the one holding the centre of its extent (tile 0, 0 when it has no coordinates).
+TileKey tileOf(const data::Feature& feature, const osg::Vec3d& layerOrigin, double tileSize)
 {
-    LayerStyle style = defaultLayerStyle(layer.kind, indexOfKind);
-    const std::string& name = layer.name;
-    auto outline = [&style](osg::Vec4 color, float width)
-    {
-        style.color = color;
-        style.fillOpacity = 0.0f;
-        style.outlineWidth = width;
-    };
-    if (name == "district")
-    {
-        // The district's ground: an opaque land colour under everything else.
-        outline({0.95f, 0.95f, 0.90f, 1.0f}, 3.0f);
-        style.fillColor = osg::Vec4(0.23f, 0.26f, 0.24f, 1.0f);
-        style.fillOpacity = 1.0f;
-        style.groundFill = true;
-    }
-    else if (name == "streets")
-    {
-        outline({0.98f, 0.75f, 0.30f, 1.0f}, 2.0f);
-        style.lift = 2.0f;
-    }
-    else if (name == "communities")
-    {
-        outline({0.55f, 0.80f, 0.95f, 0.8f}, 1.0f);
-        style.lift = 1.5f;
-    }
-    else if (name == "grids")
-    {
-        outline({0.60f, 0.62f, 0.68f, 1.0f}, 1.0f);
-        style.visible = false;
-    }
-    else if (name == "river")
-    {
-        style.color = {0.25f, 0.55f, 0.80f, 1.0f};
-        style.fillOpacity = 0.85f;
-    }
-    else if (name == "roads")
-    {
-        style.color = {0.42f, 0.43f, 0.45f, 1.0f};
-        style.lineWidth = 1.5f;
-    }
-    else if (name == "buildings")
-        style.color = {0.92f, 0.89f, 0.84f, 1.0f};
-    else if (name == "stations")
-    {
-        style.color = {0.98f, 0.45f, 0.25f, 1.0f};
-        style.pointSize = 4.0f;
-        PointSymbols symbols{.field = "kind", .size = 24.0f};
-        const std::pair<const char*, osg::Vec4> kinds[] = {{"day_care", {0.96f, 0.52f, 0.16f, 1.0f}},
-                                                           {"canteen", {0.88f, 0.30f, 0.22f, 1.0f}},
-                                                           {"after_school", {0.22f, 0.52f, 0.92f, 1.0f}},
-                                                           {"childcare", {0.93f, 0.42f, 0.68f, 1.0f}},
-                                                           {"warm_station", {0.86f, 0.18f, 0.36f, 1.0f}},
-                                                           {"service_center", {0.80f, 0.10f, 0.12f, 1.0f}},
-                                                           {"civilization_practice", {0.76f, 0.30f, 0.08f, 1.0f}},
-                                                           {"elderly_home", {0.55f, 0.38f, 0.85f, 1.0f}},
-                                                           {"social_work", {0.16f, 0.64f, 0.52f, 1.0f}}};
-        for (const auto& [kind, color] : kinds)
-            symbols.byValue[kind] = {std::string("station-") + kind, color};
-        style.symbols = symbols;
-    }
-    else if (name == "drawn area")
-    {
-        // The area drawn on the map for the analysis filter: a bright outline over a light wash.
-        style.color = {0.30f, 0.95f, 0.95f, 1.0f};
-        style.fillOpacity = 0.15f;
-        style.outlineWidth = 3.0f;
-        style.lineWidth = 3.0f;
-        style.lift = 3.0f;
-    }
-    else if (layer.role == data::LayerRole::ServiceRings)
-    {
-        // Service rings (data::serviceAreas): a light wash inside a thin ring.
-        style.color = {0.98f, 0.55f, 0.25f, 1.0f};
-        style.fillOpacity = 0.10f;
-        style.outlineWidth = 1.5f;
-    }
-    else if (layer.role == data::LayerRole::ViewCones || layer.role == data::LayerRole::SeenGround)
-    {
-        // Camera view cones (data::viewCones), or the ground they see past the buildings (camera coverage).
-        style.color = {0.35f, 0.85f, 0.95f, 1.0f};
-        style.fillOpacity = 0.25f;
-        style.outlineWidth = 1.0f;
-    }
-    else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
-    {
-        style.pointSize = 4.0f;
-        style.lineWidth = 1.0f;
-        style.visible = false;
-        if (name == "cameras")
-        {
-            style.color = {0.22f, 0.62f, 0.85f, 1.0f};
-            style.symbols = PointSymbols{.field = "network", .size = 18.0f};
-            style.symbols->byValue["community"] = {"camera-community", {0.22f, 0.70f, 0.88f, 1.0f}};
-            style.symbols->byValue["public_security"] = {"camera-public_security", {0.18f, 0.32f, 0.82f, 1.0f}};
-        }
-        else if (name == "incidents")
-        {
-            style.color = {0.80f, 0.16f, 0.24f, 1.0f};
-            style.symbols = PointSymbols{.field = "source", .size = 16.0f};
-            style.symbols->byValue["hotline"] = {"incident-hotline", {0.95f, 0.58f, 0.12f, 1.0f}};
-            style.symbols->byValue["citizen_app"] = {"incident-citizen_app", {0.28f, 0.72f, 0.32f, 1.0f}};
-            style.symbols->byValue["grid_inspector"] = {"incident-grid_inspector", {0.22f, 0.52f, 0.92f, 1.0f}};
-            style.symbols->byValue["camera_ai"] = {"incident-camera_ai", {0.82f, 0.24f, 0.78f, 1.0f}};
-        }
-    }
-    return style;
+    data::Extent box;
+    for (const data::Polygon& polygon : feature.polygons)
+        if (!polygon.rings.empty())
+            for (const data::Position& p : polygon.rings.front())
+                box.include(p.x, p.y);
+    for (const data::Ring& line : feature.lines)
+        for (const data::Position& p : line)
+            box.include(p.x, p.y);
+    for (const data::Position& p : feature.points)
+        box.include(p.x, p.y);
+    if (!box.isValid())
+        return {0, 0};
+    return {static_cast<int>(std::floor((box.centerX() - layerOrigin.x()) / tileSize)),
+            static_cast<int>(std::floor((box.centerY() - layerOrigin.y()) / tileSize))};
 }
+
+/// The state set of extruded solids. Extruded solids are closed (walls and roof, the floor on the ground): their
+/// back faces are never seen, so culling them halves the walls rasterized. See-through solids are blended, drawn
+/// after the opaque scene and do not hide each other in the depth buffer.
+osg::ref_ptr<osg::StateSet> solidState(const LayerStyle& style)
+{
+    // One state set for every opaque solid of every layer (state sorting groups them).
+    static const osg::ref_ptr<osg::StateSet> opaqueSolids = []
+    {
+        osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+        state->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
+        return state;
+    }();
+    if (style.solidOpacity >= 1.0f)
+        return opaqueSolids;
+    osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+    state->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
+    state->setMode(GL_BLEND, osg::StateAttribute::ON);
+    state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+    state->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+    return state;
+}
+
+/// The state sets of a layer's primitives, one per kind, shared by all its tiles.
+struct LayerStates
+{
+    osg::ref_ptr<osg::StateSet> fill, roofEdges, outlines, lines, points, clusters, solids;
+};
+
+LayerStates layerStates(const LayerStyle& style, bool icons, const PointIconAtlas* atlas)
+{
+    LayerStates states;
+    states.fill = style.groundFill ? groundState() : (style.fillOpacity < 1.0f ? transparentState() : unlitState());
+    states.roofEdges = lineState(1.5f);
+    states.outlines = lineState(style.outlineWidth);
+    states.lines = lineState(style.lineWidth);
+    states.points = icons ? iconPointState(*atlas) : pointState(style.pointSize);
+    states.clusters = atlas ? iconPointState(*atlas) : pointState(18.0f);
+    states.solids = solidState(style);
+    return states;
+}
+
+/// One tile's drawables: solids, ground fills (none on a terrain: the terrain is the ground), roof edges darker
+/// than the roof, outlines in the full colour (brighter than their fill), lines and points.
+osg::ref_ptr<osg::Geode> tileGeode(Batches& batches, const LayerStyle& style, const LayerStates& states, bool onTerrain)
+{
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    auto add = [&geode](GeometryBatch& batch, const osg::Vec4& color, bool lit, bool perVertex, osg::StateSet* state)
+    {
+        if (batch.empty())
+            return;
+        osg::ref_ptr<osg::Geometry> geometry = batch.finish(color, lit, perVertex);
+        geometry->setStateSet(state);
+        geode->addDrawable(geometry.get());
+    };
+    osg::Vec4 solidColor = style.color;
+    solidColor.a() = style.solidOpacity;
+    add(batches.solids, solidColor, true, true, states.solids.get());
+    if (style.fillOpacity > 0.0f && !(style.groundFill && onTerrain))
+    {
+        osg::Vec4 fill = style.fillColor.value_or(style.color);
+        fill.a() = style.fillOpacity;
+        add(batches.fills, fill, false, true, states.fill.get());
+    }
+    add(batches.roofEdges, darker(style.color, 0.55f), false, false, states.roofEdges.get());
+    add(batches.outlines, style.color, false, false, states.outlines.get());
+    add(batches.lines, style.color, false, false, states.lines.get());
+    add(batches.points, style.color, false, false, states.points.get());
+    // Points are drawn a fixed size on screen: a tile of one point (a bound of radius zero) must not be
+    // dropped by small-feature culling.
+    if (!batches.points.empty())
+        geode->getDrawable(geode->getNumDrawables() - 1)->setCullingActive(false);
+    return geode;
+}
+
+/// A tile of a dense point layer: near, every point; farther, clusters on thirds of the tile; far, one cluster.
+osg::ref_ptr<osg::LOD> clusteredTile(osg::Geode& points, const TileKey& key, double tileSize,
+                                     const std::vector<osg::Vec3>& positions, const LayerStyle& style,
+                                     const PointIconAtlas* atlas, osg::StateSet* clusterState)
+{
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+    const auto tile = static_cast<float>(tileSize);
+    lod->setCenter(osg::Vec3((key.first + 0.5f) * tile, (key.second + 0.5f) * tile, positions.front().z()));
+    lod->setRadius(tile);
+    lod->addChild(&points, 0.0f, ClusterNear * tile);
+    lod->addChild(clusterNode(clusterPoints(positions, tileSize / 3.0), style.color, atlas, clusterState),
+                  ClusterNear * tile, ClusterFar * tile);
+    lod->addChild(clusterNode(clusterPoints(positions, std::numeric_limits<double>::infinity()), style.color, atlas,
+                              clusterState),
+                  ClusterFar * tile, std::numeric_limits<float>::max());
+    lod->setName("clustered tile");
+    return lod;
+}
+} // namespace
 
 osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer, const osg::Vec3d& sceneOrigin,
                                                   const LayerStyle& style, const data::HeightField* ground)
@@ -624,52 +631,18 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
 
     // Icons per kind, when the app registered an icon atlas.
     const std::shared_ptr<const PointIconAtlas> atlas = pointIconAtlas();
-    std::vector<IconLook> looks;
-    if (atlas && style.symbols && layer.kind == data::GeometryKind::Point)
-    {
-        const PointSymbols& symbols = *style.symbols;
-        const auto field = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), symbols.field);
-        const IconLook fallback{static_cast<float>(std::max(0, atlas->indexOf(symbols.defaultIcon))), symbols.size,
-                                style.color};
-        looks.reserve(layer.features.size());
-        std::map<std::string, IconLook> byValue;
-        for (const auto& [value, symbol] : symbols.byValue)
-        {
-            const int icon = atlas->indexOf(symbol.icon);
-            byValue[value] = icon < 0 ? fallback : IconLook{static_cast<float>(icon), symbols.size, symbol.color};
-        }
-        for (const data::Feature& feature : layer.features)
-        {
-            const std::string* value =
-                field == layer.fieldNames.end() ? nullptr : &feature.values.at(field - layer.fieldNames.begin());
-            const auto found = value ? byValue.find(*value) : byValue.end();
-            looks.push_back(found == byValue.end() ? fallback : found->second);
-        }
-    }
+    const std::vector<IconLook> looks = iconLooks(layer, style, atlas.get());
     // Dense point layers: the points of each tile are also summarised as clusters, shown from afar.
     const bool clustered = layer.kind == data::GeometryKind::Point && style.clusterMinimum > 0 &&
                            layer.features.size() >= style.clusterMinimum;
-    std::map<std::pair<int, int>, std::vector<osg::Vec3>> tilePoints;
+    std::map<TileKey, std::vector<osg::Vec3>> tilePoints;
 
-    std::map<std::pair<int, int>, Batches> tiles;
+    std::map<TileKey, Batches> tiles;
+    const Ground featureGround{ground, layerOrigin, style.heightScale};
     for (std::size_t i = 0; i < layer.features.size(); ++i)
     {
         const data::Feature& feature = layer.features[i];
-        data::Extent box;
-        for (const data::Polygon& polygon : feature.polygons)
-            if (!polygon.rings.empty())
-                for (const data::Position& p : polygon.rings.front())
-                    box.include(p.x, p.y);
-        for (const data::Ring& line : feature.lines)
-            for (const data::Position& p : line)
-                box.include(p.x, p.y);
-        for (const data::Position& p : feature.points)
-            box.include(p.x, p.y);
-        const std::pair<int, int> key =
-            box.isValid() ? std::pair{static_cast<int>(std::floor((box.centerX() - layerOrigin.x()) / tileSize)),
-                                      static_cast<int>(std::floor((box.centerY() - layerOrigin.y()) / tileSize))}
-                          : std::pair{0, 0};
-        const Ground featureGround{ground, layerOrigin, style.heightScale};
+        const TileKey key = tileOf(feature, layerOrigin, tileSize);
         addFeature(feature, static_cast<std::uint32_t>(i), featureGround, tiles[key],
                    looks.empty() ? nullptr : &looks[i]);
         if (clustered)
@@ -681,91 +654,19 @@ osg::ref_ptr<osg::MatrixTransform> buildLayerNode(const data::VectorLayer& layer
             }
     }
 
-    // One state set per kind of primitive, shared by all tiles.
-    osg::Vec4 fill = style.fillColor.value_or(style.color);
-    fill.a() = style.fillOpacity;
-    const osg::ref_ptr<osg::StateSet> fillState =
-        style.groundFill ? groundState() : (style.fillOpacity < 1.0f ? transparentState() : unlitState());
-    const osg::ref_ptr<osg::StateSet> roofEdgeState = lineState(1.5f);
-    const osg::ref_ptr<osg::StateSet> outlineState = lineState(style.outlineWidth);
-    const osg::ref_ptr<osg::StateSet> linesState = lineState(style.lineWidth);
-    const osg::ref_ptr<osg::StateSet> pointsState =
-        looks.empty() ? pointState(style.pointSize) : iconPointState(*atlas);
-    const osg::ref_ptr<osg::StateSet> clusterState = atlas ? iconPointState(*atlas) : pointState(18.0f);
-    // See-through solids: blended, drawn after the opaque scene, not hiding each other in the depth buffer.
-    // Extruded solids are closed (walls and roof, the floor on the ground): their back faces are never seen,
-    // so culling them halves the walls rasterized.
-    // One state set for every opaque solid of every layer (state sorting groups them).
-    static const osg::ref_ptr<osg::StateSet> opaqueSolids = []
-    {
-        osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
-        state->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
-        return state;
-    }();
-    osg::ref_ptr<osg::StateSet> solidState = opaqueSolids;
-    if (style.solidOpacity < 1.0f)
-    {
-        solidState = new osg::StateSet;
-        solidState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
-        solidState->setMode(GL_BLEND, osg::StateAttribute::ON);
-        solidState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-        solidState->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
-        solidState->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
-    }
-
+    const LayerStates states = layerStates(style, !looks.empty(), atlas.get());
     osg::ref_ptr<osg::MatrixTransform> transform = new osg::MatrixTransform;
     for (auto& [key, batches] : tiles)
     {
-        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-        auto add =
-            [&geode](GeometryBatch& batch, const osg::Vec4& color, bool lit, bool perVertex, osg::StateSet* state)
-        {
-            if (batch.empty())
-                return;
-            osg::ref_ptr<osg::Geometry> geometry = batch.finish(color, lit, perVertex);
-            geometry->setStateSet(state);
-            geode->addDrawable(geometry.get());
-        };
-        // Roof edges darker than the roof; ground outlines in the full colour, brighter than their fill.
-        osg::Vec4 solidColor = style.color;
-        solidColor.a() = style.solidOpacity;
-        add(batches.solids, solidColor, true, true, solidState.get());
-        // On a terrain the terrain is the ground: no ground fill.
-        if (style.fillOpacity > 0.0f && !(style.groundFill && ground))
-            add(batches.fills, fill, false, true, fillState.get());
-        add(batches.roofEdges, darker(style.color, 0.55f), false, false, roofEdgeState.get());
-        add(batches.outlines, style.color, false, false, outlineState.get());
-        add(batches.lines, style.color, false, false, linesState.get());
-        add(batches.points, style.color, false, false, pointsState.get());
-        // Points are drawn a fixed size on screen: a tile of one point (a bound of radius zero) must not be
-        // dropped by small-feature culling.
-        if (!batches.points.empty())
-            geode->getDrawable(geode->getNumDrawables() - 1)->setCullingActive(false);
+        osg::ref_ptr<osg::Geode> geode = tileGeode(batches, style, states, ground != nullptr);
         if (geode->getNumDrawables() == 0)
             continue;
         const auto points = tilePoints.find(key);
         if (points == tilePoints.end())
-        {
             transform->addChild(geode.get());
-            continue;
-        }
-        // Near: every point; farther: clusters on thirds of the tile; far: one cluster per tile.
-        osg::ref_ptr<osg::LOD> lod = new osg::LOD;
-        lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
-        const osg::Vec3 centre((key.first + 0.5f) * static_cast<float>(tileSize),
-                               (key.second + 0.5f) * static_cast<float>(tileSize), points->second.front().z());
-        lod->setCenter(centre);
-        lod->setRadius(static_cast<float>(tileSize));
-        const auto tile = static_cast<float>(tileSize);
-        lod->addChild(geode.get(), 0.0f, ClusterNear * tile);
-        lod->addChild(
-            clusterNode(clusterPoints(points->second, tileSize / 3.0), style.color, atlas.get(), clusterState.get()),
-            ClusterNear * tile, ClusterFar * tile);
-        lod->addChild(clusterNode(clusterPoints(points->second, std::numeric_limits<double>::infinity()), style.color,
-                                  atlas.get(), clusterState.get()),
-                      ClusterFar * tile, std::numeric_limits<float>::max());
-        lod->setName("clustered tile");
-        transform->addChild(lod.get());
+        else
+            transform->addChild(
+                clusteredTile(*geode, key, tileSize, points->second, style, atlas.get(), states.clusters.get()));
     }
     transform->setMatrix(osg::Matrixd::translate(layerOrigin - sceneOrigin + osg::Vec3d(0.0, 0.0, style.lift)));
     transform->setName(layer.name);

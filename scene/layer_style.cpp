@@ -1,0 +1,149 @@
+#include "scene/layer_style.hpp"
+
+#include "data/core/vector_layer.hpp"
+
+#include <iterator>
+
+namespace citytwin::scene
+{
+
+LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
+{
+    static const osg::Vec4 areas[] = {{0.86f, 0.78f, 0.62f, 1.0f},
+                                      {0.60f, 0.85f, 0.35f, 1.0f},
+                                      {0.70f, 0.55f, 0.95f, 1.0f},
+                                      {0.90f, 0.35f, 0.45f, 1.0f}};
+    static const osg::Vec4 lines[] = {
+        {0.95f, 0.55f, 0.20f, 1.0f}, {0.95f, 0.85f, 0.30f, 1.0f}, {0.90f, 0.40f, 0.70f, 1.0f}};
+    static const osg::Vec4 points[] = {
+        {0.25f, 0.80f, 0.90f, 1.0f}, {0.95f, 0.30f, 0.30f, 1.0f}, {0.45f, 0.95f, 0.55f, 1.0f}};
+    const auto pick = [indexOfKind](const auto& palette)
+    { return palette[static_cast<std::size_t>(indexOfKind) % std::size(palette)]; };
+    LayerStyle style;
+    switch (kind)
+    {
+    case data::GeometryKind::Line:
+        style.color = pick(lines);
+        break;
+    case data::GeometryKind::Point:
+        style.color = pick(points);
+        break;
+    default:
+        style.color = pick(areas);
+        break;
+    }
+    return style;
+}
+
+LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
+{
+    LayerStyle style = defaultLayerStyle(layer.kind, indexOfKind);
+    const std::string& name = layer.name;
+    auto outline = [&style](osg::Vec4 color, float width)
+    {
+        style.color = color;
+        style.fillOpacity = 0.0f;
+        style.outlineWidth = width;
+    };
+    if (name == "district")
+    {
+        // The district's ground: an opaque land colour under everything else.
+        outline({0.95f, 0.95f, 0.90f, 1.0f}, 3.0f);
+        style.fillColor = osg::Vec4(0.23f, 0.26f, 0.24f, 1.0f);
+        style.fillOpacity = 1.0f;
+        style.groundFill = true;
+    }
+    else if (name == "streets")
+    {
+        outline({0.98f, 0.75f, 0.30f, 1.0f}, 2.0f);
+        style.lift = 2.0f;
+    }
+    else if (name == "communities")
+    {
+        outline({0.55f, 0.80f, 0.95f, 0.8f}, 1.0f);
+        style.lift = 1.5f;
+    }
+    else if (name == "grids")
+    {
+        outline({0.60f, 0.62f, 0.68f, 1.0f}, 1.0f);
+        style.visible = false;
+    }
+    else if (name == "river")
+    {
+        style.color = {0.25f, 0.55f, 0.80f, 1.0f};
+        style.fillOpacity = 0.85f;
+    }
+    else if (name == "roads")
+    {
+        style.color = {0.42f, 0.43f, 0.45f, 1.0f};
+        style.lineWidth = 1.5f;
+    }
+    else if (name == "buildings")
+        style.color = {0.92f, 0.89f, 0.84f, 1.0f};
+    else if (name == "stations")
+    {
+        style.color = {0.98f, 0.45f, 0.25f, 1.0f};
+        style.pointSize = 4.0f;
+        PointSymbols symbols{.field = "kind", .size = 24.0f};
+        const std::pair<const char*, osg::Vec4> kinds[] = {{"day_care", {0.96f, 0.52f, 0.16f, 1.0f}},
+                                                           {"canteen", {0.88f, 0.30f, 0.22f, 1.0f}},
+                                                           {"after_school", {0.22f, 0.52f, 0.92f, 1.0f}},
+                                                           {"childcare", {0.93f, 0.42f, 0.68f, 1.0f}},
+                                                           {"warm_station", {0.86f, 0.18f, 0.36f, 1.0f}},
+                                                           {"service_center", {0.80f, 0.10f, 0.12f, 1.0f}},
+                                                           {"civilization_practice", {0.76f, 0.30f, 0.08f, 1.0f}},
+                                                           {"elderly_home", {0.55f, 0.38f, 0.85f, 1.0f}},
+                                                           {"social_work", {0.16f, 0.64f, 0.52f, 1.0f}}};
+        for (const auto& [kind, color] : kinds)
+            symbols.byValue[kind] = {std::string("station-") + kind, color};
+        style.symbols = symbols;
+    }
+    else if (name == "drawn area")
+    {
+        // The area drawn on the map for the analysis filter: a bright outline over a light wash.
+        style.color = {0.30f, 0.95f, 0.95f, 1.0f};
+        style.fillOpacity = 0.15f;
+        style.outlineWidth = 3.0f;
+        style.lineWidth = 3.0f;
+        style.lift = 3.0f;
+    }
+    else if (layer.role == data::LayerRole::ServiceRings)
+    {
+        // Service rings (data::serviceAreas): a light wash inside a thin ring.
+        style.color = {0.98f, 0.55f, 0.25f, 1.0f};
+        style.fillOpacity = 0.10f;
+        style.outlineWidth = 1.5f;
+    }
+    else if (layer.role == data::LayerRole::ViewCones || layer.role == data::LayerRole::SeenGround)
+    {
+        // Camera view cones (data::viewCones), or the ground they see past the buildings (camera coverage).
+        style.color = {0.35f, 0.85f, 0.95f, 1.0f};
+        style.fillOpacity = 0.25f;
+        style.outlineWidth = 1.0f;
+    }
+    else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
+    {
+        style.pointSize = 4.0f;
+        style.lineWidth = 1.0f;
+        style.visible = false;
+        if (name == "cameras")
+        {
+            style.color = {0.22f, 0.62f, 0.85f, 1.0f};
+            style.symbols = PointSymbols{.field = "network", .size = 18.0f};
+            style.symbols->byValue["community"] = {"camera-community", {0.22f, 0.70f, 0.88f, 1.0f}};
+            style.symbols->byValue["public_security"] = {"camera-public_security", {0.18f, 0.32f, 0.82f, 1.0f}};
+        }
+        else if (name == "incidents")
+        {
+            style.color = {0.80f, 0.16f, 0.24f, 1.0f};
+            style.symbols = PointSymbols{.field = "source", .size = 16.0f};
+            style.symbols->byValue["hotline"] = {"incident-hotline", {0.95f, 0.58f, 0.12f, 1.0f}};
+            style.symbols->byValue["citizen_app"] = {"incident-citizen_app", {0.28f, 0.72f, 0.32f, 1.0f}};
+            style.symbols->byValue["grid_inspector"] = {"incident-grid_inspector", {0.22f, 0.52f, 0.92f, 1.0f}};
+            style.symbols->byValue["camera_ai"] = {"incident-camera_ai", {0.82f, 0.24f, 0.78f, 1.0f}};
+        }
+    }
+    return style;
+}
+
+} // namespace citytwin::scene
