@@ -1,5 +1,6 @@
 #include "app/common/scene_sources.hpp"
 
+#include "data/core/field_values.hpp"
 #include "data/io/oblique_metadata.hpp"
 #include "data/analysis/kernel_density.hpp"
 #include "scene/heat_layer.hpp"

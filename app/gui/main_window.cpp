@@ -16,6 +16,7 @@
 #include "app/viewport/viewport_widget.hpp"
 
 #include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
 #include "data/analysis/derived_layers.hpp"
 #include "data/project/project_store.hpp"
 #include "data/io/raster_source.hpp"

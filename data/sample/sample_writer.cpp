@@ -6,12 +6,13 @@
 #include "incident_generator.hpp"
 #include "terrain_writer.hpp"
 
-#include "data/core/date_time.hpp"
 #include "data/io/gdal_open.hpp"
-#include "data/io/gpkg_geometry.hpp"
 #include "data/incidents/incident_bulk.hpp"
+#include "data/incidents/incident_rows.hpp"
+#include "data/geo/planar_geometry.hpp"
 #include "data/geo/polygon_index.hpp"
 #include "data/project/project_store.hpp"
+#include "data/project/schema.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -274,7 +276,7 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
                                     const std::vector<SampleIncident>& incidents)
 {
     Database& database = project.database();
-    auto srsId = project.srsIdOf(ProjectStore::IncidentTable);
+    auto srsId = project.srsIdOf(schema::incidents::Table);
     if (!srsId)
         return srsId.error();
     // A large page cache keeps the bulk load and the index builds off the disk until the commit.
@@ -294,10 +296,7 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
                                       { categoryNames[row.columnText(0)] = row.columnText(1); });
         !read)
         return read.error();
-    auto insert = database.prepare(
-        "INSERT INTO incidents(geom, external_id, source, category, status, reported_at, dispatched_at, handled_at, "
-        "closed_at, grid_id, community_id, camera_id, address, description, fid, id) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert = IncidentInserter::prepare(database, srsId.value(), IncidentInserter::OnDuplicate::Fail);
     if (!insert)
         return insert.error();
     const char* const prefixes[] = {"APP", "WGY", "AI", "RX"};
@@ -310,7 +309,6 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
     {
         ++id;
         const auto source = static_cast<std::size_t>(incident.source);
-        const std::string blob = gpkg::encodePoint(incident.x, incident.y, srsId.value());
         extent.include(incident.x, incident.y);
         char externalId[32];
         std::snprintf(externalId, sizeof externalId, "%s2025%07lld", prefixes[source],
@@ -329,21 +327,26 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictLayout&
             : building->use == BuildingUse::Residential ? building->name
                                                         : community.name + building->name;
         const std::string category = codes[incident.category];
-        insert->bindBlob(1, blob.data(), blob.size());
-        insert->bind(2, std::string(externalId)).bind(3, std::string(incidentSourceCode(incident.source)));
-        insert->bind(4, category).bind(5, std::string(status)).bind(6, formatUtc(incident.reportedAt));
-        int column = 7;
-        for (std::int64_t time : {incident.dispatchedAt, incident.handledAt, incident.closedAt})
-        {
-            time ? insert->bind(column, formatUtc(time)) : insert->bindNull(column);
-            ++column;
-        }
-        insert->bind(10, static_cast<std::int64_t>(incident.gridId)).bind(11, community.id);
-        incident.cameraId ? insert->bind(12, static_cast<std::int64_t>(incident.cameraId)) : insert->bindNull(12);
-        insert->bind(13, address);
-        insert->bind(14, sourceNames[source] + ("：" + categoryNames[category]));
-        insert->bind(15, id).bind(16, id);
-        if (auto done = insert->run(); !done)
+        const std::string description = sourceNames[source] + ("：" + categoryNames[category]);
+        const auto nonZero = [](std::int64_t value)
+        { return value ? std::optional<std::int64_t>(value) : std::nullopt; };
+        const IncidentRow row{.x = incident.x,
+                              .y = incident.y,
+                              .externalId = externalId,
+                              .source = incidentSourceCode(incident.source),
+                              .category = category,
+                              .status = status,
+                              .reportedAt = incident.reportedAt,
+                              .dispatchedAt = nonZero(incident.dispatchedAt),
+                              .handledAt = nonZero(incident.handledAt),
+                              .closedAt = nonZero(incident.closedAt),
+                              .gridId = static_cast<std::int64_t>(incident.gridId),
+                              .communityId = community.id,
+                              .cameraId = nonZero(incident.cameraId),
+                              .address = address,
+                              .description = description,
+                              .fid = id};
+        if (auto done = insert->insert(row); !done)
             return done.error();
     }
     if (auto rebuilt = bulk->restore(database, 0); !rebuilt)
@@ -449,7 +452,7 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
             feature.SetField("inspector", (std::string(Surnames[random.below(std::size(Surnames))]) +
                                            GivenNames[random.below(std::size(GivenNames))])
                                               .c_str());
-            feature.SetField("area_m2", ringArea(cell.corners));
+            feature.SetField("area_m2", signedArea(cell.corners, 0.0, 0.0));
             if (auto written = grids->write(polygonOf(cell.corners)); !written)
                 return fail(written.error());
             cells.push_back(polygonOf(cell.corners));
