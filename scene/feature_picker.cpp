@@ -4,6 +4,7 @@
 #include "scene_model.hpp"
 
 #include "data/core/vector_layer.hpp"
+#include "data/geo/planar_geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -82,15 +83,6 @@ std::optional<osg::Vec3d> groundPointAt(const osg::Camera& camera, double window
 std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec3d& worldPoint)
 {
     const osg::Vec3d point = model.worldToProject(worldPoint);
-    auto inside = [&point](const data::Ring& ring)
-    {
-        bool in = false;
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            if ((ring[i].y > point.y()) != (ring[j].y > point.y()) &&
-                point.x() < (ring[j].x - ring[i].x) * (point.y() - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-                in = !in;
-        return in;
-    };
     for (int layer = 0; layer < model.layerCount(); ++layer)
     {
         if (!model.isLayerVisible(layer))
@@ -102,7 +94,7 @@ std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec
             if (!feature.height)
                 continue; // footprints of buildings only
             for (const data::Polygon& polygon : feature.polygons)
-                if (!polygon.rings.empty() && inside(polygon.rings.front()))
+                if (!polygon.rings.empty() && data::pointInRing(polygon.rings.front(), point.x(), point.y()))
                     return PickResult{layer, f, worldPoint};
         }
     }

@@ -2,6 +2,7 @@
 
 #include "data/core/log.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/geo/planar_geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -348,19 +349,6 @@ bool isPlaceable(const ScreenLabel& label)
 
 // ---- anchors -------------------------------------------------------------------------------------------------
 
-/// Twice the signed area of a ring, relative to its first vertex (keeps precision at projected coordinates).
-double doubleArea(const data::Ring& ring)
-{
-    double area = 0.0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-    {
-        const double xj = ring[j].x - ring[0].x, yj = ring[j].y - ring[0].y;
-        const double xi = ring[i].x - ring[0].x, yi = ring[i].y - ring[0].y;
-        area += xj * yi - xi * yj;
-    }
-    return area;
-}
-
 osg::Vec2d vertexAverage(const data::Ring& ring)
 {
     osg::Vec2d sum;
@@ -369,42 +357,20 @@ osg::Vec2d vertexAverage(const data::Ring& ring)
     return sum / static_cast<double>(ring.size());
 }
 
+/// The area-weighted centroid of a ring; its vertex average when it has no area.
 osg::Vec2d centroid(const data::Ring& ring)
 {
-    const double area = doubleArea(ring);
-    if (area == 0.0)
-        return vertexAverage(ring);
-    double cx = 0.0, cy = 0.0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-    {
-        const double xj = ring[j].x - ring[0].x, yj = ring[j].y - ring[0].y;
-        const double xi = ring[i].x - ring[0].x, yi = ring[i].y - ring[0].y;
-        const double cross = xj * yi - xi * yj;
-        cx += (xj + xi) * cross;
-        cy += (yj + yi) * cross;
-    }
-    return {ring[0].x + cx / (3.0 * area), ring[0].y + cy / (3.0 * area)};
-}
-
-bool insideRing(const data::Ring& ring, double x, double y)
-{
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-    {
-        const data::Position& a = ring[i];
-        const data::Position& b = ring[j];
-        if ((a.y > y) != (b.y > y) && x < a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y))
-            inside = !inside;
-    }
-    return inside;
+    if (const auto center = data::ringCentroid(ring))
+        return {center->x, center->y};
+    return vertexAverage(ring);
 }
 
 bool insidePolygon(const data::Polygon& polygon, double x, double y)
 {
-    if (!insideRing(polygon.rings.front(), x, y))
+    if (!data::pointInRing(polygon.rings.front(), x, y))
         return false;
     return std::none_of(polygon.rings.begin() + 1, polygon.rings.end(),
-                        [&](const data::Ring& hole) { return hole.size() >= 3 && insideRing(hole, x, y); });
+                        [&](const data::Ring& hole) { return hole.size() >= 3 && data::pointInRing(hole, x, y); });
 }
 
 /// Returns the middle of the widest inside span of the horizontal line at y (holes included), if any.
@@ -414,7 +380,7 @@ std::optional<osg::Vec2d> widestSpanMiddle(const data::Polygon& polygon, double 
     for (const data::Ring& ring : polygon.rings)
         for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
             if ((ring[i].y > y) != (ring[j].y > y))
-                crossings.push_back(ring[i].x + (y - ring[i].y) * (ring[j].x - ring[i].x) / (ring[j].y - ring[i].y));
+                crossings.push_back(data::edgeCrossingX(y, ring[i].x, ring[i].y, ring[j].x, ring[j].y));
     std::sort(crossings.begin(), crossings.end());
     std::optional<osg::Vec2d> best;
     double bestWidth = 0.0;
@@ -437,7 +403,7 @@ std::optional<osg::Vec2d> polygonAnchor(const std::vector<data::Polygon>& polygo
     {
         if (polygon.rings.empty() || polygon.rings.front().size() < 3)
             continue;
-        const double area = std::abs(doubleArea(polygon.rings.front()));
+        const double area = std::abs(data::signedArea(polygon.rings.front()));
         if (area > largestArea)
         {
             largestArea = area;

@@ -1,5 +1,7 @@
 #include "scene/layer_style.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "data/core/vector_layer.hpp"
 
 #include <iterator>
@@ -45,7 +47,7 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.fillOpacity = 0.0f;
         style.outlineWidth = width;
     };
-    if (name == "district")
+    if (name == data::schema::district::Table)
     {
         // The district's ground: an opaque land colour under everything else.
         outline({0.95f, 0.95f, 0.90f, 1.0f}, 3.0f);
@@ -53,34 +55,34 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.fillOpacity = 1.0f;
         style.groundFill = true;
     }
-    else if (name == "streets")
+    else if (name == data::schema::streets::Table)
     {
         outline({0.98f, 0.75f, 0.30f, 1.0f}, 2.0f);
         style.lift = 2.0f;
     }
-    else if (name == "communities")
+    else if (name == data::schema::communities::Table)
     {
         outline({0.55f, 0.80f, 0.95f, 0.8f}, 1.0f);
         style.lift = 1.5f;
     }
-    else if (name == "grids")
+    else if (name == data::schema::grids::Table)
     {
         outline({0.60f, 0.62f, 0.68f, 1.0f}, 1.0f);
         style.visible = false;
     }
-    else if (name == "river")
+    else if (name == data::schema::river::Table)
     {
         style.color = {0.25f, 0.55f, 0.80f, 1.0f};
         style.fillOpacity = 0.85f;
     }
-    else if (name == "roads")
+    else if (name == data::schema::roads::Table)
     {
         style.color = {0.42f, 0.43f, 0.45f, 1.0f};
         style.lineWidth = 1.5f;
     }
-    else if (name == "buildings")
+    else if (name == data::schema::buildings::Table)
         style.color = {0.92f, 0.89f, 0.84f, 1.0f};
-    else if (name == "stations")
+    else if (name == data::schema::stations::Table)
     {
         style.color = {0.98f, 0.45f, 0.25f, 1.0f};
         style.pointSize = 4.0f;
@@ -121,19 +123,20 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
         style.fillOpacity = 0.25f;
         style.outlineWidth = 1.0f;
     }
-    else if (name == "cameras" || name == "party_orgs" || name == "party_links" || name == "incidents")
+    else if (name == data::schema::cameras::Table || name == data::schema::party_orgs::Table ||
+             name == data::schema::party_links::Table || name == data::schema::incidents::Table)
     {
         style.pointSize = 4.0f;
         style.lineWidth = 1.0f;
         style.visible = false;
-        if (name == "cameras")
+        if (name == data::schema::cameras::Table)
         {
             style.color = {0.22f, 0.62f, 0.85f, 1.0f};
             style.symbols = PointSymbols{.field = "network", .size = 18.0f};
             style.symbols->byValue["community"] = {"camera-community", {0.22f, 0.70f, 0.88f, 1.0f}};
             style.symbols->byValue["public_security"] = {"camera-public_security", {0.18f, 0.32f, 0.82f, 1.0f}};
         }
-        else if (name == "incidents")
+        else if (name == data::schema::incidents::Table)
         {
             style.color = {0.80f, 0.16f, 0.24f, 1.0f};
             style.symbols = PointSymbols{.field = "source", .size = 16.0f};

@@ -8,6 +8,7 @@
 
 #include "data/core/height_field.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/project/schema.hpp"
 
 #include <algorithm>
 #include <set>
@@ -153,8 +154,11 @@ void SceneModel::setLayerVisible(int index, bool visible)
 void SceneModel::updateLabels()
 {
     // Names of the conventional layers, in one decluttered node: the higher the unit, the higher its priority.
-    static const std::vector<std::pair<std::string, int>> Labelled = {
-        {"district", 50}, {"streets", 40}, {"communities", 30}, {"stations", 20}, {"grids", 10}};
+    static const std::vector<std::pair<std::string, int>> Labelled = {{data::schema::district::Table, 50},
+                                                                      {data::schema::streets::Table, 40},
+                                                                      {data::schema::communities::Table, 30},
+                                                                      {data::schema::stations::Table, 20},
+                                                                      {data::schema::grids::Table, 10}};
     // The labelled layers shown, and the ground: when they are what the labels were built from, nothing to do
     // (layers are added and shown one by one while a project opens).
     std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, int>> sources;
@@ -175,7 +179,7 @@ void SceneModel::updateLabels()
         ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
     for (const auto& [layer, priority] : sources)
     {
-        auto labels = labelsForLayer(*layer, "name", priority, ground);
+        auto labels = labelsForLayer(*layer, data::schema::FeatureName, priority, ground);
         candidates.insert(candidates.end(), std::make_move_iterator(labels.begin()),
                           std::make_move_iterator(labels.end()));
     }

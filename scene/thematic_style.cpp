@@ -1,5 +1,6 @@
 #include "thematic_style.hpp"
 
+#include "data/core/field_values.hpp"
 #include "data/core/vector_layer.hpp"
 
 #include <algorithm>

@@ -1,4 +1,6 @@
 #include "app/cli/render_command.hpp"
+
+#include "data/project/schema.hpp"
 #include "app/common/point_icon_atlas.hpp"
 
 #include "app/cli/cli_output.hpp"
@@ -223,7 +225,7 @@ std::optional<int> RenderRun::addDerivedLayers()
         const data::VectorLayer& layer = mModel->layer(i);
         if (shown.contains(QString::fromStdString(layer.name)))
             mModel->setLayerVisible(i, true);
-        if (mParser.isSet(mOptions.rings) && layer.name == "stations")
+        if (mParser.isSet(mOptions.rings) && layer.name == data::schema::stations::Table)
         {
             bool ok = false;
             const double radius = mParser.value(mOptions.rings).toDouble(&ok);
@@ -232,7 +234,7 @@ std::optional<int> RenderRun::addDerivedLayers()
             mModel->addLayer(std::make_shared<const data::VectorLayer>(
                 data::serviceAreas(layer, radius, mParser.value(mOptions.ringKind).toStdString())));
         }
-        if (mParser.isSet(mOptions.cones) && layer.name == "cameras")
+        if (mParser.isSet(mOptions.cones) && layer.name == data::schema::cameras::Table)
             mModel->addLayer(std::make_shared<const data::VectorLayer>(data::viewCones(layer)));
     }
     return std::nullopt;
@@ -273,7 +275,7 @@ void RenderRun::addHeat()
 {
     if (mParser.isSet(mOptions.heat))
         for (int i = 0; i < mModel->layerCount(); ++i)
-            if (mModel->layer(i).name == "incidents")
+            if (mModel->layer(i).name == data::schema::incidents::Table)
                 mModel->setHeatLayer(buildIncidentHeat(*mModel, mModel->layer(i)),
                                      tr("incidents per km²").toStdString());
 }

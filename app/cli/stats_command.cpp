@@ -1,5 +1,7 @@
 #include "app/cli/stats_command.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/cli/cli_output.hpp"
 #include "app/common/analysis_inputs.hpp"
 #include "app/common/error_text.hpp"
@@ -394,7 +396,7 @@ StatsRun::Exit StatsRun::runOnIncidents()
                                 : level() == data::AreaLevel::Community ? data::IncidentGrouping::Community
                                                                         : data::IncidentGrouping::Grid);
     if (gpkg() && !byCategory)
-        readAreas(level() == data::AreaLevel::Grid ? "grids" : "communities");
+        readAreas(level() == data::AreaLevel::Grid ? data::schema::grids::Table : data::schema::communities::Table);
     return std::nullopt;
 }
 
@@ -406,10 +408,10 @@ StatsRun::Exit StatsRun::runHotspots(const data::IncidentStore& store)
     if (!day)
         return fail(tr("--week: %1 is not a date").arg(value("week")), 2);
     // Weeks run Monday 00:00 to Monday 00:00, Beijing time.
-    const std::int64_t local = *day + AnalysisInputs::DistrictUtcOffsetMinutes * 60;
+    const std::int64_t local = *day + data::DistrictUtcOffsetMinutes * 60;
     const std::int64_t daysSinceMonday = ((local / 86400) + 3) % 7; // 1970-01-01 was a Thursday
     data::HotspotOptions options;
-    options.weekStart = (local / 86400 - daysSinceMonday) * 86400 - AnalysisInputs::DistrictUtcOffsetMinutes * 60;
+    options.weekStart = (local / 86400 - daysSinceMonday) * 86400 - data::DistrictUtcOffsetMinutes * 60;
     options.weeksBefore = value("weeks-before").toInt();
     if (options.weeksBefore < 1 || options.weeksBefore > 52)
         return fail(tr("--weeks-before must be 1 to 52"), 2);
@@ -454,7 +456,7 @@ StatsRun::Exit StatsRun::runParty()
                           .arg(coverage.district.linkShare * 100.0, 0, 'f', 1)
                           .arg(coverage.gridsWithoutBranch.size()));
     if (gpkg())
-        readAreas(level() == data::AreaLevel::Grid ? "grids" : "communities");
+        readAreas(level() == data::AreaLevel::Grid ? data::schema::grids::Table : data::schema::communities::Table);
     return std::nullopt;
 }
 
@@ -501,7 +503,7 @@ StatsRun::Exit StatsRun::runServices()
                               .arg(site.peopleGained)
                               .arg(site.shareAfter * 100.0, 0, 'f', 1));
     if (gpkg())
-        readAreas("communities");
+        readAreas(data::schema::communities::Table);
     return std::nullopt;
 }
 

@@ -76,7 +76,7 @@ QString AnalysisInputs::statusName(const std::string& code)
 std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, bool endOfDay)
 {
     const QString trimmed = text.trimmed();
-    const QTimeZone beijing(DistrictUtcOffsetMinutes * 60);
+    const QTimeZone beijing(data::DistrictUtcOffsetMinutes * 60);
     const QDate date = QDate::fromString(trimmed, Qt::ISODate);
     if (date.isValid())
         return QDateTime(endOfDay ? date.addDays(1) : date, QTime(0, 0), beijing).toSecsSinceEpoch();
@@ -95,7 +95,7 @@ std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, b
 
 QString AnalysisInputs::formatLocal(std::int64_t seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(DistrictUtcOffsetMinutes * 60))
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(data::DistrictUtcOffsetMinutes * 60))
         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 

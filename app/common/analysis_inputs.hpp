@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/core/date_time.hpp"
 #include "data/incidents/incident_filter.hpp"
 
 #include <QCoreApplication>
@@ -27,9 +28,6 @@ class AnalysisInputs
 {
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::AnalysisInputs)
 public:
-    /// Times typed without a zone are Beijing time (UTC+8), as the district's staff read them.
-    static constexpr int DistrictUtcOffsetMinutes = 8 * 60;
-
     /// Reads the project's categories (none when the table is missing).
     static std::vector<CategoryInfo> readCategories(const std::string& projectPath);
     /// Returns the code of a category named by its code, Chinese or English name; nothing when unknown.

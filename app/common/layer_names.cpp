@@ -1,33 +1,36 @@
 #include "app/common/layer_names.hpp"
 
+#include "data/project/schema.hpp"
+
 namespace citytwin::app
 {
 
 QString LayerNames::displayName(const std::string& table)
 {
-    if (table == "district")
+    namespace schema = data::schema;
+    if (table == schema::district::Table)
         return tr("District");
-    if (table == "streets")
+    if (table == schema::streets::Table)
         return tr("Streets");
-    if (table == "communities")
+    if (table == schema::communities::Table)
         return tr("Communities");
-    if (table == "grids")
+    if (table == schema::grids::Table)
         return tr("Grid cells");
-    if (table == "roads")
+    if (table == schema::roads::Table)
         return tr("Roads");
-    if (table == "river")
+    if (table == schema::river::Table)
         return tr("River");
-    if (table == "buildings")
+    if (table == schema::buildings::Table)
         return tr("Buildings");
-    if (table == "stations")
+    if (table == schema::stations::Table)
         return tr("Service stations");
-    if (table == "cameras")
+    if (table == schema::cameras::Table)
         return tr("Cameras");
-    if (table == "party_orgs")
+    if (table == schema::party_orgs::Table)
         return tr("Party organizations");
-    if (table == "party_links")
+    if (table == schema::party_links::Table)
         return tr("1+10 links");
-    if (table == "incidents")
+    if (table == schema::incidents::Table)
         return tr("Incidents");
     if (table == "drawn area")
         return tr("Area drawn on the map");

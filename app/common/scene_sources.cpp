@@ -2,6 +2,7 @@
 
 #include "app/common/layer_names.hpp"
 
+#include "data/core/field_values.hpp"
 #include "data/io/oblique_metadata.hpp"
 #include "data/analysis/kernel_density.hpp"
 #include "scene/heat_layer.hpp"

@@ -1,5 +1,7 @@
 #include "app/gui/analysis_map_link.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/common/layer_names.hpp"
 #include "app/gui/analysis/analysis_dock.hpp"
 #include "app/gui/layer_list.hpp"
@@ -109,7 +111,7 @@ void AnalysisMapLink::showLayer(std::shared_ptr<const data::VectorLayer> layer)
 
 void AnalysisMapLink::highlightBuildings(const QList<qint64>& ids)
 {
-    const int index = mLayers.named("buildings");
+    const int index = mLayers.named(data::schema::buildings::Table);
     if (index < 0)
         return;
     const data::VectorLayer& layer = mLayers.layer(index);

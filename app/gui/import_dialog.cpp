@@ -6,6 +6,7 @@
 #include "data/incidents/incident_import.hpp"
 #include "data/project/layer_import.hpp"
 #include "data/project/project_store.hpp"
+#include "data/project/schema.hpp"
 #include "data/io/source_info.hpp"
 #include "data/io/vector_source.hpp"
 
@@ -40,18 +41,19 @@ QString qs(const std::string& text)
 
 QString targetLabel(const std::string& target)
 {
+    namespace incidents = data::schema::incidents;
     static const std::map<std::string, const char*> labels = {
-        {"external_id", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Case number")},
-        {"source", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Source")},
-        {"category", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Category")},
-        {"status", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Status")},
-        {"reported_at", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Reported at")},
-        {"dispatched_at", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Dispatched at")},
-        {"handled_at", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Handled at")},
-        {"closed_at", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Closed at")},
-        {"camera_id", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Camera")},
-        {"address", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Address")},
-        {"description", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Description")},
+        {incidents::ExternalId, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Case number")},
+        {incidents::Source, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Source")},
+        {incidents::Category, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Category")},
+        {incidents::Status, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Status")},
+        {incidents::ReportedAt, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Reported at")},
+        {incidents::DispatchedAt, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Dispatched at")},
+        {incidents::HandledAt, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Handled at")},
+        {incidents::ClosedAt, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Closed at")},
+        {incidents::CameraId, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Camera")},
+        {incidents::Address, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Address")},
+        {incidents::Description, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Description")},
         {"x", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Longitude / easting (x)")},
         {"y", QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Latitude / northing (y)")},
     };
@@ -311,7 +313,8 @@ data::FieldMapping ImportDialog::mapping() const
     data::FieldMapping mapping;
     mapping.name = mProfileNameEdit->text().toStdString();
     mapping.crs = mCrsCombo->currentText().trimmed().toStdString();
-    mapping.utcOffsetMinutes = data::parseUtcOffset(mOffsetEdit->text().toStdString()).value_or(480);
+    mapping.utcOffsetMinutes =
+        data::parseUtcOffset(mOffsetEdit->text().toStdString()).value_or(data::DistrictUtcOffsetMinutes);
     for (const auto& [target, combo] : mColumnCombos)
     {
         const QString column = combo->currentData().toString();
@@ -400,7 +403,7 @@ void ImportDialog::startImport()
                 {
                     outcome->ok = true;
                     outcome->committed = report->committed;
-                    outcome->table = QStringLiteral("incidents");
+                    outcome->table = QString::fromUtf8(data::schema::incidents::Table);
                     outcome->incidents = std::move(report.value());
                 }
                 return outcome;

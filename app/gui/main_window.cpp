@@ -1,5 +1,7 @@
 #include "app/gui/main_window.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/common/error_text.hpp"
 #include "app/common/language.hpp"
 #include "app/common/point_icon_atlas.hpp"
@@ -440,7 +442,7 @@ void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
     const data::Feature& feature = layer.features.at(featureIndex);
     mInspectorDock->showFeature(layer, static_cast<std::size_t>(featureIndex));
     mInspectorDock->raise(); // tabbed with the Analysis dock
-    if (layer.name == "grids")
+    if (layer.name == data::schema::grids::Table)
         if (const auto id = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), "id");
             id != layer.fieldNames.end())
             mAnalysisDock->setPickedGrid(

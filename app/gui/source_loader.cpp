@@ -1,5 +1,7 @@
 #include "app/gui/source_loader.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/common/error_text.hpp"
 #include "app/common/sample_project.hpp"
 #include "app/common/scene_sources.hpp"
@@ -100,7 +102,8 @@ void SourceLoader::loadVectors(const QString& path)
             });
     data::VectorReadOptions options;
     // Large layers that start hidden are read when first shown (the sample's 330,000 incidents).
-    options.deferredLayers = {"incidents", "party_links", "party_orgs", "cameras"};
+    options.deferredLayers = {data::schema::incidents::Table, data::schema::party_links::Table,
+                              data::schema::party_orgs::Table, data::schema::cameras::Table};
     watcher->setFuture(
         QtConcurrent::run([file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
 }
@@ -240,7 +243,7 @@ void SourceLoader::reloadProjectTable(const QString& table)
 
 void SourceLoader::appendIncidents(const std::vector<data::IncidentRow>& rows)
 {
-    const int index = mLayers.find(mSession.path().toStdString(), "incidents");
+    const int index = mLayers.find(mSession.path().toStdString(), data::schema::incidents::Table);
     if (index < 0)
         return;
     const data::VectorLayer& incidents = mLayers.layer(index);

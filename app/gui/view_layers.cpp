@@ -1,5 +1,7 @@
 #include "app/gui/view_layers.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/common/scene_sources.hpp"
 #include "app/gui/analysis/analysis_dock.hpp"
 #include "app/gui/layer_list.hpp"
@@ -56,12 +58,12 @@ void ViewLayers::retranslate()
 
 void ViewLayers::showServiceRings(bool shown)
 {
-    showDerived("stations", data::LayerRole::ServiceRings, shown);
+    showDerived(data::schema::stations::Table, data::LayerRole::ServiceRings, shown);
 }
 
 void ViewLayers::showViewCones(bool shown)
 {
-    showDerived("cameras", data::LayerRole::ViewCones, shown);
+    showDerived(data::schema::cameras::Table, data::LayerRole::ViewCones, shown);
 }
 
 void ViewLayers::showDerived(const std::string& sourceName, data::LayerRole role, bool shown)
@@ -103,7 +105,7 @@ void ViewLayers::showIncidentHeat(bool shown)
         mViewport.sceneChanged(false);
         return;
     }
-    const int index = mLayers.find(mSession.path().toStdString(), "incidents");
+    const int index = mLayers.find(mSession.path().toStdString(), data::schema::incidents::Table);
     if (index < 0)
     {
         mStatusBar.showMessage(tr("No layer named %1 is open").arg(QStringLiteral("incidents")), 5000);

@@ -1,5 +1,7 @@
 #include "data/analysis/analysis_runs.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "data/analysis/gpkg_records.hpp"
 #include "data/analysis/hotspots.hpp"
 #include "data/analysis/point_count.hpp"
@@ -34,7 +36,7 @@ StatsTable runIncidents(const IncidentStore& store, const IncidentFilter& filter
 Result<HotspotRun> runHotspots(const std::string& projectPath, const IncidentStore& store, const IncidentFilter& filter,
                                const HotspotOptions& options)
 {
-    auto grids = readProjectLayer(projectPath, "grids");
+    auto grids = readProjectLayer(projectPath, schema::grids::Table);
     if (!grids)
         return grids.error();
     HotspotRun run;
@@ -61,9 +63,9 @@ RecurringRun runRecurring(const IncidentStore& store, const IncidentFilter& filt
 Result<PartyRun> runPartyCoverage(const std::string& projectPath, AreaLevel level)
 {
     // Every layer is read before the first failure is reported, as the verb always did.
-    auto buildings = readProjectLayer(projectPath, "buildings");
-    auto orgs = readProjectLayer(projectPath, "party_orgs");
-    auto links = readProjectLayer(projectPath, "party_links");
+    auto buildings = readProjectLayer(projectPath, schema::buildings::Table);
+    auto orgs = readProjectLayer(projectPath, schema::party_orgs::Table);
+    auto links = readProjectLayer(projectPath, schema::party_links::Table);
     for (const auto* layer : {&buildings, &orgs, &links})
         if (!*layer)
             return layer->error();
@@ -164,14 +166,14 @@ Result<ServiceRun> runServiceCoverage(const std::string& projectPath, const Serv
 
 Result<CameraRun> runCameraCoverage(const std::string& projectPath, const IncidentStore* store)
 {
-    auto cameras = readProjectLayer(projectPath, "cameras");
-    auto buildings = readProjectLayer(projectPath, "buildings");
-    auto grids = readProjectLayer(projectPath, "grids");
+    auto cameras = readProjectLayer(projectPath, schema::cameras::Table);
+    auto buildings = readProjectLayer(projectPath, schema::buildings::Table);
+    auto grids = readProjectLayer(projectPath, schema::grids::Table);
     for (const auto* layer : {&cameras, &buildings, &grids})
         if (!*layer)
             return layer->error();
     // Roads are optional: without them, street shares are 0.
-    auto roads = readProjectLayer(projectPath, "roads");
+    auto roads = readProjectLayer(projectPath, schema::roads::Table);
     auto records = readCameras(*cameras);
     if (!records)
         return records.error();
@@ -187,7 +189,7 @@ VectorLayer seenGroundLayer(const CameraCoverage& coverage, const std::string& p
     VectorLayer views;
     views.name = "cameras (seen ground)";
     views.role = LayerRole::SeenGround;
-    views.derivedFrom.sourceLayer = "cameras";
+    views.derivedFrom.sourceLayer = schema::cameras::Table;
     views.sourcePath = projectPath;
     views.kind = GeometryKind::Polygon;
     views.fieldNames = {"camera_id", "area_m2"};
@@ -214,9 +216,9 @@ Result<PointCountRun> runPointCount(const std::string& projectPath, const std::s
         return counts.error();
     PointCountRun run;
     // The id column is named after the areas it counts into, when they are the project's grids or communities.
-    const char* idColumn = polygonsTable == "grids"         ? "grid_id"
-                           : polygonsTable == "communities" ? "community_id"
-                                                            : "id";
+    const char* idColumn = polygonsTable == schema::grids::Table         ? "grid_id"
+                           : polygonsTable == schema::communities::Table ? "community_id"
+                                                                         : "id";
     run.table.columns = {idColumn, "count"};
     for (std::size_t i = 0; i < counts->ids.size(); ++i)
         run.table.rows.push_back({counts->ids[i], static_cast<std::int64_t>(counts->counts[i])});

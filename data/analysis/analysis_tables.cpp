@@ -1,9 +1,11 @@
 #include "data/analysis/analysis_tables.hpp"
 
+#include "data/core/date_time.hpp"
+#include "data/project/schema.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <ctime>
 #include <map>
 
 namespace citytwin::data
@@ -96,16 +98,6 @@ int fieldIndex(const VectorLayer& layer, const std::string& name)
 const char* areaIdColumn(AreaLevel level)
 {
     return level == AreaLevel::Grid ? "grid_id" : "community_id";
-}
-
-std::string isoUtc(std::int64_t seconds)
-{
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    gmtime_r(&time, &parts);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return buffer;
 }
 
 StatsTable incidentStatsTable(const IncidentStore& store, const IncidentFilter& filter, AreaLevel level)
@@ -248,7 +240,7 @@ StatsTable cameraStatsTable(const CameraCoverage& coverage, std::span<const Came
                             const VectorLayer& cameraLayer, const IncidentStore* store)
 {
     // Cameras per grid (the cameras layer's grid_id), and camera-AI detections per grid's cameras.
-    const int gridField = fieldIndex(cameraLayer, "grid_id");
+    const int gridField = fieldIndex(cameraLayer, schema::cameras::GridId);
     std::map<std::int64_t, std::int64_t> cameraGrid, camerasIn, detectionsIn;
     for (std::size_t i = 0; i < cameraLayer.features.size() && i < cameras.size(); ++i)
     {

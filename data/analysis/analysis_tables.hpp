@@ -70,7 +70,4 @@ StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& f
 StatsTable recurringStatsTable(const IncidentStore& store, const IncidentFilter& filter,
                                const RecurringOptions& options);
 
-/// Formats Unix seconds as ISO 8601 UTC ("2025-06-02T00:00:00Z").
-std::string isoUtc(std::int64_t seconds);
-
 } // namespace citytwin::data

@@ -1,7 +1,9 @@
 #include "data/analysis/camera_coverage.hpp"
 
-#include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
+#include "data/geo/planar_geometry.hpp"
 #include "data/geo/polygon_index.hpp"
+#include "data/project/schema.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -108,7 +110,7 @@ template <class Span> void scanRings(const std::vector<const Ring*>& rings, cons
                 const Position& a = (*ring)[j];
                 const Position& b = (*ring)[i];
                 if ((a.y > y) != (b.y > y))
-                    crossings.push_back(a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y));
+                    crossings.push_back(edgeCrossingX(y, a.x, a.y, b.x, b.y));
             }
         std::sort(crossings.begin(), crossings.end());
         for (std::size_t k = 0; k + 1 < crossings.size(); k += 2)
@@ -131,18 +133,6 @@ std::vector<const Ring*> ringsOf(const Feature& feature)
             if (ring.size() >= 3)
                 rings.push_back(&ring);
     return rings;
-}
-
-/// The signed area of a ring, positive when anticlockwise.
-double signedArea(const Ring& ring)
-{
-    if (ring.size() < 3)
-        return 0.0;
-    double sum = 0.0;
-    const double ox = ring.front().x, oy = ring.front().y;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        sum += (ring[j].x - ox) * (ring[i].y - oy) - (ring[i].x - ox) * (ring[j].y - oy);
-    return 0.5 * sum;
 }
 
 /// The raster over the grids' extent; no columns when there are no grids. The cell size is raised where needed to
@@ -170,7 +160,7 @@ RasterGeometry rasterOver(const VectorLayer& grids, double cellSize)
 std::vector<GridViewShare> openGroundShares(const VectorLayer& grids, const RasterGeometry& g, const BitRaster& built,
                                             const BitRaster& visible)
 {
-    const auto ids = numericValues(grids, "id");
+    const auto ids = numericValues(grids, schema::grids::Id);
     std::vector<GridViewShare> shares(grids.features.size());
     for (std::size_t i = 0; i < shares.size(); ++i)
     {
@@ -237,11 +227,15 @@ void finishShares(GridViewShare& share)
 
 Result<std::vector<CameraRecord>> readCameras(const VectorLayer& cameras)
 {
-    if (std::find(cameras.fieldNames.begin(), cameras.fieldNames.end(), "heading") == cameras.fieldNames.end())
-        return Error{ErrorCode::InvalidArgument, "layer '" + cameras.name + "' has no field 'heading'",
+    if (std::find(cameras.fieldNames.begin(), cameras.fieldNames.end(), schema::cameras::Heading) ==
+        cameras.fieldNames.end())
+        return Error{ErrorCode::InvalidArgument,
+                     "layer '" + cameras.name + "' has no field '" + schema::cameras::Heading + "'",
                      cameras.sourcePath};
-    const auto ids = numericValues(cameras, "id"), headings = numericValues(cameras, "heading");
-    const auto fovs = numericValues(cameras, "fov"), ranges = numericValues(cameras, "range_m");
+    const auto ids = numericValues(cameras, schema::cameras::Id),
+               headings = numericValues(cameras, schema::cameras::Heading);
+    const auto fovs = numericValues(cameras, schema::cameras::FieldOfView),
+               ranges = numericValues(cameras, schema::cameras::RangeMetres);
     std::vector<CameraRecord> records;
     records.reserve(cameras.features.size());
     for (std::size_t i = 0; i < cameras.features.size(); ++i)

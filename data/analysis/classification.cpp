@@ -1,9 +1,6 @@
 #include "data/analysis/classification.hpp"
 
-#include "data/core/vector_layer.hpp"
-
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -175,25 +172,6 @@ std::vector<std::size_t> naturalBreakStartsSampled(const std::vector<double>& so
     return starts;
 }
 
-/// Reads text as a finite number, C locale, surrounding blanks allowed.
-double parseNumber(const std::string& text)
-{
-    constexpr double NoValue = std::numeric_limits<double>::quiet_NaN();
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return NoValue;
-    const auto last = text.find_last_not_of(" \t\r\n");
-    const char* begin = text.data() + first;
-    const char* end = text.data() + last + 1;
-    // from_chars takes a minus sign only.
-    if (*begin == '+' && end - begin > 1 && begin[1] != '-')
-        ++begin;
-    double value = NoValue;
-    const auto [position, error] = std::from_chars(begin, end, value);
-    if (error != std::errc() || position != end || !std::isfinite(value))
-        return NoValue;
-    return value;
-}
 } // namespace
 
 const char* classMethodCode(ClassMethod method)
@@ -249,19 +227,6 @@ int classOf(double value, const std::vector<double>& edges)
     const auto innerBegin = edges.begin() + 1;
     const auto innerEnd = edges.end() - 1;
     return static_cast<int>(std::upper_bound(innerBegin, innerEnd, value) - innerBegin);
-}
-
-std::vector<double> numericValues(const VectorLayer& layer, const std::string& field)
-{
-    std::vector<double> values(layer.features.size(), std::numeric_limits<double>::quiet_NaN());
-    const auto found = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), field);
-    if (found == layer.fieldNames.end())
-        return values;
-    const auto index = static_cast<std::size_t>(found - layer.fieldNames.begin());
-    for (std::size_t i = 0; i < layer.features.size(); ++i)
-        if (index < layer.features[i].values.size())
-            values[i] = parseNumber(layer.features[i].values[index]);
-    return values;
 }
 
 } // namespace citytwin::data

@@ -1,14 +1,11 @@
 #pragma once
 
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
 
 namespace citytwin::data
 {
-
-struct VectorLayer;
 
 /// How numeric values are split into classes for a graduated (choropleth) style.
 enum class ClassMethod
@@ -38,10 +35,5 @@ std::vector<double> classBreaks(std::vector<double> values, int classes, ClassMe
 /// belongs to the upper class, the maximum to the last class, and values outside the edges to the nearest class.
 /// Returns -1 for NaN or when edges hold fewer than two numbers.
 int classOf(double value, const std::vector<double>& edges);
-
-/// Returns the values of a field of a layer, one per feature in feature order, read as numbers in the C locale
-/// (surrounding spaces allowed). NaN for empty, non-numeric or non-finite text, and for every feature when the layer
-/// has no such field.
-std::vector<double> numericValues(const VectorLayer& layer, const std::string& field);
 
 } // namespace citytwin::data

@@ -1,6 +1,8 @@
 #include "data/analysis/coverage.hpp"
 
-#include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
+#include "data/geo/planar_geometry.hpp"
+#include "data/project/schema.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -31,25 +33,12 @@ std::int64_t toInteger(double value, std::int64_t fallback)
     return std::isfinite(value) ? static_cast<std::int64_t>(std::llround(value)) : fallback;
 }
 
-/// The texts of a field, one per feature ("" when the field is missing).
-std::vector<std::string> textValues(const VectorLayer& layer, const std::string& field)
-{
-    std::vector<std::string> texts(layer.features.size());
-    const auto found = std::find(layer.fieldNames.begin(), layer.fieldNames.end(), field);
-    if (found == layer.fieldNames.end())
-        return texts;
-    const auto index = static_cast<std::size_t>(found - layer.fieldNames.begin());
-    for (std::size_t i = 0; i < texts.size(); ++i)
-        if (index < layer.features[i].values.size())
-            texts[i] = layer.features[i].values[index];
-    return texts;
-}
-
 /// Area-weighted centroid and area of a feature's polygons (holes subtracted whatever their orientation);
 /// the mean vertex for degenerate footprints and the first point for points.
 void centroidOf(const Feature& feature, double& x, double& y, double& area)
 {
-    double sumArea = 0.0, sumX = 0.0, sumY = 0.0, meanX = 0.0, meanY = 0.0;
+    RingSums total; // the rings' sums, holes subtracted
+    double meanX = 0.0, meanY = 0.0;
     std::size_t vertices = 0;
     // Coordinates are relative to the first vertex: 4.4e6 m northings squared would lose centimetres.
     double originX = 0.0, originY = 0.0;
@@ -66,30 +55,25 @@ void centroidOf(const Feature& feature, double& x, double& y, double& area)
                 originY = ring.front().y;
                 haveOrigin = true;
             }
-            double ringArea = 0.0, ringX = 0.0, ringY = 0.0;
-            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            const RingSums sums = ringSums(ring, originX, originY);
+            for (const Position& p : ring)
             {
-                const double xj = ring[j].x - originX, yj = ring[j].y - originY;
-                const double xi = ring[i].x - originX, yi = ring[i].y - originY;
-                const double cross = xj * yi - xi * yj;
-                ringArea += cross;
-                ringX += (xj + xi) * cross;
-                ringY += (yj + yi) * cross;
-                meanX += xi;
-                meanY += yi;
-                ++vertices;
+                meanX += p.x - originX;
+                meanY += p.y - originY;
             }
+            vertices += ring.size();
             // The outer ring counts positive, holes negative, whichever way they wind.
-            const double sign = ((ringArea >= 0.0) == (r == 0)) ? 1.0 : -1.0;
-            sumArea += sign * ringArea;
-            sumX += sign * ringX;
-            sumY += sign * ringY;
+            const double sign = ((sums.twiceArea >= 0.0) == (r == 0)) ? 1.0 : -1.0;
+            total.twiceArea += sign * sums.twiceArea;
+            total.momentX += sign * sums.momentX;
+            total.momentY += sign * sums.momentY;
         }
-    area = 0.5 * std::abs(sumArea);
-    if (std::abs(sumArea) > 1e-9)
+    area = 0.5 * std::abs(total.twiceArea);
+    if (std::abs(total.twiceArea) > 1e-9)
     {
-        x = originX + sumX / (3.0 * sumArea);
-        y = originY + sumY / (3.0 * sumArea);
+        const Position center = total.centroid(originX, originY);
+        x = center.x;
+        y = center.y;
     }
     else if (vertices > 0)
     {
@@ -406,12 +390,15 @@ double pearsonOfFinite(const std::vector<double>& a, const std::vector<double>& 
 
 Result<std::vector<BuildingRecord>> readBuildings(const VectorLayer& buildings)
 {
-    if (!hasField(buildings, "id"))
-        return missingField(buildings, "id");
-    const auto ids = numericValues(buildings, "id"), grids = numericValues(buildings, "grid_id");
-    const auto communities = numericValues(buildings, "community_id");
-    const auto households = numericValues(buildings, "households"), population = numericValues(buildings, "population");
-    const auto elderly = numericValues(buildings, "elderly"), children = numericValues(buildings, "children");
+    if (!hasField(buildings, schema::buildings::Id))
+        return missingField(buildings, schema::buildings::Id);
+    const auto ids = numericValues(buildings, schema::buildings::Id),
+               grids = numericValues(buildings, schema::buildings::GridId);
+    const auto communities = numericValues(buildings, schema::buildings::CommunityId);
+    const auto households = numericValues(buildings, schema::buildings::Households),
+               population = numericValues(buildings, schema::buildings::Population);
+    const auto elderly = numericValues(buildings, schema::buildings::Elderly),
+               children = numericValues(buildings, schema::buildings::Children);
     std::vector<BuildingRecord> records(buildings.features.size());
     for (std::size_t i = 0; i < records.size(); ++i)
     {
@@ -430,11 +417,13 @@ Result<std::vector<BuildingRecord>> readBuildings(const VectorLayer& buildings)
 
 Result<std::vector<StationRecord>> readStations(const VectorLayer& stations)
 {
-    if (!hasField(stations, "kind"))
-        return missingField(stations, "kind");
-    const auto ids = numericValues(stations, "id"), communities = numericValues(stations, "community_id");
-    const auto capacity = numericValues(stations, "capacity"), visits = numericValues(stations, "daily_visits");
-    auto kinds = textValues(stations, "kind");
+    if (!hasField(stations, schema::stations::Kind))
+        return missingField(stations, schema::stations::Kind);
+    const auto ids = numericValues(stations, schema::stations::Id),
+               communities = numericValues(stations, schema::stations::CommunityId);
+    const auto capacity = numericValues(stations, schema::stations::Capacity),
+               visits = numericValues(stations, schema::stations::DailyVisits);
+    auto kinds = textValues(stations, schema::stations::Kind);
     std::vector<StationRecord> records;
     records.reserve(stations.features.size());
     for (std::size_t i = 0; i < stations.features.size(); ++i)
@@ -457,11 +446,13 @@ Result<std::vector<StationRecord>> readStations(const VectorLayer& stations)
 
 Result<std::vector<PartyOrgRecord>> readPartyOrgs(const VectorLayer& partyOrgs)
 {
-    if (!hasField(partyOrgs, "level"))
-        return missingField(partyOrgs, "level");
-    const auto ids = numericValues(partyOrgs, "id"), communities = numericValues(partyOrgs, "community_id");
-    const auto grids = numericValues(partyOrgs, "grid_id"), buildings = numericValues(partyOrgs, "building_id");
-    const auto levels = textValues(partyOrgs, "level");
+    if (!hasField(partyOrgs, schema::party_orgs::Level))
+        return missingField(partyOrgs, schema::party_orgs::Level);
+    const auto ids = numericValues(partyOrgs, schema::party_orgs::Id),
+               communities = numericValues(partyOrgs, schema::party_orgs::CommunityId);
+    const auto grids = numericValues(partyOrgs, schema::party_orgs::GridId),
+               buildings = numericValues(partyOrgs, schema::party_orgs::BuildingId);
+    const auto levels = textValues(partyOrgs, schema::party_orgs::Level);
     std::vector<PartyOrgRecord> records(partyOrgs.features.size());
     for (std::size_t i = 0; i < records.size(); ++i)
         records[i] = {toInteger(ids[i], partyOrgs.features[i].fid), parseLevel(levels[i]),
@@ -471,11 +462,11 @@ Result<std::vector<PartyOrgRecord>> readPartyOrgs(const VectorLayer& partyOrgs)
 
 Result<std::vector<PartyLinkRecord>> readPartyLinks(const VectorLayer& partyLinks)
 {
-    if (!hasField(partyLinks, "linked_household_id"))
-        return missingField(partyLinks, "linked_household_id");
-    const auto households = numericValues(partyLinks, "household_id");
-    const auto linked = numericValues(partyLinks, "linked_household_id");
-    const auto buildings = numericValues(partyLinks, "linked_building_id");
+    if (!hasField(partyLinks, schema::party_links::LinkedHouseholdId))
+        return missingField(partyLinks, schema::party_links::LinkedHouseholdId);
+    const auto households = numericValues(partyLinks, schema::party_links::HouseholdId);
+    const auto linked = numericValues(partyLinks, schema::party_links::LinkedHouseholdId);
+    const auto buildings = numericValues(partyLinks, schema::party_links::LinkedBuildingId);
     std::vector<PartyLinkRecord> records(partyLinks.features.size());
     for (std::size_t i = 0; i < records.size(); ++i)
         records[i] = {toInteger(households[i], -1), toInteger(linked[i], -1), toInteger(buildings[i], -1)};

@@ -1,6 +1,6 @@
 #include "data/analysis/derived_layers.hpp"
 
-#include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
 
 #include <algorithm>
 #include <cmath>

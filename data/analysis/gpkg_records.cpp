@@ -1,5 +1,6 @@
 #include "data/analysis/gpkg_records.hpp"
 
+#include "data/geo/planar_geometry.hpp"
 #include "data/io/gpkg_geometry.hpp"
 #include "data/io/sqlite_database.hpp"
 
@@ -7,89 +8,30 @@
 #include <functional>
 #include <initializer_list>
 #include <cstdint>
-#include <cstring>
 
 namespace citytwin::data
 {
 namespace
 {
-/// Reads WKB numbers in the blob's byte order, bounds-checked.
-class WkbReader
-{
-public:
-    explicit WkbReader(std::string_view bytes) : mBytes(bytes) {}
-
-    bool byteOrder()
-    {
-        if (mOffset >= mBytes.size())
-            return false;
-        mLittle = mBytes[mOffset++] == 1;
-        return true;
-    }
-    bool uint32(std::uint32_t& value)
-    {
-        if (mOffset + 4 > mBytes.size())
-            return false;
-        std::uint8_t b[4];
-        std::memcpy(b, mBytes.data() + mOffset, 4);
-        mOffset += 4;
-        value = mLittle ? (b[0] | b[1] << 8 | b[2] << 16 | static_cast<std::uint32_t>(b[3]) << 24)
-                        : (b[3] | b[2] << 8 | b[1] << 16 | static_cast<std::uint32_t>(b[0]) << 24);
-        return true;
-    }
-    bool float64(double& value)
-    {
-        if (mOffset + 8 > mBytes.size())
-            return false;
-        std::uint8_t b[8];
-        std::memcpy(b, mBytes.data() + mOffset, 8);
-        mOffset += 8;
-        std::uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i)
-            bits |= static_cast<std::uint64_t>(b[mLittle ? i : 7 - i]) << (8 * i);
-        std::memcpy(&value, &bits, 8);
-        return true;
-    }
-    bool skip(std::size_t bytes)
-    {
-        if (mOffset + bytes > mBytes.size())
-            return false;
-        mOffset += bytes;
-        return true;
-    }
-
-private:
-    std::string_view mBytes;
-    std::size_t mOffset = 0;
-    bool mLittle = true;
-};
-
-/// Splits a WKB type into the base type (3 polygon, 6 multipolygon) and the number of ordinates per point.
-void decodeType(std::uint32_t type, std::uint32_t& base, int& dimensions)
-{
-    const bool isoZ = (type % 10000) / 1000 == 1 || (type % 10000) / 1000 == 3;
-    const bool isoM = (type % 10000) / 1000 == 2 || (type % 10000) / 1000 == 3;
-    const bool ewkbZ = (type & 0x80000000u) != 0, ewkbM = (type & 0x40000000u) != 0;
-    base = (type & 0x0FFFFFFFu) % 1000;
-    dimensions = 2 + ((isoZ || ewkbZ) ? 1 : 0) + ((isoM || ewkbM) ? 1 : 0);
-}
-
 /// Adds one polygon's rings (outer positive, holes negative) to the area-weighted sums.
-bool addPolygon(WkbReader& reader, int dimensions, double& sumArea, double& sumX, double& sumY)
+bool addPolygon(gpkg::WkbReader& reader, std::uint32_t dimensions, double& sumArea, double& sumX, double& sumY)
 {
     std::uint32_t rings = 0;
-    if (!reader.uint32(rings))
+    if (!reader.readUint(rings))
         return false;
     for (std::uint32_t r = 0; r < rings; ++r)
     {
         std::uint32_t points = 0;
-        if (!reader.uint32(points))
+        if (!reader.readUint(points))
             return false;
-        double twiceArea = 0.0, cx = 0.0, cy = 0.0, firstX = 0.0, firstY = 0.0, previousX = 0.0, previousY = 0.0;
+        // WKB rings repeat their first point: the fan from it covers every edge. Relative to the first point: no
+        // loss of precision with large projected coordinates.
+        RingSums sums;
+        double firstX = 0.0, firstY = 0.0, previousX = 0.0, previousY = 0.0;
         for (std::uint32_t p = 0; p < points; ++p)
         {
             double x = 0.0, y = 0.0;
-            if (!reader.float64(x) || !reader.float64(y) || !reader.skip(8 * static_cast<std::size_t>(dimensions - 2)))
+            if (!reader.readPoint(dimensions, x, y))
                 return false;
             if (p == 0)
             {
@@ -97,25 +39,18 @@ bool addPolygon(WkbReader& reader, int dimensions, double& sumArea, double& sumX
                 firstY = y;
             }
             else
-            {
-                // Relative to the first point: no loss of precision with large projected coordinates.
-                const double ax = previousX - firstX, ay = previousY - firstY, bx = x - firstX, by = y - firstY;
-                const double cross = ax * by - bx * ay;
-                twiceArea += cross;
-                cx += (ax + bx) * cross;
-                cy += (ay + by) * cross;
-            }
+                sums.addEdge(previousX - firstX, previousY - firstY, x - firstX, y - firstY);
             previousX = x;
             previousY = y;
         }
-        if (twiceArea == 0.0)
+        if (sums.twiceArea == 0.0)
             continue;
-        const double area = std::abs(twiceArea) / 2.0;
-        const double ringX = firstX + cx / (3.0 * twiceArea), ringY = firstY + cy / (3.0 * twiceArea);
+        const double area = std::abs(sums.twiceArea) / 2.0;
+        const Position center = sums.centroid(firstX, firstY);
         const double sign = r == 0 ? 1.0 : -1.0;
         sumArea += sign * area;
-        sumX += sign * area * ringX;
-        sumY += sign * area * ringY;
+        sumX += sign * area * center.x;
+        sumY += sign * area * center.y;
     }
     return true;
 }
@@ -187,31 +122,25 @@ bool polygonCentroid(std::string_view blob, double& x, double& y, double& area)
     const auto wkb = gpkg::wkbOf(blob);
     if (!wkb || wkb->empty())
         return false; // not a GeoPackage geometry, or an empty one
-    WkbReader reader(*wkb);
-    std::uint32_t type = 0, base = 0;
-    int dimensions = 2;
-    if (!reader.byteOrder() || !reader.uint32(type))
+    gpkg::WkbReader reader(*wkb);
+    gpkg::WkbType type;
+    if (!reader.readType(type))
         return false;
-    decodeType(type, base, dimensions);
     double sumArea = 0.0, sumX = 0.0, sumY = 0.0;
-    if (base == 3)
+    if (type.base == 3)
     {
-        if (!addPolygon(reader, dimensions, sumArea, sumX, sumY))
+        if (!addPolygon(reader, type.dimensions, sumArea, sumX, sumY))
             return false;
     }
-    else if (base == 6)
+    else if (type.base == 6)
     {
         std::uint32_t parts = 0;
-        if (!reader.uint32(parts))
+        if (!reader.readUint(parts))
             return false;
         for (std::uint32_t p = 0; p < parts; ++p)
         {
-            std::uint32_t partType = 0, partBase = 0;
-            int partDimensions = 2;
-            if (!reader.byteOrder() || !reader.uint32(partType))
-                return false;
-            decodeType(partType, partBase, partDimensions);
-            if (partBase != 3 || !addPolygon(reader, partDimensions, sumArea, sumX, sumY))
+            gpkg::WkbType part;
+            if (!reader.readType(part) || part.base != 3 || !addPolygon(reader, part.dimensions, sumArea, sumX, sumY))
                 return false;
         }
     }
@@ -228,14 +157,15 @@ bool polygonCentroid(std::string_view blob, double& x, double& y, double& area)
 Result<std::vector<BuildingRecord>> readBuildingRecords(const std::string& projectPath, const std::string& table)
 {
     std::vector<BuildingRecord> records;
-    auto read = forEachTableRow(projectPath, table, "id",
-                                {{"id", "-1"},
-                                 {"grid_id", "-1"},
-                                 {"community_id", "-1"},
-                                 {"households", "0"},
-                                 {"population", "0"},
-                                 {"elderly", "0"},
-                                 {"children", "0"}},
+    namespace buildings = schema::buildings;
+    auto read = forEachTableRow(projectPath, table, buildings::Id,
+                                {{buildings::Id, "-1"},
+                                 {buildings::GridId, "-1"},
+                                 {buildings::CommunityId, "-1"},
+                                 {buildings::Households, "0"},
+                                 {buildings::Population, "0"},
+                                 {buildings::Elderly, "0"},
+                                 {buildings::Children, "0"}},
                                 [&records](const Statement& row)
                                 {
                                     BuildingRecord record;
@@ -271,25 +201,29 @@ Result<std::vector<BuildingRecord>> readBuildingRecords(const std::string& proje
 
 Result<std::vector<StationRecord>> readStationRecords(const std::string& projectPath, const std::string& table)
 {
+    namespace stations = schema::stations;
     std::vector<StationRecord> records;
-    auto read = forEachTableRow(
-        projectPath, table, "kind",
-        {{"id", "-1"}, {"kind", "''"}, {"community_id", "-1"}, {"capacity", "0"}, {"daily_visits", "0"}},
-        [&records](const Statement& row)
-        {
-            const auto point = gpkg::decodePoint(row.columnBlob(5));
-            if (!point)
-                return;
-            StationRecord record;
-            record.id = row.isNull(0) ? -1 : row.columnInt64(0);
-            record.kind = row.columnText(1);
-            record.communityId = row.isNull(2) ? -1 : row.columnInt64(2);
-            record.capacity = row.columnDouble(3);
-            record.dailyVisits = row.columnDouble(4);
-            record.x = point->x;
-            record.y = point->y;
-            records.push_back(std::move(record));
-        });
+    auto read = forEachTableRow(projectPath, table, stations::Kind,
+                                {{stations::Id, "-1"},
+                                 {stations::Kind, "''"},
+                                 {stations::CommunityId, "-1"},
+                                 {stations::Capacity, "0"},
+                                 {stations::DailyVisits, "0"}},
+                                [&records](const Statement& row)
+                                {
+                                    const auto point = gpkg::decodePoint(row.columnBlob(5));
+                                    if (!point)
+                                        return;
+                                    StationRecord record;
+                                    record.id = row.isNull(0) ? -1 : row.columnInt64(0);
+                                    record.kind = row.columnText(1);
+                                    record.communityId = row.isNull(2) ? -1 : row.columnInt64(2);
+                                    record.capacity = row.columnDouble(3);
+                                    record.dailyVisits = row.columnDouble(4);
+                                    record.x = point->x;
+                                    record.y = point->y;
+                                    records.push_back(std::move(record));
+                                });
     if (!read)
         return read.error();
     return records;

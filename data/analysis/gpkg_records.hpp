@@ -2,6 +2,7 @@
 
 #include "data/analysis/coverage.hpp"
 #include "data/core/result.hpp"
+#include "data/project/schema.hpp"
 
 #include <string>
 #include <string_view>
@@ -18,10 +19,10 @@ namespace citytwin::data
 /// Reads a buildings table (id, grid_id, community_id, households, population, elderly, children; the fields
 /// that are missing read as -1 / 0) with each footprint's area-weighted centroid and area, as readBuildings() does.
 Result<std::vector<BuildingRecord>> readBuildingRecords(const std::string& projectPath,
-                                                        const std::string& table = "buildings");
+                                                        const std::string& table = schema::buildings::Table);
 /// Reads a stations table (id, kind, community_id, capacity, daily_visits and the point).
 Result<std::vector<StationRecord>> readStationRecords(const std::string& projectPath,
-                                                      const std::string& table = "stations");
+                                                      const std::string& table = schema::stations::Table);
 
 /// Area-weighted centroid and area of a GeoPackage polygon or multipolygon blob (holes subtracted whatever their
 /// orientation; Z and M ordinates skipped). False when the blob is not a readable (multi)polygon.

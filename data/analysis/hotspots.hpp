@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/project/schema.hpp"
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -34,7 +36,8 @@ struct GridAdjacency
 /// touching at a corner point only is not adjacency. Ids are the integer values of idField (the feature's position
 /// when the field is missing or not a number). Features without polygons have no neighbours. Edges are matched
 /// through a spatial hash, in about O(edges).
-GridAdjacency gridAdjacency(const VectorLayer& grids, const std::string& idField = "id", double tolerance = 0.01);
+GridAdjacency gridAdjacency(const VectorLayer& grids, const std::string& idField = schema::grids::Id,
+                            double tolerance = 0.01);
 
 /// Builds an adjacency from neighbour lists (indices into ids); lists are made symmetric, sorted and de-duplicated,
 /// and self-references and out-of-range indices dropped.

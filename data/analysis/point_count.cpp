@@ -1,12 +1,12 @@
 #include "data/analysis/point_count.hpp"
 
+#include "data/geo/planar_geometry.hpp"
 #include "data/io/gpkg_geometry.hpp"
 #include "data/io/sqlite_database.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstring>
 #include <memory>
 #include <thread>
 
@@ -301,8 +301,7 @@ private:
             for (const Ring& ring : polygon.rings)
                 for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
                     if ((ring[i].y > y) != (ring[j].y > y))
-                        crossings.push_back((ring[j].x - ring[i].x) * (y - ring[i].y) / (ring[j].y - ring[i].y) +
-                                            ring[i].x);
+                        crossings.push_back(edgeCrossingX(y, ring[i].x, ring[i].y, ring[j].x, ring[j].y));
             std::sort(crossings.begin(), crossings.end());
             for (std::size_t k = 0; k + 1 < crossings.size(); k += 2)
             {
@@ -414,25 +413,6 @@ std::uint64_t PolygonCounts::countOf(std::int64_t id) const
     return found != ids.end() && *found == id ? counts[static_cast<std::size_t>(found - ids.begin())] : 0;
 }
 
-std::optional<Position> decodePointBlob(std::string_view blob)
-{
-    // Fast path: a little-endian WKB point (2D, Z, M or ZM) after the header and any envelope.
-    if (const auto wkb = gpkg::wkbOf(blob); wkb && wkb->size() >= 21 && (*wkb)[0] == 1)
-    {
-        std::uint32_t type = 0;
-        std::memcpy(&type, wkb->data() + 1, 4);
-        if (type % 1000 == 1)
-        {
-            double xy[2];
-            std::memcpy(xy, wkb->data() + 5, sizeof(xy));
-            if (std::isnan(xy[0]) || std::isnan(xy[1]))
-                return std::nullopt;
-            return Position{xy[0], xy[1], 0.0};
-        }
-    }
-    return gpkg::decodePoint(blob);
-}
-
 Result<PolygonIndex> readPolygonIndex(const std::string& projectPath, const std::string& polygonsTable,
                                       const std::string& idField)
 {
@@ -503,7 +483,7 @@ Result<PolygonCounts> countPointsInPolygons(const std::string& projectPath, cons
                                   [&](int thread, std::int64_t, std::string_view blob)
                                   {
                                       ThreadState& state = perThread[static_cast<std::size_t>(thread)];
-                                      const auto point = decodePointBlob(blob);
+                                      const auto point = gpkg::decodePoint(blob);
                                       if (!point)
                                           ++state.counts[slots + 1];
                                       else if (state.batch.add(point->x, point->y))
@@ -542,7 +522,7 @@ Result<std::vector<Position>> readPoints(const std::string& projectPath, const s
     auto scanned = scanPointBlobs(projectPath, pointsTable, info.value(), Threads, chunks,
                                   [&parts](int, std::int64_t chunk, std::string_view blob)
                                   {
-                                      if (const auto point = decodePointBlob(blob))
+                                      if (const auto point = gpkg::decodePoint(blob))
                                           parts[static_cast<std::size_t>(chunk)].push_back(*point);
                                   });
     if (!scanned)

@@ -3,11 +3,10 @@
 #include "data/geo/polygon_index.hpp"
 #include "data/core/result.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/project/schema.hpp"
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace citytwin::data
@@ -38,20 +37,16 @@ struct PolygonCounts
 /// right (its left edge) or above it (its bottom edge); a point on the outer boundary's right or top edge counts
 /// nowhere. SpatiaLite's ST_Intersects counts shared-edge points in both polygons, QGIS in neither.
 Result<PolygonCounts> countPointsInPolygons(const std::string& projectPath, const std::string& pointsTable,
-                                            const std::string& polygonsTable, const std::string& idField = "id",
-                                            int threads = 2);
+                                            const std::string& polygonsTable,
+                                            const std::string& idField = schema::StableId, int threads = 2);
 
 /// Reads the polygons of a GeoPackage feature table into a built PolygonIndex under the integer value of idField
 /// (the fid when NULL).
 Result<PolygonIndex> readPolygonIndex(const std::string& projectPath, const std::string& polygonsTable,
-                                      const std::string& idField = "id");
+                                      const std::string& idField = schema::StableId);
 
 /// Reads every point of a GeoPackage point table, in fid order (rows without a readable point are left out),
 /// with two threads. Holds up to twice the result's memory while reading.
 Result<std::vector<Position>> readPoints(const std::string& projectPath, const std::string& pointsTable);
-
-/// Decodes a GeoPackage point blob, with a fast path for the usual little-endian 2D point; nothing when the blob
-/// is not a non-empty point.
-std::optional<Position> decodePointBlob(std::string_view blob);
 
 } // namespace citytwin::data

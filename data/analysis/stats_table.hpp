@@ -2,6 +2,7 @@
 
 #include "data/core/result.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/project/schema.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -45,7 +46,7 @@ void writeJson(const StatsTable& table, std::ostream& out);
 /// the geometry of the area feature whose `areaIdField` equals the row's first column (in the areas' CRS
 /// `crs`, e.g. "EPSG:4548"), so that QGIS can map it; otherwise an attribute table.
 Result<bool> writeGeoPackage(const StatsTable& table, const std::string& path, const std::string& layerName,
-                             const VectorLayer* areas = nullptr, const std::string& areaIdField = "id",
+                             const VectorLayer* areas = nullptr, const std::string& areaIdField = schema::StableId,
                              const std::string& crs = "EPSG:4548");
 
 } // namespace citytwin::data

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace citytwin::data
@@ -195,6 +196,16 @@ std::string formatUtc(std::int64_t secondsSinceEpoch)
                   static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
                   static_cast<int>(clock.seconds().count()));
     return text;
+}
+
+std::string isoUtc(std::int64_t secondsSinceEpoch)
+{
+    const std::time_t time = static_cast<std::time_t>(secondsSinceEpoch);
+    std::tm parts{};
+    gmtime_r(&time, &parts);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buffer;
 }
 
 } // namespace citytwin::data

@@ -33,8 +33,9 @@ struct Error
     std::string message() const { return path.empty() ? detail : path + ": " + detail; }
 };
 
-/// Either a value or an Error (a small stand-in for C++23 std::expected).
-template <class T> class Result
+/// Either a value or an Error (a small stand-in for C++23 std::expected). Never ignored: the compiler warns
+/// where a call's Result is dropped (an unchecked failure).
+template <class T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : mState(std::move(value)) {}

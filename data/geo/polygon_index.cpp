@@ -1,5 +1,7 @@
 #include "data/geo/polygon_index.hpp"
 
+#include "data/geo/planar_geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -66,7 +68,7 @@ bool PolygonIndex::contains(const Entry& entry, double x, double y)
             const double xi = ring[2 * i], yi = ring[2 * i + 1];
             const double xj = ring[2 * j], yj = ring[2 * j + 1];
             // Half-open in y, strict in x: the shared-edge rule documented in the header.
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+            if (crossesRayRight(x, y, xi, yi, xj, yj))
                 inside = !inside;
         }
     }

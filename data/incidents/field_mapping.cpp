@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "data/core/date_time.hpp"
+#include "data/project/schema.hpp"
 
 namespace citytwin::data
 {
 namespace
 {
+namespace incidents = schema::incidents;
+
 std::string lower(std::string text)
 {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -22,19 +25,22 @@ std::string lower(std::string text)
 const std::map<std::string, std::vector<std::string>>& synonyms()
 {
     static const std::map<std::string, std::vector<std::string>> table = {
-        {"external_id",
-         {"external_id", "case_id", "case_no", "event_id", "id", "事件编号", "案件编号", "工单编号", "编号"}},
-        {"source", {"source", "channel", "事件来源", "来源", "上报渠道", "渠道"}},
-        {"category", {"category", "type", "event_type", "事件类型", "事件类别", "问题类型", "类别", "类型"}},
-        {"status", {"status", "state", "事件状态", "状态", "处置状态"}},
-        {"reported_at",
-         {"reported_at", "report_time", "reported", "time", "datetime", "发生时间", "上报时间", "受理时间", "时间"}},
-        {"dispatched_at", {"dispatched_at", "dispatch_time", "派遣时间", "派单时间"}},
-        {"handled_at", {"handled_at", "handle_time", "处置时间", "处理时间"}},
-        {"closed_at", {"closed_at", "close_time", "结案时间", "办结时间"}},
-        {"camera_id", {"camera_id", "camera", "摄像头编号", "摄像机编号", "点位编号"}},
-        {"address", {"address", "location", "地址", "发生地址", "位置"}},
-        {"description", {"description", "content", "details", "描述", "事件描述", "问题描述", "内容"}},
+        {incidents::ExternalId,
+         {incidents::ExternalId, "case_id", "case_no", "event_id", "id", "事件编号", "案件编号", "工单编号", "编号"}},
+        {incidents::Source, {incidents::Source, "channel", "事件来源", "来源", "上报渠道", "渠道"}},
+        {incidents::Category,
+         {incidents::Category, "type", "event_type", "事件类型", "事件类别", "问题类型", "类别", "类型"}},
+        {incidents::Status, {incidents::Status, "state", "事件状态", "状态", "处置状态"}},
+        {incidents::ReportedAt,
+         {incidents::ReportedAt, "report_time", "reported", "time", "datetime", "发生时间", "上报时间", "受理时间",
+          "时间"}},
+        {incidents::DispatchedAt, {incidents::DispatchedAt, "dispatch_time", "派遣时间", "派单时间"}},
+        {incidents::HandledAt, {incidents::HandledAt, "handle_time", "处置时间", "处理时间"}},
+        {incidents::ClosedAt, {incidents::ClosedAt, "close_time", "结案时间", "办结时间"}},
+        {incidents::CameraId, {incidents::CameraId, "camera", "摄像头编号", "摄像机编号", "点位编号"}},
+        {incidents::Address, {incidents::Address, "location", "地址", "发生地址", "位置"}},
+        {incidents::Description,
+         {incidents::Description, "content", "details", "描述", "事件描述", "问题描述", "内容"}},
         {"x", {"x", "lon", "lng", "long", "longitude", "easting", "经度", "横坐标"}},
         {"y", {"y", "lat", "latitude", "northing", "纬度", "纵坐标"}},
     };
@@ -50,10 +56,19 @@ std::string FieldMapping::column(const std::string& target) const
 
 const std::vector<std::string>& incidentTargetFields()
 {
-    static const std::vector<std::string> fields = {
-        "external_id",   "source",     "category",  "status",    "reported_at",
-        "dispatched_at", "handled_at", "closed_at", "camera_id", "address",
-        "description",   "x",          "y"};
+    static const std::vector<std::string> fields = {incidents::ExternalId,
+                                                    incidents::Source,
+                                                    incidents::Category,
+                                                    incidents::Status,
+                                                    incidents::ReportedAt,
+                                                    incidents::DispatchedAt,
+                                                    incidents::HandledAt,
+                                                    incidents::ClosedAt,
+                                                    incidents::CameraId,
+                                                    incidents::Address,
+                                                    incidents::Description,
+                                                    "x",
+                                                    "y"};
     return fields;
 }
 

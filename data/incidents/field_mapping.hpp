@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/core/date_time.hpp"
 #include "data/core/result.hpp"
 
 #include <map>
@@ -27,8 +28,8 @@ struct FieldMapping
     std::string name;
     /// The CRS of the coordinates ("EPSG:4326", "gcj02", "bd09", ...); empty: the source's own, if any.
     std::string crs;
-    /// Minutes east of UTC of times written without a zone (China: +480).
-    int utcOffsetMinutes = 480;
+    /// Minutes east of UTC of times written without a zone (the district's: +480).
+    int utcOffsetMinutes = DistrictUtcOffsetMinutes;
     /// Target field -> source column.
     std::map<std::string, std::string> columns;
     /// Target field -> (source value -> our code), for source, category and status.

@@ -4,11 +4,12 @@
 #include "data/geo/crs_transformer.hpp"
 #include "data/core/date_time.hpp"
 #include "data/io/gdal_open.hpp"
-#include "data/io/gpkg_geometry.hpp"
 #include "data/incidents/incident_bulk.hpp"
+#include "data/incidents/incident_rows.hpp"
 #include "data/core/log.hpp"
 #include "data/geo/polygon_index.hpp"
 #include "data/project/project_store.hpp"
+#include "data/project/schema.hpp"
 #include "data/io/text_encoding.hpp"
 #include "data/io/vector_source.hpp"
 
@@ -28,6 +29,8 @@ namespace citytwin::data
 {
 namespace
 {
+namespace incidents = schema::incidents;
+
 constexpr std::int64_t ProgressEvery = 50000;
 
 /// Logs how long each phase of an import took (debug level: QT_LOGGING_RULES="citytwin.*=true").
@@ -96,30 +99,30 @@ class ValueResolver
 public:
     ValueResolver(const FieldMapping& mapping, Database& database) : mMapping(mapping)
     {
-        mKnown["source"] = {{"citizen_app", "citizen_app"},
-                            {"app", "citizen_app"},
-                            {"市民app", "citizen_app"},
-                            {"居民上报", "citizen_app"},
-                            {"群众上报", "citizen_app"},
-                            {"随手拍", "citizen_app"},
-                            {"grid_inspector", "grid_inspector"},
-                            {"inspector", "grid_inspector"},
-                            {"网格员", "grid_inspector"},
-                            {"网格员上报", "grid_inspector"},
-                            {"网格巡查", "grid_inspector"},
-                            {"camera_ai", "camera_ai"},
-                            {"camera", "camera_ai"},
-                            {"ai", "camera_ai"},
-                            {"视频ai", "camera_ai"},
-                            {"ai识别", "camera_ai"},
-                            {"智能识别", "camera_ai"},
-                            {"摄像头", "camera_ai"},
-                            {"hotline", "hotline"},
-                            {"12345", "hotline"},
-                            {"热线", "hotline"},
-                            {"12345热线", "hotline"},
-                            {"市民热线", "hotline"}};
-        mKnown["status"] = {
+        mKnown[incidents::Source] = {{"citizen_app", "citizen_app"},
+                                     {"app", "citizen_app"},
+                                     {"市民app", "citizen_app"},
+                                     {"居民上报", "citizen_app"},
+                                     {"群众上报", "citizen_app"},
+                                     {"随手拍", "citizen_app"},
+                                     {"grid_inspector", "grid_inspector"},
+                                     {"inspector", "grid_inspector"},
+                                     {"网格员", "grid_inspector"},
+                                     {"网格员上报", "grid_inspector"},
+                                     {"网格巡查", "grid_inspector"},
+                                     {"camera_ai", "camera_ai"},
+                                     {"camera", "camera_ai"},
+                                     {"ai", "camera_ai"},
+                                     {"视频ai", "camera_ai"},
+                                     {"ai识别", "camera_ai"},
+                                     {"智能识别", "camera_ai"},
+                                     {"摄像头", "camera_ai"},
+                                     {"hotline", "hotline"},
+                                     {"12345", "hotline"},
+                                     {"热线", "hotline"},
+                                     {"12345热线", "hotline"},
+                                     {"市民热线", "hotline"}};
+        mKnown[incidents::Status] = {
             {"reported", "reported"}, {"new", "reported"},     {"open", "reported"},     {"已上报", "reported"},
             {"上报", "reported"},     {"待派遣", "reported"},  {"待受理", "reported"},   {"dispatched", "dispatched"},
             {"已派遣", "dispatched"}, {"派遣", "dispatched"},  {"处置中", "dispatched"}, {"handled", "handled"},
@@ -132,9 +135,9 @@ public:
                 [this](const Statement& row)
                 {
                     const std::string code = row.columnText(0);
-                    mKnown["category"][lowerAscii(code)] = code;
-                    mKnown["category"][row.columnText(1)] = code;
-                    mKnown["category"][lowerAscii(row.columnText(2))] = code;
+                    mKnown[incidents::Category][lowerAscii(code)] = code;
+                    mKnown[incidents::Category][row.columnText(1)] = code;
+                    mKnown[incidents::Category][lowerAscii(row.columnText(2))] = code;
                 });
         }
     }
@@ -175,6 +178,27 @@ struct PendingIncident
     double y = 0.0;
     std::optional<std::int64_t> gridId, communityId;
 };
+
+/// The incident as the row written, with its fid.
+IncidentRow rowOf(const PendingIncident& incident, std::int64_t fid)
+{
+    return {.x = incident.x,
+            .y = incident.y,
+            .externalId = incident.externalId,
+            .source = incident.source,
+            .category = incident.category,
+            .status = incident.status,
+            .reportedAt = incident.reportedAt,
+            .dispatchedAt = incident.dispatchedAt,
+            .handledAt = incident.handledAt,
+            .closedAt = incident.closedAt,
+            .gridId = incident.gridId,
+            .communityId = incident.communityId,
+            .cameraId = incident.cameraId,
+            .address = incident.address,
+            .description = incident.description,
+            .fid = fid};
+}
 
 struct Columns
 {
@@ -220,13 +244,14 @@ Result<Columns> resolveColumns(const FieldMapping& mapping, const std::vector<st
     return columns;
 }
 
-/// Reads the polygons of a project layer into an index (empty when the project has no such layer).
-PolygonIndex projectIndex(ProjectStore& project, const std::string& table)
+/// Reads the polygons of a project layer into an index under their idField (empty when the project has no such
+/// layer).
+PolygonIndex projectIndex(ProjectStore& project, const std::string& table, const std::string& idField)
 {
     if (!project.hasFeatureTable(table))
         return {};
     auto layers = readVectorSource(project.path(), {.projectCrs = project.projectCrs(), .layerName = table});
-    return layers ? PolygonIndex::fromLayer(layers->front()) : PolygonIndex{};
+    return layers ? PolygonIndex::fromLayer(layers->front(), idField) : PolygonIndex{};
 }
 
 /// The project-CRS box inside which points are plausible when the project has no district layer: the
@@ -268,14 +293,14 @@ public:
     std::optional<Rejection> read(const OGRFeature& feature, std::int64_t row, PendingIncident& incident) const
     {
         incident.row = row;
-        const std::string reported = text(feature, "reported_at");
+        const std::string reported = text(feature, incidents::ReportedAt);
         const auto reportedAt = parseDateTime(reported, mMapping.utcOffsetMinutes);
         if (!reportedAt)
-            return Rejection{row, RejectReason::BadDate, "reported_at '" + reported + "'"};
+            return Rejection{row, RejectReason::BadDate, std::string(incidents::ReportedAt) + " '" + reported + "'"};
         incident.reportedAt = *reportedAt;
         for (const auto& [target, slot] :
-             {std::pair{"dispatched_at", &incident.dispatchedAt}, std::pair{"handled_at", &incident.handledAt},
-              std::pair{"closed_at", &incident.closedAt}})
+             {std::pair{incidents::DispatchedAt, &incident.dispatchedAt},
+              std::pair{incidents::HandledAt, &incident.handledAt}, std::pair{incidents::ClosedAt, &incident.closedAt}})
         {
             const std::string value = text(feature, target);
             if (value.empty())
@@ -285,16 +310,16 @@ public:
                 return Rejection{row, RejectReason::BadDate, std::string(target) + " '" + value + "'"};
             if (**slot < incident.reportedAt)
                 return Rejection{row, RejectReason::TimesOutOfOrder,
-                                 std::string(target) + " '" + value + "' is before reported_at"};
+                                 std::string(target) + " '" + value + "' is before " + incidents::ReportedAt};
         }
 
         for (const auto& [target, reason, slot] :
-             {std::tuple{"category", RejectReason::UnknownCategory, &incident.category},
-              std::tuple{"source", RejectReason::UnknownSource, &incident.source},
-              std::tuple{"status", RejectReason::UnknownStatus, &incident.status}})
+             {std::tuple{incidents::Category, RejectReason::UnknownCategory, &incident.category},
+              std::tuple{incidents::Source, RejectReason::UnknownSource, &incident.source},
+              std::tuple{incidents::Status, RejectReason::UnknownStatus, &incident.status}})
         {
             const std::string value = text(feature, target);
-            if (value.empty() && std::string(target) == "status")
+            if (value.empty() && std::string(target) == incidents::Status)
             {
                 *slot = incident.closedAt       ? "closed"
                         : incident.handledAt    ? "handled"
@@ -308,10 +333,10 @@ public:
             *slot = *code;
         }
 
-        incident.externalId = text(feature, "external_id");
-        incident.cameraId = parseInteger(text(feature, "camera_id"));
-        incident.address = text(feature, "address");
-        incident.description = text(feature, "description");
+        incident.externalId = text(feature, incidents::ExternalId);
+        incident.cameraId = parseInteger(text(feature, incidents::CameraId));
+        incident.address = text(feature, incidents::Address);
+        incident.description = text(feature, incidents::Description);
 
         if (mColumns.of("x") >= 0 || mColumns.of("y") >= 0)
         {
@@ -375,7 +400,7 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
                                     const IncidentImportOptions& options, const Extent& newExtent)
 {
     Database& database = project.database();
-    auto srsId = project.srsIdOf(ProjectStore::IncidentTable);
+    auto srsId = project.srsIdOf(incidents::Table);
     if (!srsId)
         return srsId.error();
     PhaseTimer timer;
@@ -398,10 +423,7 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
             return suspended.error();
         bulk = std::move(suspended.value());
     }
-    auto insert = database.prepare(
-        "INSERT OR IGNORE INTO incidents(geom, external_id, source, category, status, reported_at, dispatched_at, "
-        "handled_at, closed_at, grid_id, community_id, camera_id, address, description, fid, id) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert = IncidentInserter::prepare(database, srsId.value(), IncidentInserter::OnDuplicate::Ignore);
     if (!insert)
         return insert.error();
     // Fids are given explicitly (this transaction holds the write lock), so that the stable integer id can
@@ -414,24 +436,7 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
     {
         if ((written & 1023) == 0 && cancelled(options))
             return Error{ErrorCode::ImportRejected, "cancelled", project.path()};
-        const std::string blob = gpkg::encodePoint(incident.x, incident.y, srsId.value());
-        insert->bindBlob(1, blob.data(), blob.size());
-        incident.externalId.empty() ? insert->bindNull(2) : insert->bind(2, incident.externalId);
-        insert->bind(3, incident.source).bind(4, incident.category).bind(5, incident.status);
-        insert->bind(6, formatUtc(incident.reportedAt));
-        int column = 7;
-        for (const auto& time : {incident.dispatchedAt, incident.handledAt, incident.closedAt})
-        {
-            time ? insert->bind(column, formatUtc(*time)) : insert->bindNull(column);
-            ++column;
-        }
-        insert->bindOptional(10, incident.gridId)
-            .bindOptional(11, incident.communityId)
-            .bindOptional(12, incident.cameraId);
-        incident.address.empty() ? insert->bindNull(13) : insert->bind(13, incident.address);
-        incident.description.empty() ? insert->bindNull(14) : insert->bind(14, incident.description);
-        insert->bind(15, nextFid).bind(16, nextFid);
-        if (auto done = insert->run(); !done)
+        if (auto done = insert->insert(rowOf(incident, nextFid)); !done)
             return done.error();
         if (database.changes() == 0)
         {
@@ -551,7 +556,7 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
     report.mapping = options.mapping;
     if (report.mapping.columns.empty())
         report.mapping.columns = guessFieldMapping(names).columns;
-    if (report.mapping.column("reported_at").empty() || report.mapping.column("category").empty())
+    if (report.mapping.column(incidents::ReportedAt).empty() || report.mapping.column(incidents::Category).empty())
     {
         std::string list;
         for (const std::string& name : names)
@@ -606,9 +611,9 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
 
     timer.mark("transform coordinates");
     // 3. District check and spatial join.
-    const PolygonIndex district = projectIndex(project, "district");
-    const PolygonIndex grids = projectIndex(project, "grids");
-    const PolygonIndex communities = projectIndex(project, "communities");
+    const PolygonIndex district = projectIndex(project, schema::district::Table, schema::district::Id);
+    const PolygonIndex grids = projectIndex(project, schema::grids::Table, schema::grids::Id);
+    const PolygonIndex communities = projectIndex(project, schema::communities::Table, schema::communities::Id);
     const std::optional<Extent> plausible = district.empty() ? plausibleArea(project.projectCrs()) : std::nullopt;
     std::vector<PendingIncident> accepted;
     accepted.reserve(pending.size());

@@ -4,7 +4,6 @@
 #include "data/core/date_time.hpp"
 #include "data/io/gpkg_geometry.hpp"
 #include "data/core/log.hpp"
-#include "data/analysis/point_count.hpp"
 #include "data/io/sqlite_database.hpp"
 
 #include <algorithm>
@@ -614,7 +613,7 @@ private:
                 return std::nullopt;
             const std::string_view view(static_cast<const char*>(blob),
                                         static_cast<std::size_t>(sqlite3_column_bytes(row, column)));
-            return decodePointBlob(view);
+            return gpkg::decodePoint(view);
         }
 
         std::uint16_t gridColumn(sqlite3_stmt* row, int column)

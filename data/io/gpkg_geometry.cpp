@@ -1,8 +1,6 @@
 #include "data/io/gpkg_geometry.hpp"
 
-#include <bit>
 #include <cmath>
-#include <cstring>
 
 namespace citytwin::data::gpkg
 {
@@ -30,114 +28,67 @@ std::size_t envelopeSize(unsigned char flags)
     }
 }
 
-/// Reads WKB (either byte order, ISO or EWKB-less Z/M codes) and extends an extent; false when malformed.
-class WkbReader
+bool includePoints(WkbReader& reader, std::uint32_t count, std::uint32_t dimensions, Extent& extent)
 {
-public:
-    explicit WkbReader(std::string_view wkb) : mData(wkb) {}
-
-    bool readGeometry(Extent& extent, int depth = 0)
+    for (std::uint32_t i = 0; i < count; ++i)
     {
-        if (depth > 32 || mOffset + 5 > mData.size())
+        double x = 0, y = 0;
+        if (!reader.readPoint(dimensions, x, y))
             return false;
-        mLittle = static_cast<unsigned char>(mData[mOffset]) == 1;
-        ++mOffset;
-        std::uint32_t type = 0;
-        if (!readUint(type))
-            return false;
-        const std::uint32_t base = type % 1000;
-        if (depth == 0)
-            mTopLevelType = base;
-        const std::uint32_t dimensions = (type / 1000 == 1 || type / 1000 == 2) ? 3 : (type / 1000 == 3 ? 4 : 2);
-        switch (base)
-        {
-        case 1:
-            return readPoints(1, dimensions, extent);
-        case 2:
-            return readCountedPoints(dimensions, extent);
-        case 3:
-        {
-            std::uint32_t rings = 0;
-            if (!readUint(rings))
-                return false;
-            for (std::uint32_t i = 0; i < rings; ++i)
-                if (!readCountedPoints(dimensions, extent))
-                    return false;
-            return true;
-        }
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-        {
-            std::uint32_t parts = 0;
-            if (!readUint(parts))
-                return false;
-            for (std::uint32_t i = 0; i < parts; ++i)
-                if (!readGeometry(extent, depth + 1))
-                    return false;
-            return true;
-        }
-        default:
-            return false;
-        }
+        if (!std::isnan(x) && !std::isnan(y))
+            extent.include(x, y);
     }
+    return true;
+}
 
-    /// The base type (1 point ... 7 collection) of the outermost geometry read.
-    std::uint32_t topLevelType() const { return mTopLevelType; }
+bool includeCountedPoints(WkbReader& reader, std::uint32_t dimensions, Extent& extent)
+{
+    std::uint32_t count = 0;
+    return reader.readUint(count) && includePoints(reader, count, dimensions, extent);
+}
 
-private:
-    bool readUint(std::uint32_t& value)
+/// Extends an extent by every point of a geometry (nested up to 32 deep); false when malformed. Sets topLevelType
+/// to the base type of the outermost geometry.
+bool includeGeometry(WkbReader& reader, Extent& extent, std::uint32_t& topLevelType, int depth = 0)
+{
+    WkbType type;
+    if (depth > 32 || !reader.readType(type))
+        return false;
+    if (depth == 0)
+        topLevelType = type.base;
+    switch (type.base)
     {
-        if (mOffset + 4 > mData.size())
+    case 1:
+        return includePoints(reader, 1, type.dimensions, extent);
+    case 2:
+        return includeCountedPoints(reader, type.dimensions, extent);
+    case 3:
+    {
+        std::uint32_t rings = 0;
+        if (!reader.readUint(rings))
             return false;
-        std::memcpy(&value, mData.data() + mOffset, 4);
-        if (!mLittle)
-            value = __builtin_bswap32(value);
-        mOffset += 4;
+        for (std::uint32_t i = 0; i < rings; ++i)
+            if (!includeCountedPoints(reader, type.dimensions, extent))
+                return false;
         return true;
     }
-
-    bool readDouble(double& value)
+    case 4:
+    case 5:
+    case 6:
+    case 7:
     {
-        if (mOffset + 8 > mData.size())
+        std::uint32_t parts = 0;
+        if (!reader.readUint(parts))
             return false;
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, mData.data() + mOffset, 8);
-        if (!mLittle)
-            bits = __builtin_bswap64(bits);
-        value = std::bit_cast<double>(bits);
-        mOffset += 8;
-        return true;
-    }
-
-    bool readCountedPoints(std::uint32_t dimensions, Extent& extent)
-    {
-        std::uint32_t count = 0;
-        return readUint(count) && readPoints(count, dimensions, extent);
-    }
-
-    bool readPoints(std::uint32_t count, std::uint32_t dimensions, Extent& extent)
-    {
-        for (std::uint32_t i = 0; i < count; ++i)
-        {
-            double x = 0, y = 0, ignored = 0;
-            if (!readDouble(x) || !readDouble(y))
+        for (std::uint32_t i = 0; i < parts; ++i)
+            if (!includeGeometry(reader, extent, topLevelType, depth + 1))
                 return false;
-            for (std::uint32_t d = 2; d < dimensions; ++d)
-                if (!readDouble(ignored))
-                    return false;
-            if (!std::isnan(x) && !std::isnan(y))
-                extent.include(x, y);
-        }
         return true;
     }
-
-    std::string_view mData;
-    std::size_t mOffset = 0;
-    bool mLittle = true;
-    std::uint32_t mTopLevelType = 0;
-};
+    default:
+        return false;
+    }
+}
 
 bool validHeader(std::string_view blob)
 {
@@ -178,9 +129,24 @@ std::optional<Position> decodePoint(std::string_view blob)
     const auto wkb = wkbOf(blob);
     if (!wkb || wkb->size() < 21)
         return std::nullopt;
+    // Fast path: a little-endian WKB point (2D, Z, M or ZM).
+    if ((*wkb)[0] == 1)
+    {
+        std::uint32_t type = 0;
+        std::memcpy(&type, wkb->data() + 1, 4);
+        if (type % 1000 == 1)
+        {
+            double xy[2];
+            std::memcpy(xy, wkb->data() + 5, sizeof(xy));
+            if (std::isnan(xy[0]) || std::isnan(xy[1]))
+                return std::nullopt;
+            return Position{xy[0], xy[1], 0.0};
+        }
+    }
     Extent extent;
+    std::uint32_t topLevelType = 0;
     WkbReader reader(*wkb);
-    if (!reader.readGeometry(extent) || !extent.isValid() || reader.topLevelType() != 1)
+    if (!includeGeometry(reader, extent, topLevelType) || !extent.isValid() || topLevelType != 1)
         return std::nullopt;
     return Position{extent.minX, extent.minY, 0.0};
 }
@@ -208,8 +174,9 @@ std::optional<Extent> envelope(std::string_view blob)
         return extent;
     }
     Extent extent;
+    std::uint32_t topLevelType = 0;
     WkbReader reader(blob.substr(HeaderSize));
-    if (!reader.readGeometry(extent) || !extent.isValid())
+    if (!includeGeometry(reader, extent, topLevelType) || !extent.isValid())
         return std::nullopt;
     return extent;
 }

@@ -3,6 +3,7 @@
 #include "data/geo/coordinate_pipeline.hpp"
 #include "data/io/gdal_open.hpp"
 #include "data/project/project_store.hpp"
+#include "data/project/schema.hpp"
 #include "data/io/text_encoding.hpp"
 
 #include <algorithm>
@@ -132,8 +133,8 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
 
     LayerImportReport report;
     report.table = options.targetName.empty() ? layer->GetName() : options.targetName;
-    if (report.table == ProjectStore::IncidentTable || report.table.rfind("gpkg_", 0) == 0 ||
-        report.table.rfind("rtree_", 0) == 0 || report.table.rfind("citytwin_", 0) == 0)
+    if (report.table == schema::incidents::Table || report.table.rfind("gpkg_", 0) == 0 ||
+        report.table.rfind("rtree_", 0) == 0 || report.table.rfind(schema::OwnTablePrefix, 0) == 0)
         return Error{ErrorCode::InvalidArgument, "the table name '" + report.table + "' is reserved", project.path()};
     auto crs = sourceCrsOf(*layer, options, sourcePath, project.projectCrs());
     if (!crs)
@@ -173,9 +174,8 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     projectSrs.SetFromUserInput(project.projectCrs().c_str());
     projectSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const OGRwkbGeometryType geometryType = targetGeometryType(layer->GetGeomType());
-    const char* const creation[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
     OGRLayer* output =
-        target->CreateLayer(report.table.c_str(), &projectSrs, geometryType, const_cast<char**>(creation));
+        target->CreateLayer(report.table.c_str(), &projectSrs, geometryType, featureTableOptions().List());
     if (!output)
         return fail("cannot create table '" + report.table + "'");
 
@@ -185,7 +185,8 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     {
         OGRFieldDefn field(definition.GetFieldDefn(i));
         field.SetName(decoded(field.GetNameRef(), gbk).c_str());
-        if (EQUAL(field.GetNameRef(), "id") && (field.GetType() == OFTInteger || field.GetType() == OFTInteger64))
+        if (EQUAL(field.GetNameRef(), schema::StableId) &&
+            (field.GetType() == OFTInteger || field.GetType() == OFTInteger64))
             idField = i;
         if (output->CreateField(&field) != OGRERR_NONE)
             return fail(std::string("cannot create field '") + field.GetNameRef() + "'");
@@ -193,9 +194,9 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     int outputIdField = idField;
     if (idField < 0)
     {
-        OGRFieldDefn id("id", OFTInteger64);
+        OGRFieldDefn id(schema::StableId, OFTInteger64);
         if (output->CreateField(&id) != OGRERR_NONE)
-            return fail("cannot create field 'id'");
+            return fail(std::string("cannot create field '") + schema::StableId + "'");
         outputIdField = output->GetLayerDefn()->GetFieldCount() - 1;
     }
 

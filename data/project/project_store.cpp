@@ -1,5 +1,7 @@
 #include "data/project/project_store.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "data/io/gdal_open.hpp"
 #include "data/core/log.hpp"
 
@@ -23,13 +25,17 @@ struct FieldSpec
     const char* name;
     OGRFieldType type;
 };
+namespace incidents = schema::incidents;
 constexpr FieldSpec IncidentFields[] = {
-    {"id", OFTInteger64},           {"external_id", OFTString},     {"source", OFTString},
-    {"category", OFTString},        {"status", OFTString},          {"reported_at", OFTDateTime},
-    {"dispatched_at", OFTDateTime}, {"handled_at", OFTDateTime},    {"closed_at", OFTDateTime},
-    {"grid_id", OFTInteger64},      {"community_id", OFTInteger64}, {"camera_id", OFTInteger64},
-    {"address", OFTString},         {"description", OFTString},
+    {incidents::Id, OFTInteger64},          {incidents::ExternalId, OFTString},
+    {incidents::Source, OFTString},         {incidents::Category, OFTString},
+    {incidents::Status, OFTString},         {incidents::ReportedAt, OFTDateTime},
+    {incidents::DispatchedAt, OFTDateTime}, {incidents::HandledAt, OFTDateTime},
+    {incidents::ClosedAt, OFTDateTime},     {incidents::GridId, OFTInteger64},
+    {incidents::CommunityId, OFTInteger64}, {incidents::CameraId, OFTInteger64},
+    {incidents::Address, OFTString},        {incidents::Description, OFTString},
 };
+static_assert(std::size(IncidentFields) == std::size(incidents::Columns));
 
 /// Creates an empty GeoPackage with the incident table through GDAL.
 Result<bool> createGeoPackage(const std::string& path, const std::string& projectCrs)
@@ -46,9 +52,8 @@ Result<bool> createGeoPackage(const std::string& path, const std::string& projec
     if (srs.SetFromUserInput(projectCrs.c_str()) != OGRERR_NONE)
         return Error{ErrorCode::CrsUnknown, "unknown project CRS '" + projectCrs + "'", path};
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char* const options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
-                                   "DESCRIPTION=CityTwin incidents", nullptr};
-    OGRLayer* layer = dataset->CreateLayer(ProjectStore::IncidentTable, &srs, wkbPoint, const_cast<char**>(options));
+    OGRLayer* layer =
+        dataset->CreateLayer(incidents::Table, &srs, wkbPoint, featureTableOptions("CityTwin incidents").List());
     if (!layer)
         return Error{ErrorCode::StoreFailed, std::string("cannot create the incident table: ") + CPLGetLastErrorMsg(),
                      path};
@@ -123,6 +128,17 @@ INSERT OR IGNORE INTO citytwin_incident_categories(code, name_zh, name_en, overd
 };
 static_assert(std::size(Migrations) == ProjectStore::CurrentSchemaVersion);
 } // namespace
+
+CPLStringList featureTableOptions(const char* description)
+{
+    CPLStringList options;
+    options.AddNameValue("FID", schema::FeatureId);
+    options.AddNameValue("GEOMETRY_NAME", schema::Geometry);
+    options.AddNameValue("SPATIAL_INDEX", "YES");
+    if (description)
+        options.AddNameValue("DESCRIPTION", description);
+    return options;
+}
 
 std::string utcNowText()
 {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <cpl_string.h>
+
 namespace citytwin::data
 {
 
@@ -43,8 +45,6 @@ class ProjectStore
 public:
     /// The schema version this build writes; older projects are migrated when opened read-write.
     static constexpr int CurrentSchemaVersion = 1;
-    /// The name of the incident table.
-    static constexpr const char* IncidentTable = "incidents";
 
     struct OpenOptions
     {
@@ -111,5 +111,9 @@ private:
 
 /// The UTC time now as the GeoPackage DATETIME text "YYYY-MM-DDTHH:MM:SS.000Z".
 std::string utcNowText();
+
+/// The GDAL creation options of a project's feature tables: the fid and geometry column names of schema.hpp, a
+/// spatial index, and the description when one is given.
+CPLStringList featureTableOptions(const char* description = nullptr);
 
 } // namespace citytwin::data

@@ -1,5 +1,7 @@
 #include "district_layout.hpp"
 
+#include "data/geo/planar_geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -145,14 +147,6 @@ bool isMainRoadEdge(const GridCell& cell, int edge)
     }
 }
 
-double ringArea(const Ring& ring)
-{
-    double twice = 0.0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        twice += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
-    return 0.5 * twice;
-}
-
 DistrictLayout generateLayout(std::uint64_t seed, const LayoutTargets& targets)
 {
     Random random(seed);
@@ -207,7 +201,7 @@ DistrictLayout generateLayout(std::uint64_t seed, const LayoutTargets& targets)
         cell.corners = {lattice.at(candidate.column, candidate.row), lattice.at(candidate.column + 1, candidate.row),
                         lattice.at(candidate.column + 1, candidate.row + 1),
                         lattice.at(candidate.column, candidate.row + 1)};
-        area += ringArea(cell.corners);
+        area += signedArea(cell.corners, 0.0, 0.0); // about (0, 0), as the sample has always summed it
         layout.grids.push_back(std::move(cell));
     }
     // Scale about the middle so that the district has exactly the target area, then place it at Lubei.

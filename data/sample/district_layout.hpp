@@ -82,7 +82,4 @@ DistrictLayout generateLayout(std::uint64_t seed, const LayoutTargets& targets =
 /// Whether edge k of a cell (from corner k to corner k + 1) lies on a main road: every fourth lattice line.
 bool isMainRoadEdge(const GridCell& cell, int edge);
 
-/// Area of a simple polygon ring (shoelace), square metres, positive when counter-clockwise.
-double ringArea(const Ring& ring);
-
 } // namespace citytwin::data::sample

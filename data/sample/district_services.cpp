@@ -256,212 +256,279 @@ std::vector<Camera> placeCameras(const DistrictLayout& layout, const Landscape& 
     return cameras;
 }
 
+namespace
+{
+/// Builds the party tree level by level. Every step draws from the one random source, in the order the sample has
+/// always drawn, so that a seed gives the same tree.
+class PartyTreeBuilder
+{
+public:
+    using Group = std::pair<std::int64_t, const Building*>; ///< group id, its building
+
+    PartyTreeBuilder(const DistrictLayout& layout, const std::vector<Building>& buildings, Random& random,
+                     std::vector<PartyOrg>& orgs, std::vector<PartyLink>& links)
+        : mLayout(layout), mRandom(random), mOrgs(orgs), mLinks(links), mHomesByGrid(layout.grids.size()),
+          mGridFloorArea(layout.grids.size(), 0.0)
+    {
+        for (const Building& building : buildings)
+            if (building.use == BuildingUse::Residential && building.households > 0)
+                mHomesByGrid[building.gridId - 1].push_back(&building);
+        for (auto& homes : mHomesByGrid)
+            std::sort(homes.begin(), homes.end(),
+                      [](const Building* a, const Building* b)
+                      { return floorArea(*a) != floorArea(*b) ? floorArea(*a) > floorArea(*b) : a->id < b->id; });
+        for (std::size_t g = 0; g < mHomesByGrid.size(); ++g)
+            for (const Building* building : mHomesByGrid[g])
+                mGridFloorArea[g] += floorArea(*building);
+    }
+
+    /// Committees: one per community, in the building nearest the community's middle.
+    void placeCommittees()
+    {
+        mCommitteeOf.assign(mLayout.communities.size(), 0);
+        for (const Community& community : mLayout.communities)
+        {
+            double cx = 0.0, cy = 0.0;
+            for (std::int64_t gridId : community.gridIds)
+            {
+                cx += mLayout.grids[gridId - 1].centerX / static_cast<double>(community.gridIds.size());
+                cy += mLayout.grids[gridId - 1].centerY / static_cast<double>(community.gridIds.size());
+            }
+            const Building* nearest = nullptr;
+            for (std::int64_t gridId : community.gridIds)
+                for (const Building* building : mHomesByGrid[gridId - 1])
+                    if (!nearest || std::hypot(building->centerX - cx, building->centerY - cy) <
+                                        std::hypot(nearest->centerX - cx, nearest->centerY - cy))
+                        nearest = building;
+            PartyOrg committee;
+            committee.level = "committee";
+            committee.name = community.name + "党委";
+            committee.communityId = community.id;
+            committee.gridId = nearest ? nearest->gridId : community.gridIds.front();
+            committee.buildingId = nearest ? nearest->id : 0;
+            committee.x = nearest ? nearest->centerX : cx;
+            committee.y = nearest ? nearest->centerY : cy;
+            committee.members = 5 + static_cast<int>(mRandom.below(5));
+            mCommitteeOf[community.id - 1] = add(std::move(committee));
+        }
+    }
+
+    /// The grids with a branch, ascending: first the most populous grid of each community, then the most populous
+    /// of the rest up to `branches`, with some populous grids passed over (the gaps the analysis should find).
+    std::vector<std::int64_t> chooseBranchGrids(int branches)
+    {
+        std::vector<std::int64_t> branchGrids;
+        std::set<std::int64_t> chosen;
+        for (const Community& community : mLayout.communities)
+        {
+            std::int64_t best = 0;
+            for (std::int64_t gridId : community.gridIds)
+                if (!mHomesByGrid[gridId - 1].empty() &&
+                    (best == 0 || mGridFloorArea[gridId - 1] > mGridFloorArea[best - 1]))
+                    best = gridId;
+            if (best != 0)
+            {
+                branchGrids.push_back(best);
+                chosen.insert(best);
+            }
+        }
+        std::vector<std::pair<double, std::int64_t>> ranked;
+        for (const GridCell& cell : mLayout.grids)
+            if (!mHomesByGrid[cell.id - 1].empty() && !chosen.contains(cell.id))
+                ranked.push_back({mGridFloorArea[cell.id - 1] * mRandom.uniform(0.6, 1.4), cell.id});
+        std::sort(ranked.begin(), ranked.end(),
+                  [](const auto& a, const auto& b)
+                  { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (const auto& [weight, gridId] : ranked)
+        {
+            if (static_cast<int>(branchGrids.size()) >= branches)
+                break;
+            if (mRandom.uniform() < 0.12)
+                continue;
+            branchGrids.push_back(gridId);
+        }
+        std::sort(branchGrids.begin(), branchGrids.end());
+        return branchGrids;
+    }
+
+    /// Places a branch in the largest home of each grid; returns their ids, in the grids' order.
+    std::vector<std::int64_t> placeBranches(const std::vector<std::int64_t>& branchGrids)
+    {
+        std::vector<std::int64_t> branchIds;
+        for (std::int64_t gridId : branchGrids)
+        {
+            const GridCell& cell = mLayout.grids[gridId - 1];
+            const Building& home = *mHomesByGrid[gridId - 1].front();
+            PartyOrg branch;
+            branch.level = "branch";
+            branch.parentId = mCommitteeOf[cell.communityId - 1];
+            branch.name = "网格" + std::to_string(10000 + gridId).substr(1) + "党支部";
+            branch.communityId = cell.communityId;
+            branch.gridId = gridId;
+            branch.buildingId = home.id;
+            branch.x = home.centerX;
+            branch.y = home.centerY;
+            branch.members = 8 + static_cast<int>(mRandom.below(25));
+            branchIds.push_back(add(std::move(branch)));
+        }
+        return branchIds;
+    }
+
+    /// Building groups: `groups` shared out over the branches, each in one of its grid's largest homes.
+    std::vector<Group> placeGroups(const std::vector<std::int64_t>& branchGrids,
+                                   const std::vector<std::int64_t>& branchIds, int groups)
+    {
+        const std::vector<std::int64_t> perBranch = groupsPerBranch(branchGrids, groups);
+        std::vector<Group> placed;
+        for (std::size_t b = 0; b < branchGrids.size(); ++b)
+        {
+            const auto& homes = mHomesByGrid[branchGrids[b] - 1];
+            for (std::int64_t k = 0; k < perBranch[b]; ++k)
+            {
+                const Building& home = *homes[static_cast<std::size_t>(k)];
+                PartyOrg group;
+                group.level = "group";
+                group.parentId = branchIds[b];
+                group.name = home.name + "党小组";
+                group.communityId = home.communityId;
+                group.gridId = home.gridId;
+                group.buildingId = home.id;
+                group.x = home.centerX;
+                group.y = home.centerY;
+                group.members = 3 + static_cast<int>(mRandom.below(6));
+                placed.push_back({add(std::move(group)), &home});
+            }
+        }
+        return placed;
+    }
+
+    /// Member households: `households` shared out over the groups by their building's households; each links to up
+    /// to ten neighbouring resident households, in its building first and then in others of its grid.
+    void placeMemberHouseholds(const std::vector<Group>& groups, int households)
+    {
+        std::vector<double> groupWeight;
+        for (const auto& [groupId, home] : groups)
+            groupWeight.push_back(static_cast<double>(home->households));
+        const std::vector<std::int64_t> householdsPerGroup = apportion(households, groupWeight);
+        for (std::size_t g = 0; g < groups.size(); ++g)
+        {
+            const auto& [groupId, home] = groups[g];
+            for (std::int64_t k = 0; k < householdsPerGroup[g]; ++k)
+            {
+                const Position at = insideFootprint(*home, mRandom);
+                PartyOrg household;
+                household.level = "household";
+                household.parentId = groupId;
+                household.communityId = home->communityId;
+                household.gridId = home->gridId;
+                household.buildingId = home->id;
+                household.x = at.x;
+                household.y = at.y;
+                household.members = 1 + static_cast<int>(mRandom.below(3));
+                const std::int64_t flat =
+                    1 + static_cast<std::int64_t>(
+                            mRandom.below(static_cast<std::uint64_t>(std::max<std::int64_t>(1, home->households))));
+                household.name = home->name + std::to_string(flat) + "户";
+                mUsedFlats[home->id].insert(flat);
+                const std::int64_t householdId = add(std::move(household));
+                linkNeighbours(householdId, at, *home, g);
+            }
+        }
+    }
+
+private:
+    std::int64_t add(PartyOrg org)
+    {
+        org.id = static_cast<std::int64_t>(mOrgs.size()) + 1;
+        mOrgs.push_back(std::move(org));
+        return mOrgs.back().id;
+    }
+
+    /// Groups per branch: one in each branch's largest home, the rest by floor space, at most one per home.
+    std::vector<std::int64_t> groupsPerBranch(const std::vector<std::int64_t>& branchGrids, int groups) const
+    {
+        std::vector<double> branchWeight;
+        for (std::int64_t gridId : branchGrids)
+            branchWeight.push_back(mGridFloorArea[gridId - 1]);
+        std::vector<std::int64_t> perBranch(branchGrids.size(), 1);
+        const std::vector<std::int64_t> extra =
+            apportion(std::max<std::int64_t>(0, groups - static_cast<std::int64_t>(branchGrids.size())), branchWeight);
+        std::int64_t leftover = 0;
+        for (std::size_t b = 0; b < branchGrids.size(); ++b)
+        {
+            const auto homes = static_cast<std::int64_t>(mHomesByGrid[branchGrids[b] - 1].size());
+            perBranch[b] += extra[b];
+            leftover += std::max<std::int64_t>(0, perBranch[b] - homes);
+            perBranch[b] = std::min(perBranch[b], homes);
+        }
+        for (std::size_t b = 0; leftover > 0 && b < branchGrids.size(); ++b)
+        {
+            const auto spare = static_cast<std::int64_t>(mHomesByGrid[branchGrids[b] - 1].size()) - perBranch[b];
+            const std::int64_t given = std::min(spare, leftover);
+            perBranch[b] += given;
+            leftover -= given;
+        }
+        return perBranch;
+    }
+
+    /// Links a member household (at `at`, in home, of group g) to its wanted number of resident households: in its
+    /// own building first, then in the other homes of its grid (from the g-th on), never one flat twice.
+    void linkNeighbours(std::int64_t householdId, const Position& at, const Building& home, std::size_t g)
+    {
+        const auto& neighbours = mHomesByGrid[home.gridId - 1];
+        const double draw = mRandom.uniform();
+        const int wanted = draw < 0.03 ? 0 : draw < 0.7 ? 10 : 4 + static_cast<int>(mRandom.below(6));
+        int made = 0;
+        for (std::size_t n = 0; n <= neighbours.size() && made < wanted; ++n)
+        {
+            const Building& target = n == 0 ? home : *neighbours[(n - 1 + g) % neighbours.size()];
+            auto& used = mUsedFlats[target.id];
+            while (made < wanted && static_cast<std::int64_t>(used.size()) < target.households)
+            {
+                std::int64_t linked =
+                    1 + static_cast<std::int64_t>(mRandom.below(static_cast<std::uint64_t>(target.households)));
+                while (used.contains(linked))
+                    linked = linked % target.households + 1;
+                used.insert(linked);
+                const Position to = insideFootprint(target, mRandom);
+                PartyLink link;
+                link.id = static_cast<std::int64_t>(mLinks.size()) + 1;
+                link.householdId = householdId;
+                link.linkedHouseholdId = target.id * 1000 + linked;
+                link.linkedBuildingId = target.id;
+                link.fromX = at.x;
+                link.fromY = at.y;
+                link.toX = to.x;
+                link.toY = to.y;
+                if (std::hypot(to.x - at.x, to.y - at.y) < 0.5)
+                    link.toX += 1.0;
+                mLinks.push_back(link);
+                ++made;
+            }
+        }
+    }
+
+    const DistrictLayout& mLayout;
+    Random& mRandom;
+    std::vector<PartyOrg>& mOrgs;
+    std::vector<PartyLink>& mLinks;
+    std::vector<std::vector<const Building*>> mHomesByGrid;    ///< residential buildings per grid, largest first
+    std::vector<double> mGridFloorArea;                        ///< their floor space per grid
+    std::vector<std::int64_t> mCommitteeOf;                    ///< the committee's id per community
+    std::map<std::int64_t, std::set<std::int64_t>> mUsedFlats; ///< building id -> flats already linked
+};
+} // namespace
+
 void buildPartyOrganization(const DistrictLayout& layout, const std::vector<Building>& buildings,
                             const ServiceTargets& targets, Random& random, std::vector<PartyOrg>& orgs,
                             std::vector<PartyLink>& links)
 {
-    std::vector<std::vector<const Building*>> homesByGrid(layout.grids.size());
-    for (const Building& building : buildings)
-        if (building.use == BuildingUse::Residential && building.households > 0)
-            homesByGrid[building.gridId - 1].push_back(&building);
-    for (auto& homes : homesByGrid)
-        std::sort(homes.begin(), homes.end(),
-                  [](const Building* a, const Building* b)
-                  { return floorArea(*a) != floorArea(*b) ? floorArea(*a) > floorArea(*b) : a->id < b->id; });
-    std::vector<double> gridFloorArea(layout.grids.size(), 0.0);
-    for (std::size_t g = 0; g < homesByGrid.size(); ++g)
-        for (const Building* building : homesByGrid[g])
-            gridFloorArea[g] += floorArea(*building);
-
-    auto add = [&orgs](PartyOrg org)
-    {
-        org.id = static_cast<std::int64_t>(orgs.size()) + 1;
-        orgs.push_back(std::move(org));
-        return orgs.back().id;
-    };
-
-    // Committees: one per community, in the building nearest the community's middle.
-    std::vector<std::int64_t> committeeOf(layout.communities.size());
-    for (const Community& community : layout.communities)
-    {
-        double cx = 0.0, cy = 0.0;
-        for (std::int64_t gridId : community.gridIds)
-        {
-            cx += layout.grids[gridId - 1].centerX / static_cast<double>(community.gridIds.size());
-            cy += layout.grids[gridId - 1].centerY / static_cast<double>(community.gridIds.size());
-        }
-        const Building* nearest = nullptr;
-        for (std::int64_t gridId : community.gridIds)
-            for (const Building* building : homesByGrid[gridId - 1])
-                if (!nearest || std::hypot(building->centerX - cx, building->centerY - cy) <
-                                    std::hypot(nearest->centerX - cx, nearest->centerY - cy))
-                    nearest = building;
-        PartyOrg committee;
-        committee.level = "committee";
-        committee.name = community.name + "党委";
-        committee.communityId = community.id;
-        committee.gridId = nearest ? nearest->gridId : community.gridIds.front();
-        committee.buildingId = nearest ? nearest->id : 0;
-        committee.x = nearest ? nearest->centerX : cx;
-        committee.y = nearest ? nearest->centerY : cy;
-        committee.members = 5 + static_cast<int>(random.below(5));
-        committeeOf[community.id - 1] = add(std::move(committee));
-    }
-
-    // Branches: first the most populous grid of each community, then the most populous of the rest, with
-    // some populous grids passed over (the gaps the analysis should find).
-    std::vector<std::int64_t> branchGrids;
-    std::set<std::int64_t> chosen;
-    for (const Community& community : layout.communities)
-    {
-        std::int64_t best = 0;
-        for (std::int64_t gridId : community.gridIds)
-            if (!homesByGrid[gridId - 1].empty() && (best == 0 || gridFloorArea[gridId - 1] > gridFloorArea[best - 1]))
-                best = gridId;
-        if (best != 0)
-        {
-            branchGrids.push_back(best);
-            chosen.insert(best);
-        }
-    }
-    std::vector<std::pair<double, std::int64_t>> ranked;
-    for (const GridCell& cell : layout.grids)
-        if (!homesByGrid[cell.id - 1].empty() && !chosen.contains(cell.id))
-            ranked.push_back({gridFloorArea[cell.id - 1] * random.uniform(0.6, 1.4), cell.id});
-    std::sort(ranked.begin(), ranked.end(),
-              [](const auto& a, const auto& b)
-              { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    for (const auto& [weight, gridId] : ranked)
-    {
-        if (static_cast<int>(branchGrids.size()) >= targets.branches)
-            break;
-        if (random.uniform() < 0.12)
-            continue;
-        branchGrids.push_back(gridId);
-    }
-    std::sort(branchGrids.begin(), branchGrids.end());
-    std::vector<std::int64_t> branchIds;
-    for (std::int64_t gridId : branchGrids)
-    {
-        const GridCell& cell = layout.grids[gridId - 1];
-        const Building& home = *homesByGrid[gridId - 1].front();
-        PartyOrg branch;
-        branch.level = "branch";
-        branch.parentId = committeeOf[cell.communityId - 1];
-        branch.name = "网格" + std::to_string(10000 + gridId).substr(1) + "党支部";
-        branch.communityId = cell.communityId;
-        branch.gridId = gridId;
-        branch.buildingId = home.id;
-        branch.x = home.centerX;
-        branch.y = home.centerY;
-        branch.members = 8 + static_cast<int>(random.below(25));
-        branchIds.push_back(add(std::move(branch)));
-    }
-
-    // Building groups: shared out over the branches by floor space, each in one of the grid's largest homes.
-    std::vector<double> branchWeight;
-    for (std::int64_t gridId : branchGrids)
-        branchWeight.push_back(gridFloorArea[gridId - 1]);
-    // Every branch has a group in its largest home; the rest go by floor space, at most one per home.
-    std::vector<std::int64_t> groupsPerBranch(branchGrids.size(), 1);
-    const std::vector<std::int64_t> extra = apportion(
-        std::max<std::int64_t>(0, targets.groups - static_cast<std::int64_t>(branchGrids.size())), branchWeight);
-    std::int64_t leftover = 0;
-    for (std::size_t b = 0; b < branchGrids.size(); ++b)
-    {
-        const auto homes = static_cast<std::int64_t>(homesByGrid[branchGrids[b] - 1].size());
-        groupsPerBranch[b] += extra[b];
-        leftover += std::max<std::int64_t>(0, groupsPerBranch[b] - homes);
-        groupsPerBranch[b] = std::min(groupsPerBranch[b], homes);
-    }
-    for (std::size_t b = 0; leftover > 0 && b < branchGrids.size(); ++b)
-    {
-        const auto spare = static_cast<std::int64_t>(homesByGrid[branchGrids[b] - 1].size()) - groupsPerBranch[b];
-        const std::int64_t given = std::min(spare, leftover);
-        groupsPerBranch[b] += given;
-        leftover -= given;
-    }
-    std::vector<std::pair<std::int64_t, const Building*>> groups; // group id, its building
-    for (std::size_t b = 0; b < branchGrids.size(); ++b)
-    {
-        const auto& homes = homesByGrid[branchGrids[b] - 1];
-        for (std::int64_t k = 0; k < groupsPerBranch[b]; ++k)
-        {
-            const Building& home = *homes[static_cast<std::size_t>(k)];
-            PartyOrg group;
-            group.level = "group";
-            group.parentId = branchIds[b];
-            group.name = home.name + "党小组";
-            group.communityId = home.communityId;
-            group.gridId = home.gridId;
-            group.buildingId = home.id;
-            group.x = home.centerX;
-            group.y = home.centerY;
-            group.members = 3 + static_cast<int>(random.below(6));
-            groups.push_back({add(std::move(group)), &home});
-        }
-    }
-
-    // Member households: shared out over the groups by their building's households; each links to up to
-    // ten neighbouring resident households, in its building first and then in others of its grid.
-    std::vector<double> groupWeight;
-    for (const auto& [groupId, home] : groups)
-        groupWeight.push_back(static_cast<double>(home->households));
-    const std::vector<std::int64_t> householdsPerGroup = apportion(targets.households, groupWeight);
-    std::map<std::int64_t, std::set<std::int64_t>> usedFlats; // building id -> flats already linked
-    for (std::size_t g = 0; g < groups.size(); ++g)
-    {
-        const auto& [groupId, home] = groups[g];
-        const auto& neighbours = homesByGrid[home->gridId - 1];
-        for (std::int64_t k = 0; k < householdsPerGroup[g]; ++k)
-        {
-            const Position at = insideFootprint(*home, random);
-            PartyOrg household;
-            household.level = "household";
-            household.parentId = groupId;
-            household.communityId = home->communityId;
-            household.gridId = home->gridId;
-            household.buildingId = home->id;
-            household.x = at.x;
-            household.y = at.y;
-            household.members = 1 + static_cast<int>(random.below(3));
-            const std::int64_t flat = 1 + static_cast<std::int64_t>(random.below(
-                                              static_cast<std::uint64_t>(std::max<std::int64_t>(1, home->households))));
-            household.name = home->name + std::to_string(flat) + "户";
-            usedFlats[home->id].insert(flat);
-            const std::int64_t householdId = add(std::move(household));
-            const double draw = random.uniform();
-            const int wanted = draw < 0.03 ? 0 : draw < 0.7 ? 10 : 4 + static_cast<int>(random.below(6));
-            int made = 0;
-            for (std::size_t n = 0; n <= neighbours.size() && made < wanted; ++n)
-            {
-                const Building& target = n == 0 ? *home : *neighbours[(n - 1 + g) % neighbours.size()];
-                auto& used = usedFlats[target.id];
-                while (made < wanted && static_cast<std::int64_t>(used.size()) < target.households)
-                {
-                    std::int64_t linked =
-                        1 + static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(target.households)));
-                    while (used.contains(linked))
-                        linked = linked % target.households + 1;
-                    used.insert(linked);
-                    const Position to = insideFootprint(target, random);
-                    PartyLink link;
-                    link.id = static_cast<std::int64_t>(links.size()) + 1;
-                    link.householdId = householdId;
-                    link.linkedHouseholdId = target.id * 1000 + linked;
-                    link.linkedBuildingId = target.id;
-                    link.fromX = at.x;
-                    link.fromY = at.y;
-                    link.toX = to.x;
-                    link.toY = to.y;
-                    if (std::hypot(to.x - at.x, to.y - at.y) < 0.5)
-                        link.toX += 1.0;
-                    links.push_back(link);
-                    ++made;
-                }
-            }
-        }
-    }
+    PartyTreeBuilder builder(layout, buildings, random, orgs, links);
+    builder.placeCommittees();
+    const std::vector<std::int64_t> branchGrids = builder.chooseBranchGrids(targets.branches);
+    const std::vector<std::int64_t> branchIds = builder.placeBranches(branchGrids);
+    const std::vector<PartyTreeBuilder::Group> groups = builder.placeGroups(branchGrids, branchIds, targets.groups);
+    builder.placeMemberHouseholds(groups, targets.households);
 }
 
 } // namespace citytwin::data::sample

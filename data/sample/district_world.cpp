@@ -1,5 +1,7 @@
 #include "district_world.hpp"
 
+#include "data/geo/planar_geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -280,7 +282,7 @@ std::vector<Building> placeBuildings(const DistrictLayout& layout, const Landsca
         building.footprint = std::move(*corners);
         building.centerX = center.x;
         building.centerY = center.y;
-        building.footprintArea = ringArea(building.footprint);
+        building.footprintArea = signedArea(building.footprint, 0.0, 0.0);
         building.floors = shape.floors;
         building.height = std::round(shape.floors * shape.storey * 10.0) / 10.0;
         buildings.push_back(std::move(building));

@@ -2,6 +2,7 @@
 
 #include "district_services.hpp"
 
+#include "data/core/date_time.hpp"
 #include "data/geo/polygon_index.hpp"
 
 #include <cstdint>
@@ -11,9 +12,9 @@
 namespace citytwin::data::sample
 {
 
-/// The sample's year of incidents: 2025 in Beijing time; the project is a snapshot at its end.
-constexpr std::int64_t IncidentYearStart = 1735660800; // 2025-01-01T00:00:00+08:00
-constexpr std::int64_t IncidentSnapshot = 1767196800;  // 2026-01-01T00:00:00+08:00
+/// The sample's year of incidents: 2025 in the district's time; the project is a snapshot at its end.
+constexpr std::int64_t IncidentYearStart = 1735689600 - DistrictUtcOffsetMinutes * 60; // 2025-01-01T00:00 local
+constexpr std::int64_t IncidentSnapshot = 1767225600 - DistrictUtcOffsetMinutes * 60;  // 2026-01-01T00:00 local
 
 /// Incident sources, in the codes of the incident table.
 enum class IncidentSource : std::uint8_t

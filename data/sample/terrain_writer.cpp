@@ -1,6 +1,7 @@
 #include "terrain_writer.hpp"
 
 #include "data/io/gdal_open.hpp"
+#include "data/project/schema.hpp"
 
 #include <algorithm>
 #include <array>
@@ -231,11 +232,12 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
             out[2] = static_cast<std::uint8_t>(std::clamp(colour.b * light * 255.0, 0.0, 255.0));
         }
 
-    if (auto written = writeRasterTable(path, "dem", dem, GDT_Float32, 1, elevations.data(), {"TILE_FORMAT=TIFF"});
+    if (auto written = writeRasterTable(path, schema::rasters::Elevation, dem, GDT_Float32, 1, elevations.data(),
+                                        {"TILE_FORMAT=TIFF"});
         !written)
         return written.error();
-    if (auto written =
-            writeRasterTable(path, "imagery", image, GDT_Byte, 3, rgb.data(), {"TILE_FORMAT=JPEG", "QUALITY=85"});
+    if (auto written = writeRasterTable(path, schema::rasters::Imagery, image, GDT_Byte, 3, rgb.data(),
+                                        {"TILE_FORMAT=JPEG", "QUALITY=85"});
         !written)
         return written.error();
     TerrainReport report;

@@ -70,7 +70,7 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
         const bool bySource = mTimeSplit && mTimeSplit->currentIndex() == 1;
         const data::TimeSeries series = data::timeSeries(
             *mStore, filter, bucket, bySource ? data::SeriesSplit::Source : data::SeriesSplit::Category,
-            AnalysisInputs::DistrictUtcOffsetMinutes);
+            data::DistrictUtcOffsetMinutes);
         std::vector<std::pair<std::uint64_t, std::size_t>> totals;
         for (std::size_t s = 0; s < series.counts.size(); ++s)
         {

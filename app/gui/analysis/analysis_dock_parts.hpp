@@ -22,17 +22,17 @@ namespace citytwin::app::analysis
 {
 
 /// Beijing time, the district's: what the date-time edits and charts show.
-inline const QTimeZone Beijing(AnalysisInputs::DistrictUtcOffsetMinutes * 60);
+inline const QTimeZone Beijing(data::DistrictUtcOffsetMinutes * 60);
 /// The date-time edits show Beijing wall-clock time whatever the machine's zone: they hold UTC date-times
 /// shifted by the district's offset.
 inline QDateTime toEdit(std::int64_t seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds + AnalysisInputs::DistrictUtcOffsetMinutes * 60, Qt::UTC);
+    return QDateTime::fromSecsSinceEpoch(seconds + data::DistrictUtcOffsetMinutes * 60, Qt::UTC);
 }
 
 inline std::int64_t fromEdit(const QDateTime& shown)
 {
-    return shown.toSecsSinceEpoch() - AnalysisInputs::DistrictUtcOffsetMinutes * 60;
+    return shown.toSecsSinceEpoch() - data::DistrictUtcOffsetMinutes * 60;
 }
 
 /// Puts a bar chart of one set (counts per label) into a view, replacing its chart.

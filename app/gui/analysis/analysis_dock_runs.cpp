@@ -1,5 +1,7 @@
 #include "app/gui/analysis/analysis_dock.hpp"
 
+#include "data/project/schema.hpp"
+
 #include "app/common/error_text.hpp"
 #include "app/common/hotspot_statements.hpp"
 #include "app/gui/stats_table_model.hpp"
@@ -271,7 +273,7 @@ void AnalysisDock::showRecurring(ResultTab& tab, data::RecurringRun& run, const 
     auto places = std::make_shared<data::VectorLayer>();
     places->name = "incidents (recurring places)";
     places->role = data::LayerRole::RecurringPlaces;
-    places->derivedFrom.sourceLayer = "incidents";
+    places->derivedFrom.sourceLayer = data::schema::incidents::Table;
     places->sourcePath = mPath.toStdString();
     places->kind = data::GeometryKind::Point;
     places->fieldNames = {"place", "category", "count", "first", "last"};

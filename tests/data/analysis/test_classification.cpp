@@ -1,6 +1,7 @@
 #include "common/compare.hpp"
 
 #include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
 #include "data/core/vector_layer.hpp"
 
 #include <algorithm>
