@@ -19,10 +19,12 @@ std::vector<CategoryInfo> AnalysisInputs::readCategories(const std::string& proj
         "SELECT code, name_zh, name_en, overdue_hours FROM citytwin_incident_categories ORDER BY rowid");
     if (!query)
         return categories;
-    query->forEachRow(
-        [&categories](const data::Statement& row) {
-            categories.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnDouble(3)});
-        });
+    if (auto read = query->forEachRow(
+            [&categories](const data::Statement& row) {
+                categories.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnDouble(3)});
+            });
+        !read)
+        qWarning("cannot read the incident categories: %s", read.error().message().c_str());
     return categories;
 }
 

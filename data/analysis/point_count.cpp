@@ -371,7 +371,7 @@ Result<bool> scanPointBlobs(const std::string& path, const std::string& table, c
             return;
         }
         // Reading through a memory map spares copying every page out of the page cache.
-        database->exec("PRAGMA mmap_size = " + std::to_string(MmapBytes));
+        database->tune("PRAGMA mmap_size = " + std::to_string(MmapBytes));
         VisitContext<Visit> context{&visit, thread, 0};
         sqlite3_create_function_v2(database->handle(), "citytwin_visit", 1, SQLITE_UTF8, &context, nullptr,
                                    visitStep<Visit>, visitFinal, nullptr);

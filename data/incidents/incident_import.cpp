@@ -131,7 +131,7 @@ public:
         auto statement = database.prepare("SELECT code, name_zh, name_en FROM citytwin_incident_categories");
         if (statement)
         {
-            statement->forEachRow(
+            auto read = statement->forEachRow(
                 [this](const Statement& row)
                 {
                     const std::string code = row.columnText(0);
@@ -139,6 +139,9 @@ public:
                     mKnown[incidents::Category][row.columnText(1)] = code;
                     mKnown[incidents::Category][lowerAscii(row.columnText(2))] = code;
                 });
+            // Without the project's names, categories are still recognised by their codes.
+            if (!read)
+                log(LogLevel::Warning, "data.import", "cannot read the category names: " + read.error().message());
         }
     }
 
@@ -464,20 +467,31 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, std::vector<PendingIn
         "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
         "min_x = min(coalesce(min_x, ?1), ?1), min_y = min(coalesce(min_y, ?2), ?2), "
         "max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4) WHERE table_name = 'incidents'");
-    if (newExtent.isValid() && contents)
-        contents->bind(1, newExtent.minX).bind(2, newExtent.minY).bind(3, newExtent.maxX).bind(4, newExtent.maxY).run();
+    if (!contents)
+        return contents.error();
+    if (newExtent.isValid())
+        if (auto updated = contents->bind(1, newExtent.minX)
+                               .bind(2, newExtent.minY)
+                               .bind(3, newExtent.maxX)
+                               .bind(4, newExtent.maxY)
+                               .run();
+            !updated)
+            return updated.error();
     auto log = database.prepare("INSERT INTO citytwin_imports(started_at, finished_at, source, target, rows_read, "
                                 "rows_imported, rows_rejected, "
                                 "mapping) VALUES(?, ?, ?, 'incidents', ?, ?, ?, ?)");
-    if (log)
-        log->bind(1, utcNowText())
-            .bind(2, utcNowText())
-            .bind(3, report.source)
-            .bind(4, report.rowsRead)
-            .bind(5, written)
-            .bind(6, static_cast<std::int64_t>(report.rejections.size()))
-            .bind(7, toJson(report.mapping))
-            .run();
+    if (!log)
+        return log.error();
+    if (auto logged = log->bind(1, utcNowText())
+                          .bind(2, utcNowText())
+                          .bind(3, report.source)
+                          .bind(4, report.rowsRead)
+                          .bind(5, written)
+                          .bind(6, static_cast<std::int64_t>(report.rejections.size()))
+                          .bind(7, toJson(report.mapping))
+                          .run();
+        !logged)
+        return logged.error();
     if (auto committed = transaction.value()->commit(); !committed)
         return committed.error();
     timer.mark("commit");

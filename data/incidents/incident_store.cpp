@@ -412,17 +412,22 @@ private:
                 return Error{ErrorCode::InvalidArgument, "more than 65,534 grids", mPath};
         }
         if (auto communities = database.prepare("SELECT id FROM communities WHERE id IS NOT NULL"))
-            communities->forEachRow([&](const Statement& row) { gridCommunityIds.emplace_back(row.columnInt64(0)); });
+            if (auto read = communities->forEachRow([&](const Statement& row)
+                                                    { gridCommunityIds.emplace_back(row.columnInt64(0)); });
+                !read)
+                return read.error();
         // Communities without a grid extend gridCommunityIds past the grids: finishCommunities only maps the grids.
         finishCommunities(codes, gridCommunityIds);
         if (auto categories = database.prepare("SELECT code, overdue_hours FROM citytwin_incident_categories"))
         {
-            categories->forEachRow(
+            auto read = categories->forEachRow(
                 [&](const Statement& row)
                 {
                     codes.categories.push_back(row.columnText(0));
                     codes.overdueHours.push_back(row.isNull(1) ? 72.0 : row.columnDouble(1));
                 });
+            if (!read)
+                return read.error();
         }
         for (std::size_t g = 0; g < codes.gridIds.size(); ++g)
             mKnownGrids.insert(codes.gridIds[g], static_cast<std::uint16_t>(g));
@@ -475,7 +480,7 @@ private:
                 return connection.error();
             range.database.emplace(std::move(connection.value()));
             // Pages read through a memory map are not copied out of the page cache (nor counted as our memory).
-            range.database->exec("PRAGMA mmap_size = " + std::to_string(std::int64_t{1} << 36));
+            range.database->tune("PRAGMA mmap_size = " + std::to_string(std::int64_t{1} << 36));
             if (auto begun = range.database->exec("BEGIN"); !begun)
                 return begun.error();
             if (dense)

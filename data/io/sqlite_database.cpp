@@ -1,5 +1,6 @@
 #include "data/io/sqlite_database.hpp"
 
+#include "data/core/log.hpp"
 #include "data/io/gpkg_geometry.hpp"
 
 #include <sqlite3.h>
@@ -225,6 +226,12 @@ Result<bool> Database::exec(const std::string& sql)
     return true;
 }
 
+void Database::tune(const std::string& sql)
+{
+    if (auto done = exec(sql); !done)
+        log(LogLevel::Warning, "data.sqlite", done.error().message());
+}
+
 Result<Statement> Database::prepare(const std::string& sql)
 {
     sqlite3_stmt* statement = nullptr;
@@ -290,7 +297,8 @@ Result<std::unique_ptr<Transaction>> Transaction::begin(Database& database)
 Transaction::~Transaction()
 {
     if (!mDone)
-        mDatabase.exec("ROLLBACK");
+        if (auto rolledBack = mDatabase.exec("ROLLBACK"); !rolledBack)
+            log(LogLevel::Error, "data.sqlite", "rollback failed: " + rolledBack.error().message());
 }
 
 Result<bool> Transaction::commit()

@@ -76,6 +76,9 @@ public:
 
     /// Executes SQL without parameters (schema, pragmas).
     Result<bool> exec(const std::string& sql);
+    /// Executes a setting whose failure costs only speed (a cache size, a memory map): a failure is logged as a
+    /// warning, not returned.
+    void tune(const std::string& sql);
     Result<Statement> prepare(const std::string& sql);
     /// Returns the single integer a query yields (0 when no row).
     Result<std::int64_t> queryInt64(const std::string& sql);

@@ -177,7 +177,8 @@ Result<ProjectStore> ProjectStore::open(const std::string& path, const OpenOptio
                 return migrated.error();
             if (auto crs = store.setMeta("project_crs", options.projectCrs); !crs)
                 return crs.error();
-            store.setMeta("created_at", utcNowText());
+            if (auto created = store.setMeta("created_at", utcNowText()); !created)
+                return created.error();
         }
         std::error_code renameError;
         std::filesystem::rename(building, path, renameError);
@@ -194,8 +195,8 @@ Result<ProjectStore> ProjectStore::open(const std::string& path, const OpenOptio
     ProjectStore store(std::move(database.value()));
     // Large imports run in one transaction: keep its pages (up to 256 MiB) and statement journals in memory
     // instead of spilling them to disk a page at a time.
-    store.mDatabase.exec("PRAGMA cache_size = -262144");
-    store.mDatabase.exec("PRAGMA temp_store = MEMORY");
+    store.mDatabase.tune("PRAGMA cache_size = -262144");
+    store.mDatabase.tune("PRAGMA temp_store = MEMORY");
     if (auto loaded = store.load(); !loaded)
         return loaded.error();
     return store;
@@ -264,7 +265,9 @@ std::vector<std::string> ProjectStore::featureTables()
         mDatabase.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
     if (!statement)
         return tables;
-    statement->forEachRow([&tables](const Statement& row) { tables.push_back(row.columnText(0)); });
+    if (auto read = statement->forEachRow([&tables](const Statement& row) { tables.push_back(row.columnText(0)); });
+        !read)
+        log(LogLevel::Warning, "data.project", "cannot list the feature tables: " + read.error().message());
     return tables;
 }
 

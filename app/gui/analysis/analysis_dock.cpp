@@ -324,11 +324,13 @@ void AnalysisDock::setProject(const QString& path)
         mArea->addItem(tr("Whole district"), QVariant());
         if (auto database = data::Database::open(path.toStdString(), data::Database::Mode::ReadOnly))
             if (auto query = database->prepare("SELECT id, name FROM communities ORDER BY id"))
-                query->forEachRow(
-                    [this](const data::Statement& row) {
-                        mArea->addItem(QString::fromStdString(row.columnText(1)),
-                                       QVariant::fromValue<qint64>(row.columnInt64(0)));
-                    });
+                if (auto read = query->forEachRow(
+                        [this](const data::Statement& row) {
+                            mArea->addItem(QString::fromStdString(row.columnText(1)),
+                                           QVariant::fromValue<qint64>(row.columnInt64(0)));
+                        });
+                    !read)
+                    qWarning("cannot read the communities: %s", read.error().message().c_str());
     }
     reloadSavedFilters();
     auto* watcher = new QFutureWatcher<data::Result<data::IncidentStore>>(this);
