@@ -8,6 +8,7 @@
 #include "app/viewport/viewport_widget.hpp"
 
 #include "data/analysis/classification.hpp"
+#include "data/core/field_values.hpp"
 #include "data/analysis/derived_layers.hpp"
 #include "scene/scene_model.hpp"
 #include "scene/thematic_style.hpp"

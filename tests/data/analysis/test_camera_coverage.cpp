@@ -1,4 +1,5 @@
 #include "common/required_data.hpp"
+#include "common/sample_layer.hpp"
 #include "data/analysis/camera_coverage.hpp"
 
 #include "common/compare.hpp"
@@ -78,15 +79,6 @@ bool viewAvoidsBuildings(const data::CameraView& view, const data::PolygonIndex&
     return true;
 }
 
-data::VectorLayer readSampleLayer(const QString& path, const std::string& name)
-{
-    data::VectorReadOptions options;
-    options.layerName = name;
-    auto layers = data::readVectorSource(path.toStdString(), options);
-    if (!layers.ok() || layers->empty())
-        return {};
-    return std::move(layers->front());
-}
 } // namespace
 
 /// Camera views cut by buildings, and the share of each grid's open ground and streets in view.
@@ -210,10 +202,10 @@ private slots:
     {
         const QString path = test::testSamplePath();
         CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
-        const data::VectorLayer buildings = readSampleLayer(path, "buildings");
-        const data::VectorLayer grids = readSampleLayer(path, "grids");
-        const data::VectorLayer roads = readSampleLayer(path, "roads");
-        const auto cameras = data::readCameras(readSampleLayer(path, "cameras"));
+        const data::VectorLayer buildings = test::readSampleLayer(path, "buildings");
+        const data::VectorLayer grids = test::readSampleLayer(path, "grids");
+        const data::VectorLayer roads = test::readSampleLayer(path, "roads");
+        const auto cameras = data::readCameras(test::readSampleLayer(path, "cameras"));
         QVERIFY(cameras.ok());
         QVERIFY(cameras->size() > 7000);
         const auto start = std::chrono::steady_clock::now();

@@ -1,4 +1,5 @@
 #include "common/required_data.hpp"
+#include "common/sample_layer.hpp"
 #include "data/analysis/coverage.hpp"
 #include "data/analysis/gpkg_records.hpp"
 
@@ -59,15 +60,6 @@ data::Ring square(double x0, double y0, double x1, double y1)
     return {{x0, y0, 0.0}, {x1, y0, 0.0}, {x1, y1, 0.0}, {x0, y1, 0.0}};
 }
 
-data::VectorLayer readSampleLayer(const QString& path, const std::string& name)
-{
-    data::VectorReadOptions options;
-    options.layerName = name;
-    auto layers = data::readVectorSource(path.toStdString(), options);
-    if (!layers.ok() || layers->empty())
-        return {};
-    return std::move(layers->front());
-}
 } // namespace
 
 /// Party-organisation coverage, correlation helpers and service-station coverage.
@@ -440,7 +432,7 @@ private slots:
         const QString path = test::testSamplePath();
         CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
         const auto lean = data::readBuildingRecords(path.toStdString());
-        const auto full = data::readBuildings(readSampleLayer(path, "buildings"));
+        const auto full = data::readBuildings(test::readSampleLayer(path, "buildings"));
         QVERIFY(lean.ok() && full.ok());
         QCOMPARE(lean->size(), full->size());
         for (std::size_t i = 0; i < lean->size(); ++i)
@@ -455,7 +447,7 @@ private slots:
             QVERIFY(std::abs(a.footprintArea - b.footprintArea) < 1e-6 * b.footprintArea + 1e-9);
         }
         const auto leanStations = data::readStationRecords(path.toStdString());
-        const auto fullStations = data::readStations(readSampleLayer(path, "stations"));
+        const auto fullStations = data::readStations(test::readSampleLayer(path, "stations"));
         QVERIFY(leanStations.ok() && fullStations.ok());
         QCOMPARE(leanStations->size(), fullStations->size());
         for (std::size_t i = 0; i < leanStations->size(); ++i)
@@ -471,10 +463,10 @@ private slots:
         const QString path = test::testSamplePath();
         CITYTWIN_REQUIRE_DATA(!path.isEmpty(), "the sample project");
         const auto readStart = std::chrono::steady_clock::now();
-        const auto buildings = data::readBuildings(readSampleLayer(path, "buildings"));
-        const auto stations = data::readStations(readSampleLayer(path, "stations"));
-        const auto orgs = data::readPartyOrgs(readSampleLayer(path, "party_orgs"));
-        const auto links = data::readPartyLinks(readSampleLayer(path, "party_links"));
+        const auto buildings = data::readBuildings(test::readSampleLayer(path, "buildings"));
+        const auto stations = data::readStations(test::readSampleLayer(path, "stations"));
+        const auto orgs = data::readPartyOrgs(test::readSampleLayer(path, "party_orgs"));
+        const auto links = data::readPartyLinks(test::readSampleLayer(path, "party_links"));
         QVERIFY(buildings.ok() && stations.ok() && orgs.ok() && links.ok());
         qInfo("read buildings, stations, party_orgs, party_links: %.2f s",
               std::chrono::duration<double>(std::chrono::steady_clock::now() - readStart).count());

@@ -67,7 +67,8 @@ std::vector<std::string> columnsOf(Database& database, const std::string& table)
     if (!statement)
         return columns;
     statement->bind(1, table);
-    statement->forEachRow([&columns](const Statement& row) { columns.push_back(row.columnText(0)); });
+    if (!statement->forEachRow([&columns](const Statement& row) { columns.push_back(row.columnText(0)); }))
+        return {};
     return columns;
 }
 

@@ -384,7 +384,7 @@ private slots:
             "SELECT camera_id, ST_MinX(geom), ST_MinY(geom) FROM incidents WHERE source = 'camera_ai'");
         QVERIFY(statement.ok());
         int outside = 0, checked = 0;
-        statement->forEachRow(
+        const auto read = statement->forEachRow(
             [&](const Statement& row)
             {
                 const auto& c = cameras.at(row.columnInt64(0));
@@ -395,6 +395,7 @@ private slots:
                     ++outside;
                 ++checked;
             });
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
         QVERIFY(checked > 10000);
         QCOMPARE(outside, 0);
     }
@@ -418,7 +419,7 @@ private slots:
             "JOIN grids g ON g.id = i.grid_id");
         QVERIFY(statement.ok());
         std::int64_t wrong = 0, rows = 0;
-        statement->forEachRow(
+        const auto read = statement->forEachRow(
             [&](const Statement& row)
             {
                 const auto found = index.find(row.columnDouble(1), row.columnDouble(2));
@@ -426,6 +427,7 @@ private slots:
                     ++wrong;
                 ++rows;
             });
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
         QCOMPARE(rows, mReport.incidents);
         QCOMPARE(wrong, std::int64_t{0});
     }
@@ -480,7 +482,9 @@ private slots:
                                     "WHERE closed_at IS NOT NULL GROUP BY grid_id HAVING count(*) >= 30 ORDER BY d");
         QVERIFY(statement.ok());
         std::vector<double> means;
-        statement->forEachRow([&means](const Statement& row) { means.push_back(row.columnDouble(0)); });
+        const auto read =
+            statement->forEachRow([&means](const Statement& row) { means.push_back(row.columnDouble(0)); });
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
         QVERIFY(means.size() > 500);
         QVERIFY(means[means.size() * 9 / 10] > 2.0 * means[means.size() / 10]);
         // Places recur: some 20 m squares collect many cases of one category.
@@ -508,7 +512,7 @@ private slots:
                                     "'street_vending'");
         QVERIFY(statement.ok());
         std::int64_t near = 0;
-        statement->forEachRow(
+        const auto read = statement->forEachRow(
             [&](const Statement& row)
             {
                 for (const auto& [x, y] : centres)
@@ -518,6 +522,7 @@ private slots:
                         break;
                     }
             });
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
         const double nearArea = static_cast<double>(centres.size()) * M_PI * 200.0 * 200.0;
         const double nearDensity = static_cast<double>(near) / nearArea;
         const double averageDensity = static_cast<double>(vending) / mReport.districtAreaSquareMetres;
