@@ -6,6 +6,7 @@
 
 #include "data/core/height_field.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/geo/planar_geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -116,14 +117,6 @@ struct TriangleCollector
     void operator()(unsigned int a, unsigned int b, unsigned int c) { indices.insert(indices.end(), {a, b, c}); }
 };
 
-double signedArea(const data::Ring& ring)
-{
-    double area = 0.0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        area += (ring[j].x * ring[i].y) - (ring[i].x * ring[j].y);
-    return 0.5 * area;
-}
-
 /// Returns the rings of a polygon in local coordinates, the outer ring counter-clockwise and holes clockwise.
 std::vector<std::vector<osg::Vec3>> orientedLocalRings(const data::Polygon& polygon, const osg::Vec3d& origin)
 {
@@ -131,7 +124,7 @@ std::vector<std::vector<osg::Vec3>> orientedLocalRings(const data::Polygon& poly
     for (std::size_t r = 0; r < polygon.rings.size(); ++r)
     {
         const data::Ring& ring = polygon.rings[r];
-        const bool counterClockwise = signedArea(ring) > 0.0;
+        const bool counterClockwise = data::signedArea(ring) > 0.0;
         const bool wantCounterClockwise = (r == 0);
         std::vector<osg::Vec3> local;
         local.reserve(ring.size());
