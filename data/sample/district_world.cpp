@@ -78,6 +78,262 @@ struct CellLots
         return {bilinear(cell, u(u0), v(v0)), bilinear(cell, u(u1), v(v0)), bilinear(cell, u(u1), v(v1)),
                 bilinear(cell, u(u0), v(v1))};
     }
+
+    bool isTaken(int i, int j) const { return taken[static_cast<std::size_t>(j * plotsU + i)]; }
+
+    /// Whether no lot of the block [u0, u1) x [v0, v1) is taken.
+    bool isFree(int u0, int v0, int u1, int v1) const
+    {
+        bool free = true;
+        for (int j = v0; j < v1; ++j)
+            for (int i = u0; i < u1; ++i)
+                free = free && !isTaken(i, j);
+        return free;
+    }
+
+    void take(int u0, int v0, int u1, int v1)
+    {
+        for (int j = v0; j < v1; ++j)
+            for (int i = u0; i < u1; ++i)
+                taken[static_cast<std::size_t>(j * plotsU + i)] = true;
+    }
+};
+
+/// The lots of a cell: fewer and larger in the industrial belt and the fields, more in the centre; scale
+/// refines the division (refine is the square root of scale).
+CellLots divideCell(double density, bool industry, double refine)
+{
+    int plotsU = 3, plotsV = 3;
+    if (industry)
+        plotsU = 2, plotsV = 2;
+    else if (density > 0.55)
+        plotsU = 3, plotsV = 5;
+    else if (density > 0.25)
+        plotsU = 3, plotsV = 4;
+    else
+        plotsU = 2, plotsV = 3;
+    CellLots cellLots;
+    cellLots.plotsU = std::max(1, static_cast<int>(std::lround(plotsU * refine)));
+    cellLots.plotsV = std::max(1, static_cast<int>(std::lround(plotsV * refine)));
+    cellLots.taken.assign(static_cast<std::size_t>(cellLots.plotsU * cellLots.plotsV), false);
+    return cellLots;
+}
+
+/// The lengths of a lot's sides along u (first) and v (second), metres.
+std::pair<double, double> lotSides(const Ring& lot)
+{
+    const double la = std::hypot(lot[1].x - lot[0].x, lot[1].y - lot[0].y);
+    const double lb = std::hypot(lot[3].x - lot[0].x, lot[3].y - lot[0].y);
+    return {la, lb};
+}
+
+/// Whether the lot's middle is in the hill park.
+bool onHill(const Landscape& landscape, const Ring& lot)
+{
+    const Position middle = bilinear(lot, 0.5, 0.5);
+    return landscape.hillRise(middle.x, middle.y) > HillParkRise;
+}
+
+/// Whether every corner keeps the setback from the river's bank.
+bool riverClear(const Landscape& landscape, const Ring& corners)
+{
+    return std::all_of(corners.begin(), corners.end(),
+                       [&landscape](const Position& p)
+                       { return landscape.riverDistance(p.x, p.y) > Landscape::RiverHalfWidth + RiverSetback; });
+}
+
+/// The cells that get a school (one or two per community) and those that get a market (every second
+/// community).
+struct SpecialCells
+{
+    std::set<std::int64_t> schools;
+    std::set<std::int64_t> markets;
+};
+
+SpecialCells chooseSpecialCells(const DistrictLayout& layout, Random& random)
+{
+    SpecialCells special;
+    for (const Community& community : layout.communities)
+    {
+        const auto& cells = community.gridIds;
+        const int schools = random.uniform() < 0.4 ? 2 : 1;
+        for (int k = 0; k < schools; ++k)
+            special.schools.insert(cells[random.below(cells.size())]);
+        if (random.uniform() < 0.5)
+            special.markets.insert(cells[random.below(cells.size())]);
+    }
+    return special;
+}
+
+/// A building for a lot of an ordinary cell by the pick in [0, 1): towers, slabs, shops, offices and public
+/// buildings in the centre.
+std::pair<BuildingUse, Shape> denseLotBuilding(double pick, double density, double la, double lb, Random& random)
+{
+    BuildingUse use = BuildingUse::Residential;
+    Shape shape;
+    if (pick < 0.08)
+        use = BuildingUse::Shop, shape = {0.7 * la, 0.5 * lb, between(random, 2, 4), 4.0};
+    else if (pick < 0.13)
+        use = BuildingUse::Office,
+        shape = {std::min(0.6 * la, 45.0), std::min(0.6 * lb, 30.0), between(random, 10, 26)};
+    else if (pick < 0.16)
+        use = BuildingUse::Public, shape = {0.6 * la, 0.5 * lb, between(random, 3, 8)};
+    else if (pick < 0.16 + 0.3 * density)
+        shape = {std::min(0.55 * la, 28.0), std::min(0.55 * lb, 24.0), between(random, 18, 33)};
+    else
+        shape = {std::min(0.85 * la, 70.0), std::min(0.5 * lb, 14.0),
+                 random.uniform() < 0.6 ? between(random, 6, 7) : between(random, 11, 18)};
+    return {use, shape};
+}
+
+/// Slabs with a few shops and public buildings in the middle ring.
+std::pair<BuildingUse, Shape> middleLotBuilding(double pick, double la, double lb, Random& random)
+{
+    BuildingUse use = BuildingUse::Residential;
+    Shape shape;
+    if (pick < 0.07)
+        use = BuildingUse::Shop, shape = {0.6 * la, 0.5 * lb, between(random, 1, 3), 4.0};
+    else if (pick < 0.1)
+        use = BuildingUse::Public, shape = {0.6 * la, 0.5 * lb, between(random, 2, 5)};
+    else
+        shape = {std::min(0.85 * la, 60.0), std::min(0.5 * lb, 13.0), between(random, 5, 7)};
+    return {use, shape};
+}
+
+/// The building of one lot: its use and shape by the place (industrial belt, centre, middle ring, fields).
+std::pair<BuildingUse, Shape> lotBuilding(bool industry, double density, const Ring& lot, Random& random)
+{
+    const auto [la, lb] = lotSides(lot);
+    const double pick = random.uniform();
+    if (industry)
+    {
+        const BuildingUse use = pick < 0.85 ? BuildingUse::Factory : BuildingUse::Office;
+        const Shape shape = use == BuildingUse::Factory
+                                ? Shape{0.75 * la, 0.6 * lb, between(random, 1, 2), random.uniform(5.0, 7.0)}
+                                : Shape{0.5 * la, 0.4 * lb, between(random, 3, 6)};
+        return {use, shape};
+    }
+    if (density > 0.55)
+        return denseLotBuilding(pick, density, la, lb, random);
+    if (density > 0.25)
+        return middleLotBuilding(pick, la, lb, random);
+    if (pick < 0.05)
+        return {BuildingUse::Shop, {0.4 * la, 0.35 * lb, 1, 4.0}};
+    return {BuildingUse::Residential, {std::min(0.6 * la, 18.0), std::min(0.6 * lb, 11.0), between(random, 1, 3)}};
+}
+
+/// Places the buildings of the district's cells, one lot at a time, numbering them as they come.
+class BuildingPlacer
+{
+public:
+    BuildingPlacer(const Landscape& landscape, Random& random) : mLandscape(landscape), mRandom(random) {}
+
+    /// Adds a building of the shape near the lot's middle; false where it does not fit or is too near the
+    /// river.
+    bool add(const GridCell& cell, BuildingUse use, const Ring& lot, const Shape& shape)
+    {
+        Position center = bilinear(lot, mRandom.uniform(0.45, 0.55), mRandom.uniform(0.45, 0.55));
+        auto corners = fitRectangle(lot, center, shape.length, shape.width);
+        if (!corners || !riverClear(mLandscape, *corners))
+            return false;
+        Building building;
+        building.id = static_cast<std::int64_t>(mBuildings.size()) + 1;
+        building.gridId = cell.id;
+        building.communityId = cell.communityId;
+        building.use = use;
+        building.footprint = std::move(*corners);
+        building.centerX = center.x;
+        building.centerY = center.y;
+        building.footprintArea = signedArea(building.footprint, 0.0, 0.0);
+        building.floors = shape.floors;
+        building.height = std::round(shape.floors * shape.storey * 10.0) / 10.0;
+        mBuildings.push_back(std::move(building));
+        return true;
+    }
+
+    /// A school or a market on a block of lots (about half the cell in each direction), where it is free.
+    void addSpecial(const GridCell& cell, CellLots& cellLots, BuildingUse use)
+    {
+        const int spanU = std::max(1, cellLots.plotsU / 2), spanV = std::max(1, cellLots.plotsV / 2);
+        const int u0 = static_cast<int>(mRandom.below(static_cast<std::uint64_t>(cellLots.plotsU - spanU + 1)));
+        const int v0 = static_cast<int>(mRandom.below(static_cast<std::uint64_t>(cellLots.plotsV - spanV + 1)));
+        const bool free = cellLots.isFree(u0, v0, u0 + spanU, v0 + spanV);
+        const Ring block = cellLots.lot(cell.corners, u0, v0, u0 + spanU, v0 + spanV);
+        if (!free || onHill(mLandscape, block))
+            return;
+        const auto [la, lb] = lotSides(block);
+        const Shape shape =
+            use == BuildingUse::School
+                ? Shape{std::min(0.8 * la, 90.0), std::min(0.35 * lb, 22.0), between(mRandom, 3, 5)}
+                : Shape{std::min(0.8 * la, 80.0), std::min(0.6 * lb, 45.0), between(mRandom, 1, 2), 4.5};
+        if (add(cell, use, block, shape))
+        {
+            cellLots.take(u0, v0, u0 + spanU, v0 + spanV);
+            Building& added = mBuildings.back();
+            added.name = use == BuildingUse::School ? "学校" : "农贸市场";
+        }
+    }
+
+    /// Fills the cell's free lots, each with a chance that grows with the density.
+    void fillLots(const GridCell& cell, CellLots& cellLots, double density, bool industry)
+    {
+        const double occupancy = industry ? 0.5 : 0.08 + 0.62 * density;
+        for (int j = 0; j < cellLots.plotsV; ++j)
+        {
+            for (int i = 0; i < cellLots.plotsU; ++i)
+            {
+                if (cellLots.isTaken(i, j) || mRandom.uniform() > occupancy)
+                    continue;
+                const Ring lot = cellLots.lot(cell.corners, i, j, i + 1, j + 1);
+                if (onHill(mLandscape, lot))
+                    continue;
+                const auto [use, shape] = lotBuilding(industry, density, lot, mRandom);
+                if (add(cell, use, lot, shape))
+                    cellLots.take(i, j, i + 1, j + 1);
+            }
+        }
+    }
+
+    /// Where a community has no home yet, the first free lot off the water gets one (the hill's foot
+    /// included).
+    void houseEveryCommunity(const DistrictLayout& layout, std::vector<CellLots>& lots)
+    {
+        std::set<std::int64_t> housed;
+        for (const Building& building : mBuildings)
+            if (building.use == BuildingUse::Residential)
+                housed.insert(building.communityId);
+        for (const Community& community : layout.communities)
+        {
+            if (housed.contains(community.id))
+                continue;
+            for (std::int64_t gridId : community.gridIds)
+                if (houseInFirstFreeLot(layout.grids[gridId - 1], lots[gridId - 1]))
+                    break;
+        }
+    }
+
+    std::vector<Building>& buildings() { return mBuildings; }
+
+private:
+    bool houseInFirstFreeLot(const GridCell& cell, CellLots& cellLots)
+    {
+        bool placed = false;
+        for (std::size_t k = 0; k < cellLots.taken.size() && !placed; ++k)
+        {
+            if (cellLots.taken[k])
+                continue;
+            const int i = static_cast<int>(k) % cellLots.plotsU, j = static_cast<int>(k) / cellLots.plotsU;
+            const Ring lot = cellLots.lot(cell.corners, i, j, i + 1, j + 1);
+            const auto [la, lb] = lotSides(lot);
+            placed = add(cell, BuildingUse::Residential, lot, {std::min(0.85 * la, 60.0), std::min(0.5 * lb, 13.0), 6});
+            cellLots.taken[k] = placed;
+        }
+        return placed;
+    }
+
+    const Landscape& mLandscape;
+    Random& mRandom;
+    std::vector<Building> mBuildings;
 };
 } // namespace
 
@@ -248,202 +504,31 @@ std::vector<Building> placeBuildings(const DistrictLayout& layout, const Landsca
                                      Random& random)
 {
     const double refine = std::sqrt(std::max(scale, 0.01));
-    // Special buildings: one or two schools per community, a market for every second community.
-    std::set<std::int64_t> schoolCells, marketCells;
-    for (const Community& community : layout.communities)
-    {
-        const auto& cells = community.gridIds;
-        const int schools = random.uniform() < 0.4 ? 2 : 1;
-        for (int k = 0; k < schools; ++k)
-            schoolCells.insert(cells[random.below(cells.size())]);
-        if (random.uniform() < 0.5)
-            marketCells.insert(cells[random.below(cells.size())]);
-    }
-
-    std::vector<Building> buildings;
+    const SpecialCells special = chooseSpecialCells(layout, random);
+    BuildingPlacer placer(landscape, random);
     std::vector<CellLots> lots(layout.grids.size());
-    auto riverClear = [&landscape](const Ring& corners)
-    {
-        return std::all_of(corners.begin(), corners.end(),
-                           [&landscape](const Position& p)
-                           { return landscape.riverDistance(p.x, p.y) > Landscape::RiverHalfWidth + RiverSetback; });
-    };
-    auto addBuilding = [&](const GridCell& cell, BuildingUse use, const Ring& lot, const Shape& shape) -> bool
-    {
-        Position center = bilinear(lot, random.uniform(0.45, 0.55), random.uniform(0.45, 0.55));
-        auto corners = fitRectangle(lot, center, shape.length, shape.width);
-        if (!corners || !riverClear(*corners))
-            return false;
-        Building building;
-        building.id = static_cast<std::int64_t>(buildings.size()) + 1;
-        building.gridId = cell.id;
-        building.communityId = cell.communityId;
-        building.use = use;
-        building.footprint = std::move(*corners);
-        building.centerX = center.x;
-        building.centerY = center.y;
-        building.footprintArea = signedArea(building.footprint, 0.0, 0.0);
-        building.floors = shape.floors;
-        building.height = std::round(shape.floors * shape.storey * 10.0) / 10.0;
-        buildings.push_back(std::move(building));
-        return true;
-    };
-
     for (const GridCell& cell : layout.grids)
     {
         const double density = landscape.urbanDensity(cell.centerX, cell.centerY);
         const bool industry = landscape.industrial(cell.centerX, cell.centerY);
         CellLots& cellLots = lots[cell.id - 1];
-        int plotsU = 3, plotsV = 3;
-        if (industry)
-            plotsU = 2, plotsV = 2;
-        else if (density > 0.55)
-            plotsU = 3, plotsV = 5;
-        else if (density > 0.25)
-            plotsU = 3, plotsV = 4;
-        else
-            plotsU = 2, plotsV = 3;
-        cellLots.plotsU = std::max(1, static_cast<int>(std::lround(plotsU * refine)));
-        cellLots.plotsV = std::max(1, static_cast<int>(std::lround(plotsV * refine)));
-        cellLots.taken.assign(static_cast<std::size_t>(cellLots.plotsU * cellLots.plotsV), false);
-        auto take = [&cellLots](int u0, int v0, int u1, int v1)
-        {
-            for (int j = v0; j < v1; ++j)
-                for (int i = u0; i < u1; ++i)
-                    cellLots.taken[static_cast<std::size_t>(j * cellLots.plotsU + i)] = true;
-        };
-        auto onHill = [&landscape](const Ring& lot)
-        {
-            const Position middle = bilinear(lot, 0.5, 0.5);
-            return landscape.hillRise(middle.x, middle.y) > HillParkRise;
-        };
-
-        // A school or a market takes a block of lots (about half the cell in each direction).
-        for (const auto& [cells, use] :
-             {std::pair{&schoolCells, BuildingUse::School}, std::pair{&marketCells, BuildingUse::Market}})
-        {
-            if (!cells->contains(cell.id))
-                continue;
-            const int spanU = std::max(1, cellLots.plotsU / 2), spanV = std::max(1, cellLots.plotsV / 2);
-            const int u0 = static_cast<int>(random.below(static_cast<std::uint64_t>(cellLots.plotsU - spanU + 1)));
-            const int v0 = static_cast<int>(random.below(static_cast<std::uint64_t>(cellLots.plotsV - spanV + 1)));
-            bool free = true;
-            for (int j = v0; j < v0 + spanV; ++j)
-                for (int i = u0; i < u0 + spanU; ++i)
-                    free = free && !cellLots.taken[static_cast<std::size_t>(j * cellLots.plotsU + i)];
-            const Ring block = cellLots.lot(cell.corners, u0, v0, u0 + spanU, v0 + spanV);
-            if (!free || onHill(block))
-                continue;
-            const double la = std::hypot(block[1].x - block[0].x, block[1].y - block[0].y);
-            const double lb = std::hypot(block[3].x - block[0].x, block[3].y - block[0].y);
-            const Shape shape =
-                use == BuildingUse::School
-                    ? Shape{std::min(0.8 * la, 90.0), std::min(0.35 * lb, 22.0), between(random, 3, 5)}
-                    : Shape{std::min(0.8 * la, 80.0), std::min(0.6 * lb, 45.0), between(random, 1, 2), 4.5};
-            if (addBuilding(cell, use, block, shape))
-            {
-                take(u0, v0, u0 + spanU, v0 + spanV);
-                Building& added = buildings.back();
-                added.name = use == BuildingUse::School ? "学校" : "农贸市场";
-            }
-        }
-
-        const double occupancy = industry ? 0.5 : 0.08 + 0.62 * density;
-        for (int j = 0; j < cellLots.plotsV; ++j)
-        {
-            for (int i = 0; i < cellLots.plotsU; ++i)
-            {
-                if (cellLots.taken[static_cast<std::size_t>(j * cellLots.plotsU + i)] || random.uniform() > occupancy)
-                    continue;
-                const Ring lot = cellLots.lot(cell.corners, i, j, i + 1, j + 1);
-                if (onHill(lot))
-                    continue;
-                const double la = std::hypot(lot[1].x - lot[0].x, lot[1].y - lot[0].y);
-                const double lb = std::hypot(lot[3].x - lot[0].x, lot[3].y - lot[0].y);
-                BuildingUse use = BuildingUse::Residential;
-                Shape shape;
-                const double pick = random.uniform();
-                if (industry)
-                {
-                    use = pick < 0.85 ? BuildingUse::Factory : BuildingUse::Office;
-                    shape = use == BuildingUse::Factory
-                                ? Shape{0.75 * la, 0.6 * lb, between(random, 1, 2), random.uniform(5.0, 7.0)}
-                                : Shape{0.5 * la, 0.4 * lb, between(random, 3, 6)};
-                }
-                else if (density > 0.55)
-                {
-                    if (pick < 0.08)
-                        use = BuildingUse::Shop, shape = {0.7 * la, 0.5 * lb, between(random, 2, 4), 4.0};
-                    else if (pick < 0.13)
-                        use = BuildingUse::Office,
-                        shape = {std::min(0.6 * la, 45.0), std::min(0.6 * lb, 30.0), between(random, 10, 26)};
-                    else if (pick < 0.16)
-                        use = BuildingUse::Public, shape = {0.6 * la, 0.5 * lb, between(random, 3, 8)};
-                    else if (pick < 0.16 + 0.3 * density)
-                        shape = {std::min(0.55 * la, 28.0), std::min(0.55 * lb, 24.0), between(random, 18, 33)};
-                    else
-                        shape = {std::min(0.85 * la, 70.0), std::min(0.5 * lb, 14.0),
-                                 random.uniform() < 0.6 ? between(random, 6, 7) : between(random, 11, 18)};
-                }
-                else if (density > 0.25)
-                {
-                    if (pick < 0.07)
-                        use = BuildingUse::Shop, shape = {0.6 * la, 0.5 * lb, between(random, 1, 3), 4.0};
-                    else if (pick < 0.1)
-                        use = BuildingUse::Public, shape = {0.6 * la, 0.5 * lb, between(random, 2, 5)};
-                    else
-                        shape = {std::min(0.85 * la, 60.0), std::min(0.5 * lb, 13.0), between(random, 5, 7)};
-                }
-                else
-                {
-                    if (pick < 0.05)
-                        use = BuildingUse::Shop, shape = {0.4 * la, 0.35 * lb, 1, 4.0};
-                    else
-                        shape = {std::min(0.6 * la, 18.0), std::min(0.6 * lb, 11.0), between(random, 1, 3)};
-                }
-                if (addBuilding(cell, use, lot, shape))
-                    take(i, j, i + 1, j + 1);
-            }
-        }
+        cellLots = divideCell(density, industry, refine);
+        if (special.schools.contains(cell.id))
+            placer.addSpecial(cell, cellLots, BuildingUse::School);
+        if (special.markets.contains(cell.id))
+            placer.addSpecial(cell, cellLots, BuildingUse::Market);
+        placer.fillLots(cell, cellLots, density, industry);
     }
+    // Every community has residents.
+    placer.houseEveryCommunity(layout, lots);
 
-    // Every community has residents: where none has a home yet, the first free lot off the water gets one
-    // (the hill's foot included).
-    std::set<std::int64_t> housed;
-    for (const Building& building : buildings)
-        if (building.use == BuildingUse::Residential)
-            housed.insert(building.communityId);
-    for (const Community& community : layout.communities)
-    {
-        if (housed.contains(community.id))
-            continue;
-        for (std::int64_t gridId : community.gridIds)
-        {
-            const GridCell& cell = layout.grids[gridId - 1];
-            CellLots& cellLots = lots[gridId - 1];
-            bool placed = false;
-            for (std::size_t k = 0; k < cellLots.taken.size() && !placed; ++k)
-            {
-                if (cellLots.taken[k])
-                    continue;
-                const int i = static_cast<int>(k) % cellLots.plotsU, j = static_cast<int>(k) / cellLots.plotsU;
-                const Ring lot = cellLots.lot(cell.corners, i, j, i + 1, j + 1);
-                const double la = std::hypot(lot[1].x - lot[0].x, lot[1].y - lot[0].y);
-                const double lb = std::hypot(lot[3].x - lot[0].x, lot[3].y - lot[0].y);
-                placed = addBuilding(cell, BuildingUse::Residential, lot,
-                                     {std::min(0.85 * la, 60.0), std::min(0.5 * lb, 13.0), 6});
-                cellLots.taken[k] = placed;
-            }
-            if (placed)
-                break;
-        }
-    }
     // Ids follow the grid cells, so that a cell's buildings are neighbours in the table.
+    std::vector<Building>& buildings = placer.buildings();
     std::stable_sort(buildings.begin(), buildings.end(),
                      [](const Building& a, const Building& b) { return a.gridId < b.gridId; });
     for (std::size_t i = 0; i < buildings.size(); ++i)
         buildings[i].id = static_cast<std::int64_t>(i) + 1;
-    return buildings;
+    return std::move(buildings);
 }
 
 } // namespace citytwin::data::sample

@@ -89,37 +89,80 @@ Result<bool> writeRasterTable(const std::string& path, const char* table, const 
                      std::string("cannot build the overviews of ") + table + ": " + CPLGetLastErrorMsg(), path};
     return true;
 }
-} // namespace
 
-Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout& layout, const Landscape& landscape,
-                                   const std::vector<Building>& buildings)
+/// The raster's frame: the district's extent plus the margin, on whole hundreds of metres.
+struct Frame
+{
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
+
+    Grid grid(double resolution) const
+    {
+        return {x0, y1, resolution, static_cast<int>((x1 - x0) / resolution), static_cast<int>((y1 - y0) / resolution)};
+    }
+};
+
+Frame frameOf(const DistrictLayout& layout)
 {
     Extent extent;
     for (const GridCell& cell : layout.grids)
         for (const Position& p : cell.corners)
             extent.include(p.x, p.y);
-    const double x0 = std::floor((extent.minX - Margin) / 100.0) * 100.0;
-    const double y0 = std::floor((extent.minY - Margin) / 100.0) * 100.0;
-    const double x1 = std::ceil((extent.maxX + Margin) / 100.0) * 100.0;
-    const double y1 = std::ceil((extent.maxY + Margin) / 100.0) * 100.0;
+    Frame frame;
+    frame.x0 = std::floor((extent.minX - Margin) / 100.0) * 100.0;
+    frame.y0 = std::floor((extent.minY - Margin) / 100.0) * 100.0;
+    frame.x1 = std::ceil((extent.maxX + Margin) / 100.0) * 100.0;
+    frame.y1 = std::ceil((extent.maxY + Margin) / 100.0) * 100.0;
+    return frame;
+}
 
-    // The DEM.
-    Grid dem{x0, y1, DemResolution, static_cast<int>((x1 - x0) / DemResolution),
-             static_cast<int>((y1 - y0) / DemResolution)};
-    std::vector<float> elevations(static_cast<std::size_t>(dem.width) * dem.height);
-    std::vector<float> density(elevations.size());
+/// The DEM's elevations (metres) and the urban density at its pixels, row by row.
+struct DemSamples
+{
+    std::vector<float> elevations;
+    std::vector<float> density;
+};
+
+DemSamples sampleDem(const Grid& dem, const Landscape& landscape)
+{
+    DemSamples samples;
+    samples.elevations.resize(static_cast<std::size_t>(dem.width) * dem.height);
+    samples.density.resize(samples.elevations.size());
     for (int row = 0; row < dem.height; ++row)
         for (int column = 0; column < dem.width; ++column)
         {
             const std::size_t at = static_cast<std::size_t>(row) * dem.width + column;
-            elevations[at] = static_cast<float>(landscape.elevation(dem.x(column), dem.y(row)));
-            density[at] = static_cast<float>(landscape.urbanDensity(dem.x(column), dem.y(row)));
+            samples.elevations[at] = static_cast<float>(landscape.elevation(dem.x(column), dem.y(row)));
+            samples.density[at] = static_cast<float>(landscape.urbanDensity(dem.x(column), dem.y(row)));
         }
+    return samples;
+}
 
-    // The image: land cover per pixel, then streets and roofs drawn over it, then hill shading.
-    Grid image{x0, y1, ImageryResolution, static_cast<int>((x1 - x0) / ImageryResolution),
-               static_cast<int>((y1 - y0) / ImageryResolution)};
-    std::vector<Rgb> colours(static_cast<std::size_t>(image.width) * image.height);
+/// The image's colours (0 to 1, before hill shading), row by row.
+struct Picture
+{
+    Grid grid;
+    std::vector<Rgb> colours;
+
+    /// Sets the pixels of the box whose centre is inside to the colour.
+    template <typename Inside> void paint(const Extent& box, Inside&& inside, const Rgb& colour)
+    {
+        const int c0 = std::max(0, static_cast<int>((box.minX - grid.x0) / grid.resolution));
+        const int c1 = std::min(grid.width - 1, static_cast<int>((box.maxX - grid.x0) / grid.resolution));
+        const int r0 = std::max(0, static_cast<int>((grid.y1 - box.maxY) / grid.resolution));
+        const int r1 = std::min(grid.height - 1, static_cast<int>((grid.y1 - box.minY) / grid.resolution));
+        for (int row = r0; row <= r1; ++row)
+            for (int column = c0; column <= c1; ++column)
+                if (inside(grid.x(column), grid.y(row)))
+                    colours[static_cast<std::size_t>(row) * grid.width + column] = colour;
+    }
+};
+
+/// Land cover per pixel: fields, built-up ground by the DEM's density, the hill's woods, the river and
+/// its banks, with a little grain.
+Picture paintLandCover(const Grid& image, const Grid& dem, const std::vector<float>& density,
+                       const Landscape& landscape)
+{
+    Picture picture{image, std::vector<Rgb>(static_cast<std::size_t>(image.width) * image.height)};
     const Rgb field[] = {{0.42, 0.52, 0.30}, {0.55, 0.58, 0.36}, {0.66, 0.62, 0.45}, {0.36, 0.47, 0.27}};
     const Rgb woods{0.22, 0.36, 0.20}, built{0.62, 0.60, 0.56}, water{0.20, 0.33, 0.36}, bank{0.35, 0.45, 0.30};
     const double ratio = ImageryResolution / DemResolution;
@@ -141,21 +184,16 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
             if (river < Landscape::RiverHalfWidth + 25.0)
                 colour = river < Landscape::RiverHalfWidth ? water : bank;
             const double grain = 0.06 * (hash01(column, row) - 0.5);
-            colours[static_cast<std::size_t>(row) * image.width + column] = {colour.r + grain, colour.g + grain,
-                                                                             colour.b + grain};
+            picture.colours[static_cast<std::size_t>(row) * image.width + column] = {colour.r + grain, colour.g + grain,
+                                                                                     colour.b + grain};
         }
-    auto paint = [&](const Extent& box, auto&& inside, const Rgb& colour)
-    {
-        const int c0 = std::max(0, static_cast<int>((box.minX - image.x0) / image.resolution));
-        const int c1 = std::min(image.width - 1, static_cast<int>((box.maxX - image.x0) / image.resolution));
-        const int r0 = std::max(0, static_cast<int>((image.y1 - box.maxY) / image.resolution));
-        const int r1 = std::min(image.height - 1, static_cast<int>((image.y1 - box.minY) / image.resolution));
-        for (int row = r0; row <= r1; ++row)
-            for (int column = c0; column <= c1; ++column)
-                if (inside(image.x(column), image.y(row)))
-                    colours[static_cast<std::size_t>(row) * image.width + column] = colour;
-    };
-    // Streets along the cell edges: main roads on every fourth lattice line.
+    return picture;
+}
+
+/// Streets along the cell edges: main roads on every fourth lattice line. Small streets stop at the hill
+/// park; bridges cross the river.
+void paintStreets(Picture& picture, const DistrictLayout& layout, const Landscape& landscape)
+{
     const Rgb asphalt{0.33, 0.33, 0.34}, mainRoad{0.28, 0.28, 0.30}, bridge{0.5, 0.48, 0.45};
     for (const GridCell& cell : layout.grids)
     {
@@ -174,16 +212,39 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
                 const double t = std::clamp(((x - a.x) * ex + (y - a.y) * ey) / length2, 0.0, 1.0);
                 return std::hypot(x - a.x - t * ex, y - a.y - t * ey) <= halfWidth;
             };
-            // Small streets stop at the hill park; bridges cross the river.
             const Position middle{0.5 * (a.x + b.x), 0.5 * (a.y + b.y), 0.0};
             if (!main && landscape.hillRise(middle.x, middle.y) > 6.0)
                 continue;
-            paint(box, onRoad, main ? mainRoad : asphalt);
+            picture.paint(box, onRoad, main ? mainRoad : asphalt);
             auto onBridge = [&](double x, double y) { return onRoad(x, y) && landscape.inRiver(x, y); };
-            paint(box, onBridge, bridge);
+            picture.paint(box, onBridge, bridge);
         }
     }
-    // Roofs.
+}
+
+/// A roof's colour by the building's use, a little lighter or darker from one building to the next.
+Rgb roofColour(const Building& building)
+{
+    const double shade = hash01(building.id, 7) * 0.12;
+    switch (building.use)
+    {
+    case BuildingUse::Factory:
+        return {0.45 - shade, 0.55 - shade, 0.66 - shade};
+    case BuildingUse::School:
+    case BuildingUse::Public:
+        return {0.70, 0.46, 0.38};
+    case BuildingUse::Market:
+    case BuildingUse::Shop:
+        return {0.60, 0.62, 0.70};
+    default:
+        if (building.floors <= 3)
+            return {0.66 - shade, 0.40 - shade * 0.5, 0.33};
+        return {0.74 - shade, 0.72 - shade, 0.70 - shade};
+    }
+}
+
+void paintRoofs(Picture& picture, const std::vector<Building>& buildings)
+{
     for (const Building& building : buildings)
     {
         Extent box;
@@ -191,30 +252,16 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
             box.include(p.x, p.y);
         const Ring& quad = building.footprint;
         auto inside = [&quad](double x, double y) { return insideConvex(quad, {x, y, 0.0}); };
-        const double shade = hash01(building.id, 7) * 0.12;
-        Rgb roof{0.74 - shade, 0.72 - shade, 0.70 - shade};
-        switch (building.use)
-        {
-        case BuildingUse::Factory:
-            roof = {0.45 - shade, 0.55 - shade, 0.66 - shade};
-            break;
-        case BuildingUse::School:
-        case BuildingUse::Public:
-            roof = {0.70, 0.46, 0.38};
-            break;
-        case BuildingUse::Market:
-        case BuildingUse::Shop:
-            roof = {0.60, 0.62, 0.70};
-            break;
-        default:
-            if (building.floors <= 3)
-                roof = {0.66 - shade, 0.40 - shade * 0.5, 0.33};
-            break;
-        }
-        paint(box, inside, roof);
+        picture.paint(box, inside, roofColour(building));
     }
-    // Hill shading from the DEM (light from the north-west), written out as 8-bit RGB.
-    std::vector<std::uint8_t> rgb(colours.size() * 3);
+}
+
+/// Hill shading from the DEM (light from the north-west), written out as 8-bit RGB, pixel-interleaved.
+std::vector<std::uint8_t> shadeHills(const Picture& picture, const Grid& dem, const std::vector<float>& elevations)
+{
+    const Grid& image = picture.grid;
+    const double ratio = ImageryResolution / DemResolution;
+    std::vector<std::uint8_t> rgb(picture.colours.size() * 3);
     for (int row = 0; row < image.height; ++row)
         for (int column = 0; column < image.width; ++column)
         {
@@ -225,15 +272,32 @@ Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout
             const double gy = (z(dc, dr - 1) - z(dc, dr + 1)) / (2.0 * DemResolution);
             const double light =
                 std::clamp(1.0 + 1.6 * (-gx * 0.7071 + gy * 0.7071) / std::sqrt(1.0 + gx * gx + gy * gy), 0.55, 1.3);
-            const Rgb& colour = colours[static_cast<std::size_t>(row) * image.width + column];
+            const Rgb& colour = picture.colours[static_cast<std::size_t>(row) * image.width + column];
             std::uint8_t* out = &rgb[(static_cast<std::size_t>(row) * image.width + column) * 3];
             out[0] = static_cast<std::uint8_t>(std::clamp(colour.r * light * 255.0, 0.0, 255.0));
             out[1] = static_cast<std::uint8_t>(std::clamp(colour.g * light * 255.0, 0.0, 255.0));
             out[2] = static_cast<std::uint8_t>(std::clamp(colour.b * light * 255.0, 0.0, 255.0));
         }
+    return rgb;
+}
+} // namespace
 
-    if (auto written = writeRasterTable(path, schema::rasters::Elevation, dem, GDT_Float32, 1, elevations.data(),
-                                        {"TILE_FORMAT=TIFF"});
+Result<TerrainReport> writeTerrain(const std::string& path, const DistrictLayout& layout, const Landscape& landscape,
+                                   const std::vector<Building>& buildings)
+{
+    const Frame frame = frameOf(layout);
+    Grid dem = frame.grid(DemResolution);
+    DemSamples samples = sampleDem(dem, landscape);
+
+    // The image: land cover per pixel, then streets and roofs drawn over it, then hill shading.
+    Grid image = frame.grid(ImageryResolution);
+    Picture picture = paintLandCover(image, dem, samples.density, landscape);
+    paintStreets(picture, layout, landscape);
+    paintRoofs(picture, buildings);
+    std::vector<std::uint8_t> rgb = shadeHills(picture, dem, samples.elevations);
+
+    if (auto written = writeRasterTable(path, schema::rasters::Elevation, dem, GDT_Float32, 1,
+                                        samples.elevations.data(), {"TILE_FORMAT=TIFF"});
         !written)
         return written.error();
     if (auto written = writeRasterTable(path, schema::rasters::Imagery, image, GDT_Byte, 3, rgb.data(),
