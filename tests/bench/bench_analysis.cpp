@@ -28,6 +28,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,15 @@ using namespace citytwin;
 namespace
 {
 using Clock = std::chrono::steady_clock;
+
+/// Stops the benchmark with the error when a step of writing its data set failed (its figures would be wrong).
+template <class T> void mustSucceed(const data::Result<T>& result)
+{
+    if (result)
+        return;
+    std::fprintf(stderr, "bench_analysis: %s\n", result.error().message().c_str());
+    std::exit(1);
+}
 
 double secondsSince(Clock::time_point start)
 {
@@ -192,10 +202,10 @@ void fillRtree(data::Database& db, std::vector<std::tuple<std::uint64_t, std::in
 {
     std::sort(entries.begin(), entries.end());
     auto insert = db.prepare("INSERT INTO rtree_incidents_geom VALUES(?, ?, ?, ?, ?)");
-    db.exec("BEGIN");
+    mustSucceed(db.exec("BEGIN"));
     for (const auto& [key, fid, x, y] : entries)
-        insert->bind(1, fid).bind(2, x).bind(3, x).bind(4, y).bind(5, y).run();
-    db.exec("COMMIT");
+        mustSucceed(insert->bind(1, fid).bind(2, x).bind(3, x).bind(4, y).bind(5, y).run());
+    mustSucceed(db.exec("COMMIT"));
 }
 
 /// Writes "YYYY-MM-DDTHH:MM:SS.000Z" into text (24 characters).
@@ -292,18 +302,19 @@ private:
 /// (name, sql) for recreation.
 std::vector<std::pair<std::string, std::string>> suspendBulkObjects(data::Database& db)
 {
-    db.exec("PRAGMA journal_mode=OFF");
-    db.exec("PRAGMA synchronous=OFF");
-    db.exec("PRAGMA cache_size=-262144");
+    mustSucceed(db.exec("PRAGMA journal_mode=OFF"));
+    mustSucceed(db.exec("PRAGMA synchronous=OFF"));
+    mustSucceed(db.exec("PRAGMA cache_size=-262144"));
     std::vector<std::pair<std::string, std::string>> dropped;
-    db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'incidents' AND sql IS NOT NULL AND "
-               "(name IN ('rtree_incidents_geom_insert', 'trigger_insert_feature_count_incidents') OR "
-               "(type = 'index' AND name IN ('incidents_category_time', 'incidents_time', 'incidents_status_time', "
-               "'incidents_grid_time')))")
-        ->forEachRow([&dropped](const data::Statement& row)
-                     { dropped.emplace_back(row.columnText(0), row.columnText(1)); });
+    mustSucceed(
+        db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'incidents' AND sql IS NOT NULL AND "
+                   "(name IN ('rtree_incidents_geom_insert', 'trigger_insert_feature_count_incidents') OR "
+                   "(type = 'index' AND name IN ('incidents_category_time', 'incidents_time', 'incidents_status_time', "
+                   "'incidents_grid_time')))")
+            ->forEachRow([&dropped](const data::Statement& row)
+                         { dropped.emplace_back(row.columnText(0), row.columnText(1)); }));
     for (const auto& [name, sql] : dropped)
-        db.exec((sql.rfind("CREATE INDEX", 0) == 0 ? "DROP INDEX \"" : "DROP TRIGGER \"") + name + "\"");
+        mustSucceed(db.exec((sql.rfind("CREATE INDEX", 0) == 0 ? "DROP INDEX \"" : "DROP TRIGGER \"") + name + "\""));
     return dropped;
 }
 
@@ -315,9 +326,9 @@ data::Result<bool> writeIncidents(data::Database& db, IncidentGenerator& generat
                                   data::Extent& written)
 {
     std::unordered_map<std::int64_t, std::int64_t> communityOf;
-    db.prepare("SELECT id, community_id FROM grids")
-        ->forEachRow([&communityOf](const data::Statement& row)
-                     { communityOf[row.columnInt64(0)] = row.columnInt64(1); });
+    mustSucceed(db.prepare("SELECT id, community_id FROM grids")
+                    ->forEachRow([&communityOf](const data::Statement& row)
+                                 { communityOf[row.columnInt64(0)] = row.columnInt64(1); }));
     auto insert = db.prepare("INSERT INTO incidents(fid, geom, id, source, category, status, reported_at, "
                              "dispatched_at, handled_at, closed_at, grid_id, community_id, camera_id) "
                              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -326,7 +337,7 @@ data::Result<bool> writeIncidents(data::Database& db, IncidentGenerator& generat
     static const char* const Statuses[] = {"reported", "dispatched", "handled", "closed"};
     const auto quantise = [](double v, double low, double high)
     { return static_cast<std::uint32_t>(std::clamp((v - low) / (high - low) * 65535.0, 0.0, 65535.0)); };
-    db.exec("BEGIN");
+    mustSucceed(db.exec("BEGIN"));
     IncidentGenerator::Row row;
     char times[4][24];
     for (long long i = 0; i < n; ++i)
@@ -407,14 +418,16 @@ int generate(int argc, char** argv)
     std::vector<std::tuple<std::uint64_t, std::int64_t, double, double>>().swap(rtree);
     for (const auto& [name, sql] : dropped)
         if (indexes || sql.rfind("CREATE INDEX", 0) != 0)
-            db.exec(sql);
-    db.exec("UPDATE gpkg_ogr_contents SET feature_count = " + std::to_string(n) + " WHERE table_name = 'incidents'");
-    db.prepare("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = 'incidents'")
-        ->bind(1, written.minX)
-        .bind(2, written.minY)
-        .bind(3, written.maxX)
-        .bind(4, written.maxY)
-        .run();
+            mustSucceed(db.exec(sql));
+    mustSucceed(db.exec("UPDATE gpkg_ogr_contents SET feature_count = " + std::to_string(n) +
+                        " WHERE table_name = 'incidents'"));
+    mustSucceed(
+        db.prepare("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = 'incidents'")
+            ->bind(1, written.minX)
+            .bind(2, written.minY)
+            .bind(3, written.maxX)
+            .bind(4, written.maxY)
+            .run());
     auto journal = db.prepare("PRAGMA journal_mode=WAL");
     const std::string journalMode = journal && journal->step().value_or(false) ? journal->columnText(0) : "?";
     journal = data::Error{};

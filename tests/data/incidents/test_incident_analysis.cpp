@@ -72,7 +72,8 @@ data::IncidentStore fixture()
         record.category = row.category;
         record.source = row.source;
         record.status = row.close >= 0 ? "closed" : (row.dispatch >= 0 ? "dispatched" : "reported");
-        builder.add(record);
+        if (auto added = builder.add(record); !added)
+            qFatal("cannot add a test incident: %s", added.error().message().c_str());
     }
     return builder.build();
 }

@@ -433,8 +433,10 @@ private slots:
         std::map<std::int64_t, std::int64_t> expected;
         auto query = database->prepare("SELECT grid_id, count(*) FROM incidents GROUP BY grid_id");
         QVERIFY(query.ok());
-        query->forEachRow([&expected](const data::Statement& row)
-                          { expected[row.isNull(0) ? -1 : row.columnInt64(0)] = row.columnInt64(1); });
+        QVERIFY(query
+                    ->forEachRow([&expected](const data::Statement& row)
+                                 { expected[row.isNull(0) ? -1 : row.columnInt64(0)] = row.columnInt64(1); })
+                    .ok());
         const data::AreaCounts counts = data::countByArea(store, {});
         QCOMPARE(store.codes().gridIds.size(), std::size_t{2257});
         for (std::size_t g = 0; g < counts.perGrid.size(); ++g)
@@ -447,8 +449,10 @@ private slots:
         // Per community: the stored community_id agrees with the grid's community.
         std::map<std::int64_t, std::int64_t> perCommunity;
         auto communities = database->prepare("SELECT community_id, count(*) FROM incidents GROUP BY community_id");
-        communities->forEachRow([&perCommunity](const data::Statement& row)
-                                { perCommunity[row.columnInt64(0)] = row.columnInt64(1); });
+        QVERIFY(communities
+                    ->forEachRow([&perCommunity](const data::Statement& row)
+                                 { perCommunity[row.columnInt64(0)] = row.columnInt64(1); })
+                    .ok());
         for (std::size_t k = 0; k < counts.perCommunity.size(); ++k)
             QCOMPARE(std::int64_t{counts.perCommunity[k]}, perCommunity[store.codes().communityIds[k]]);
 
@@ -457,13 +461,14 @@ private slots:
         auto cameras = database->prepare(
             "SELECT camera_id, count(*) FROM incidents WHERE source = 'camera_ai' AND camera_id IS NOT NULL "
             "GROUP BY camera_id ORDER BY 2 DESC LIMIT 5");
-        cameras->forEachRow(
+        const auto read = cameras->forEachRow(
             [&](const data::Statement& row)
             {
                 const auto& ids = store.codes().cameraIds;
                 const auto index = std::find(ids.begin(), ids.end(), row.columnInt64(0)) - ids.begin();
                 QCOMPARE(std::int64_t{perCamera[static_cast<std::size_t>(index)]}, row.columnInt64(1));
             });
+        QVERIFY(read.ok());
     }
 
     void sampleSpatialCountMatchesStoredGrids()
@@ -479,9 +484,10 @@ private slots:
         QCOMPARE(counted->ids.size(), std::size_t{2257});
         auto database = data::Database::open(path, data::Database::Mode::ReadOnly);
         std::map<std::int64_t, std::uint64_t> expected;
-        database->prepare("SELECT grid_id, count(*) FROM incidents WHERE grid_id IS NOT NULL GROUP BY grid_id")
-            ->forEachRow([&expected](const data::Statement& row)
-                         { expected[row.columnInt64(0)] = static_cast<std::uint64_t>(row.columnInt64(1)); });
+        QVERIFY(database->prepare("SELECT grid_id, count(*) FROM incidents WHERE grid_id IS NOT NULL GROUP BY grid_id")
+                    ->forEachRow([&expected](const data::Statement& row)
+                                 { expected[row.columnInt64(0)] = static_cast<std::uint64_t>(row.columnInt64(1)); })
+                    .ok());
         int agreeing = 0;
         for (std::size_t i = 0; i < counted->ids.size(); ++i)
             agreeing += counted->counts[i] == expected[counted->ids[i]];
