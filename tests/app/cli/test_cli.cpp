@@ -215,8 +215,10 @@ private slots:
             "SELECT grid_id, count(*) FROM incidents WHERE category = 'street_vending' AND reported_at >= "
             "'2025-05-31T16:00:00' AND reported_at < '2025-06-30T16:00:00' GROUP BY grid_id");
         QVERIFY(query.ok());
-        query->forEachRow([&expected](const data::Statement& row)
-                          { expected[row.columnInt64(0)] = row.columnInt64(1); });
+        QVERIFY(query
+                    ->forEachRow([&expected](const data::Statement& row)
+                                 { expected[row.columnInt64(0)] = row.columnInt64(1); })
+                    .ok());
         QVERIFY(!expected.empty());
         QCOMPARE(counted, expected);
 

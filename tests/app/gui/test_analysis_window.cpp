@@ -38,7 +38,9 @@ std::map<std::int64_t, std::int64_t> sqlCounts(const QString& path, const std::s
     std::map<std::int64_t, std::int64_t> counts;
     auto database = data::Database::open(path.toStdString(), data::Database::Mode::ReadOnly);
     auto query = database->prepare("SELECT grid_id, count(*) FROM incidents WHERE " + where + " GROUP BY grid_id");
-    query->forEachRow([&counts](const data::Statement& row) { counts[row.columnInt64(0)] = row.columnInt64(1); });
+    // A failed read leaves no counts: the comparisons with the dock's table then fail.
+    if (!query->forEachRow([&counts](const data::Statement& row) { counts[row.columnInt64(0)] = row.columnInt64(1); }))
+        counts.clear();
     return counts;
 }
 
