@@ -413,8 +413,15 @@ std::uint64_t PolygonCounts::countOf(std::int64_t id) const
     return found != ids.end() && *found == id ? counts[static_cast<std::size_t>(found - ids.begin())] : 0;
 }
 
-Result<PolygonIndex> readPolygonIndex(const std::string& projectPath, const std::string& polygonsTable,
-                                      const std::string& idField)
+/// A project opened read-only with the polygons of one of its tables (the connection reads its points next).
+struct ProjectPolygons
+{
+    Database database;
+    PolygonRows rows;
+};
+
+Result<ProjectPolygons> openWithPolygons(const std::string& projectPath, const std::string& polygonsTable,
+                                         const std::string& idField)
 {
     auto database = Database::open(projectPath, Database::Mode::ReadOnly);
     if (!database)
@@ -422,6 +429,16 @@ Result<PolygonIndex> readPolygonIndex(const std::string& projectPath, const std:
     auto rows = readPolygonRows(database.value(), polygonsTable, idField);
     if (!rows)
         return rows.error();
+    return ProjectPolygons{std::move(database.value()), std::move(rows.value())};
+}
+
+Result<PolygonIndex> readPolygonIndex(const std::string& projectPath, const std::string& polygonsTable,
+                                      const std::string& idField)
+{
+    auto project = openWithPolygons(projectPath, polygonsTable, idField);
+    if (!project)
+        return project.error();
+    const PolygonRows* rows = &project->rows;
     PolygonIndex index;
     for (std::size_t i = 0; i < rows->ids.size(); ++i)
         for (const Polygon& polygon : rows->polygons[i])
@@ -434,13 +451,11 @@ Result<PolygonCounts> countPointsInPolygons(const std::string& projectPath, cons
                                             const std::string& polygonsTable, const std::string& idField, int threads)
 {
     threads = std::max(1, threads);
-    auto database = Database::open(projectPath, Database::Mode::ReadOnly);
-    if (!database)
-        return database.error();
-    auto rows = readPolygonRows(database.value(), polygonsTable, idField);
-    if (!rows)
-        return rows.error();
-    auto info = tableInfo(database.value(), pointsTable);
+    auto project = openWithPolygons(projectPath, polygonsTable, idField);
+    if (!project)
+        return project.error();
+    const PolygonRows* rows = &project->rows;
+    auto info = tableInfo(project->database, pointsTable);
     if (!info)
         return info.error();
 

@@ -37,6 +37,18 @@ CoordinatePipeline::CoordinatePipeline(Offset offset, CrsTransformer transformer
 {
 }
 
+Result<CoordinatePipeline> pipelineFromSource(const Result<std::string>& sourceCrs, const std::string& targetCrs,
+                                              const std::string& sourcePath, std::string& crsUsed)
+{
+    if (!sourceCrs)
+        return sourceCrs.error();
+    crsUsed = sourceCrs.value();
+    auto pipeline = CoordinatePipeline::create(crsUsed, targetCrs);
+    if (!pipeline)
+        return Error{pipeline.error().code, pipeline.error().detail, sourcePath};
+    return pipeline;
+}
+
 Result<CoordinatePipeline> CoordinatePipeline::create(const std::string& sourceCrs, const std::string& targetCrs)
 {
     Offset offset = Offset::None;

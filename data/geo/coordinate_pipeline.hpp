@@ -39,6 +39,11 @@ private:
     std::string mSourceCrs;
 };
 
+/// The pipeline from the CRS a source file was found to be in (or the reason none was found) into the target CRS.
+/// Stores the CRS used in crsUsed; an error names the source file.
+Result<CoordinatePipeline> pipelineFromSource(const Result<std::string>& sourceCrs, const std::string& targetCrs,
+                                              const std::string& sourcePath, std::string& crsUsed);
+
 /// Returns "gcj02" or "bd09" when the name denotes a Chinese offset datum, else nothing.
 std::optional<std::string> chineseOffsetName(const std::string& crs);
 

@@ -607,13 +607,11 @@ Result<ImportReport> importIncidents(ProjectStore& project, const std::string& s
 
     timer.mark("read and check rows");
     // 2. Coordinates into the project CRS, in one batch.
-    auto crs = coordinateCrs(options, report.mapping, *layer, fromColumns, pending, sourcePath, project.projectCrs());
-    if (!crs)
-        return crs.error();
-    report.crsUsed = crs.value();
-    auto pipeline = CoordinatePipeline::create(report.crsUsed, project.projectCrs());
+    auto pipeline = pipelineFromSource(
+        coordinateCrs(options, report.mapping, *layer, fromColumns, pending, sourcePath, project.projectCrs()),
+        project.projectCrs(), sourcePath, report.crsUsed);
     if (!pipeline)
-        return Error{pipeline.error().code, pipeline.error().detail, sourcePath};
+        return pipeline.error();
     std::vector<double> xs(pending.size()), ys(pending.size());
     for (std::size_t i = 0; i < pending.size(); ++i)
     {

@@ -136,13 +136,10 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     if (report.table == schema::incidents::Table || report.table.rfind("gpkg_", 0) == 0 ||
         report.table.rfind("rtree_", 0) == 0 || report.table.rfind(schema::OwnTablePrefix, 0) == 0)
         return Error{ErrorCode::InvalidArgument, "the table name '" + report.table + "' is reserved", project.path()};
-    auto crs = sourceCrsOf(*layer, options, sourcePath, project.projectCrs());
-    if (!crs)
-        return crs.error();
-    report.crsUsed = crs.value();
-    auto pipeline = CoordinatePipeline::create(report.crsUsed, project.projectCrs());
+    auto pipeline = pipelineFromSource(sourceCrsOf(*layer, options, sourcePath, project.projectCrs()),
+                                       project.projectCrs(), sourcePath, report.crsUsed);
     if (!pipeline)
-        return Error{pipeline.error().code, pipeline.error().detail, sourcePath};
+        return pipeline.error();
     const bool gbk = isShapefileWithoutCodePage(sourcePath) && looksLikeGbk(*layer);
     report.encoding = gbk ? "GBK" : "UTF-8";
 

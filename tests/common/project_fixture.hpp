@@ -70,4 +70,11 @@ inline QByteArray featureCollection(const QStringList& features)
         .toUtf8();
 }
 
+/// Replaces a suite's fixture with a new temporary project; false when it could not be made (for QVERIFY in init()).
+inline bool freshProject(std::unique_ptr<TemporaryProject>& fixture)
+{
+    fixture = std::make_unique<TemporaryProject>();
+    return fixture->ok();
+}
+
 } // namespace citytwin::test

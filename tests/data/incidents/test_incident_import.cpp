@@ -42,11 +42,7 @@ class TestIncidentImport : public QObject
 {
     Q_OBJECT
 private slots:
-    void init()
-    {
-        mFixture = std::make_unique<test::TemporaryProject>();
-        QVERIFY(mFixture->ok());
-    }
+    void init() { QVERIFY(test::freshProject(mFixture)); }
 
     void cleanup() { mFixture.reset(); }
 

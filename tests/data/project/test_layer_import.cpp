@@ -26,11 +26,7 @@ class TestLayerImport : public QObject
 {
     Q_OBJECT
 private slots:
-    void init()
-    {
-        mFixture = std::make_unique<test::TemporaryProject>();
-        QVERIFY(mFixture->ok());
-    }
+    void init() { QVERIFY(test::freshProject(mFixture)); }
 
     void cleanup() { mFixture.reset(); }
 
