@@ -187,9 +187,9 @@ void StatsRun::addOptions()
     const QCommandLineOption minimumOption(QStringLiteral("min"), tr("Recurring places: fewest incidents."), tr("N"),
                                            QStringLiteral("3"));
     const QCommandLineOption pointsOption(QStringLiteral("points"), tr("Count: the point table."), tr("table"),
-                                          QStringLiteral("incidents"));
+                                          QString::fromLatin1(data::schema::incidents::Table));
     const QCommandLineOption polygonsOption(QStringLiteral("polygons"), tr("Count: the polygon table."), tr("table"),
-                                            QStringLiteral("grids"));
+                                            QString::fromLatin1(data::schema::grids::Table));
     const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: csv, json or gpkg."), tr("format"));
     const QCommandLineOption outOption(QStringLiteral("out"), tr("Write to this file instead of standard output."),
                                        tr("file"));

@@ -4,6 +4,7 @@
 #include "app/common/layer_names.hpp"
 #include "app/gui/stats_table_model.hpp"
 
+#include "data/project/schema.hpp"
 #include "data/analysis/analysis_tables.hpp"
 #include "data/io/sqlite_database.hpp"
 
@@ -158,7 +159,7 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QDockWidget(parent)
     hotForm->addRow(tr("Week of:"), mWeek);
     hotForm->addRow(tr("Against the weeks before:"), mWeeksBefore);
     buildResultTab(QStringLiteral("hotspots"), hotControls);
-    mResults[QStringLiteral("hotspots")]->areaTable = QStringLiteral("grids");
+    mResults[QStringLiteral("hotspots")]->areaTable = QLatin1String(data::schema::grids::Table);
     mResults[QStringLiteral("hotspots")]->preferredColumn = QStringLiteral("gi_z");
 
     // Party coverage.
@@ -189,7 +190,7 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QDockWidget(parent)
     serviceForm->addRow(tr("Stations:"), mKind);
     serviceForm->addRow(tr("Walking distance:"), mDistance);
     buildResultTab(QStringLiteral("services"), serviceControls);
-    mResults[QStringLiteral("services")]->areaTable = QStringLiteral("communities");
+    mResults[QStringLiteral("services")]->areaTable = QLatin1String(data::schema::communities::Table);
     mResults[QStringLiteral("services")]->preferredColumn = QStringLiteral("coverage");
 
     // Recurring places: incidents of one category close in space and time.
@@ -214,7 +215,7 @@ AnalysisDock::AnalysisDock(QWidget* parent) : QDockWidget(parent)
 
     // Camera coverage.
     buildResultTab(QStringLiteral("cameras"), new QWidget(this));
-    mResults[QStringLiteral("cameras")]->areaTable = QStringLiteral("grids");
+    mResults[QStringLiteral("cameras")]->areaTable = QLatin1String(data::schema::grids::Table);
     mResults[QStringLiteral("cameras")]->preferredColumn = QStringLiteral("open_share");
 
     retranslateUi();

@@ -2,6 +2,7 @@
 
 #include "app/gui/stats_table_model.hpp"
 
+#include "data/project/schema.hpp"
 #include "data/analysis/analysis_tables.hpp"
 
 #include <QChartView>
@@ -92,18 +93,19 @@ void AnalysisDock::buildIncidentsTab()
 
     mIncidentModel = new StatsTableModel(this);
     mIncidentView = makeTableView(mIncidentModel, page);
-    connect(
-        mIncidentView, &QTableView::doubleClicked, this,
-        [this](const QModelIndex& index)
-        {
-            const QModelIndex source = static_cast<QSortFilterProxyModel*>(mIncidentView->model())->mapToSource(index);
-            if (!source.isValid())
-                return;
-            const auto& row = mIncidentModel->table().rows.at(static_cast<std::size_t>(source.row()));
-            emit zoomToArea(mBy->currentData().toString() == QLatin1String("community") ? QStringLiteral("communities")
-                                                                                        : QStringLiteral("grids"),
-                            static_cast<qint64>(data::StatsTable::number(row.front())));
-        });
+    connect(mIncidentView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index)
+            {
+                const QModelIndex source =
+                    static_cast<QSortFilterProxyModel*>(mIncidentView->model())->mapToSource(index);
+                if (!source.isValid())
+                    return;
+                const auto& row = mIncidentModel->table().rows.at(static_cast<std::size_t>(source.row()));
+                emit zoomToArea(mBy->currentData().toString() == QLatin1String("community")
+                                    ? QString::fromLatin1(data::schema::communities::Table)
+                                    : QString::fromLatin1(data::schema::grids::Table),
+                                static_cast<qint64>(data::StatsTable::number(row.front())));
+            });
     layout->addWidget(mIncidentView);
     mTimeSplit = new QComboBox(page);
     mTimeSplit->setObjectName(QStringLiteral("timeSplit"));
@@ -387,8 +389,9 @@ void AnalysisDock::refreshIncidents(bool full)
         for (const auto& row : table.rows)
             values.insert(static_cast<qint64>(data::StatsTable::number(row[0])),
                           data::StatsTable::number(row[static_cast<std::size_t>(mapColumn)]));
-        emit showOnMap(level == data::AreaLevel::Grid ? QStringLiteral("grids") : QStringLiteral("communities"), values,
-                       tr("Incidents: %1").arg(mMapColumn->currentText()), mColumns->isChecked());
+        emit showOnMap(level == data::AreaLevel::Grid ? QString::fromLatin1(data::schema::grids::Table)
+                                                      : QString::fromLatin1(data::schema::communities::Table),
+                       values, tr("Incidents: %1").arg(mMapColumn->currentText()), mColumns->isChecked());
     }
     if (!light)
         updateCharts(filter);

@@ -174,7 +174,7 @@ void AnalysisDock::runParty()
         {
             if (!outcome.run)
                 return showError(tab, QStringLiteral("party"), outcome.run.error());
-            tab.areaTable = grids ? QStringLiteral("grids") : QStringLiteral("communities");
+            tab.areaTable = QLatin1String(grids ? data::schema::grids::Table : data::schema::communities::Table);
             showParty(tab, *outcome.run, outcome.handling ? &*outcome.handling : nullptr);
         });
 }
@@ -374,7 +374,9 @@ void AnalysisDock::exportTable(const QString& key)
     if (file.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive))
     {
         const std::string first = table.columns.empty() ? std::string() : table.columns.front();
-        auto areas = data::readProjectLayer(mPath.toStdString(), first == "community_id" ? "communities" : "grids");
+        auto areas =
+            data::readProjectLayer(mPath.toStdString(), first == "community_id" ? data::schema::communities::Table
+                                                                                : data::schema::grids::Table);
         auto written =
             data::writeGeoPackage(table, file.toStdString(), key.toStdString(),
                                   areas && (first == "grid_id" || first == "community_id") ? &areas.value() : nullptr);
