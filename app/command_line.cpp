@@ -7,6 +7,7 @@
 #include "app/gui/main_window.hpp"
 #include "app/cli/render_command.hpp"
 #include "app/cli/sample_command.hpp"
+#include "app/cli/simulate_live_command.hpp"
 #include "app/cli/stats_command.hpp"
 #include "viewport/viewport_widget.hpp"
 
@@ -23,8 +24,8 @@ namespace citytwin::app
 namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
-const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("render"),
-                           QStringLiteral("sample"), QStringLiteral("stats")};
+const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"),          QStringLiteral("render"),
+                           QStringLiteral("sample"), QStringLiteral("simulate-live"), QStringLiteral("stats")};
 
 class CommandLineText
 {
@@ -38,6 +39,8 @@ public:
                   "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
                   "  sample      Write the built-in sample district into a new project (citytwin sample --help).\n"
+                  "  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin "
+                  "simulate-live --help).\n"
                   "  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or "
                   "GeoPackage out (citytwin stats --help).\n"
                   "With no verb, citytwin opens the desktop application and loads the FILEs given.");
@@ -201,6 +204,8 @@ int runVerb(int argc, char** argv)
         return SampleCommand::run(application.arguments());
     if (verb == QLatin1String("stats"))
         return StatsCommand::run(application.arguments());
+    if (verb == QLatin1String("simulate-live"))
+        return SimulateLiveCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

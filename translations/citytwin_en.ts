@@ -503,6 +503,7 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>Verbs:
@@ -510,6 +511,7 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
     </message>
@@ -1720,6 +1722,65 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1: the sample could not be moved into place</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SimulateLiveCommand</name>
+    <message>
+        <source>Appends realistic new incidents to a project as a live reporting system would: each modelled on a past incident (its category, source, grid cell and place, moved a few metres), reported now and not yet dispatched. For briefing demos and tests; viewers of the project show them as they arrive.</source>
+        <translation>Appends realistic new incidents to a project as a live reporting system would: each modelled on a past incident (its category, source, grid cell and place, moved a few metres), reported now and not yet dispatched. For briefing demos and tests; viewers of the project show them as they arrive.</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage to append to.</source>
+        <translation>The project GeoPackage to append to.</translation>
+    </message>
+    <message>
+        <source>New incidents a minute (e.g. 6, or 0.5).</source>
+        <translation>New incidents a minute (e.g. 6, or 0.5).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: run until interrupted).</source>
+        <translation>Stop after this many seconds (default: run until interrupted).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>Random seed (default: from the clock).</source>
+        <translation>Random seed (default: from the clock).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>Language of messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1</source>
+        <translation>citytwin simulate-live: %1</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: give one PROJECT, --rate as incidents a minute above 0 (at most 60000) and --duration as seconds above 0</source>
+        <translation>citytwin simulate-live: give one PROJECT, --rate as incidents a minute above 0 (at most 60000) and --duration as seconds above 0</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1: no such file</source>
+        <translation>citytwin simulate-live: %1: no such file</translation>
+    </message>
+    <message>
+        <source>%1 +%2 new incidents (%3 in the project)</source>
+        <translation>%1 +%2 new incidents (%3 in the project)</translation>
     </message>
 </context>
 <context>

@@ -502,6 +502,7 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
         <translation>命令：
@@ -509,6 +510,7 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   render      将文件的默认视图渲染为图片（citytwin render --help）。
   sample      将内置示例城区写入新项目（citytwin sample --help）。
+  simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
   stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
 不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
     </message>
@@ -1717,6 +1719,65 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1: the sample could not be moved into place</source>
         <translation>%1：无法将样例移动到位</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SimulateLiveCommand</name>
+    <message>
+        <source>Appends realistic new incidents to a project as a live reporting system would: each modelled on a past incident (its category, source, grid cell and place, moved a few metres), reported now and not yet dispatched. For briefing demos and tests; viewers of the project show them as they arrive.</source>
+        <translation>按实时上报系统的方式向项目追加逼真的新事件：每件仿照一件既往事件（相同类别、来源、网格与地点，位置偏移数米），上报时间为当前，尚未派遣。用于汇报演示和测试；打开该项目的窗口会在事件到达时显示它们。</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage to append to.</source>
+        <translation>要追加事件的项目 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>New incidents a minute (e.g. 6, or 0.5).</source>
+        <translation>每分钟新增事件数（如 6 或 0.5）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: run until interrupted).</source>
+        <translation>运行指定秒数后停止（默认：一直运行直到被中断）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Random seed (default: from the clock).</source>
+        <translation>随机种子（默认取自时钟）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1</source>
+        <translation>citytwin simulate-live：%1</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: give one PROJECT, --rate as incidents a minute above 0 (at most 60000) and --duration as seconds above 0</source>
+        <translation>citytwin simulate-live：请给出一个 PROJECT，--rate 为每分钟事件数（大于 0，至多 60000），--duration 为大于 0 的秒数</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1: no such file</source>
+        <translation>citytwin simulate-live：%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1 +%2 new incidents (%3 in the project)</source>
+        <translation>%1 新增 %2 件事件（项目共 %3 件）</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,52 @@ private slots:
         QVERIFY(unknown.err.contains(QStringLiteral("no such thing")));
     }
 
+    void simulateLiveAppendsRealisticIncidents()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("live.gpkg"));
+        QVERIFY(QFile::copy(mFixture.filePath(QStringLiteral("small-sample.gpkg")), project));
+        auto database = data::Database::open(project.toStdString(), data::Database::Mode::ReadOnly);
+        QVERIFY(database.ok());
+        const std::int64_t before = database->queryInt64("SELECT count(*) FROM incidents").value_or(-1);
+        const qint64 started = QDateTime::currentSecsSinceEpoch();
+        // 240 a minute for 3 seconds: 12 new cases.
+        const Run result = run({QStringLiteral("simulate-live"), project, QStringLiteral("--rate"),
+                                QStringLiteral("240"), QStringLiteral("--duration"), QStringLiteral("3"),
+                                QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--lang=en")},
+                               false);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(QStringLiteral("new incidents")), qPrintable(result.out));
+        QCOMPARE(database->queryInt64("SELECT count(*) FROM incidents").value_or(-1), before + 12);
+        // The new cases: just reported, not yet dispatched, in a grid cell, of a known category, on the R-tree.
+        const std::string recent = "reported_at >= '" +
+                                   QDateTime::fromSecsSinceEpoch(started - 1, Qt::UTC)
+                                       .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
+                                       .toStdString() +
+                                   "'";
+        QCOMPARE(database
+                     ->queryInt64("SELECT count(*) FROM incidents WHERE " + recent +
+                                  " AND status = 'reported' AND dispatched_at IS NULL AND grid_id IS NOT NULL "
+                                  "AND category IN (SELECT code FROM citytwin_incident_categories)")
+                     .value_or(-1),
+                 std::int64_t{12});
+        QCOMPARE(database
+                     ->queryInt64("SELECT count(*) FROM rtree_incidents_geom r JOIN incidents i ON r.id = i.fid "
+                                  "WHERE i." +
+                                  recent)
+                     .value_or(-1),
+                 std::int64_t{12});
+        const Run badRate = run({QStringLiteral("simulate-live"), project, QStringLiteral("--rate"),
+                                 QStringLiteral("zero"), QStringLiteral("--lang=en")},
+                                false);
+        QCOMPARE(badRate.exitCode, 2);
+        QCOMPARE(lineCount(badRate.err), 1);
+        const Run missing = run({QStringLiteral("simulate-live"), mFixture.filePath(QStringLiteral("nope.gpkg")),
+                                 QStringLiteral("--rate"), QStringLiteral("6"), QStringLiteral("--lang=en")},
+                                false);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nope.gpkg")));
+    }
+
     void ensureGeneratesTheSampleOnceIntoTheDataFolder()
     {
         QTemporaryDir dataHome;
