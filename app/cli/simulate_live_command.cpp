@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <limits>
 
 namespace citytwin::app
 {
@@ -23,7 +24,7 @@ struct LiveOptions
 {
     QString project;
     double perMinute = 0.0;
-    double seconds = -1.0; ///< below 0: until interrupted
+    double seconds = std::numeric_limits<double>::infinity(); ///< until interrupted unless --duration
     std::uint32_t seed = 0;
 };
 } // namespace
@@ -91,11 +92,10 @@ int SimulateLiveCommand::run(const QStringList& arguments)
     QElapsedTimer clock;
     clock.start();
     std::int64_t appended = 0;
-    while (options.seconds < 0.0 || clock.elapsed() < options.seconds * 1000.0)
+    while (clock.elapsed() < options.seconds * 1000.0)
     {
-        QThread::msleep(static_cast<unsigned long>(std::min<qint64>(1000, 1000 - clock.elapsed() % 1000)));
-        const double elapsedSeconds =
-            std::min(clock.elapsed() / 1000.0, options.seconds < 0.0 ? 1e300 : options.seconds);
+        QThread::msleep(static_cast<unsigned long>(1000 - clock.elapsed() % 1000));
+        const double elapsedSeconds = std::min(clock.elapsed() / 1000.0, options.seconds);
         const auto due = static_cast<std::int64_t>(std::floor(elapsedSeconds * options.perMinute / 60.0));
         if (due <= appended)
             continue;
