@@ -75,19 +75,6 @@ std::uint64_t splitByArea(const IncidentStore& store, const std::vector<std::uin
     return std::accumulate(slots.begin(), slots.end(), std::uint64_t{0});
 }
 
-/// The value at fraction p of the n values at values (reordered), interpolated between closest ranks.
-double percentile(std::uint32_t* values, std::size_t n, double p)
-{
-    const double h = static_cast<double>(n - 1) * p;
-    const auto k = static_cast<std::size_t>(h);
-    std::nth_element(values, values + k, values + n);
-    const double low = values[k];
-    if (k + 1 >= n || h == static_cast<double>(k))
-        return low;
-    const double high = *std::min_element(values + k + 1, values + n);
-    return low + (h - static_cast<double>(k)) * (high - low);
-}
-
 DurationSummary summarise(std::uint32_t* values, std::size_t n)
 {
     DurationSummary summary;
@@ -198,6 +185,18 @@ template <class Count> std::uint64_t totalOf(const std::vector<Count>& values)
     return std::accumulate(values.begin(), values.end(), std::uint64_t{0});
 }
 } // namespace
+
+double percentile(std::uint32_t* values, std::size_t n, double p)
+{
+    const double h = static_cast<double>(n - 1) * p;
+    const auto k = static_cast<std::size_t>(h);
+    std::nth_element(values, values + k, values + n);
+    const double low = values[k];
+    if (k + 1 >= n || h == static_cast<double>(k))
+        return low;
+    const double high = *std::min_element(values + k + 1, values + n);
+    return low + (h - static_cast<double>(k)) * (high - low);
+}
 
 AreaCounts countByArea(const IncidentStore& store, const IncidentFilter& filter)
 {

@@ -63,6 +63,11 @@ struct LifecycleByArea
     std::vector<LifecycleSummary> perCommunity;
 };
 
+/// Returns the value at fraction p (0 ... 1) of the n values at values, interpolated linearly between the closest
+/// ranks (spreadsheet PERCENTILE.INC, NumPy's default): p = 0.5 of 1, 2, 3, 4 is 2.5. Reorders the values
+/// (nth_element); n must be above 0. The one percentile of every incident figure (lifecycle, briefing KPIs).
+double percentile(std::uint32_t* values, std::size_t n, double p);
+
 /// Summarises the lifecycle of the matching incidents overall, per grid and per community. Percentiles interpolate
 /// linearly between the closest ranks (spreadsheet PERCENTILE.INC, NumPy's default): the median of 1, 2, 3, 4
 /// hours is 2.5 h, the 90th percentile of 1 ... 10 hours 9.1 h.
