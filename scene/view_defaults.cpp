@@ -15,11 +15,18 @@ constexpr double HomePitchDegrees = 50.0;
 constexpr double NearFarRatio = 0.0002;
 } // namespace
 
+double verticalFieldOfView(double aspectRatio)
+{
+    const double aspect = std::max(aspectRatio, 0.1);
+    const double widest = 2.0 * std::atan(std::tan(osg::DegreesToRadians(MaxHorizontalFieldOfViewDegrees) * 0.5) / aspect);
+    return std::min(FieldOfViewDegrees, osg::RadiansToDegrees(widest));
+}
+
 ViewPose homePose(const osg::BoundingSphere& bound, double aspectRatio)
 {
     const osg::Vec3d center = bound.valid() ? osg::Vec3d(bound.center()) : osg::Vec3d();
     const double radius = bound.valid() && bound.radius() > 0.0f ? bound.radius() : 500.0;
-    const double halfVertical = osg::DegreesToRadians(FieldOfViewDegrees) * 0.5;
+    const double halfVertical = osg::DegreesToRadians(verticalFieldOfView(aspectRatio)) * 0.5;
     const double halfHorizontal = std::atan(std::tan(halfVertical) * std::max(aspectRatio, 0.1));
     // The sphere overstates a flat district: 0.8 of the enclosing distance still shows all of it.
     const double distance = 0.8 * radius / std::sin(std::min(halfVertical, halfHorizontal));
@@ -31,7 +38,7 @@ ViewPose homePose(const osg::BoundingSphere& bound, double aspectRatio)
 void setPerspective(osg::Camera& camera, int width, int height)
 {
     const double aspect = height > 0 ? static_cast<double>(width) / height : 1.0;
-    camera.setProjectionMatrixAsPerspective(FieldOfViewDegrees, aspect, 1.0, 100000.0);
+    camera.setProjectionMatrixAsPerspective(verticalFieldOfView(aspect), aspect, 1.0, 100000.0);
 }
 
 void configureView(osgViewer::View& view, int width, int height)

@@ -19,8 +19,15 @@ namespace citytwin::scene
 /// The background colour of every view and render (a dark blue-grey).
 inline const osg::Vec4 BackgroundColor(0.10f, 0.12f, 0.16f, 1.0f);
 
-/// Vertical field of view of the perspective camera, degrees.
+/// Vertical field of view of the perspective camera, degrees (up to a 16:9 view and a little wider).
 inline constexpr double FieldOfViewDegrees = 30.0;
+/// The widest horizontal field of view, degrees: on a wide video wall (32:9, 48:9) the view keeps this width and
+/// its vertical field narrows, instead of the horizon stretching towards the edges.
+inline constexpr double MaxHorizontalFieldOfViewDegrees = 80.0;
+
+/// The vertical field of view for a viewport's aspect ratio (width / height), degrees: FieldOfViewDegrees, or less
+/// where that would make the horizontal field wider than MaxHorizontalFieldOfViewDegrees.
+double verticalFieldOfView(double aspectRatio);
 
 /// A camera pose: where the eye is, what it looks at, which way is up (world coordinates).
 struct ViewPose

@@ -409,6 +409,77 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::BriefingMode</name>
+    <message>
+        <source>CityTwin briefing</source>
+        <translation>CityTwin briefing</translation>
+    </message>
+    <message>
+        <source>%1 (%2%) vs. previous</source>
+        <translation>%1 (%2%) vs. previous</translation>
+    </message>
+    <message>
+        <source>%1 vs. previous</source>
+        <translation>%1 vs. previous</translation>
+    </message>
+    <message>
+        <source>%1 pts vs. previous</source>
+        <translation>%1 pts vs. previous</translation>
+    </message>
+    <message>
+        <source>Incidents today</source>
+        <translation>Incidents today</translation>
+    </message>
+    <message>
+        <source>Incidents this week</source>
+        <translation>Incidents this week</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>Median time to close</source>
+        <translation>Median time to close</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h vs. previous</source>
+        <translation>%1 h vs. previous</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>Found by camera AI</translation>
+    </message>
+    <message>
+        <source>Households reached (1+10)</source>
+        <translation>Households reached (1+10)</translation>
+    </message>
+    <message>
+        <source>Residents within 500 m of day care</source>
+        <translation>Residents within 500 m of day care</translation>
+    </message>
+    <message>
+        <source>Incidents per day, last 30 days</source>
+        <translation>Incidents per day, last 30 days</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>Data as of %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -503,6 +574,7 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
@@ -511,9 +583,90 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the project has no tour named &apos;%2&apos;</source>
+        <translation>citytwin: %1: the project has no tour named &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>citytwin: the tour &apos;%1&apos; has no stop %2 (it has %3)</source>
+        <translation>citytwin: the tour &apos;%1&apos; has no stop %2 (it has %3)</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: not a CityTwin project</source>
+        <translation>citytwin: %1: not a CityTwin project</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the project did not finish loading in time</source>
+        <translation>citytwin: %1: the project did not finish loading in time</translation>
+    </message>
+    <message>
+        <source>Capture the window or the briefing screen exactly as it is shown (needs a display, e.g. xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;).
+
+Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</source>
+        <translation>Capture the window or the briefing screen exactly as it is shown (needs a display, e.g. xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;).
+
+Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</translation>
+    </message>
+    <message>
+        <source>briefing (the full-screen briefing, the default) or window (the main window).</source>
+        <translation>briefing (the full-screen briefing, the default) or window (the main window).</translation>
+    </message>
+    <message>
+        <source>The tour to show (default: the first).</source>
+        <translation>The tour to show (default: the first).</translation>
+    </message>
+    <message>
+        <source>The tour&apos;s stop to show, from 1 (default 1).</source>
+        <translation>The tour&apos;s stop to show, from 1 (default 1).</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size (default 1920x1080).</source>
+        <translation>The picture&apos;s size (default 1920x1080).</translation>
+    </message>
+    <message>
+        <source>The PNG to write.</source>
+        <translation>The PNG to write.</translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation>The project.</translation>
+    </message>
+    <message>
+        <source>the size must be from 320x200 to 16384x16384</source>
+        <translation>the size must be from 320x200 to 16384x16384</translation>
+    </message>
+    <message>
+        <source>Open a project in briefing mode: full screen, KPI tiles, presenter keys.</source>
+        <translation>Open a project in briefing mode: full screen, KPI tiles, presenter keys.</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>With --briefing: the tour to present (default: the project&apos;s first).</source>
+        <translation>With --briefing: the tour to present (default: the project&apos;s first).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>With --briefing: the screen to fill, from 0 (default: the window&apos;s).</source>
+        <translation>With --briefing: the screen to fill, from 0 (default: the window&apos;s).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>With --briefing: play the tour by itself, each stop for its duration.</source>
+        <translation>With --briefing: play the tour by itself, each stop for its duration.</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1644,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>See-through &amp;Buildings</source>
         <translation>See-through &amp;Buildings</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing Mode (Full Screen)</source>
+        <translation>&amp;Briefing Mode (Full Screen)</translation>
+    </message>
+    <message>
+        <source>The 3D view alone with KPI tiles for an audience; Page Down / Page Up step through the tour, B blanks the screen, Esc leaves</source>
+        <translation>The 3D view alone with KPI tiles for an audience; Page Down / Page Up step through the tour, B blanks the screen, Esc leaves</translation>
     </message>
 </context>
 <context>

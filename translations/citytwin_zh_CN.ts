@@ -408,6 +408,77 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::BriefingMode</name>
+    <message>
+        <source>CityTwin briefing</source>
+        <translation>CityTwin 汇报</translation>
+    </message>
+    <message>
+        <source>%1 (%2%) vs. previous</source>
+        <translation>较上期 %1（%2%）</translation>
+    </message>
+    <message>
+        <source>%1 vs. previous</source>
+        <translation>较上期 %1</translation>
+    </message>
+    <message>
+        <source>%1 pts vs. previous</source>
+        <translation>较上期 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>Incidents today</source>
+        <translation>今日事件</translation>
+    </message>
+    <message>
+        <source>Incidents this week</source>
+        <translation>本周事件</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Median time to close</source>
+        <translation>办结用时中位数</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h vs. previous</source>
+        <translation>较上期 %1 小时</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>视频AI发现占比</translation>
+    </message>
+    <message>
+        <source>Households reached (1+10)</source>
+        <translation>“1+10”联系户覆盖率</translation>
+    </message>
+    <message>
+        <source>Residents within 500 m of day care</source>
+        <translation>日间照料站500米覆盖率</translation>
+    </message>
+    <message>
+        <source>Incidents per day, last 30 days</source>
+        <translation>近30天每日事件数</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>%1号网格</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ColorByDialog</name>
     <message>
         <source>Colour by Field</source>
@@ -502,6 +573,7 @@
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
@@ -510,9 +582,90 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   render      将文件的默认视图渲染为图片（citytwin render --help）。
   sample      将内置示例城区写入新项目（citytwin sample --help）。
+  shot        按屏幕上的原样截取主窗口或汇报大屏，保存为 PNG（citytwin shot --help）。
   simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
   stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
 不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the project has no tour named &apos;%2&apos;</source>
+        <translation>citytwin：%1：项目中没有名为“%2”的导览</translation>
+    </message>
+    <message>
+        <source>citytwin: the tour &apos;%1&apos; has no stop %2 (it has %3)</source>
+        <translation>citytwin：导览“%1”没有第 %2 站（共 %3 站）</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: not a CityTwin project</source>
+        <translation>citytwin：%1：不是 CityTwin 项目</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the project did not finish loading in time</source>
+        <translation>citytwin：%1：项目未能在限定时间内加载完成</translation>
+    </message>
+    <message>
+        <source>Capture the window or the briefing screen exactly as it is shown (needs a display, e.g. xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;).
+
+Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</source>
+        <translation>按屏幕上的原样截取主窗口或汇报大屏（需要显示环境，例如 xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;）。
+
+示例：citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</translation>
+    </message>
+    <message>
+        <source>briefing (the full-screen briefing, the default) or window (the main window).</source>
+        <translation>briefing（全屏汇报，默认）或 window（主窗口）。</translation>
+    </message>
+    <message>
+        <source>The tour to show (default: the first).</source>
+        <translation>要展示的导览（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>The tour&apos;s stop to show, from 1 (default 1).</source>
+        <translation>要展示的导览站点，从 1 开始（默认 1）。</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size (default 1920x1080).</source>
+        <translation>图片尺寸（默认 1920x1080）。</translation>
+    </message>
+    <message>
+        <source>The PNG to write.</source>
+        <translation>要写入的 PNG 文件。</translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation>项目。</translation>
+    </message>
+    <message>
+        <source>the size must be from 320x200 to 16384x16384</source>
+        <translation>尺寸须在 320x200 到 16384x16384 之间</translation>
+    </message>
+    <message>
+        <source>Open a project in briefing mode: full screen, KPI tiles, presenter keys.</source>
+        <translation>以汇报模式打开项目：全屏、指标卡片、翻页器按键。</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>With --briefing: the tour to present (default: the project&apos;s first).</source>
+        <translation>与 --briefing 一起使用：要讲解的导览（默认：项目中的第一个）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>With --briefing: the screen to fill, from 0 (default: the window&apos;s).</source>
+        <translation>与 --briefing 一起使用：铺满的屏幕，从 0 开始（默认：窗口所在屏幕）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>With --briefing: play the tour by itself, each stop for its duration.</source>
+        <translation>与 --briefing 一起使用：自动播放导览，每站停留其设定时长。</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1641,14 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>See-through &amp;Buildings</source>
         <translation>半透明建筑(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing Mode (Full Screen)</source>
+        <translation>汇报模式（全屏）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The 3D view alone with KPI tiles for an audience; Page Down / Page Up step through the tour, B blanks the screen, Esc leaves</source>
+        <translation>面向听众的全屏三维视图与指标卡片；Page Down / Page Up 切换导览站点，B 黑屏，Esc 退出</translation>
     </message>
 </context>
 <context>

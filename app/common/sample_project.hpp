@@ -16,7 +16,7 @@ class SampleProject
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::SampleProject)
 public:
     /// Bumped whenever the generator's output changes, so that an old sample is not reused.
-    static constexpr int GeneratorVersion = 2;
+    static constexpr int GeneratorVersion = 3;
 
     /// Where the sample lives: <AppDataLocation>/lubei-sample-v<version>.gpkg.
     static QString path();

@@ -61,7 +61,8 @@ std::optional<ColorByDialog::Choice> ColorByDialog::choose(const data::VectorLay
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     const std::string field = dialog.field().toStdString();
-    Choice choice{thematicColorsFor(layer, field, dialog.classes(), dialog.method()), nullptr};
+    Choice choice{thematicColorsFor(layer, field, dialog.classes(), dialog.method()), nullptr,
+                  data::LayerColoring{layer.name, field, dialog.columns()}};
     if (!choice.colors)
         return std::nullopt;
     if (dialog.columns())

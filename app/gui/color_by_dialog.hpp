@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/analysis/classification.hpp"
+#include "data/project/view_state.hpp"
 
 #include <memory>
 #include <optional>
@@ -38,6 +39,8 @@ public:
     {
         std::shared_ptr<const scene::ThematicColors> colors;
         std::shared_ptr<const data::VectorLayer> columns;
+        /// The field chosen, and whether as columns (what a saved view records).
+        data::LayerColoring coloring;
     };
     /// Asks how to colour a layer (modal). Nothing when the layer has no fields, the user cancels, or the field
     /// gives no colours.

@@ -119,6 +119,35 @@ void LayerList::showColoured(int index, std::shared_ptr<const scene::ThematicCol
         setVisible(columnsIndex, false);
     mModel.setLayerColors(coloured, std::move(colors));
     setVisible(coloured, true);
+    mColorings.erase(index);
+}
+
+void LayerList::showColoured(int index, std::shared_ptr<const scene::ThematicColors> colors,
+                             std::shared_ptr<const data::VectorLayer> columns, const data::LayerColoring& coloring)
+{
+    showColoured(index, std::move(colors), std::move(columns));
+    mColorings[index] = coloring;
+}
+
+void LayerList::resetColours(int index)
+{
+    const data::VectorLayer& areas = mModel.layer(index);
+    if (const int columnsIndex = findDerived(areas.sourcePath, areas.name, data::LayerRole::Columns); columnsIndex >= 0)
+        setVisible(columnsIndex, false);
+    mModel.setLayerColors(index, nullptr);
+    mColorings.erase(index);
+}
+
+std::optional<data::LayerColoring> LayerList::coloring() const
+{
+    for (const auto& [index, coloring] : mColorings)
+    {
+        const data::VectorLayer& areas = mModel.layer(index);
+        const int columnsIndex = findDerived(areas.sourcePath, areas.name, data::LayerRole::Columns);
+        if (isVisible(index) || (columnsIndex >= 0 && isVisible(columnsIndex)))
+            return coloring;
+    }
+    return std::nullopt;
 }
 
 } // namespace citytwin::app

@@ -2,7 +2,11 @@
 
 #include "data/core/vector_layer.hpp"
 
+#include "data/project/view_state.hpp"
+
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <QObject>
@@ -54,6 +58,13 @@ public:
     /// without, its earlier columns are hidden.
     void showColoured(int index, std::shared_ptr<const scene::ThematicColors> colors,
                       std::shared_ptr<const data::VectorLayer> columns = nullptr);
+    /// As above, remembering the field it was coloured by (what a saved view records).
+    void showColoured(int index, std::shared_ptr<const scene::ThematicColors> colors,
+                      std::shared_ptr<const data::VectorLayer> columns, const data::LayerColoring& coloring);
+    /// Takes a layer back to its own colours (and hides its columns).
+    void resetColours(int index);
+    /// The field the last layer coloured by a field (and still coloured) shows, if any.
+    std::optional<data::LayerColoring> coloring() const;
 
 signals:
     /// A layer was shown or hidden, by a tick in the dock or through setVisible.
@@ -62,6 +73,8 @@ signals:
 private:
     scene::SceneModel& mModel;
     LayersDock& mDock;
+    /// The layers coloured by a field, by index.
+    std::map<int, data::LayerColoring> mColorings;
 };
 
 } // namespace citytwin::app

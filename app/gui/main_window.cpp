@@ -10,6 +10,7 @@
 #include "app/gui/analysis/analysis_dock.hpp"
 #include "app/gui/analysis_map_link.hpp"
 #include "app/gui/area_drawing.hpp"
+#include "app/gui/briefing/briefing_mode.hpp"
 #include "app/gui/color_by_dialog.hpp"
 #include "app/gui/crs_confirm_dialog.hpp"
 #include "app/gui/import_dialog.hpp"
@@ -20,6 +21,7 @@
 #include "app/gui/source_loader.hpp"
 #include "app/gui/tour_player.hpp"
 #include "app/gui/view_layers.hpp"
+#include "app/gui/view_state_control.hpp"
 #include "app/viewport/viewport_widget.hpp"
 
 #include "data/project/project_store.hpp"
@@ -100,6 +102,18 @@ void MainWindow::createParts()
     mAreaDrawing = new AreaDrawing(*mViewport, *mLayers, *mSession, status, this);
     mMapLink = new AnalysisMapLink(*mAnalysisDock, *mLayers, *mModel, *mViewport, status, this);
     mViewLayers = new ViewLayers(*mLayers, *mLoader, *mSession, *mAnalysisDock, *mModel, *mViewport, status, this);
+    mStateControl = std::make_unique<ViewStateControl>(*mLayers, *mViewLayers, *mAnalysisDock);
+    mTours->setStateControl(mStateControl.get());
+    mBriefing = new BriefingMode(*this, *mViewport, *mModel, *mTours, *mSession);
+    connect(mBriefing, &BriefingMode::entered, this, &MainWindow::hidePersonLevelLayers);
+    connect(mTours, &TourPlayer::stopShown, this,
+            [this]
+            {
+                if (mBriefing->isActive())
+                    hidePersonLevelLayers();
+            });
+    connect(mBriefing, &BriefingMode::entered, this, [this] { mBriefingAction->setChecked(true); });
+    connect(mBriefing, &BriefingMode::left, this, [this] { mBriefingAction->setChecked(false); });
 
     connect(mLayers, &LayerList::visibilityChanged, this, [this] { mViewport->sceneChanged(false); });
     connect(mLayersDock, &LayersDock::zoomRequested, this,
@@ -108,7 +122,7 @@ void MainWindow::createParts()
     connect(mLayersDock, &LayersDock::resetColorsRequested, this,
             [this](int index)
             {
-                mModel->setLayerColors(index, nullptr);
+                mLayers->resetColours(index);
                 mViewport->sceneChanged(false);
             });
 
@@ -210,6 +224,18 @@ void MainWindow::createViewActions()
     };
     mExaggerateAction = toggle(showBuildings);
     mSeeThroughAction = toggle(showBuildings);
+    mBriefingAction = new QAction(this);
+    mBriefingAction->setObjectName(QStringLiteral("briefingAction"));
+    mBriefingAction->setCheckable(true);
+    mBriefingAction->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(mBriefingAction, &QAction::triggered, this,
+            [this](bool on)
+            {
+                if (on)
+                    mBriefing->enter();
+                else
+                    mBriefing->leave();
+            });
     mTopDownAction = new QAction(this);
     connect(mTopDownAction, &QAction::triggered, this,
             [this]
@@ -232,6 +258,8 @@ void MainWindow::createMenus()
     mFileMenu->addAction(mQuitAction);
 
     mViewMenu = menuBar()->addMenu(QString());
+    mViewMenu->addAction(mBriefingAction);
+    mViewMenu->addSeparator();
     mViewMenu->addActions({mHomeAction, mTerrainAction});
     mViewMenu->addActions(mViewLayers->actions());
     mViewMenu->addSeparator();
@@ -266,6 +294,9 @@ void MainWindow::retranslateUi()
     mTerrainAction->setText(tr("Show &Terrain"));
     mViewLayers->retranslate();
     mTopDownAction->setText(tr("Top-&down View"));
+    mBriefingAction->setText(tr("&Briefing Mode (Full Screen)"));
+    mBriefingAction->setToolTip(tr("The 3D view alone with KPI tiles for an audience; Page Down / Page Up step "
+                                   "through the tour, B blanks the screen, Esc leaves"));
     mExaggerateAction->setText(tr("E&xaggerate Heights (×3)"));
     mSeeThroughAction->setText(tr("See-through &Buildings"));
     mImportAction->setText(tr("&Import into Project…"));
@@ -416,12 +447,24 @@ bool MainWindow::isTourPlaying() const
     return mTours->isPlaying();
 }
 
+bool MainWindow::incidentsReady() const
+{
+    return !mSession->isOpen() || mAnalysisDock->store() != nullptr || mAnalysisDock->isIncidentLoadFinished();
+}
+
+void MainWindow::hidePersonLevelLayers()
+{
+    for (int i = 0; i < mLayers->count(); ++i)
+        if (mLayers->layer(i).name == data::schema::party_links::Table && mLayers->isVisible(i))
+            mLayers->setVisible(i, false);
+}
+
 void MainWindow::chooseLayerColors(int index)
 {
     // Columns: a derived layer (made or replaced) shown instead of the flat areas.
     if (auto choice = ColorByDialog::choose(mLayers->layer(index), LayerList::ColumnHeightMetres, this))
     {
-        mLayers->showColoured(index, std::move(choice->colors), std::move(choice->columns));
+        mLayers->showColoured(index, std::move(choice->colors), std::move(choice->columns), choice->coloring);
         mViewport->sceneChanged(false);
     }
 }

@@ -23,6 +23,7 @@ namespace citytwin::app
 {
 class AnalysisDock;
 class AnalysisMapLink;
+class BriefingMode;
 class AreaDrawing;
 class ImportDialog;
 class InspectorDock;
@@ -33,6 +34,7 @@ class ProjectSession;
 class SourceLoader;
 class TourPlayer;
 class ViewLayers;
+class ViewStateControl;
 class ViewportWidget;
 
 /// The desktop application's main window: the 3D view in the centre, the Layers, Inspector and Analysis docks,
@@ -75,6 +77,12 @@ public:
     /// (divided by speed). Returns false when the project has no such tour.
     bool playTour(const QString& name, double speed = 1.0);
     bool isTourPlaying() const;
+    /// Bookmarks and tours: stepping a tour, saving the view.
+    TourPlayer* tours() const { return mTours; }
+    /// Briefing mode (View ▸ Briefing, F11).
+    BriefingMode* briefing() const { return mBriefing; }
+    /// Whether the project's incidents are loaded in the Analysis dock (or it has none to load).
+    bool incidentsReady() const;
     /// Opens the import dialog on the open project (nothing when no project is open).
     ImportDialog* showImportDialog();
     /// Switches the interface language ("zh_CN" or "en").
@@ -111,6 +119,8 @@ private:
     /// Asks for a field and colours the layer by it (classes or categories) with a legend.
     void chooseLayerColors(int index);
     void updateActions();
+    /// Hides the layers with household- or person-level detail (briefing mode's privacy rule).
+    void hidePersonLevelLayers();
 
     Language& mLanguage;
     std::unique_ptr<scene::SceneModel> mModel;
@@ -128,6 +138,8 @@ private:
     AreaDrawing* mAreaDrawing = nullptr;
     AnalysisMapLink* mMapLink = nullptr;
     ViewLayers* mViewLayers = nullptr;
+    std::unique_ptr<ViewStateControl> mStateControl;
+    BriefingMode* mBriefing = nullptr;
 
     QMenu* mFileMenu = nullptr;
     QMenu* mViewMenu = nullptr;
@@ -146,6 +158,7 @@ private:
     QAction* mExaggerateAction = nullptr;
     QAction* mSeeThroughAction = nullptr;
     QAction* mTopDownAction = nullptr;
+    QAction* mBriefingAction = nullptr;
     QAction* mAboutAction = nullptr;
     QActionGroup* mLanguageGroup = nullptr;
 

@@ -37,7 +37,7 @@ public:
 signals:
     /// A project was opened (open succeeded).
     void opened(const QString& path);
-    void incidentsAppended(const std::vector<citytwin::data::IncidentRow>& rows);
+    void incidentsAppended(const std::vector<citytwin::data::AppendedIncident>& rows);
 
 private:
     QString mPath;

@@ -27,7 +27,7 @@ namespace
 /// The incidents layer with appended rows added as points (their category, status and time in the fields of
 /// those names, when the layer has them).
 std::shared_ptr<data::VectorLayer> withIncidents(const data::VectorLayer& incidents,
-                                                 const std::vector<data::IncidentRow>& rows)
+                                                 const std::vector<data::AppendedIncident>& rows)
 {
     auto layer = std::make_shared<data::VectorLayer>(incidents);
     const auto fieldIndex = [&layer](const char* name)
@@ -37,7 +37,7 @@ std::shared_ptr<data::VectorLayer> withIncidents(const data::VectorLayer& incide
     };
     const int categoryField = fieldIndex("category"), statusField = fieldIndex("status"),
               timeField = fieldIndex("reported_at");
-    for (const data::IncidentRow& row : rows)
+    for (const data::AppendedIncident& row : rows)
     {
         data::Feature feature;
         feature.fid = row.fid;
@@ -241,7 +241,7 @@ void SourceLoader::reloadProjectTable(const QString& table)
         addLayers(projectPath, data::readVectorSource(projectPath.toStdString(), {.layerName = table.toStdString()}));
 }
 
-void SourceLoader::appendIncidents(const std::vector<data::IncidentRow>& rows)
+void SourceLoader::appendIncidents(const std::vector<data::AppendedIncident>& rows)
 {
     const int index = mLayers.find(mSession.path().toStdString(), data::schema::incidents::Table);
     if (index < 0)

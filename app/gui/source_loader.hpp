@@ -77,7 +77,7 @@ private:
     void loadTerrain(const QString& path);
     void readFinished(quint64 ticket, const QString& path, LayersRead result);
     /// Adds incidents appended to the project to its incidents layer (counted only while it is deferred).
-    void appendIncidents(const std::vector<data::IncidentRow>& rows);
+    void appendIncidents(const std::vector<data::AppendedIncident>& rows);
     void addLayers(const QString& path, LayersRead result);
     /// Puts a layer read again in place of layer index; reports a failed read.
     bool place(int index, LayersRead result);

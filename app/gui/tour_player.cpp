@@ -2,6 +2,7 @@
 
 #include "app/common/error_text.hpp"
 #include "app/gui/project_session.hpp"
+#include "app/gui/view_state_control.hpp"
 #include "app/viewport/viewport_widget.hpp"
 
 #include "scene/scene_model.hpp"
@@ -21,7 +22,7 @@ TourPlayer::TourPlayer(const ProjectSession& session, const scene::SceneModel& m
     : QObject(&window), mSession(session), mModel(model), mViewport(viewport), mStatusBar(statusBar), mWindow(window)
 {
     mTimer.setSingleShot(true);
-    connect(&mTimer, &QTimer::timeout, this, &TourPlayer::nextStop);
+    connect(&mTimer, &QTimer::timeout, this, &TourPlayer::holdOver);
 }
 
 void TourPlayer::fillMenu(QMenu& menu)
@@ -58,6 +59,8 @@ void TourPlayer::flyTo(const data::Bookmark& bookmark, double seconds)
     const scene::ViewPose pose{osg::Vec3d(bookmark.eye.x, bookmark.eye.y, bookmark.eye.z) - origin,
                                osg::Vec3d(bookmark.center.x, bookmark.center.y, bookmark.center.z) - origin,
                                osg::Vec3d(bookmark.up.x, bookmark.up.y, bookmark.up.z)};
+    if (bookmark.state && mStateControl)
+        mStateControl->apply(*bookmark.state);
     mViewport.flyToPose(pose, seconds);
 }
 
@@ -69,25 +72,48 @@ void TourPlayer::addBookmark()
                              .trimmed();
     if (!chosen || name.isEmpty())
         return;
+    saveBookmark(name);
+}
+
+bool TourPlayer::saveBookmark(const QString& name, const QString& caption)
+{
     auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false});
     if (!project)
     {
         emit failed(ErrorText::describe(project.error()));
-        return;
+        return false;
     }
     const scene::ViewPose pose = mViewport.currentPose();
     const osg::Vec3d eye = mModel.worldToProject(pose.eye), center = mModel.worldToProject(pose.center);
     data::Bookmark bookmark{name.toStdString(),
                             {eye.x(), eye.y(), eye.z()},
                             {center.x(), center.y(), center.z()},
-                            {pose.up.x(), pose.up.y(), pose.up.z()}};
+                            {pose.up.x(), pose.up.y(), pose.up.z()},
+                            std::nullopt};
+    if (mStateControl)
+        bookmark.state = mStateControl->capture(caption.toStdString());
     if (auto saved = project->saveBookmark(bookmark); !saved)
+    {
         emit failed(ErrorText::describe(saved.error()));
-    else
-        mStatusBar.showMessage(tr("Saved bookmark %1").arg(name), 5000);
+        return false;
+    }
+    mStatusBar.showMessage(tr("Saved bookmark %1").arg(name), 5000);
+    return true;
 }
 
-bool TourPlayer::play(const QString& name, double speed)
+QStringList TourPlayer::tourNames() const
+{
+    QStringList names;
+    auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false, .readOnly = true});
+    if (!project)
+        return names;
+    if (auto tours = project->tours())
+        for (const data::Tour& tour : tours.value())
+            names << QString::fromStdString(tour.name);
+    return names;
+}
+
+bool TourPlayer::load(const QString& name, double speed)
 {
     auto project = data::ProjectStore::open(mSession.path().toStdString(), {.create = false, .readOnly = true});
     if (!project)
@@ -96,39 +122,95 @@ bool TourPlayer::play(const QString& name, double speed)
     auto bookmarks = project->bookmarks();
     if (!tours || !bookmarks)
         return false;
-    mStops.clear();
+    std::vector<Stop> stops;
     for (const data::Tour& tour : tours.value())
-        if (QString::fromStdString(tour.name) == name)
-            for (const data::Tour::Stop& stop : tour.stops)
-                for (const data::Bookmark& bookmark : bookmarks.value())
-                    if (bookmark.name == stop.bookmark)
-                        mStops.push_back({bookmark, stop.durationSeconds / std::max(speed, 0.01)});
-    if (mStops.empty())
+    {
+        if (QString::fromStdString(tour.name) != name)
+            continue;
+        mTiles = tour.kpis;
+        for (const data::Tour::Stop& stop : tour.stops)
+            for (const data::Bookmark& bookmark : bookmarks.value())
+                if (bookmark.name == stop.bookmark)
+                {
+                    const std::string& caption =
+                        !stop.caption.empty() || !bookmark.state ? stop.caption : bookmark.state->caption;
+                    stops.push_back({bookmark, stop.durationSeconds / std::max(speed, 0.01),
+                                     QString::fromStdString(caption), QString::fromStdString(stop.notes)});
+                }
+    }
+    if (stops.empty())
         return false;
-    mNextStop = 0;
-    nextStop();
+    mTimer.stop();
+    mStops = std::move(stops);
+    mTourName = name;
+    mCurrent = -1;
+    mAutoPlay = false;
     return true;
 }
 
-void TourPlayer::nextStop()
+bool TourPlayer::play(const QString& name, double speed)
 {
-    if (mNextStop >= mStops.size())
+    if (!load(name, speed))
+        return false;
+    mAutoPlay = true;
+    // Fly for a third of the stop (at most 4 s), then hold the view.
+    showStop(0, std::min(4.0, mStops.front().seconds / 3.0));
+    return true;
+}
+
+void TourPlayer::showStop(int index, double flightSeconds)
+{
+    if (index < 0 || index >= stopCount())
+        return;
+    mCurrent = index;
+    const Stop& stop = mStops[static_cast<std::size_t>(index)];
+    flyTo(stop.bookmark, flightSeconds);
+    mStatusBar.showMessage(tr("Tour: %1").arg(QString::fromStdString(stop.bookmark.name)));
+    if (mAutoPlay)
+        mTimer.start(static_cast<int>(stop.seconds * 1000.0));
+    emit stopShown(index);
+}
+
+void TourPlayer::next()
+{
+    if (mCurrent + 1 < stopCount())
+        showStop(mCurrent + 1, StepFlightSeconds);
+}
+
+void TourPlayer::previous()
+{
+    if (mCurrent > 0)
+        showStop(mCurrent - 1, StepFlightSeconds);
+}
+
+void TourPlayer::setAutoPlay(bool on)
+{
+    mAutoPlay = on && stopCount() > 0;
+    if (!mAutoPlay)
+        mTimer.stop();
+    else if (mCurrent < 0)
+        showStop(0, StepFlightSeconds);
+    else
+        mTimer.start(static_cast<int>(mStops[static_cast<std::size_t>(mCurrent)].seconds * 1000.0));
+}
+
+void TourPlayer::holdOver()
+{
+    if (mCurrent + 1 >= stopCount())
     {
+        mAutoPlay = false;
         mStatusBar.showMessage(tr("Tour finished"), 5000);
         emit finished();
         return;
     }
-    const auto& [bookmark, seconds] = mStops[mNextStop++];
-    // Fly for a third of the stop (at most 4 s), then hold the view.
-    flyTo(bookmark, std::min(4.0, seconds / 3.0));
-    mStatusBar.showMessage(tr("Tour: %1").arg(QString::fromStdString(bookmark.name)));
-    mTimer.start(static_cast<int>(seconds * 1000.0));
+    const Stop& upcoming = mStops[static_cast<std::size_t>(mCurrent + 1)];
+    showStop(mCurrent + 1, std::min(4.0, upcoming.seconds / 3.0));
 }
 
 void TourPlayer::stop()
 {
     mTimer.stop();
-    mStops.clear();
+    mAutoPlay = false;
     mStatusBar.showMessage(tr("Tour stopped"), 5000);
 }
 

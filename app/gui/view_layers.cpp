@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <QAction>
+#include <QSignalBlocker>
 #include <QStatusBar>
 
 namespace citytwin::app
@@ -89,6 +90,11 @@ void ViewLayers::showDerived(const std::string& sourceName, data::LayerRole role
 void ViewLayers::showIncidentHeat(bool shown)
 {
     mHeatShown = shown;
+    if (mHeatAction->isChecked() != shown)
+    {
+        const QSignalBlocker blocker(mHeatAction);
+        mHeatAction->setChecked(shown);
+    }
     if (!shown)
     {
         mModel.setHeatLayer(nullptr);

@@ -45,6 +45,7 @@ public:
     void showServiceRings(bool shown);
     void showViewCones(bool shown);
     void showIncidentHeat(bool shown);
+    bool isHeatShown() const { return mHeatShown; }
 
 private:
     /// Shows or hides the layer derived in a role from the first open layer of that name.

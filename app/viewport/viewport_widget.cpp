@@ -172,7 +172,8 @@ void ViewportWidget::flyToBound(const osg::BoundingSphere& bound)
 {
     if (!bound.valid())
         return;
-    const double halfFov = osg::DegreesToRadians(scene::FieldOfViewDegrees) * 0.5;
+    const double aspect = height() > 0 ? static_cast<double>(width()) / height() : 1.0;
+    const double halfFov = osg::DegreesToRadians(scene::verticalFieldOfView(aspect)) * 0.5;
     mManipulator->flyTo(bound.center(), std::max(1.0, static_cast<double>(bound.radius())) / std::sin(halfFov));
     mViewer->requestContinuousUpdate(true);
     update();

@@ -13,9 +13,9 @@ Result<IncidentWatcher> IncidentWatcher::open(const std::string& projectPath)
     return IncidentWatcher(std::move(database.value()));
 }
 
-Result<std::vector<IncidentRow>> IncidentWatcher::poll()
+Result<std::vector<AppendedIncident>> IncidentWatcher::poll()
 {
-    std::vector<IncidentRow> rows;
+    std::vector<AppendedIncident> rows;
     const std::int64_t version = mDatabase.dataVersion();
     if (version == mDataVersion && ++mQuietPolls < PollsBetweenChecks)
         return rows;
@@ -28,14 +28,15 @@ Result<std::vector<IncidentRow>> IncidentWatcher::poll()
     if (!fresh)
         return fresh.error();
     auto statement =
-        fresh->prepare("SELECT fid, category, status, reported_at, geom FROM incidents WHERE fid > ? ORDER BY fid");
+        fresh->prepare("SELECT fid, category, status, reported_at, geom, grid_id, community_id FROM incidents WHERE fid > ? "
+                       "ORDER BY fid");
     if (!statement)
         return statement.error();
     statement->bind(1, mLastFid);
     auto read = statement->forEachRow(
         [this, &rows](const Statement& row)
         {
-            IncidentRow incident;
+            AppendedIncident incident;
             incident.fid = row.columnInt64(0);
             incident.category = row.columnText(1);
             incident.status = row.columnText(2);
@@ -45,6 +46,10 @@ Result<std::vector<IncidentRow>> IncidentWatcher::poll()
                 incident.x = point->x;
                 incident.y = point->y;
             }
+            if (!row.isNull(5))
+                incident.gridId = row.columnInt64(5);
+            if (!row.isNull(6))
+                incident.communityId = row.columnInt64(6);
             mLastFid = incident.fid;
             rows.push_back(std::move(incident));
         });

@@ -4,21 +4,24 @@
 #include "data/io/sqlite_database.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace citytwin::data
 {
 
-/// One incident as the viewer needs it.
-struct IncidentRow
+/// One incident another process appended, as the viewer needs it (not IncidentRow, the inserter's full row).
+struct AppendedIncident
 {
     std::int64_t fid = 0;
     std::string category;
     std::string status;
-    std::string reportedAt;
+    std::string reportedAt; ///< as stored (ISO 8601 text)
     double x = 0.0;
     double y = 0.0;
+    std::optional<std::int64_t> gridId;
+    std::optional<std::int64_t> communityId;
 };
 
 /// Notices incidents that other processes append to a project while it is open, without re-reading the
@@ -31,7 +34,7 @@ public:
     static Result<IncidentWatcher> open(const std::string& projectPath);
 
     /// Returns the rows committed since the last call (all rows on the first call).
-    Result<std::vector<IncidentRow>> poll();
+    Result<std::vector<AppendedIncident>> poll();
 
     /// Returns the highest fid returned so far.
     std::int64_t lastFid() const { return mLastFid; }

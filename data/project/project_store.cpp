@@ -125,8 +125,25 @@ INSERT OR IGNORE INTO citytwin_incident_categories(code, name_zh, name_en, overd
     ('safety_hazard', '安全隐患', 'Safety hazard', 12, 0),
     ('other', '其他', 'Other', 72, 0);
 )sql",
+    // 1 -> 2: columns only (AddedColumns).
+    "",
 };
 static_assert(std::size(Migrations) == ProjectStore::CurrentSchemaVersion);
+
+/// Columns a migration adds (ALTER TABLE has no IF NOT EXISTS: each is added only where it is missing).
+struct AddedColumn
+{
+    int toVersion;
+    const char* table;
+    const char* column;
+};
+const AddedColumn AddedColumns[] = {
+    // 1 -> 2: bookmarks carry what the view shows; tour stops a caption and notes; tours their KPI tiles.
+    {2, "citytwin_bookmarks", "state"},
+    {2, "citytwin_tour_stops", "caption"},
+    {2, "citytwin_tour_stops", "notes"},
+    {2, "citytwin_tours", "kpis"},
+};
 } // namespace
 
 CPLStringList featureTableOptions(const char* description)
@@ -193,6 +210,7 @@ Result<ProjectStore> ProjectStore::open(const std::string& path, const OpenOptio
     if (!database)
         return database.error();
     ProjectStore store(std::move(database.value()));
+    store.mReadOnly = options.readOnly;
     // Large imports run in one transaction: keep its pages (up to 256 MiB) and statement journals in memory
     // instead of spilling them to disk a page at a time.
     store.mDatabase.tune("PRAGMA cache_size = -262144");
@@ -220,7 +238,8 @@ Result<bool> ProjectStore::load()
                      "made by a newer CityTwin (schema " + std::to_string(mSchemaVersion) + ", this one knows " +
                          std::to_string(CurrentSchemaVersion) + ")",
                      path()};
-    if (mSchemaVersion < CurrentSchemaVersion)
+    // A project opened read-only is read as the schema it has (the readers know every older one).
+    if (mSchemaVersion < CurrentSchemaVersion && !mReadOnly)
     {
         if (auto migrated = migrate(); !migrated)
             return migrated.error();
@@ -249,6 +268,20 @@ Result<bool> ProjectStore::migrate()
             path() + ": migrating schema " + std::to_string(v) + " -> " + std::to_string(v + 1));
         if (auto done = mDatabase.exec(Migrations[v]); !done)
             return done.error();
+        for (const AddedColumn& added : AddedColumns)
+        {
+            if (added.toVersion != v + 1)
+                continue;
+            auto present = mDatabase.queryInt64(std::string("SELECT count(*) FROM pragma_table_info('") + added.table +
+                                                "') WHERE name = '" + added.column + "'");
+            if (!present)
+                return present.error();
+            if (present.value() == 0)
+                if (auto done = mDatabase.exec(std::string("ALTER TABLE ") + added.table + " ADD COLUMN " +
+                                               added.column + " TEXT");
+                    !done)
+                    return done.error();
+        }
     }
     if (auto set = setMeta("schema_version", std::to_string(CurrentSchemaVersion)); !set)
         return set.error();
@@ -341,21 +374,40 @@ Result<std::optional<std::string>> ProjectStore::fieldMapping(const std::string&
 
 Result<std::vector<Bookmark>> ProjectStore::bookmarks()
 {
+    const std::string state = mSchemaVersion >= 2 ? "state" : "NULL";
     auto statement = mDatabase.prepare("SELECT name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, up_y, "
-                                       "up_z FROM citytwin_bookmarks ORDER BY name");
+                                       "up_z, " +
+                                       state + " FROM citytwin_bookmarks ORDER BY name");
     if (!statement)
         return statement.error();
     std::vector<Bookmark> list;
+    std::optional<Error> broken;
     auto listed = statement->forEachRow(
-        [&list](const Statement& row)
+        [&list, &broken, this](const Statement& row)
         {
-            list.push_back({row.columnText(0),
-                            {row.columnDouble(1), row.columnDouble(2), row.columnDouble(3)},
-                            {row.columnDouble(4), row.columnDouble(5), row.columnDouble(6)},
-                            {row.columnDouble(7), row.columnDouble(8), row.columnDouble(9)}});
+            Bookmark bookmark{row.columnText(0),
+                              {row.columnDouble(1), row.columnDouble(2), row.columnDouble(3)},
+                              {row.columnDouble(4), row.columnDouble(5), row.columnDouble(6)},
+                              {row.columnDouble(7), row.columnDouble(8), row.columnDouble(9)},
+                              std::nullopt};
+            if (!row.isNull(10))
+            {
+                auto read = ViewState::fromJson(row.columnText(10), path());
+                if (read)
+                    bookmark.state = std::move(read.value());
+                else if (!broken)
+                    broken = Error{read.error().code, "bookmark '" + bookmark.name + "': " + read.error().detail,
+                                   path()};
+            }
+            list.push_back(std::move(bookmark));
         });
     if (!listed)
         return listed.error();
+    if (broken)
+    {
+        // One bad state does not hide the other bookmarks: its camera still works.
+        log(LogLevel::Warning, "data.project", broken->message());
+    }
     return list;
 }
 
@@ -374,9 +426,10 @@ Result<bool> ProjectStore::saveBookmark(const Bookmark& bookmark)
 {
     auto insert = mDatabase.prepare(
         "INSERT INTO citytwin_bookmarks(name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, up_y, up_z, "
-        "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET eye_x = excluded.eye_x, "
-        "eye_y = excluded.eye_y, eye_z = excluded.eye_z, center_x = excluded.center_x, center_y = excluded.center_y, "
-        "center_z = excluded.center_z, up_x = excluded.up_x, up_y = excluded.up_y, up_z = excluded.up_z");
+        "created_at, state) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+        "eye_x = excluded.eye_x, eye_y = excluded.eye_y, eye_z = excluded.eye_z, center_x = excluded.center_x, "
+        "center_y = excluded.center_y, center_z = excluded.center_z, up_x = excluded.up_x, up_y = excluded.up_y, "
+        "up_z = excluded.up_z, state = excluded.state");
     if (!insert)
         return insert.error();
     insert->bind(1, bookmark.name)
@@ -390,14 +443,19 @@ Result<bool> ProjectStore::saveBookmark(const Bookmark& bookmark)
         .bind(9, bookmark.up.y)
         .bind(10, bookmark.up.z)
         .bind(11, utcNowText());
+    if (bookmark.state)
+        insert->bind(12, bookmark.state->toJson());
+    else
+        insert->bindNull(12);
     return insert->run();
 }
 
 Result<std::vector<Tour>> ProjectStore::tours()
 {
-    auto statement = mDatabase.prepare(
-        "SELECT t.name, b.name, s.duration_s FROM citytwin_tours t JOIN citytwin_tour_stops s ON s.tour_id = t.id "
-        "JOIN citytwin_bookmarks b ON b.id = s.bookmark_id ORDER BY t.name, s.position");
+    const std::string extra = mSchemaVersion >= 2 ? "s.caption, s.notes, t.kpis" : "NULL, NULL, NULL";
+    auto statement = mDatabase.prepare("SELECT t.name, b.name, s.duration_s, " + extra +
+                                       " FROM citytwin_tours t JOIN citytwin_tour_stops s ON s.tour_id = t.id "
+                                       "JOIN citytwin_bookmarks b ON b.id = s.bookmark_id ORDER BY t.name, s.position");
     if (!statement)
         return statement.error();
     std::vector<Tour> list;
@@ -405,8 +463,20 @@ Result<std::vector<Tour>> ProjectStore::tours()
         [&list](const Statement& row)
         {
             if (list.empty() || list.back().name != row.columnText(0))
-                list.push_back({row.columnText(0), {}});
-            list.back().stops.push_back({row.columnText(1), row.columnDouble(2)});
+            {
+                list.push_back({row.columnText(0), {}, {}});
+                std::string kpis = row.isNull(5) ? std::string() : row.columnText(5);
+                for (std::size_t start = 0; start < kpis.size();)
+                {
+                    const std::size_t comma = std::min(kpis.find(',', start), kpis.size());
+                    if (comma > start)
+                        list.back().kpis.push_back(kpis.substr(start, comma - start));
+                    start = comma + 1;
+                }
+            }
+            list.back().stops.push_back({row.columnText(1), row.columnDouble(2),
+                                         row.isNull(3) ? std::string() : row.columnText(3),
+                                         row.isNull(4) ? std::string() : row.columnText(4)});
         });
     if (!listed)
         return listed.error();
@@ -418,26 +488,49 @@ Result<bool> ProjectStore::saveTour(const Tour& tour)
     auto transaction = Transaction::begin(mDatabase);
     if (!transaction)
         return transaction.error();
-    for (const char* sql :
-         {"DELETE FROM citytwin_tour_stops WHERE tour_id IN (SELECT id FROM citytwin_tours WHERE name = ?)",
-          "DELETE FROM citytwin_tours WHERE name = ?"})
+    if (auto inserted = insertTour(tour); !inserted)
+        return inserted.error();
+    return transaction.value()->commit();
+}
+
+Result<bool> ProjectStore::saveTourWithBookmarks(const Tour& tour, const std::vector<Bookmark>& bookmarks)
+{
+    auto transaction = Transaction::begin(mDatabase);
+    if (!transaction)
+        return transaction.error();
+    for (const Bookmark& bookmark : bookmarks)
+        if (auto saved = saveBookmark(bookmark); !saved)
+            return saved.error();
+    if (auto inserted = insertTour(tour); !inserted)
+        return inserted.error();
+    return transaction.value()->commit();
+}
+
+Result<bool> ProjectStore::insertTour(const Tour& tour)
+{
+    if (auto removed = removeTour(tour.name); !removed)
+        return removed.error();
+    if (tour.name.empty())
+        return Error{ErrorCode::InvalidArgument, "a tour needs a name", path()};
+    if (tour.stops.empty())
+        return Error{ErrorCode::InvalidArgument, "the tour '" + tour.name + "' has no stops", path()};
+    std::string kpis;
+    for (const std::string& key : tour.kpis)
     {
-        auto remove = mDatabase.prepare(sql);
-        if (!remove)
-            return remove.error();
-        if (auto done = remove->bind(1, tour.name).run(); !done)
-            return done.error();
+        if (key.empty() || key.find(',') != std::string::npos)
+            return Error{ErrorCode::InvalidArgument, "not a KPI tile: '" + key + "'", path()};
+        kpis += (kpis.empty() ? "" : ",") + key;
     }
-    auto insert = mDatabase.prepare("INSERT INTO citytwin_tours(name, created_at) VALUES(?, ?)");
+    auto insert = mDatabase.prepare("INSERT INTO citytwin_tours(name, created_at, kpis) VALUES(?, ?, ?)");
     if (!insert)
         return insert.error();
-    if (auto done = insert->bind(1, tour.name).bind(2, utcNowText()).run(); !done)
+    if (auto done = insert->bind(1, tour.name).bind(2, utcNowText()).bind(3, kpis).run(); !done)
         return done.error();
     auto id = mDatabase.queryInt64("SELECT last_insert_rowid()");
     if (!id)
         return id.error();
-    auto stop = mDatabase.prepare("INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s) "
-                                  "SELECT ?, ?, id, ? FROM citytwin_bookmarks WHERE name = ?");
+    auto stop = mDatabase.prepare("INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s, caption, "
+                                  "notes) SELECT ?, ?, id, ?, ?, ? FROM citytwin_bookmarks WHERE name = ?");
     if (!stop)
         return stop.error();
     for (std::size_t i = 0; i < tour.stops.size(); ++i)
@@ -445,7 +538,9 @@ Result<bool> ProjectStore::saveTour(const Tour& tour)
         if (auto done = stop->bind(1, id.value())
                             .bind(2, static_cast<std::int64_t>(i))
                             .bind(3, tour.stops[i].durationSeconds)
-                            .bind(4, tour.stops[i].bookmark)
+                            .bind(4, tour.stops[i].caption)
+                            .bind(5, tour.stops[i].notes)
+                            .bind(6, tour.stops[i].bookmark)
                             .run();
             !done)
             return done.error();
@@ -453,7 +548,35 @@ Result<bool> ProjectStore::saveTour(const Tour& tour)
             return Error{ErrorCode::InvalidArgument,
                          "the tour names a bookmark that does not exist: '" + tour.stops[i].bookmark + "'", path()};
     }
-    return transaction.value()->commit();
+    return true;
+}
+
+Result<bool> ProjectStore::deleteTour(const std::string& name)
+{
+    auto transaction = Transaction::begin(mDatabase);
+    if (!transaction)
+        return transaction.error();
+    auto removed = removeTour(name);
+    if (!removed)
+        return removed.error();
+    if (auto committed = transaction.value()->commit(); !committed)
+        return committed.error();
+    return removed.value();
+}
+
+Result<bool> ProjectStore::removeTour(const std::string& name)
+{
+    for (const char* sql :
+         {"DELETE FROM citytwin_tour_stops WHERE tour_id IN (SELECT id FROM citytwin_tours WHERE name = ?)",
+          "DELETE FROM citytwin_tours WHERE name = ?"})
+    {
+        auto remove = mDatabase.prepare(sql);
+        if (!remove)
+            return remove.error();
+        if (auto done = remove->bind(1, name).run(); !done)
+            return done.error();
+    }
+    return mDatabase.changes() > 0;
 }
 
 Result<bool> ProjectStore::saveFilter(const std::string& name, const std::string& json)

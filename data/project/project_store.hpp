@@ -1,8 +1,9 @@
 #pragma once
 
 #include "data/core/result.hpp"
-#include "data/io/sqlite_database.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/io/sqlite_database.hpp"
+#include "data/project/view_state.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -15,25 +16,35 @@
 namespace citytwin::data
 {
 
-/// A named camera view saved in a project (project CRS metres, z up).
+/// A named view saved in a project: the camera (project CRS metres, z up) and, for bookmarks saved from schema 2
+/// on, what the view shows (layers, colouring, heat layer, filter, caption). A bookmark without a state only moves
+/// the camera.
 struct Bookmark
 {
     std::string name;
     Position eye;
     Position center;
     Position up{0.0, 0.0, 1.0};
+    std::optional<ViewState> state;
 };
 
-/// A tour: bookmarks shown one after the other, each for its duration (seconds), for briefings.
+/// A tour: bookmarks shown one after the other, each for its duration (seconds), for briefings; each stop may
+/// have its own caption (else its bookmark's) and presenter's notes, and the tour chooses its KPI tiles.
 struct Tour
 {
     struct Stop
     {
         std::string bookmark;
         double durationSeconds = 8.0;
+        /// Shown to the audience; empty: the bookmark's caption.
+        std::string caption;
+        /// Shown to the presenter only (the presenter view).
+        std::string notes;
     };
     std::string name;
     std::vector<Stop> stops;
+    /// The KPI tiles shown while it plays, by key (see app/gui/briefing); empty: the default set.
+    std::vector<std::string> kpis;
 };
 
 /// A CityTwin project: one GeoPackage file (readable by QGIS and ogrinfo) holding the project's layers as
@@ -44,7 +55,7 @@ class ProjectStore
 {
 public:
     /// The schema version this build writes; older projects are migrated when opened read-write.
-    static constexpr int CurrentSchemaVersion = 1;
+    static constexpr int CurrentSchemaVersion = 2;
 
     struct OpenOptions
     {
@@ -98,15 +109,25 @@ public:
     Result<std::vector<Tour>> tours();
     /// Saves a tour (replacing one of the same name); its bookmarks must exist.
     Result<bool> saveTour(const Tour& tour);
+    /// Saves bookmarks (each replacing one of the same name) and a tour through them, all or nothing (a tour
+    /// imported from a file).
+    Result<bool> saveTourWithBookmarks(const Tour& tour, const std::vector<Bookmark>& bookmarks);
+    /// Deletes a tour (its bookmarks stay); false when none has that name.
+    Result<bool> deleteTour(const std::string& name);
 
 private:
     explicit ProjectStore(Database database) : mDatabase(std::move(database)) {}
     Result<bool> load();
     Result<bool> migrate();
+    /// Deletes a tour and its stops inside the caller's transaction; false when there was none.
+    Result<bool> removeTour(const std::string& name);
+    /// Writes a tour (replacing one of the same name) inside the caller's transaction.
+    Result<bool> insertTour(const Tour& tour);
 
     Database mDatabase;
     std::string mProjectCrs;
     int mSchemaVersion = 0;
+    bool mReadOnly = false;
 };
 
 /// The UTC time now as the GeoPackage DATETIME text "YYYY-MM-DDTHH:MM:SS.000Z".

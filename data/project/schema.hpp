@@ -211,7 +211,8 @@ constexpr const char* Value = "value";
 constexpr const char* Columns[] = {Key, Value};
 } // namespace citytwin_meta
 
-/// Saved camera views (project CRS metres, z up).
+/// Saved views: the camera (project CRS metres, z up) and, from schema 2, what the view shows (ViewState JSON; NULL
+/// for a camera-only bookmark).
 namespace citytwin_bookmarks
 {
 constexpr const char* Table = "citytwin_bookmarks";
@@ -227,7 +228,9 @@ constexpr const char* UpX = "up_x";
 constexpr const char* UpY = "up_y";
 constexpr const char* UpZ = "up_z";
 constexpr const char* CreatedAt = "created_at";
-constexpr const char* Columns[] = {Id, Name, EyeX, EyeY, EyeZ, CenterX, CenterY, CenterZ, UpX, UpY, UpZ, CreatedAt};
+constexpr const char* State = "state";
+constexpr const char* Columns[] = {Id,      Name, EyeX, EyeY, EyeZ,      CenterX,
+                                   CenterY, CenterZ, UpX, UpY, UpZ, CreatedAt, State};
 } // namespace citytwin_bookmarks
 
 /// Tours: bookmarks shown one after the other.
@@ -237,7 +240,9 @@ constexpr const char* Table = "citytwin_tours";
 constexpr const char* Id = "id";
 constexpr const char* Name = "name";
 constexpr const char* CreatedAt = "created_at";
-constexpr const char* Columns[] = {Id, Name, CreatedAt};
+/// The KPI tiles shown while it plays: keys separated by commas (empty or NULL: the default set).
+constexpr const char* Kpis = "kpis";
+constexpr const char* Columns[] = {Id, Name, CreatedAt, Kpis};
 } // namespace citytwin_tours
 
 /// The stops of the tours, in position order; durations in seconds.
@@ -248,7 +253,9 @@ constexpr const char* TourId = "tour_id";
 constexpr const char* Position = "position";
 constexpr const char* BookmarkId = "bookmark_id";
 constexpr const char* DurationSeconds = "duration_s";
-constexpr const char* Columns[] = {TourId, Position, BookmarkId, DurationSeconds};
+constexpr const char* Caption = "caption";
+constexpr const char* Notes = "notes";
+constexpr const char* Columns[] = {TourId, Position, BookmarkId, DurationSeconds, Caption, Notes};
 } // namespace citytwin_tour_stops
 
 /// Saved incident filters (JSON definitions).

@@ -5,6 +5,8 @@
 #include "terrain_writer.hpp"
 
 #include "data/incidents/incident_bulk.hpp"
+#include "data/incidents/incident_filter.hpp"
+#include "data/incidents/incident_time.hpp"
 #include "data/incidents/incident_rows.hpp"
 #include "data/project/project_store.hpp"
 #include "data/project/schema.hpp"
@@ -43,21 +45,23 @@ private:
     std::chrono::steady_clock::time_point mLast = std::chrono::steady_clock::now();
 };
 
-struct Bookmark
+/// A sample view: where the camera looks from (an offset from the centre) and what the view shows.
+struct SampleView
 {
     std::string name;
     double centerX, centerY, centerZ;
     double eyeDx, eyeDy, eyeDz;
+    ViewState state;
 };
 
-Result<bool> writeBookmarks(Database& database, const std::vector<Bookmark>& bookmarks)
+Result<bool> writeBookmarks(Database& database, const std::vector<SampleView>& bookmarks)
 {
     auto insert = database.prepare(
         "INSERT OR REPLACE INTO citytwin_bookmarks(name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, "
-        "up_y, up_z, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?)");
+        "up_y, up_z, created_at, state) VALUES(?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?)");
     if (!insert)
         return insert.error();
-    for (const Bookmark& b : bookmarks)
+    for (const SampleView& b : bookmarks)
     {
         insert->bind(1, b.name)
             .bind(2, b.centerX + b.eyeDx)
@@ -66,7 +70,8 @@ Result<bool> writeBookmarks(Database& database, const std::vector<Bookmark>& boo
             .bind(5, b.centerX)
             .bind(6, b.centerY)
             .bind(7, b.centerZ)
-            .bind(8, std::string(SampleAsOf));
+            .bind(8, std::string(SampleAsOf))
+            .bind(9, b.state.toJson());
         if (auto done = insert->run(); !done)
             return done.error();
     }
@@ -216,8 +221,9 @@ Result<std::int64_t> writeIncidents(ProjectStore& project, const DistrictModel& 
 }
 
 /// The sample's bookmarks: the whole district, the densest block, the hill, the community with most stations, and
-/// the grid with most incidents.
-std::vector<Bookmark> sampleBookmarks(const DistrictModel& model)
+/// the grid with most incidents; each with the layers that show it and a Chinese caption (the incident view with
+/// the heat layer of the last 30 days' incidents).
+std::vector<SampleView> sampleBookmarks(const DistrictModel& model)
 {
     const DistrictLayout& layout = model.layout;
     const Landscape& landscape = model.landscape;
@@ -244,13 +250,42 @@ std::vector<Bookmark> sampleBookmarks(const DistrictModel& model)
         servedY += layout.grids[gridId - 1].centerY / static_cast<double>(served.gridIds.size());
     }
     auto ground = [&landscape](double x, double y) { return landscape.elevation(x, y); };
+    namespace s = schema;
+    const std::vector<std::string> base = {s::district::Table, s::streets::Table, s::communities::Table,
+                                           s::roads::Table,    s::river::Table,   s::buildings::Table};
+    auto with = [&base](std::vector<std::string> more)
+    {
+        std::vector<std::string> layers = base;
+        layers.insert(layers.end(), more.begin(), more.end());
+        return layers;
+    };
+    auto number = [](std::size_t n) { return std::to_string(n); };
+    // The heat stop shows the last 30 days' incidents before the sample's date; the others the whole year.
+    const std::int64_t asOf = parseIncidentTime(SampleAsOf).value_or(0);
+    IncidentFilter recent, year;
+    recent.from = asOf - 30 * 86400;
+    recent.to = asOf;
+    year.from = asOf - 365 * 86400;
+    year.to = asOf;
+    const std::string yearJson = year.toJson();
+    ViewState overview{with({s::stations::Table}), std::nullopt, false, yearJson,
+                       "路北区全区 · " + number(layout.streets.size()) + "个街道 · " +
+                           number(layout.communities.size()) + "个社区 · " + number(layout.grids.size()) + "个网格"};
+    ViewState denseView{with({}), std::nullopt, false, yearJson, "建筑最密集的网格：" + number(dense.id) + "号网格"};
+    ViewState hillView{with({}), std::nullopt, false, yearJson, "山体与周边社区：地形与建筑"};
+    ViewState stationsView{with({s::stations::Table, s::grids::Table}), std::nullopt, false, yearJson,
+                           served.name + "：辖区服务站点最多的社区"};
+    ViewState heatView{with({}), std::nullopt, true, recent.toJson(),
+                       "近30天事件热力：" + number(hot.id) + "号网格一带最集中"};
     return {
-        {"overview", layout.centerX, layout.centerY, ground(layout.centerX, layout.centerY), 0.0, -19000.0, 22000.0},
-        {"dense-block", dense.centerX, dense.centerY, ground(dense.centerX, dense.centerY), 250.0, -450.0, 380.0},
+        {"overview", layout.centerX, layout.centerY, ground(layout.centerX, layout.centerY), 0.0, -19000.0, 22000.0,
+         overview},
+        {"dense-block", dense.centerX, dense.centerY, ground(dense.centerX, dense.centerY), 250.0, -450.0, 380.0,
+         denseView},
         {"hill", landscape.hillX(), landscape.hillY(), ground(landscape.hillX(), landscape.hillY()), 900.0, -1500.0,
-         700.0},
-        {"community-stations", servedX, servedY, ground(servedX, servedY), 0.0, -1600.0, 1900.0},
-        {"incident-heat", hot.centerX, hot.centerY, ground(hot.centerX, hot.centerY), 0.0, -4500.0, 5200.0},
+         700.0, hillView},
+        {"community-stations", servedX, servedY, ground(servedX, servedY), 0.0, -1600.0, 1900.0, stationsView},
+        {"incident-heat", hot.centerX, hot.centerY, ground(hot.centerX, hot.centerY), 0.0, -4500.0, 5200.0, heatView},
     };
 }
 
@@ -258,14 +293,20 @@ std::vector<Bookmark> sampleBookmarks(const DistrictModel& model)
 Result<bool> writeBookmarksAndMeta(ProjectStore& project, const DistrictModel& model, const SampleOptions& options,
                                    SampleReport& report)
 {
-    const std::vector<Bookmark> bookmarks = sampleBookmarks(model);
+    const std::vector<SampleView> bookmarks = sampleBookmarks(model);
     if (auto saved = writeBookmarks(project.database(), bookmarks); !saved)
         return saved.error();
     report.bookmarks = static_cast<int>(bookmarks.size());
-    // The briefing tour: the five bookmarks in turn.
-    Tour briefing{"briefing", {}};
-    for (const Bookmark& b : bookmarks)
-        briefing.stops.push_back({b.name, 8.0});
+    // The briefing tour: the five bookmarks in turn, with the presenter's notes; the captions are the bookmarks'.
+    const std::map<std::string, std::string> notes = {
+        {"overview", "开场：全区概况与本周关键指标。"},
+        {"dense-block", "建筑密度最高的片区，网格员巡查任务最重。"},
+        {"hill", "山体周边地形起伏，注意地质与防火巡查。"},
+        {"community-stations", "服务站点覆盖较好的社区，可作为其他社区的参照。"},
+        {"incident-heat", "近30天事件最集中的片区：说明主要类别与处置进度。"}};
+    Tour briefing{"briefing", {}, {}};
+    for (const SampleView& b : bookmarks)
+        briefing.stops.push_back({b.name, 8.0, {}, notes.count(b.name) ? notes.at(b.name) : std::string()});
     if (auto saved = project.saveTour(briefing); !saved)
         return saved.error();
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"sample_seed", std::to_string(options.seed)},

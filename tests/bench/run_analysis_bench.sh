@@ -12,7 +12,7 @@
 # Usage: tests/bench/run_analysis_bench.sh [BUILD_DIR] [SIZE...]     (default: build/dev 1000000 10000000)
 #   PEERS=0 skips SpatiaLite and QGIS; PEERS=N runs them only for sizes up to N (e.g. PEERS=1000000);
 #   RUNS (default 3) runs per measure, PEER_RUNS (default RUNS up to 1M, then 1) per peer measure;
-#   SAMPLE (default ~/.local/share/citytwin/lubei-sample-v2.gpkg) supplies the grids.
+#   SAMPLE (default ~/.local/share/citytwin/lubei-sample-v3.gpkg) supplies the grids.
 # One size only (1M): tests/bench/run_analysis_bench.sh build/dev 1000000
 set -euo pipefail
 build=${1:-build/dev}
@@ -20,7 +20,7 @@ shift || true
 sizes=("${@:-1000000 10000000}")
 read -r -a sizes <<< "${sizes[*]}"
 bench=$(realpath "$build/tests/bench/bench_analysis")
-sample=${SAMPLE:-$HOME/.local/share/citytwin/lubei-sample-v2.gpkg}
+sample=${SAMPLE:-$HOME/.local/share/citytwin/lubei-sample-v3.gpkg}
 work=${BENCH_DIR:-/tmp/citytwin-analysis-bench}
 runs=${RUNS:-3}
 peers=${PEERS:-1}

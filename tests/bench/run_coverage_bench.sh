@@ -4,11 +4,11 @@
 # centroid), both on the same GeoPackage: the sample's 7,047 buildings and 500k buildings (copies of them shifted by
 # up to 250 m, written by `bench_coverage generate`). Then camera and party coverage on the sample.
 # Usage: tests/bench/run_coverage_bench.sh [BUILD_DIR] [SAMPLE.gpkg]
-#        (default: build/dev ~/.local/share/citytwin/lubei-sample-v2.gpkg; RUNS=5, SIZES="7047 500000", BENCH_DIR)
+#        (default: build/dev ~/.local/share/citytwin/lubei-sample-v3.gpkg; RUNS=5, SIZES="7047 500000", BENCH_DIR)
 # Prints medians and ratios (baseline / ours). Needs gdal-bin (ogr2ogr with SpatiaLite) and bc.
 set -euo pipefail
 build=${1:-build/dev}
-sample=${2:-$HOME/.local/share/citytwin/lubei-sample-v2.gpkg}
+sample=${2:-$HOME/.local/share/citytwin/lubei-sample-v3.gpkg}
 bench=$(realpath "$build/tests/bench/bench_coverage")
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"

@@ -25,7 +25,7 @@ inline QString testSamplePath()
     if (!generated.isEmpty())
         return QFileInfo::exists(generated) ? generated : QString();
     const QString installed = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                              QStringLiteral("/citytwin/lubei-sample-v2.gpkg");
+                              QStringLiteral("/citytwin/lubei-sample-v3.gpkg");
     return QFileInfo::exists(installed) ? installed : QString();
 }
 

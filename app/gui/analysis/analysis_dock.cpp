@@ -311,6 +311,7 @@ void AnalysisDock::retranslateUi()
 void AnalysisDock::setProject(const QString& path)
 {
     mPath = path;
+    mIncidentLoadFinished = false;
     mCategories = AnalysisInputs::readCategories(path.toStdString());
     // The runs still working on the previous project are dropped when they finish.
     for (auto& [key, tab] : mResults)
@@ -342,6 +343,7 @@ void AnalysisDock::setProject(const QString& path)
                 watcher->deleteLater();
                 if (path != mPath)
                     return;
+                mIncidentLoadFinished = true;
                 if (!result)
                 {
                     mKpi->setText(ErrorText::describe(result.error()).toHtmlEscaped());

@@ -66,6 +66,8 @@ public:
     /// Sets the incidents directly (tests, tools).
     void setStore(std::shared_ptr<const data::IncidentStore> store);
     const data::IncidentStore* store() const { return mStore.get(); }
+    /// Whether the project's incidents finished loading (or failed to).
+    bool isIncidentLoadFinished() const { return mIncidentLoadFinished; }
 
     /// The filter the panel shows (time range, or the slider's window while it plays).
     data::IncidentFilter currentFilter() const;
@@ -80,6 +82,9 @@ public:
     /// The KPI line of the incidents tab.
     QString kpiText() const;
 
+    /// Sets the panel to a filter (a saved one, a tour stop's): time range, categories, sources, statuses, overdue,
+    /// area; empty lists tick every box. The slider goes back to the whole range.
+    void setFilter(const data::IncidentFilter& filter);
     /// Computes the incidents tab again and shows it on the map (after the map's layers were loaded).
     void refresh() { refreshIncidents(true); }
     /// Sets the area drawn on the map (project CRS) and filters by it.
@@ -158,6 +163,7 @@ private:
     QString mPath;
     std::vector<CategoryInfo> mCategories;
     std::shared_ptr<const data::IncidentStore> mStore;
+    bool mIncidentLoadFinished = false;
 
     QTabWidget* mTabs = nullptr;
     // The filter.

@@ -427,32 +427,46 @@ void AnalysisDock::applySavedFilter(const QString& name)
     if (index < 0)
         return;
     auto filter = data::IncidentFilter::fromJson(mSaved->itemData(index).toString().toStdString());
-    if (!filter)
-        return;
+    if (filter)
+        setFilter(filter.value());
+}
+
+void AnalysisDock::setFilter(const data::IncidentFilter& filter)
+{
     mUpdating = true;
-    if (filter->from)
-        mFrom->setDateTime(toEdit(*filter->from));
-    if (filter->to)
-        mTo->setDateTime(toEdit(*filter->to));
+    if (filter.from)
+        mFrom->setDateTime(toEdit(*filter.from));
+    if (filter.to)
+        mTo->setDateTime(toEdit(*filter.to));
+    mSlider->setValue(0);
+    auto listed = [](const std::vector<std::string>& list, const std::string& code)
+    { return list.empty() || std::find(list.begin(), list.end(), code) != list.end(); };
     for (int i = 0; i < mCategoryList->count(); ++i)
-    {
-        const std::string code = mCategoryList->item(i)->data(Qt::UserRole).toString().toStdString();
-        mCategoryList->item(i)->setCheckState(std::find(filter->categories.begin(), filter->categories.end(), code) !=
-                                                      filter->categories.end()
-                                                  ? Qt::Checked
-                                                  : Qt::Unchecked);
-    }
+        mCategoryList->item(i)->setCheckState(
+            listed(filter.categories, mCategoryList->item(i)->data(Qt::UserRole).toString().toStdString())
+                ? Qt::Checked
+                : Qt::Unchecked);
     for (QCheckBox* box : mSourceBoxes)
-        box->setChecked(filter->sources.empty() ||
-                        std::find(filter->sources.begin(), filter->sources.end(),
-                                  box->property("code").toString().toStdString()) != filter->sources.end());
+        box->setChecked(listed(filter.sources, box->property("code").toString().toStdString()));
     for (QCheckBox* box : mStatusBoxes)
-        box->setChecked(filter->statuses.empty() ||
-                        std::find(filter->statuses.begin(), filter->statuses.end(),
-                                  box->property("code").toString().toStdString()) != filter->statuses.end());
-    mOverdue->setChecked(filter->overdueOnly);
-    mArea->setCurrentIndex(
-        filter->communityId ? std::max(0, mArea->findData(QVariant::fromValue<qint64>(*filter->communityId))) : 0);
+        box->setChecked(listed(filter.statuses, box->property("code").toString().toStdString()));
+    mOverdue->setChecked(filter.overdueOnly);
+    int area = 0;
+    if (filter.communityId)
+        area = std::max(0, mArea->findData(QVariant::fromValue<qint64>(*filter.communityId)));
+    else if (filter.gridIds.size() == 1)
+    {
+        setPickedGrid(filter.gridIds.front());
+        area = std::max(0, mArea->findData(QStringLiteral("grid:%1").arg(filter.gridIds.front())));
+    }
+    else if (filter.polygon)
+    {
+        mDrawnArea = *filter.polygon;
+        if (mArea->findData(QStringLiteral("drawn")) < 0)
+            mArea->addItem(tr("Area drawn on the map"), QStringLiteral("drawn"));
+        area = mArea->findData(QStringLiteral("drawn"));
+    }
+    mArea->setCurrentIndex(area);
     mUpdating = false;
     updateSlider();
     refreshIncidents(true);

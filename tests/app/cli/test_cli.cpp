@@ -334,6 +334,40 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("nope.gpkg")));
     }
 
+    /// `citytwin shot --mode briefing` writes the briefing screen at the size asked, on the stop asked; a wrong
+    /// stop or tour is one line on stderr and exit 2.
+    void shotCapturesTheBriefingScreen()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("small-sample.gpkg"));
+        const QString out = mFixture.filePath(QStringLiteral("briefing-shot.png"));
+        const Run result = run({QStringLiteral("shot"), project, QStringLiteral("--mode"), QStringLiteral("briefing"),
+                                QStringLiteral("--tour"), QStringLiteral("briefing"), QStringLiteral("--stop"),
+                                QStringLiteral("5"), QStringLiteral("--size"), QStringLiteral("1200x500"),
+                                QStringLiteral("--out"), out, QStringLiteral("--lang=en")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QImage picture(out);
+        QCOMPARE(picture.size(), QSize(1200, 500));
+        // The 3D view fills it (no menu bar, no docks): many colours everywhere, the tiles' dark panels top right.
+        QSet<QRgb> colours;
+        for (int y = 0; y < picture.height(); y += 5)
+            for (int x = 0; x < picture.width(); x += 5)
+                colours.insert(picture.pixel(x, y));
+        QVERIFY(colours.size() > 50);
+        const Run badStop = run({QStringLiteral("shot"), project, QStringLiteral("--tour"), QStringLiteral("briefing"),
+                                 QStringLiteral("--stop"), QStringLiteral("99"), QStringLiteral("--out"), out,
+                                 QStringLiteral("--lang=en")});
+        QCOMPARE(badStop.exitCode, 2);
+        // Ours is one line (Qt may add its own notice about the runtime folder under Xvfb).
+        QStringList ours = badStop.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        ours.removeIf([](const QString& line) { return line.startsWith(QLatin1String("QStandardPaths")); });
+        QCOMPARE(ours.size(), 1);
+        QVERIFY(badStop.err.contains(QStringLiteral("99")));
+        const Run badTour = run({QStringLiteral("shot"), project, QStringLiteral("--tour"), QStringLiteral("nope"),
+                                 QStringLiteral("--out"), out, QStringLiteral("--lang=en")});
+        QCOMPARE(badTour.exitCode, 2);
+        QVERIFY(badTour.err.contains(QStringLiteral("nope")));
+    }
+
     void ensureGeneratesTheSampleOnceIntoTheDataFolder()
     {
         QTemporaryDir dataHome;

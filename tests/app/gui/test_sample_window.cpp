@@ -1,4 +1,5 @@
 #include "common/gl_test_main.hpp"
+#include "common/sample_window.hpp"
 
 #include "app/common/language.hpp"
 #include "app/common/layer_names.hpp"
@@ -32,15 +33,8 @@ private slots:
         QVERIFY(mDir.isValid());
         mPath = mDir.filePath(QStringLiteral("sample.gpkg"));
         // A tenth of the buildings and incidents keeps the test quick; the layers are the same.
-        QVERIFY(data::sample::writeSample(mPath.toStdString(), {.scale = 0.1, .terrain = false}).ok());
-        QVERIFY(mLanguage.install(QStringLiteral("en")));
-        mWindow = std::make_unique<app::MainWindow>(mLanguage);
-        mWindow->resize(1280, 800);
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-        QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
-        mWindow->openProject(mPath);
-        QVERIFY(finished.wait(60000));
+        const QString failed = test::openSmallSample(mPath, mLanguage, mWindow, QSize(1280, 800));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void cleanupTestCase() { mWindow.reset(); }

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "data/analysis/briefing_kpis.hpp"
+#include "data/incidents/incident_filter.hpp"
+#include "data/incidents/incident_watcher.hpp"
+#include "data/incidents/incident_store.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+class QMainWindow;
+
+namespace citytwin::scene
+{
+class SceneModel;
+}
+
+namespace citytwin::app
+{
+class BriefingOverlay;
+class ProjectSession;
+class TourPlayer;
+class ViewportWidget;
+struct CategoryInfo;
+struct KpiTile;
+
+/// Briefing mode: the 3D district alone on a screen for an audience, with KPI tiles, the stop's caption, a ticker
+/// and pulses of live incidents, stepped by a presenter's clicker.
+///
+/// Entering hides the menus, docks and status bar and shows the window full screen on the chosen screen (or at a
+/// fixed size, for shots); leaving puts everything back. While active it answers the keys clickers send: Page Down,
+/// Right, Down and Space go to the next stop, Page Up, Left, Up and Backspace to the previous one, Home to the
+/// first, B or . blanks the screen, A plays on by itself, Esc or F11 leaves. The KPIs follow the current stop's
+/// filter; they are computed on a worker thread from the project's incidents, read again when other processes append
+/// some (the ticker names the newest, without personal details; counts under the privacy minimum show as "<5").
+/// GUI thread.
+class BriefingMode : public QObject
+{
+    Q_OBJECT
+public:
+    BriefingMode(QMainWindow& window, ViewportWidget& viewport, const scene::SceneModel& model, TourPlayer& tours,
+                 ProjectSession& session);
+    ~BriefingMode() override;
+
+    /// The KPI tiles there are, by key, in their default order.
+    static const QStringList& tileKeys();
+
+    /// Enters briefing mode on a screen (-1: the window's), full screen, or at a fixed size when one is given.
+    /// With a tour name, loads it and shows its first stop.
+    void enter(int screen = -1, QSize fixedSize = {}, const QString& tour = {});
+    void leave();
+    bool isActive() const { return mActive; }
+    void setBlank(bool blank);
+    bool isBlank() const;
+
+    BriefingOverlay* overlay() const { return mOverlay; }
+    /// The KPIs shown (after kpisUpdated()).
+    const data::BriefingKpis& kpis() const { return mKpis; }
+    /// Counts under this are shown as "<N" (the project's `briefing_min_count`, default 5).
+    int privacyMinimum() const { return mPrivacyMinimum; }
+    /// Whether a KPI computation is running or waiting.
+    bool isComputing() const { return mComputing || mRecomputeWanted; }
+
+signals:
+    void entered();
+    void left();
+    /// The tiles show figures computed after the last stop change or incident append.
+    void kpisUpdated();
+    /// The ticker took new lines.
+    void tickerUpdated();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    bool handleKey(int key);
+    void stopShown(int index);
+    void loadIncidents();
+    void recompute();
+    void showKpis(const data::BriefingKpis& kpis, double partyShare, double serviceShare);
+    QList<KpiTile> tilesFor(const data::BriefingKpis& kpis, double partyShare, double serviceShare) const;
+    void incidentsAppended(const std::vector<data::AppendedIncident>& rows);
+    QString countText(double count) const;
+
+    QMainWindow& mWindow;
+    ViewportWidget& mViewport;
+    const scene::SceneModel& mModel;
+    TourPlayer& mTours;
+    ProjectSession& mSession;
+    BriefingOverlay* mOverlay = nullptr;
+    bool mActive = false;
+
+    // What leaving restores.
+    QByteArray mSavedState;
+    QByteArray mSavedGeometry;
+    Qt::WindowStates mSavedWindowState;
+    bool mMenuWasVisible = true;
+    bool mStatusWasVisible = true;
+
+    std::shared_ptr<const data::IncidentStore> mStore;
+    std::vector<CategoryInfo> mCategories;
+    std::map<std::int64_t, QString> mCommunityNames;
+    double mPartyShare = -1.0;
+    double mServiceShare = -1.0;
+    data::IncidentFilter mFilter;
+    data::BriefingKpis mKpis;
+    int mPrivacyMinimum = 5;
+    bool mComputing = false;
+    bool mRecomputeWanted = false;
+    int mGeneration = 0;
+};
+
+} // namespace citytwin::app
