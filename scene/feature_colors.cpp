@@ -40,12 +40,15 @@ private:
 };
 } // namespace
 
-std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4(std::size_t feature)>& colorOf)
+std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4(std::size_t feature)>& colorOf,
+                             std::optional<GLenum> mode)
 {
     std::size_t changed = 0;
     ColoredGeometryVisitor visitor(
         [&](osg::Geometry&, osg::Vec4Array& colors, const FeatureIds& ids)
         {
+            if (mode && ids.mode != *mode)
+                return;
             // Each vertex keeps its alpha (translucent fills stay translucent).
             for (std::size_t v = 0; v < colors.size(); ++v)
             {

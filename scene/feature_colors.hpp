@@ -15,9 +15,12 @@ namespace citytwin::scene
 {
 
 /// Recolours the features of a layer node in place, without rebuilding it: every geometry with per-vertex
-/// colours (extruded solids, area fills) gets, for each vertex, colourOf(its feature index), keeping the
-/// vertex's alpha. Returns how many vertices changed. Geometries with one overall colour are left alone.
-std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4(std::size_t feature)>& colorOf);
+/// colours (extruded solids, area fills, and roof edges where the style gives them a colour) gets, for each
+/// vertex, colourOf(its feature index), keeping the vertex's alpha; with a mode, only the geometries drawn in
+/// it (GL_TRIANGLES: solids and fills, GL_LINES: roof edges). Returns how many vertices changed. Geometries
+/// with one overall colour are left alone.
+std::size_t setFeatureColors(osg::Node& layerNode, const std::function<osg::Vec4(std::size_t feature)>& colorOf,
+                             std::optional<GLenum> mode = std::nullopt);
 
 /// Highlights one feature of a layer node (its vertices take the highlight colour) and restores the colours
 /// of the feature highlighted before; nothing to highlight when feature is empty.

@@ -555,7 +555,8 @@ LayerStates layerStates(const LayerStyle& style, bool icons, const PointIconAtla
 }
 
 /// One tile's drawables: solids, ground fills (none on a terrain: the terrain is the ground), roof edges darker
-/// than the roof, outlines in the full colour (brighter than their fill), lines and points.
+/// than the roof (or in the style's edge colour), outlines in the full colour (brighter than their fill), lines and
+/// points.
 osg::ref_ptr<osg::Geode> tileGeode(Batches& batches, const LayerStyle& style, const LayerStates& states, bool onTerrain)
 {
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
@@ -576,7 +577,9 @@ osg::ref_ptr<osg::Geode> tileGeode(Batches& batches, const LayerStyle& style, co
         fill.a() = style.fillOpacity;
         add(batches.fills, fill, false, true, states.fill.get());
     }
-    add(batches.roofEdges, darker(style.color, 0.55f), false, false, states.roofEdges.get());
+    // Roof edges of their own colour are per vertex, so that they can be coloured per feature too.
+    add(batches.roofEdges, style.roofEdgeColor.value_or(darker(style.color, 0.55f)), false,
+        style.roofEdgeColor.has_value(), states.roofEdges.get());
     add(batches.outlines, style.color, false, false, states.outlines.get());
     add(batches.lines, style.color, false, false, states.lines.get());
     add(batches.points, style.color, false, false, states.points.get());

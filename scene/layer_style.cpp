@@ -4,10 +4,49 @@
 
 #include "data/core/vector_layer.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 namespace citytwin::scene
 {
+namespace
+{
+/// Lit edges: the roof outlines of extruded solids at night, light cyan over the height ramp's blues (SceneModel
+/// gives each roof the rim of its own height, nightRoofEdgeColor).
+const osg::Vec4 NightRoofEdges(0.62f, 0.95f, 1.0f, 1.0f);
+
+/// The night palette over a layer's day style: what glows is a boundary or a street, what is dark is ground.
+LayerStyle withNightColors(const data::VectorLayer& layer, LayerStyle style)
+{
+    const std::string& name = layer.name;
+    style.roofEdgeColor = NightRoofEdges;
+    if (name == data::schema::district::Table)
+    {
+        // Near black: the buildings' blues and the lines must stand out on it; a cyan boundary around it.
+        style.color = {0.40f, 0.85f, 1.0f, 1.0f};
+        style.fillColor = osg::Vec4(0.035f, 0.05f, 0.075f, 1.0f);
+    }
+    else if (name == data::schema::streets::Table)
+        style.color = {1.0f, 0.68f, 0.22f, 1.0f};
+    else if (name == data::schema::communities::Table)
+        style.color = {0.25f, 0.80f, 1.0f, 0.85f};
+    else if (name == data::schema::grids::Table)
+        style.color = {0.30f, 0.38f, 0.52f, 1.0f};
+    else if (name == data::schema::river::Table)
+        style.color = {0.08f, 0.25f, 0.46f, 1.0f}; // dark water, but a swatch still seen on the legend's panel
+    else if (name == data::schema::roads::Table)
+    {
+        // Roads are the densest lines: faint, so that they draw the city's grain without hiding it.
+        style.color = {0.22f, 0.28f, 0.38f, 1.0f};
+        style.lineWidth = 1.0f;
+    }
+    if (name == data::schema::buildings::Table ||
+        std::any_of(layer.features.begin(), layer.features.end(),
+                    [](const data::Feature& feature) { return feature.height && *feature.height > 0.0; }))
+        style.color = nightHeightColor(30.0); // the legend's swatch; each solid is coloured by its own height
+    return style;
+}
+} // namespace
 
 LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
 {
@@ -37,7 +76,7 @@ LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind)
     return style;
 }
 
-LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
+LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind, Theme theme)
 {
     LayerStyle style = defaultLayerStyle(layer.kind, indexOfKind);
     const std::string& name = layer.name;
@@ -146,7 +185,7 @@ LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind)
             style.symbols->byValue["camera_ai"] = {"incident-camera_ai", {0.82f, 0.24f, 0.78f, 1.0f}};
         }
     }
-    return style;
+    return theme == Theme::Night ? withNightColors(layer, std::move(style)) : style;
 }
 
 } // namespace citytwin::scene

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scene_theme.hpp"
+
 #include "data/core/vector_layer.hpp"
 
 #include <osg/Vec4>
@@ -44,6 +46,8 @@ struct LayerStyle
     bool visible = true;
     /// The colour of polygon fills when it differs from `color` (which then colours the outlines only).
     std::optional<osg::Vec4> fillColor;
+    /// The colour of the roof outlines of extruded solids, when not `color` darkened (the night's lit edges).
+    std::optional<osg::Vec4> roofEdgeColor;
     /// Draws the fill first and without writing depth, as the ground everything else lies on (no z-fighting
     /// with the lines and areas drawn on it, whatever the view distance).
     bool groundFill = false;
@@ -68,6 +72,10 @@ LayerStyle defaultLayerStyle(data::GeometryKind kind, int indexOfKind);
 /// `communities`, `grids`, `roads`, `river`, `buildings`, `stations`, `cameras`, `party_orgs`, `party_links`,
 /// `incidents`) get a style that reads as a city from above, with the areas as outlines and the dense point
 /// and link layers hidden until asked for; any other layer gets defaultLayerStyle.
-LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind);
+///
+/// The Night theme keeps what is shown and how wide it is drawn, and changes colours: a near-black ground,
+/// dark water, faint roads, boundaries and streets as glowing cyan and amber lines, buildings with light cyan
+/// roof edges (their solids are coloured by height by SceneModel); points keep their colours.
+LayerStyle layerStyleFor(const data::VectorLayer& layer, int indexOfKind, Theme theme = Theme::Day);
 
 } // namespace citytwin::scene

@@ -69,7 +69,7 @@ bool OffscreenRenderer::setUpViewer(osgViewer::Viewer& viewer, int width, int he
 }
 
 data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, const ViewPose& pose, int width,
-                                                                 int height)
+                                                                 int height, Theme theme)
 {
     if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
         return data::Error{data::ErrorCode::InvalidArgument,
@@ -81,6 +81,7 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
         return data::Error{data::ErrorCode::OpenFailed,
                            "cannot create an OpenGL pbuffer (is there an X display with GLX? try xvfb-run -a)",
                            {}};
+    applyTheme(viewer, theme);
     osg::Camera* camera = viewer.getCamera();
 
     osg::ref_ptr<osg::Image> image = new osg::Image;

@@ -26,8 +26,10 @@ class OffscreenRenderer
 {
 public:
     /// Returns an RGBA image of width x height pixels, rows bottom-up (OpenGL order), of scene seen from
-    /// pose. Fails with a readable message when no OpenGL context can be created.
-    static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width, int height);
+    /// pose, with the view side of a theme (applyTheme; pass the theme the scene was given, SceneModel::theme).
+    /// Fails with a readable message when no OpenGL context can be created.
+    static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const ViewPose& pose, int width, int height,
+                                                         Theme theme = Theme::Day);
 
     /// Gives a viewer a single-buffered RGBA8 + depth24 OpenGL pbuffer of that size (needs an X display with
     /// GLX, e.g. Xvfb), single-threaded, drawing to its front buffer with the shared look (configureView).

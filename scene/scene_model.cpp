@@ -5,6 +5,7 @@
 #include "label_layer.hpp"
 #include "layer_node_builder.hpp"
 #include "map_overlay.hpp"
+#include "scene_theme.hpp"
 
 #include "data/core/height_field.hpp"
 #include "data/core/vector_layer.hpp"
@@ -19,12 +20,37 @@
 
 namespace citytwin::scene
 {
+namespace
+{
+/// Whether the layer builder extrudes a feature (a building: a height above zero).
+bool isExtruded(const data::Feature& feature)
+{
+    return feature.height && *feature.height > 0.0;
+}
 
-SceneModel::SceneModel() : mRoot(new osg::Group), mLayerGroup(new osg::Group), mModelGroup(new osg::Group)
+/// The bound of what is shown: the visible layers and the models, or the terrain when there is nothing else.
+osg::BoundingSphere boundOfContent(const osg::Group& layers, const osg::Group& models, const osg::Group& terrain)
+{
+    osg::BoundingSphere bound;
+    for (unsigned int i = 0; i < layers.getNumChildren(); ++i)
+        if (layers.getChild(i)->getNodeMask() != 0u)
+            bound.expandBy(layers.getChild(i)->getBound());
+    if (models.getNumChildren() > 0)
+        bound.expandBy(models.getBound());
+    if (!bound.valid() && terrain.getNumChildren() > 0)
+        bound.expandBy(terrain.getBound());
+    return bound;
+}
+} // namespace
+
+SceneModel::SceneModel()
+    : mRoot(new osg::Group), mLayerGroup(new osg::Group), mModelGroup(new osg::Group), mTerrainGroup(new osg::Group)
 {
     mRoot->setName("citytwin.root");
     mLayerGroup->setName("citytwin.layers");
     mModelGroup->setName("citytwin.models");
+    mTerrainGroup->setName("citytwin.terrain");
+    mRoot->addChild(mTerrainGroup.get());
     mRoot->addChild(mLayerGroup.get());
     mRoot->addChild(mModelGroup.get());
     mOverlay = new MapOverlay;
@@ -52,10 +78,9 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
         mHasOrigin = true;
     }
     const int index = layerCount();
-    const auto sameKind = std::count_if(mLayers.begin(), mLayers.end(),
-                                        [&](const LayerEntry& entry) { return entry.data->kind == layer->kind; });
-    const LayerStyle style = layerStyleFor(*layer, static_cast<int>(sameKind));
-    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, static_cast<int>(sameKind), nullptr);
+    const int sameKind = countOfKind(index, *layer);
+    const LayerStyle style = layerStyleFor(*layer, sameKind, mTheme);
+    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, sameKind, nullptr);
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
@@ -81,9 +106,7 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
 void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer)
 {
     LayerEntry& entry = mLayers.at(index);
-    const int sameKindBefore = static_cast<int>(std::count_if(
-        mLayers.begin(), mLayers.begin() + index, [&](const LayerEntry& e) { return e.data->kind == layer->kind; }));
-    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, sameKindBefore, entry.thematic.get());
+    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, countOfKind(index, *layer), entry.thematic.get());
     node->setNodeMask(entry.node->getNodeMask());
     mLayerGroup->replaceChild(entry.node.get(), node.get());
     entry.node = node;
@@ -91,10 +114,16 @@ void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer
     ++mRevision;
 }
 
+int SceneModel::countOfKind(int before, const data::VectorLayer& layer) const
+{
+    return static_cast<int>(std::count_if(mLayers.begin(), mLayers.begin() + before,
+                                          [&](const LayerEntry& entry) { return entry.data->kind == layer.kind; }));
+}
+
 osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer& layer, int sameKindBefore,
                                                          const ThematicColors* thematic) const
 {
-    LayerStyle style = layerStyleFor(layer, sameKindBefore);
+    LayerStyle style = layerStyleFor(layer, sameKindBefore, mTheme);
     style.heightScale = mHeightScale;
     style.solidOpacity = mBuildingOpacity;
     if (thematic)
@@ -105,10 +134,30 @@ osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer
     }
     osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(layer, mOrigin, style, mGround.get());
     if (thematic)
+    {
         setFeatureColors(*node,
                          [thematic](std::size_t feature) {
                              return feature < thematic->perFeature.size() ? thematic->perFeature[feature] : NoDataColor;
                          });
+    }
+    else if (mTheme == Theme::Night && std::any_of(layer.features.begin(), layer.features.end(), isExtruded))
+    {
+        // Night: buildings are told apart by height, solids and roof edges alike (areas of the layer without one
+        // keep their fill colour).
+        const osg::Vec4 fill = style.fillColor.value_or(style.color);
+        setFeatureColors(
+            *node,
+            [&layer, fill](std::size_t index)
+            {
+                const data::Feature& feature = layer.features.at(index);
+                return isExtruded(feature) ? nightHeightColor(*feature.height) : fill;
+            },
+            GL_TRIANGLES);
+        setFeatureColors(
+            *node,
+            [&layer](std::size_t index) { return nightRoofEdgeColor(layer.features.at(index).height.value_or(0.0)); },
+            GL_LINES);
+    }
     return node;
 }
 
@@ -236,17 +285,7 @@ bool SceneModel::isLayerVisible(int index) const
 
 osg::BoundingSphere SceneModel::contentBound() const
 {
-    osg::BoundingSphere bound;
-    for (const LayerEntry& entry : mLayers)
-    {
-        if (entry.node->getNodeMask() != 0u)
-            bound.expandBy(entry.node->getBound());
-    }
-    if (mModelGroup->getNumChildren() > 0)
-        bound.expandBy(mModelGroup->getBound());
-    if (!bound.valid() && mTerrain)
-        bound.expandBy(mTerrain->getBound());
-    return bound;
+    return boundOfContent(*mLayerGroup, *mModelGroup, *mTerrainGroup);
 }
 
 void SceneModel::setOriginIfUnset(const osg::Vec3d& projectPoint)
@@ -259,12 +298,11 @@ void SceneModel::setOriginIfUnset(const osg::Vec3d& projectPoint)
 
 void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground)
 {
-    if (mTerrain)
-        mRoot->removeChild(mTerrain.get());
+    mTerrainGroup->removeChildren(0, mTerrainGroup->getNumChildren());
     mTerrain = std::move(terrain);
     mGround = std::move(ground);
     if (mTerrain)
-        mRoot->insertChild(0, mTerrain.get());
+        mTerrainGroup->addChild(mTerrain.get());
     // Drape (or undrape) every layer.
     for (int i = 0; i < layerCount(); ++i)
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
@@ -288,6 +326,40 @@ void SceneModel::setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& t
     mHeatTitle = title;
     if (mHeat)
         mRoot->addChild(mHeat.get());
+    updateLegend();
+    ++mRevision;
+}
+
+void SceneModel::setTheme(Theme theme)
+{
+    if (theme == mTheme)
+        return;
+    mTheme = theme;
+    const bool night = theme == Theme::Night;
+    // The scene's side of the look: the sky, the fog (following the content, without holding the model) and
+    // the dimmed imagery, which the terrain and the models keep when they are replaced or added later.
+    if (mSky)
+        mRoot->removeChild(mSky.get());
+    if (mFog)
+        mRoot->removeCullCallback(mFog.get());
+    mSky = night ? buildNightSky() : nullptr;
+    mFog = night ? nightFogCallback([layers = mLayerGroup, models = mModelGroup, terrain = mTerrainGroup]
+                                    { return boundOfContent(*layers, *models, *terrain); })
+                 : nullptr;
+    if (mSky)
+        mRoot->addChild(mSky.get());
+    if (mFog)
+        mRoot->addCullCallback(mFog.get());
+    const osg::ref_ptr<osg::StateSet> imagery = night ? nightImageryState() : nullptr;
+    mTerrainGroup->setStateSet(imagery.get());
+    mModelGroup->setStateSet(imagery.get());
+    // The palette: every layer rebuilt in it, its legend colour with it.
+    for (int i = 0; i < layerCount(); ++i)
+    {
+        LayerEntry& entry = mLayers[static_cast<std::size_t>(i)];
+        entry.color = layerStyleFor(*entry.data, countOfKind(i, *entry.data), theme).color;
+        replaceLayer(i, entry.data);
+    }
     updateLegend();
     ++mRevision;
 }

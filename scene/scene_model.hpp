@@ -1,6 +1,7 @@
 #pragma once
 
 #include "map_overlay.hpp"
+#include "scene_theme.hpp"
 #include "thematic_style.hpp"
 
 #include <functional>
@@ -88,18 +89,28 @@ public:
     void setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title = {});
     osg::Node* heatLayer() const { return mHeat.get(); }
 
+    /// Sets the look of the scene (Day until set). Night rebuilds every layer with the night palette
+    /// (layerStyleFor), colours extruded features by their height (nightHeightColor) unless a thematic style
+    /// colours them, dims the terrain's and the models' imagery, draws a sky behind everything and fogs the
+    /// content's far side (buildNightSky, nightFogCallback); Day takes all of it back. The view's side (clear
+    /// colour, light) is applyTheme, for each view that shows the scene.
+    void setTheme(Theme theme);
+    Theme theme() const { return mTheme; }
+
     /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
     void addModel(osg::ref_ptr<osg::Node> model);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
     /// The group holding the 3D models (for picking).
     const osg::Group* modelGroup() const { return mModelGroup.get(); }
 
-    /// Increments whenever layers are added or change visibility.
+    /// Increments whenever layers are added or change visibility, or the theme changes.
     unsigned int revision() const { return mRevision; }
 
 private:
     void updateLegend();
     void updateLabels();
+    /// Returns how many of the first `before` layers have the kind of `layer` (its place in its palette).
+    int countOfKind(int before, const data::VectorLayer& layer) const;
     osg::ref_ptr<osg::MatrixTransform> buildNode(const data::VectorLayer& layer, int sameKindBefore,
                                                  const ThematicColors* thematic) const;
 
@@ -115,6 +126,8 @@ private:
     osg::ref_ptr<osg::Group> mRoot;
     osg::ref_ptr<osg::Group> mLayerGroup;
     osg::ref_ptr<osg::Group> mModelGroup;
+    /// Holds the terrain (first under the root), so that a theme can give it a state of its own.
+    osg::ref_ptr<osg::Group> mTerrainGroup;
     osg::ref_ptr<MapOverlay> mOverlay;
     osg::ref_ptr<osg::Node> mLabels;
     /// What mLabels was built from (held, so that a replaced layer's address is not reused meanwhile).
@@ -128,6 +141,10 @@ private:
     osg::ref_ptr<osg::Node> mTerrain;
     std::shared_ptr<const data::HeightField> mGround;
     std::vector<LayerEntry> mLayers;
+    Theme mTheme = Theme::Day;
+    /// The night's sky node and fog callback on the root (null by day).
+    osg::ref_ptr<osg::Node> mSky;
+    osg::ref_ptr<osg::Callback> mFog;
     osg::Vec3d mOrigin;
     bool mHasOrigin = false;
     unsigned int mRevision = 0;

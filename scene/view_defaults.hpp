@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scene_theme.hpp"
+
 #include <osg/BoundingSphere>
 #include <osg/Vec3d>
 #include <osg/Vec4>
@@ -42,8 +44,14 @@ struct ViewPose
 ViewPose homePose(const osg::BoundingSphere& bound, double aspectRatio);
 
 /// Applies the shared look to a view: background colour, perspective projection for the given size,
-/// a fixed sun light from the south-east. The window and the off-screen renderer both call it.
+/// a fixed sun light from the south-east (the Day theme's, applyTheme). The window and the off-screen renderer
+/// both call it.
 void configureView(osgViewer::View& view, int width, int height);
+
+/// Applies a theme's side of the view: the clear colour and the light. Day: BackgroundColor and the sun (what
+/// configureView sets); Night: NightHazeColor (the sky dome's rim colour, seen below it) and a dimmer, cooler
+/// moonlight from the same direction. The scene's side is SceneModel::setTheme; call both with the same theme.
+void applyTheme(osgViewer::View& view, Theme theme);
 
 /// Sets the camera's perspective projection for a viewport of width x height pixels.
 void setPerspective(osg::Camera& camera, int width, int height);

@@ -53,6 +53,7 @@ struct RenderOptions
     QCommandLineOption colorBy;
     QCommandLineOption classes;
     QCommandLineOption method;
+    QCommandLineOption theme;
 };
 
 /// One run of the verb, step by step: the options parsed, the scene built from the sources (derived layers,
@@ -82,6 +83,7 @@ private:
     QCommandLineParser mParser;
     int mWidth = 0;
     int mHeight = 0;
+    scene::Theme mTheme = scene::Theme::Day;
     /// Made once the options are read (not for --help or a mistake).
     std::unique_ptr<scene::SceneModel> mModel;
     std::optional<TerrainData> mTerrain;
@@ -123,6 +125,9 @@ RenderOptions RenderRun::makeOptions()
         .method = QCommandLineOption(QStringLiteral("method"),
                                      tr("Classification: equal, quantile or jenks (natural breaks, default)."),
                                      tr("method"), QStringLiteral("jenks")),
+        .theme = QCommandLineOption(QStringLiteral("theme"),
+                                    tr("Look of the view: day (default) or night (dark, for a big screen)."),
+                                    tr("theme"), QStringLiteral("day")),
     };
 }
 
@@ -137,6 +142,7 @@ int RenderRun::run(const QStringList& arguments)
     if (const auto status = parse(arguments))
         return *status;
     mModel = std::make_unique<scene::SceneModel>();
+    mModel->setTheme(mTheme); // before the layers: each is built once, in the theme's palette
     useDisplayNames(*mModel);
     for (const QString& path : mParser.positionalArguments())
         if (const auto status = loadSource(path))
@@ -163,7 +169,7 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
     for (const QCommandLineOption& option :
          {mOptions.out, mOptions.size, mOptions.language, mOptions.bookmark, mOptions.rings, mOptions.ringKind,
           mOptions.cones, mOptions.show, mOptions.heat, mOptions.columns, mOptions.colorBy, mOptions.classes,
-          mOptions.method})
+          mOptions.method, mOptions.theme})
         mParser.addOption(option);
     mParser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                   tr("[FILE...]"));
@@ -182,6 +188,11 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
     if (!parseSize(mParser.value(mOptions.size), mWidth, mHeight))
         return fail(2, tr("citytwin render: invalid --size '%1' (expected WIDTHxHEIGHT, 16 to 16384 pixels)")
                            .arg(mParser.value(mOptions.size)));
+    const auto theme = scene::themeFromCode(mParser.value(mOptions.theme).toStdString());
+    if (!theme)
+        return fail(
+            2, tr("citytwin render: unknown --theme '%1' (expected day or night)").arg(mParser.value(mOptions.theme)));
+    mTheme = *theme;
     return std::nullopt;
 }
 
@@ -305,7 +316,7 @@ std::optional<int> RenderRun::applyBookmark(scene::ViewPose& pose) const
 
 int RenderRun::writeImage(const scene::ViewPose& pose) const
 {
-    auto image = scene::OffscreenRenderer::render(mModel->root(), pose, mWidth, mHeight);
+    auto image = scene::OffscreenRenderer::render(mModel->root(), pose, mWidth, mHeight, mModel->theme());
     if (!image)
         return fail(1, tr("citytwin render: cannot render: %1").arg(QString::fromStdString(image.error().detail)));
     const osg::Image& pixels = *image.value();

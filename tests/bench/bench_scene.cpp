@@ -76,12 +76,14 @@ int main(int argc, char** argv)
 {
     if (argc < 2)
     {
-        std::fprintf(stderr, "usage: bench_scene PROJECT.gpkg [--naive] [--frames N] [--size WxH]\n");
+        std::fprintf(stderr, "usage: bench_scene PROJECT.gpkg [--naive] [--terrain] [--theme day|night] [--frames N] "
+                             "[--size WxH]\n");
         return 2;
     }
     const std::string path = argv[1];
     bool naive = false, terrain = false;
     int frames = 120, width = 1920, height = 1080;
+    scene::Theme theme = scene::Theme::Day;
     for (int i = 2; i < argc; ++i)
     {
         if (std::strcmp(argv[i], "--naive") == 0)
@@ -92,10 +94,21 @@ int main(int argc, char** argv)
             frames = std::atoi(argv[++i]);
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc)
             std::sscanf(argv[++i], "%dx%d", &width, &height);
+        else if (std::strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
+        {
+            const auto code = scene::themeFromCode(argv[++i]);
+            if (!code)
+            {
+                std::fprintf(stderr, "bench_scene: unknown theme %s (day or night)\n", argv[i]);
+                return 2;
+            }
+            theme = *code;
+        }
     }
 
     const auto buildStart = std::chrono::steady_clock::now();
     scene::SceneModel model;
+    model.setTheme(theme);
     std::size_t buildings = 0;
     for (const char* name : {"district", "roads", "buildings"})
     {
@@ -114,7 +127,7 @@ int main(int argc, char** argv)
         // The baseline: every building its own node.
         buildings = layer.features.size();
         osg::ref_ptr<osg::Group> group = new osg::Group;
-        const scene::LayerStyle style = scene::layerStyleFor(layer, 0);
+        const scene::LayerStyle style = scene::layerStyleFor(layer, 0, theme);
         for (data::Feature& feature : layer.features)
         {
             data::VectorLayer single;
@@ -151,6 +164,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "bench_scene: cannot create an OpenGL pbuffer (run under xvfb-run -a)\n");
         return 1;
     }
+    scene::applyTheme(viewer, theme);
     osg::Camera* camera = viewer.getCamera();
     camera->setFinalDrawCallback(new FinishCallback);
     viewer.setSceneData(model.root());
@@ -189,11 +203,13 @@ int main(int argc, char** argv)
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("mode=%s buildings=%zu frames=%d size=%dx%d build_s=%.2f frame_median_ms=%.2f frame_p95_ms=%.2f "
-                "cull_median_ms=%.3f draw_median_ms=%.2f draw_calls_median=%.0f triangles_median=%.0f "
-                "lines_median=%.0f peak_rss_mb=%.0f\n",
-                naive ? "naive" : "tiled", buildings, frames, width, height, buildSeconds, percentile(frameMs, 0.5),
-                percentile(frameMs, 0.95), percentile(cullMs, 0.5), percentile(drawMs, 0.5), percentile(drawCalls, 0.5),
-                percentile(triangles, 0.5), percentile(lines, 0.5), static_cast<double>(usage.ru_maxrss) / 1024.0);
+    std::printf(
+        "mode=%s theme=%s buildings=%zu frames=%d size=%dx%d build_s=%.2f frame_median_ms=%.2f frame_p95_ms=%.2f "
+        "cull_median_ms=%.3f draw_median_ms=%.2f draw_calls_median=%.0f triangles_median=%.0f "
+        "lines_median=%.0f peak_rss_mb=%.0f\n",
+        naive ? "naive" : "tiled", scene::themeCode(theme), buildings, frames, width, height, buildSeconds,
+        percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(cullMs, 0.5), percentile(drawMs, 0.5),
+        percentile(drawCalls, 0.5), percentile(triangles, 0.5), percentile(lines, 0.5),
+        static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }
