@@ -187,14 +187,24 @@ void MapOverlay::setLegend(const std::vector<MapLegendEntry>& entries)
     mLegend->addChild(geode.get());
 }
 
+void MapOverlay::setInsets(double top, double right, double bottom)
+{
+    if (top == mTopInset && right == mRightInset && bottom == mBottomInset)
+        return;
+    mTopInset = top;
+    mRightInset = right;
+    mBottomInset = bottom;
+    mDrawnBarPixels = -1.0; // the scale bar is rebuilt where it now goes
+}
+
 void MapOverlay::update(const MapScale& scale, const osg::Viewport& viewport)
 {
     mLastScale = scale;
     const double width = viewport.width(), height = viewport.height();
     mHud->setProjectionMatrixAsOrtho2D(0, width, 0, height);
     mArrow->setMatrix(osg::Matrixd::rotate(scale.northAngle, osg::Vec3d(0, 0, 1)) *
-                      osg::Matrixd::translate(width - Margin - 20.0, height - Margin - 40.0, 0.0));
-    mLegend->setMatrix(osg::Matrixd::translate(Margin + 8.0, height - Margin - 4.0, 0.0));
+                      osg::Matrixd::translate(width - Margin - 20.0, height - Margin - 40.0 - mRightInset, 0.0));
+    mLegend->setMatrix(osg::Matrixd::translate(Margin + 8.0, height - Margin - 4.0 - mTopInset, 0.0));
     // The scale bar: a bar and its length, bottom left; rebuilt only when it changes.
     if (std::abs(scale.barPixels - mDrawnBarPixels) < 0.5 && scale.barMetres == mDrawnBarMetres)
         return;
@@ -203,7 +213,8 @@ void MapOverlay::update(const MapScale& scale, const osg::Viewport& viewport)
     mScaleBar->removeDrawables(0, mScaleBar->getNumDrawables());
     if (scale.barPixels > 0.0)
     {
-        const float x0 = Margin, x1 = Margin + static_cast<float>(scale.barPixels), y = Margin + 4.0f;
+        const float x0 = Margin, x1 = Margin + static_cast<float>(scale.barPixels),
+                    y = Margin + 4.0f + static_cast<float>(mBottomInset);
         mScaleBar->addDrawable(
             makeShape(GL_QUADS, {{x0 - 1, y - 5, 0}, {x1 + 1, y - 5, 0}, {x1 + 1, y + 5, 0}, {x0 - 1, y + 5, 0}},
                       {0.0f, 0.0f, 0.0f, 0.55f}));

@@ -54,6 +54,9 @@ public:
     MapOverlay();
     /// Replaces the legend's lines (an empty list hides the legend).
     void setLegend(const std::vector<MapLegendEntry>& entries);
+    /// Keeps the arrow, legend and scale bar clear of what is drawn over the view (a briefing's header, tiles and
+    /// caption): the legend moves down by top, the arrow by right, the scale bar up by bottom (pixels; 0 by default).
+    void setInsets(double top, double right, double bottom);
     /// The legend's lines as last set.
     const std::vector<MapLegendEntry>& legend() const { return mLegendEntries; }
     /// The scale computed for the last frame drawn (for tests).
@@ -71,6 +74,9 @@ private:
     MapScale mLastScale;
     double mDrawnBarPixels = -1.0;
     double mDrawnBarMetres = -1.0;
+    double mTopInset = 0.0;
+    double mRightInset = 0.0;
+    double mBottomInset = 0.0;
 };
 
 } // namespace citytwin::scene

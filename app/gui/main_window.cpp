@@ -224,6 +224,17 @@ void MainWindow::createViewActions()
     };
     mExaggerateAction = toggle(showBuildings);
     mSeeThroughAction = toggle(showBuildings);
+    mThemeGroup = new QActionGroup(this);
+    for (QAction** action : {&mDayThemeAction, &mNightThemeAction})
+    {
+        *action = new QAction(mThemeGroup);
+        (*action)->setCheckable(true);
+    }
+    mDayThemeAction->setObjectName(QStringLiteral("dayThemeAction"));
+    mNightThemeAction->setObjectName(QStringLiteral("nightThemeAction"));
+    mDayThemeAction->setChecked(true);
+    connect(mDayThemeAction, &QAction::triggered, this, [this] { mViewport->setTheme(scene::Theme::Day); });
+    connect(mNightThemeAction, &QAction::triggered, this, [this] { mViewport->setTheme(scene::Theme::Night); });
     mBriefingAction = new QAction(this);
     mBriefingAction->setObjectName(QStringLiteral("briefingAction"));
     mBriefingAction->setCheckable(true);
@@ -268,6 +279,14 @@ void MainWindow::createMenus()
     mViewMenu->addActions(
         {mLayersDock->toggleViewAction(), mInspectorDock->toggleViewAction(), mAnalysisDock->toggleViewAction()});
     mViewMenu->addSeparator();
+    mThemeMenu = mViewMenu->addMenu(QString());
+    mThemeMenu->addActions(mThemeGroup->actions());
+    // Briefing mode switches to the night look and back: the menu follows.
+    connect(mThemeMenu, &QMenu::aboutToShow, this,
+            [this]
+            {
+                (mViewport->theme() == scene::Theme::Night ? mNightThemeAction : mDayThemeAction)->setChecked(true);
+            });
     mLanguageMenu = mViewMenu->addMenu(QString());
     mLanguageMenu->addActions(mLanguageGroup->actions());
 
@@ -295,6 +314,9 @@ void MainWindow::retranslateUi()
     mViewLayers->retranslate();
     mTopDownAction->setText(tr("Top-&down View"));
     mBriefingAction->setText(tr("&Briefing Mode (Full Screen)"));
+    mThemeMenu->setTitle(tr("&Theme"));
+    mDayThemeAction->setText(tr("&Day"));
+    mNightThemeAction->setText(tr("&Night (Command Centre)"));
     mBriefingAction->setToolTip(tr("The 3D view alone with KPI tiles for an audience; Page Down / Page Up step "
                                    "through the tour, B blanks the screen, Esc leaves"));
     mExaggerateAction->setText(tr("E&xaggerate Heights (×3)"));

@@ -145,6 +145,10 @@ private:
     QMenu* mViewMenu = nullptr;
     QMenu* mBookmarksMenu = nullptr;
     QMenu* mLanguageMenu = nullptr;
+    QMenu* mThemeMenu = nullptr;
+    QActionGroup* mThemeGroup = nullptr;
+    QAction* mDayThemeAction = nullptr;
+    QAction* mNightThemeAction = nullptr;
     QMenu* mHelpMenu = nullptr;
     QAction* mOpenAction = nullptr;
     QAction* mNewProjectAction = nullptr;

@@ -168,6 +168,19 @@ void ViewportWidget::goHome(bool animate)
     update();
 }
 
+void ViewportWidget::setTheme(scene::Theme theme)
+{
+    if (mModel)
+        mModel->setTheme(theme);
+    scene::applyTheme(*mViewer, theme);
+    update();
+}
+
+scene::Theme ViewportWidget::theme() const
+{
+    return mModel ? mModel->theme() : scene::Theme::Day;
+}
+
 void ViewportWidget::flyToBound(const osg::BoundingSphere& bound)
 {
     if (!bound.valid())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scene/scene_theme.hpp"
 #include "scene/view_defaults.hpp"
 
 #include <QOpenGLWidget>
@@ -50,6 +51,10 @@ public:
 
     /// Flies to a view that shows the given world-space bound.
     void flyToBound(const osg::BoundingSphere& bound);
+
+    /// Shows the scene in a theme: the model's palette and sky, the view's clear colour and light.
+    void setTheme(scene::Theme theme);
+    scene::Theme theme() const;
 
     /// Returns the number of frames rendered so far.
     quint64 frameCount() const { return mFrameCount; }

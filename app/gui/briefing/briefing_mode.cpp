@@ -44,6 +44,7 @@ struct ProjectFigures
 {
     std::vector<CategoryInfo> categories;
     std::map<std::int64_t, QString> communityNames;
+    QString districtName; ///< the name of the district layer's first feature, if any
     double partyShare = -1.0;   ///< households reached by a "1+10" link, district; -1 when unknown
     double serviceShare = -1.0; ///< residents within 500 m of a day-care station, district; -1 when unknown
     int privacyMinimum = 5;
@@ -62,6 +63,14 @@ ProjectFigures readFigures(const std::string& path)
             for (const data::Feature& feature : communities->features)
                 figures.communityNames[std::atoll(feature.values[static_cast<std::size_t>(id)].c_str())] =
                     QString::fromStdString(feature.values[static_cast<std::size_t>(name)]);
+    }
+    if (auto district = data::readProjectLayer(path, data::schema::district::Table); district && !district->features.empty())
+    {
+        const auto& fields = district->fieldNames;
+        const auto name = std::find(fields.begin(), fields.end(), data::schema::district::Name) - fields.begin();
+        if (name < static_cast<long>(fields.size()))
+            figures.districtName =
+                QString::fromStdString(district->features.front().values[static_cast<std::size_t>(name)]);
     }
     if (auto party = data::runPartyCoverage(path, data::AreaLevel::Community); party && party->coverage.district.households > 0)
         figures.partyShare = party->coverage.district.linkShare;
@@ -126,6 +135,9 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
             dock->hide();
         mWindow.menuBar()->hide();
         mWindow.statusBar()->hide();
+        // The command-centre look for a dark room.
+        mSavedTheme = static_cast<int>(mViewport.theme());
+        mViewport.setTheme(scene::Theme::Night);
 
         mOverlay = new BriefingOverlay(&mViewport);
         mOverlay->setGeometry(mViewport.rect());
@@ -144,6 +156,16 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
                 const double ratio = mViewport.devicePixelRatioF();
                 return QPointF(window.x() / ratio, (camera->getViewport()->height() - window.y()) / ratio);
             });
+        connect(mOverlay, &BriefingOverlay::reservedChanged, this,
+                [this]
+                {
+                    // The view's legend, north arrow and scale bar keep clear of the header, tiles and caption.
+                    const double ratio = mViewport.devicePixelRatioF();
+                    const BriefingOverlay::Reserved reserved = mOverlay->reserved();
+                    mModel.overlay().setInsets(reserved.leftTop * ratio, reserved.rightTop * ratio,
+                                               reserved.leftBottom * ratio);
+                    mViewport.update();
+                });
         mOverlay->show();
         mOverlay->raise();
         mViewport.installEventFilter(this);
@@ -187,6 +209,8 @@ void BriefingMode::leave()
     mTours.setAutoPlay(false);
     delete mOverlay;
     mOverlay = nullptr;
+    mModel.overlay().setInsets(0.0, 0.0, 0.0);
+    mViewport.setTheme(static_cast<scene::Theme>(mSavedTheme));
     mWindow.showNormal();
     mWindow.menuBar()->setVisible(mMenuWasVisible);
     mWindow.statusBar()->setVisible(mStatusWasVisible);
@@ -264,7 +288,7 @@ void BriefingMode::stopShown(int index)
         return;
     const TourPlayer::Stop& stop = mTours.stopAt(index);
     mOverlay->setCaption(stop.caption);
-    mOverlay->setStopLabel(QStringLiteral("%1 / %2").arg(index + 1).arg(mTours.stopCount()));
+    mOverlay->setStopLabel(tr("Stop %1 of %2").arg(index + 1).arg(mTours.stopCount()));
     // The tiles follow the stop's categories, sources, statuses and area; their periods (today, this week) run up
     // to the data's latest report, whatever time range the stop's analysis shows.
     data::IncidentFilter filter;
@@ -302,6 +326,7 @@ void BriefingMode::loadIncidents()
                 {
                     mCategories = loaded.figures->categories;
                     mCommunityNames = loaded.figures->communityNames;
+                    mDistrictName = loaded.figures->districtName;
                     mPartyShare = loaded.figures->partyShare;
                     mServiceShare = loaded.figures->serviceShare;
                     mPrivacyMinimum = loaded.figures->privacyMinimum;
@@ -363,7 +388,8 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
 {
     const auto hidden = [this](double value) { return std::isfinite(value) && value < mPrivacyMinimum && value > 0; };
     // A count and its change: no change shown when either side is under the privacy minimum.
-    const auto countTile = [&](const QString& key, const QString& title, const data::KpiValue& figure, bool upIsGood)
+    const auto countTile = [&](const QString& key, const QString& title, const data::KpiValue& figure, bool upIsGood,
+                               const QString& versus)
     {
         KpiTile tile{key, title, countText(figure.value), {}, 0, true};
         if (std::isfinite(figure.value) && std::isfinite(figure.previous) && !hidden(figure.value) &&
@@ -372,14 +398,15 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
             const double change = figure.value - figure.previous;
             tile.direction = change > 0 ? 1 : change < 0 ? -1 : 0;
             tile.good = (change > 0) == upIsGood;
-            tile.change = figure.previous > 0
-                              ? tr("%1 (%2%) vs. previous").arg(signedNumber(change, 0),
-                                                                signedNumber(100.0 * change / figure.previous, 0))
-                              : tr("%1 vs. previous").arg(signedNumber(change, 0));
+            tile.change = versus + QLatin1Char(' ') +
+                          (figure.previous > 0 ? tr("%1 (%2%)").arg(signedNumber(change, 0),
+                                                                    signedNumber(100.0 * change / figure.previous, 0))
+                                               : signedNumber(change, 0));
         }
         return tile;
     };
-    const auto shareTile = [&](const QString& key, const QString& title, const data::KpiValue& figure, bool upIsGood)
+    const auto shareTile = [&](const QString& key, const QString& title, const data::KpiValue& figure, bool upIsGood,
+                               const QString& versus)
     {
         KpiTile tile{key, title,
                      std::isfinite(figure.value) ? QStringLiteral("%1%").arg(100.0 * figure.value, 0, 'f', 1)
@@ -390,7 +417,7 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
             const double change = 100.0 * (figure.value - figure.previous);
             tile.direction = change > 0.05 ? 1 : change < -0.05 ? -1 : 0;
             tile.good = (change > 0) == upIsGood;
-            tile.change = tr("%1 pts vs. previous").arg(signedNumber(change, 1));
+            tile.change = versus + QLatin1Char(' ') + tr("%1 pts").arg(signedNumber(change, 1));
         }
         return tile;
     };
@@ -399,11 +426,14 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
     const auto wanted = [&chosen](const QString& key)
     { return chosen.empty() || std::find(chosen.begin(), chosen.end(), key.toStdString()) != chosen.end(); };
     if (wanted(QStringLiteral("today")))
-        tiles << countTile(QStringLiteral("today"), tr("Incidents today"), kpis.incidentsToday, false);
+        tiles << countTile(QStringLiteral("today"), tr("Incidents today"), kpis.incidentsToday, false,
+                           tr("vs. yesterday"));
     if (wanted(QStringLiteral("week")))
-        tiles << countTile(QStringLiteral("week"), tr("Incidents this week"), kpis.incidentsWeek, false);
+        tiles << countTile(QStringLiteral("week"), tr("Incidents this week"), kpis.incidentsWeek, false,
+                           tr("vs. the week before"));
     if (wanted(QStringLiteral("on_time")))
-        tiles << shareTile(QStringLiteral("on_time"), tr("Closed on time"), kpis.closedOnTimeShare, true);
+        tiles << shareTile(QStringLiteral("on_time"), tr("Closed on time"), kpis.closedOnTimeShare, true,
+                           tr("vs. a week ago"));
     if (wanted(QStringLiteral("median_close")))
     {
         const data::KpiValue& hours = kpis.medianHoursToClose;
@@ -415,14 +445,16 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
             const double change = hours.value - hours.previous;
             tile.direction = change > 0.05 ? 1 : change < -0.05 ? -1 : 0;
             tile.good = change <= 0;
-            tile.change = tr("%1 h vs. previous").arg(signedNumber(change, 1));
+            tile.change = tr("vs. a week ago") + QLatin1Char(' ') + tr("%1 h").arg(signedNumber(change, 1));
         }
         tiles << tile;
     }
     if (wanted(QStringLiteral("overdue")))
-        tiles << countTile(QStringLiteral("overdue"), tr("Overdue now"), kpis.overdueNow, false);
+        tiles << countTile(QStringLiteral("overdue"), tr("Overdue now"), kpis.overdueNow, false,
+                           tr("vs. a week ago"));
     if (wanted(QStringLiteral("camera_ai")))
-        tiles << shareTile(QStringLiteral("camera_ai"), tr("Found by camera AI"), kpis.cameraAiShare, true);
+        tiles << shareTile(QStringLiteral("camera_ai"), tr("Found by camera AI"), kpis.cameraAiShare, true,
+                           tr("vs. the week before"));
     if (wanted(QStringLiteral("party")))
         tiles << KpiTile{QStringLiteral("party"), tr("Households reached (1+10)"),
                          partyShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * partyShare, 0, 'f', 1)
@@ -450,8 +482,8 @@ void BriefingMode::showKpis(const data::BriefingKpis& kpis, double partyShare, d
     }
     else
         mOverlay->setTrend({}, {});
-    const QString projectName = QFileInfo(mSession.path()).completeBaseName();
-    const QString title = mTours.tourName().isEmpty() ? projectName : mTours.tourName();
+    const QString place = mDistrictName.isEmpty() ? QFileInfo(mSession.path()).completeBaseName() : mDistrictName;
+    const QString title = mTours.tourName().isEmpty() ? place : place + QStringLiteral(" · ") + mTours.tourName();
     mOverlay->setHeader(title, kpis.asOf > 0 ? tr("Data as of %1").arg(districtTime(kpis.asOf).toString(
                                                    QStringLiteral("yyyy-MM-dd HH:mm")))
                                              : QString());

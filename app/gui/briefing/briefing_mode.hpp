@@ -103,12 +103,14 @@ private:
     QByteArray mSavedState;
     QByteArray mSavedGeometry;
     Qt::WindowStates mSavedWindowState;
+    int mSavedTheme = 0;
     bool mMenuWasVisible = true;
     bool mStatusWasVisible = true;
 
     std::shared_ptr<const data::IncidentStore> mStore;
     std::vector<CategoryInfo> mCategories;
     std::map<std::int64_t, QString> mCommunityNames;
+    QString mDistrictName;
     double mPartyShare = -1.0;
     double mServiceShare = -1.0;
     data::IncidentFilter mFilter;

@@ -54,7 +54,7 @@ QRectF paintTileFrame(QPainter& painter, const QRectF& box, const QString& title
 
 /// Tile geometry, in units.
 constexpr double Margin = 2.0;
-constexpr double TileWidth = 17.0;
+constexpr double TileWidth = 20.0;
 constexpr double TileHeight = 11.5;
 constexpr double Gap = 1.0;
 } // namespace
@@ -161,29 +161,45 @@ void BriefingOverlay::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::TextAntialiasing);
     const double unit = height() / 100.0;
     paintPulses(painter, unit);
-    paintHeader(painter, unit);
-    paintTiles(painter, unit);
-    paintCaption(painter, unit);
+    const Reserved reserved{paintHeader(painter, unit), paintTiles(painter, unit),
+                            height() - paintCaption(painter, unit)};
     paintTicker(painter, unit);
+    if (!(reserved == mReserved))
+    {
+        mReserved = reserved;
+        emit reservedChanged();
+    }
 }
 
-void BriefingOverlay::paintHeader(QPainter& painter, double unit)
+double BriefingOverlay::paintHeader(QPainter& painter, double unit)
 {
     if (mTitle.isEmpty())
-        return;
-    const QFont titleFont = sizedFont(3.6 * unit, true), dateFont = sizedFont(2.0 * unit);
-    const QFontMetricsF titleMetrics(titleFont), dateMetrics(dateFont);
-    const double width =
-        std::max(titleMetrics.horizontalAdvance(mTitle), dateMetrics.horizontalAdvance(mDataDate)) + 3.0 * unit;
-    const QRectF box(Margin * unit, Margin * unit, width, titleMetrics.height() + dateMetrics.height() + 2.0 * unit);
+        return 0.0;
+    const QFont titleFont = sizedFont(3.6 * unit, true), lineFont = sizedFont(2.0 * unit);
+    const QFontMetricsF titleMetrics(titleFont), lineMetrics(lineFont);
+    QStringList lines;
+    for (const QString& line : {mDataDate, mStopLabel})
+        if (!line.isEmpty())
+            lines << line;
+    double width = titleMetrics.horizontalAdvance(mTitle);
+    for (const QString& line : lines)
+        width = std::max(width, lineMetrics.horizontalAdvance(line));
+    const QRectF box(Margin * unit, Margin * unit, width + 3.0 * unit,
+                     titleMetrics.height() + lines.size() * lineMetrics.height() + 2.0 * unit);
     fillPanel(painter, box, unit);
     painter.setFont(titleFont);
     painter.setPen(ValueText);
-    painter.drawText(QPointF(box.left() + 1.5 * unit, box.top() + unit + titleMetrics.ascent()), mTitle);
-    painter.setFont(dateFont);
+    double y = box.top() + unit;
+    painter.drawText(QPointF(box.left() + 1.5 * unit, y + titleMetrics.ascent()), mTitle);
+    y += titleMetrics.height();
+    painter.setFont(lineFont);
     painter.setPen(TitleText);
-    painter.drawText(
-        QPointF(box.left() + 1.5 * unit, box.top() + unit + titleMetrics.height() + dateMetrics.ascent()), mDataDate);
+    for (const QString& line : lines)
+    {
+        painter.drawText(QPointF(box.left() + 1.5 * unit, y + lineMetrics.ascent()), line);
+        y += lineMetrics.height();
+    }
+    return box.bottom();
 }
 
 double BriefingOverlay::paintTiles(QPainter& painter, double unit)
@@ -194,7 +210,8 @@ double BriefingOverlay::paintTiles(QPainter& painter, double unit)
     // Tiles fill the top right, as many per row as about 60% of the width holds (one row on a wide wall).
     const double cell = (TileWidth + Gap) * unit;
     const int perRow = std::clamp(static_cast<int>(std::floor((width() * 0.62) / cell)), 2, cells);
-    const double right = width() - Margin * unit;
+    // Read left to right from the block's left edge, the block against the right margin.
+    const double left = width() - Margin * unit - std::min(cells, perRow) * cell + Gap * unit;
     int slot = 0;
     double bottom = 0.0;
     auto place = [&](int span)
@@ -203,7 +220,7 @@ double BriefingOverlay::paintTiles(QPainter& painter, double unit)
             slot += perRow - slot % perRow; // a two-cell tile does not split over rows
         const int row = slot / perRow, column = slot % perRow;
         slot += span;
-        const double x = right - (column + span) * cell + Gap * unit;
+        const double x = left + column * cell;
         const double y = Margin * unit + row * (TileHeight + Gap) * unit;
         bottom = std::max(bottom, y + TileHeight * unit);
         return QRectF(x, y, span * cell - Gap * unit, TileHeight * unit);
@@ -232,7 +249,7 @@ void BriefingOverlay::paintTile(QPainter& painter, const QRectF& box, const KpiT
     const QColor color = tile.direction == 0 ? FlatChange : (tile.good ? GoodChange : BadChange);
     const QString arrow = tile.direction > 0 ? QStringLiteral("▲ ") : tile.direction < 0 ? QStringLiteral("▼ ")
                                                                                           : QStringLiteral("■ ");
-    painter.setFont(sizedFont(1.7 * unit));
+    painter.setFont(sizedFont(1.6 * unit));
     painter.setPen(color);
     painter.drawText(QRectF(inner.left(), inner.bottom() - 2.4 * unit, inner.width(), 2.4 * unit),
                      Qt::AlignLeft | Qt::AlignVCenter,
@@ -254,32 +271,27 @@ void BriefingOverlay::paintTrend(QPainter& painter, const QRectF& box, double un
     }
 }
 
-void BriefingOverlay::paintCaption(QPainter& painter, double unit)
+double BriefingOverlay::paintCaption(QPainter& painter, double unit)
 {
+    if (mCaption.isEmpty())
+        return height();
     const QFont font = sizedFont(3.4 * unit, true);
     const double maxWidth = std::min(width() * 0.6, 110.0 * unit);
     const QFontMetricsF metrics(font);
-    QRectF text = metrics.boundingRect(QRectF(0, 0, maxWidth, 40.0 * unit), Qt::TextWordWrap, mCaption);
-    if (!mCaption.isEmpty())
-    {
-        const QRectF box(Margin * unit, height() - Margin * unit - text.height() - 2.4 * unit,
-                         text.width() + 3.0 * unit, text.height() + 2.4 * unit);
-        fillPanel(painter, box, unit);
-        // An accent bar on the caption's left edge.
-        painter.fillRect(QRectF(box.left(), box.top() + 0.8 * unit, 0.45 * unit, box.height() - 1.6 * unit),
-                         QColor(70, 190, 255));
-        painter.setFont(font);
-        painter.setPen(ValueText);
-        painter.drawText(box.adjusted(1.8 * unit, 1.2 * unit, -1.2 * unit, -1.2 * unit), Qt::TextWordWrap, mCaption);
-    }
-    if (!mStopLabel.isEmpty())
-    {
-        painter.setFont(sizedFont(1.8 * unit));
-        painter.setPen(TitleText);
-        const double y = height() - Margin * unit - text.height() - 2.4 * unit - 3.0 * unit;
-        painter.drawText(QRectF(Margin * unit, y, 40.0 * unit, 2.6 * unit), Qt::AlignLeft | Qt::AlignVCenter,
-                         mStopLabel);
-    }
+    // Measured with a little room to spare, so that drawing wraps exactly as measured.
+    const QRectF text = metrics.boundingRect(QRectF(0, 0, maxWidth, 40.0 * unit), Qt::TextWordWrap, mCaption);
+    const QSizeF room(std::ceil(text.width()) + 2.0, std::ceil(text.height()));
+    const QRectF box(Margin * unit, height() - Margin * unit - room.height() - 2.4 * unit,
+                     room.width() + 3.0 * unit, room.height() + 2.4 * unit);
+    fillPanel(painter, box, unit);
+    // An accent bar on the caption's left edge.
+    painter.fillRect(QRectF(box.left(), box.top() + 0.8 * unit, 0.45 * unit, box.height() - 1.6 * unit),
+                     QColor(70, 190, 255));
+    painter.setFont(font);
+    painter.setPen(ValueText);
+    painter.drawText(QRectF(QPointF(box.left() + 1.8 * unit, box.top() + 1.2 * unit), room), Qt::TextWordWrap,
+                     mCaption);
+    return box.top();
 }
 
 void BriefingOverlay::paintTicker(QPainter& painter, double unit)

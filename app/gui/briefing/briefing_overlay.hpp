@@ -65,10 +65,25 @@ public:
     QStringList tileTexts() const;
     int activePulses() const { return static_cast<int>(mPulses.size()); }
 
+    /// How far the header and tiles reach down from the top, and the caption up from the bottom, on the left and
+    /// right (logical pixels, as last painted): what the view's own legend, arrow and scale bar keep clear of.
+    struct Reserved
+    {
+        double leftTop = 0.0;
+        double rightTop = 0.0;
+        double leftBottom = 0.0;
+        bool operator==(const Reserved&) const = default;
+    };
+    Reserved reserved() const { return mReserved; }
+
     /// Lines the ticker keeps.
     static constexpr int TickerLines = 4;
     /// How long a pulse lasts, seconds.
     static constexpr double PulseSeconds = 6.0;
+
+signals:
+    /// What reserved() returns changed.
+    void reservedChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -79,12 +94,14 @@ private:
         std::array<double, 3> world;
         qint64 startedMs;
     };
-    void paintHeader(QPainter& painter, double unit);
+    /// Paints the title, the data date and the stop counter; returns the header's bottom edge.
+    double paintHeader(QPainter& painter, double unit);
     /// Paints the tiles (and the chart tile) right-aligned along the top; returns their bottom edge.
     double paintTiles(QPainter& painter, double unit);
     void paintTile(QPainter& painter, const QRectF& box, const KpiTile& tile, double unit);
     void paintTrend(QPainter& painter, const QRectF& box, double unit);
-    void paintCaption(QPainter& painter, double unit);
+    /// Paints the caption; returns its top edge.
+    double paintCaption(QPainter& painter, double unit);
     void paintTicker(QPainter& painter, double unit);
     void paintPulses(QPainter& painter, double unit);
 
@@ -102,6 +119,7 @@ private:
     QElapsedTimer mClock;
     QTimer mAnimation;
     bool mBlank = false;
+    Reserved mReserved;
 };
 
 } // namespace citytwin::app
