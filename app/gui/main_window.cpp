@@ -11,6 +11,7 @@
 #include "app/gui/analysis_map_link.hpp"
 #include "app/gui/area_drawing.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
+#include "app/gui/briefing/tour_editor.hpp"
 #include "app/gui/color_by_dialog.hpp"
 #include "app/gui/crs_confirm_dialog.hpp"
 #include "app/gui/import_dialog.hpp"
@@ -148,6 +149,7 @@ void MainWindow::createParts()
     connect(mSession, &ProjectSession::opened, mAnalysisDock, &AnalysisDock::setProject);
 
     connect(mTours, &TourPlayer::failed, this, &MainWindow::reportError);
+    connect(mTours, &TourPlayer::editToursRequested, this, &MainWindow::showTourEditor);
     connect(mTours, &TourPlayer::finished, this, &MainWindow::tourFinished);
     connect(mAnalysisDock, &AnalysisDock::drawAreaRequested, mAreaDrawing, &AreaDrawing::start);
     connect(mAreaDrawing, &AreaDrawing::areaDrawn, mAnalysisDock, &AnalysisDock::setDrawnArea);
@@ -467,6 +469,23 @@ bool MainWindow::playTour(const QString& name, double speed)
 bool MainWindow::isTourPlaying() const
 {
     return mTours->isPlaying();
+}
+
+TourEditor* MainWindow::showTourEditor()
+{
+    if (!mSession->isOpen())
+        return nullptr;
+    if (mTourEditor && mTourEditor->property("project").toString() != mSession->path())
+        delete mTourEditor;
+    if (!mTourEditor)
+    {
+        mTourEditor = new TourEditor(mSession->path(), *mTours, *mBriefing, this);
+        mTourEditor->setProperty("project", mSession->path());
+        mTourEditor->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    mTourEditor->show();
+    mTourEditor->raise();
+    return mTourEditor;
 }
 
 bool MainWindow::incidentsReady() const

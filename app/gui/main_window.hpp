@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,7 @@ class LayerList;
 class LayersDock;
 class ProjectSession;
 class SourceLoader;
+class TourEditor;
 class TourPlayer;
 class ViewLayers;
 class ViewStateControl;
@@ -81,6 +83,8 @@ public:
     TourPlayer* tours() const { return mTours; }
     /// Briefing mode (View ▸ Briefing, F11).
     BriefingMode* briefing() const { return mBriefing; }
+    /// Opens the tour editor on the open project (nothing when none is open).
+    TourEditor* showTourEditor();
     /// Whether the project's incidents are loaded in the Analysis dock (or it has none to load).
     bool incidentsReady() const;
     /// Opens the import dialog on the open project (nothing when no project is open).
@@ -140,6 +144,7 @@ private:
     ViewLayers* mViewLayers = nullptr;
     std::unique_ptr<ViewStateControl> mStateControl;
     BriefingMode* mBriefing = nullptr;
+    QPointer<TourEditor> mTourEditor;
 
     QMenu* mFileMenu = nullptr;
     QMenu* mViewMenu = nullptr;

@@ -41,6 +41,7 @@ void TourPlayer::fillMenu(QMenu& menu)
         menu.addAction(QString::fromStdString(bookmark.name), this, [this, bookmark] { flyTo(bookmark, 2.0); });
     menu.addSeparator();
     menu.addAction(tr("&Add Bookmark…"), this, &TourPlayer::addBookmark);
+    menu.addAction(tr("&Edit Tours…"), this, &TourPlayer::editToursRequested);
     auto tours = project->tours();
     if (tours && !tours->empty())
     {

@@ -91,6 +91,8 @@ signals:
     void finished();
     /// A stop was shown (its camera flight started and its state applied).
     void stopShown(int index);
+    /// Bookmarks ▸ Edit Tours… was chosen.
+    void editToursRequested();
     /// Saving a bookmark failed; the message is for the user.
     void failed(const QString& message);
 

@@ -121,6 +121,22 @@ const QStringList& BriefingMode::tileKeys()
     return keys;
 }
 
+QString BriefingMode::tileTitle(const QString& key)
+{
+    static const std::map<QString, const char*> titles = {
+        {QStringLiteral("today"), QT_TR_NOOP("Incidents today")},
+        {QStringLiteral("week"), QT_TR_NOOP("Incidents this week")},
+        {QStringLiteral("on_time"), QT_TR_NOOP("Closed on time")},
+        {QStringLiteral("median_close"), QT_TR_NOOP("Median time to close")},
+        {QStringLiteral("overdue"), QT_TR_NOOP("Overdue now")},
+        {QStringLiteral("camera_ai"), QT_TR_NOOP("Found by camera AI")},
+        {QStringLiteral("party"), QT_TR_NOOP("Households reached (1+10)")},
+        {QStringLiteral("services"), QT_TR_NOOP("Residents within 500 m of day care")},
+        {QStringLiteral("trend"), QT_TR_NOOP("Incidents per day, last 30 days")}};
+    const auto found = titles.find(key);
+    return found == titles.end() ? key : tr(found->second);
+}
+
 void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
 {
     if (!mActive)
@@ -426,18 +442,18 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
     const auto wanted = [&chosen](const QString& key)
     { return chosen.empty() || std::find(chosen.begin(), chosen.end(), key.toStdString()) != chosen.end(); };
     if (wanted(QStringLiteral("today")))
-        tiles << countTile(QStringLiteral("today"), tr("Incidents today"), kpis.incidentsToday, false,
+        tiles << countTile(QStringLiteral("today"), tileTitle(QStringLiteral("today")), kpis.incidentsToday, false,
                            tr("vs. yesterday"));
     if (wanted(QStringLiteral("week")))
-        tiles << countTile(QStringLiteral("week"), tr("Incidents this week"), kpis.incidentsWeek, false,
+        tiles << countTile(QStringLiteral("week"), tileTitle(QStringLiteral("week")), kpis.incidentsWeek, false,
                            tr("vs. the week before"));
     if (wanted(QStringLiteral("on_time")))
-        tiles << shareTile(QStringLiteral("on_time"), tr("Closed on time"), kpis.closedOnTimeShare, true,
+        tiles << shareTile(QStringLiteral("on_time"), tileTitle(QStringLiteral("on_time")), kpis.closedOnTimeShare, true,
                            tr("vs. a week ago"));
     if (wanted(QStringLiteral("median_close")))
     {
         const data::KpiValue& hours = kpis.medianHoursToClose;
-        KpiTile tile{QStringLiteral("median_close"), tr("Median time to close"),
+        KpiTile tile{QStringLiteral("median_close"), tileTitle(QStringLiteral("median_close")),
                      std::isfinite(hours.value) ? tr("%1 h").arg(hours.value, 0, 'f', 1) : QStringLiteral("—"),
                      {}, 0, true};
         if (std::isfinite(hours.value) && std::isfinite(hours.previous))
@@ -450,18 +466,18 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
         tiles << tile;
     }
     if (wanted(QStringLiteral("overdue")))
-        tiles << countTile(QStringLiteral("overdue"), tr("Overdue now"), kpis.overdueNow, false,
+        tiles << countTile(QStringLiteral("overdue"), tileTitle(QStringLiteral("overdue")), kpis.overdueNow, false,
                            tr("vs. a week ago"));
     if (wanted(QStringLiteral("camera_ai")))
-        tiles << shareTile(QStringLiteral("camera_ai"), tr("Found by camera AI"), kpis.cameraAiShare, true,
+        tiles << shareTile(QStringLiteral("camera_ai"), tileTitle(QStringLiteral("camera_ai")), kpis.cameraAiShare, true,
                            tr("vs. the week before"));
     if (wanted(QStringLiteral("party")))
-        tiles << KpiTile{QStringLiteral("party"), tr("Households reached (1+10)"),
+        tiles << KpiTile{QStringLiteral("party"), tileTitle(QStringLiteral("party")),
                          partyShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * partyShare, 0, 'f', 1)
                                            : QStringLiteral("—"),
                          {}, 0, true};
     if (wanted(QStringLiteral("services")))
-        tiles << KpiTile{QStringLiteral("services"), tr("Residents within 500 m of day care"),
+        tiles << KpiTile{QStringLiteral("services"), tileTitle(QStringLiteral("services")),
                          serviceShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * serviceShare, 0, 'f', 1)
                                              : QStringLiteral("—"),
                          {}, 0, true};
@@ -478,7 +494,7 @@ void BriefingMode::showKpis(const data::BriefingKpis& kpis, double partyShare, d
         QVector<double> daily;
         for (std::uint32_t count : kpis.dailyCounts)
             daily << count;
-        mOverlay->setTrend(daily, tr("Incidents per day, last 30 days"));
+        mOverlay->setTrend(daily, tileTitle(QStringLiteral("trend")));
     }
     else
         mOverlay->setTrend({}, {});

@@ -53,6 +53,8 @@ public:
 
     /// The KPI tiles there are, by key, in their default order.
     static const QStringList& tileKeys();
+    /// A tile's title in the interface language.
+    static QString tileTitle(const QString& key);
 
     /// Enters briefing mode on a screen (-1: the window's), full screen, or at a fixed size when one is given.
     /// With a tour name, loads it and shows its first stop.

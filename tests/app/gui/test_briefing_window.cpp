@@ -5,6 +5,7 @@
 #include "app/gui/analysis/analysis_dock.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
 #include "app/gui/briefing/briefing_overlay.hpp"
+#include "app/gui/briefing/tour_editor.hpp"
 #include "app/gui/layers_dock.hpp"
 #include "app/gui/main_window.hpp"
 #include "app/gui/tour_player.hpp"
@@ -18,6 +19,11 @@
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QElapsedTimer>
 #include <QMenuBar>
 #include <QProcess>
@@ -151,6 +157,56 @@ private slots:
         QVERIFY(live.waitForFinished(20000));
         QCOMPARE(live.exitCode(), 0);
         briefing.leave();
+    }
+
+    /// The tour editor: two views added as stops, captioned, reordered and timed, saved into the project, exported
+    /// and imported back, then presented.
+    void theTourEditorMakesATour()
+    {
+        app::TourEditor* editor = mWindow->showTourEditor();
+        QVERIFY(editor);
+        QVERIFY(editor->edit(QStringLiteral("周报")));
+        QVERIFY(editor->tour().stops.empty());
+        heatAction()->setChecked(false);
+        QVERIFY(editor->addCurrentView());
+        heatAction()->setChecked(true);
+        QVERIFY(editor->addCurrentView());
+        auto* stops = editor->findChild<QListWidget*>(QStringLiteral("stops"));
+        stops->setCurrentRow(1);
+        editor->findChild<QLineEdit*>(QStringLiteral("caption"))->setText(QStringLiteral("热力"));
+        emit editor->findChild<QLineEdit*>(QStringLiteral("caption"))->textEdited(QStringLiteral("热力"));
+        editor->findChild<QDoubleSpinBox*>(QStringLiteral("duration"))->setValue(12.0);
+        // Up: the heat stop first.
+        for (QPushButton* button : editor->findChildren<QPushButton*>())
+            if (button->text() == QLatin1String("Up"))
+                button->click();
+        QVERIFY(editor->save());
+        auto project = data::ProjectStore::open(mPath.toStdString(), {.create = false, .readOnly = true});
+        data::Tour saved;
+        for (const data::Tour& tour : project->tours().value())
+            if (tour.name == "周报")
+                saved = tour;
+        QCOMPARE(saved.stops.size(), std::size_t(2));
+        QCOMPARE(saved.stops[0].caption, std::string("热力"));
+        QCOMPARE(saved.stops[0].durationSeconds, 12.0);
+        QCOMPARE(saved.stops[0].bookmark, std::string("周报-2"));
+        QVERIFY(project->bookmark("周报-2").value()->state->heat);
+        QVERIFY(!project->bookmark("周报-1").value()->state->heat);
+
+        const QString file = mDir.filePath(QStringLiteral("week.tour.json"));
+        QVERIFY(editor->exportTo(file));
+        QVERIFY(QFile::exists(file));
+        QVERIFY(editor->importFrom(file));
+        QVERIFY(!editor->importFrom(mDir.filePath(QStringLiteral("missing.json"))));
+        QVERIFY(editor->lastError().contains(QStringLiteral("missing.json")));
+
+        for (QPushButton* button : editor->findChildren<QPushButton*>())
+            if (button->text() == QLatin1String("Present"))
+                button->click();
+        QVERIFY(mWindow->briefing()->isActive());
+        QCOMPARE(mWindow->tours()->tourName(), QStringLiteral("周报"));
+        QCOMPARE(mWindow->briefing()->overlay()->caption(), QStringLiteral("热力"));
+        mWindow->briefing()->leave();
     }
 
 private:
