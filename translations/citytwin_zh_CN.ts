@@ -1,582 +1,582 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>citytwin::app::AnalysisDock</name>
-        <message>
-            <source>Play</source>
-            <translation>播放</translation>
-        </message>
-        <message>
-            <source>Week of:</source>
-            <translation>所在周：</translation>
-        </message>
-        <message>
-            <source>Against the weeks before:</source>
-            <translation>对比前几周：</translation>
-        </message>
-        <message>
-            <source>Grid cells</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Communities</source>
-            <translation>社区</translation>
-        </message>
-        <message>
-            <source>Per:</source>
-            <translation>统计单元：</translation>
-        </message>
-        <message>
-            <source>Stations:</source>
-            <translation>站点：</translation>
-        </message>
-        <message>
-            <source>Walking distance:</source>
-            <translation>步行距离：</translation>
-        </message>
-        <message>
-            <source>Filter</source>
-            <translation>筛选</translation>
-        </message>
-        <message>
-            <source>From:</source>
-            <translation>起：</translation>
-        </message>
-        <message>
-            <source>To:</source>
-            <translation>止：</translation>
-        </message>
-        <message>
-            <source>Time slider:</source>
-            <translation>时间轴：</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <source>Categories (none ticked: all):</source>
-            <translation>类别（不勾选即全部）：</translation>
-        </message>
-        <message>
-            <source>Sources:</source>
-            <translation>来源：</translation>
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation>状态：</translation>
-        </message>
-        <message>
-            <source>Overdue only (against each category's limit)</source>
-            <translation>仅超期（按各类别时限）</translation>
-        </message>
-        <message>
-            <source>Area:</source>
-            <translation>区域：</translation>
-        </message>
-        <message>
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
-            <source>Saved filters:</source>
-            <translation>已存筛选：</translation>
-        </message>
-        <message>
-            <source>Per grid cell</source>
-            <translation>按网格</translation>
-        </message>
-        <message>
-            <source>Per community</source>
-            <translation>按社区</translation>
-        </message>
-        <message>
-            <source>3D columns</source>
-            <translation>三维柱体</translation>
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <source>Map:</source>
-            <translation>地图：</translation>
-        </message>
-        <message>
-            <source>Analysis</source>
-            <translation>分析</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <source>Hot spots</source>
-            <translation>热点</translation>
-        </message>
-        <message>
-            <source>Party coverage</source>
-            <translation>党建覆盖</translation>
-        </message>
-        <message>
-            <source>Service coverage</source>
-            <translation>服务覆盖</translation>
-        </message>
-        <message>
-            <source>Camera coverage</source>
-            <translation>视频覆盖</translation>
-        </message>
-        <message>
-            <source>by hour</source>
-            <translation>按小时</translation>
-        </message>
-        <message>
-            <source>by day</source>
-            <translation>按天</translation>
-        </message>
-        <message>
-            <source>by week</source>
-            <translation>按周</translation>
-        </message>
-        <message>
-            <source>Run</source>
-            <translation>运行</translation>
-        </message>
-        <message>
-            <source>Show on Map</source>
-            <translation>在地图上显示</translation>
-        </message>
-        <message>
-            <source>Whole district</source>
-            <translation>全区</translation>
-        </message>
-        <message>
-            <source>Showing %1 to %2</source>
-            <translation>显示 %1 至 %2</translation>
-        </message>
-        <message>
-            <source>Showing the whole range; move the slider or press Play to step through it</source>
-            <translation>显示整个时段；拖动时间轴或按“播放”逐段查看</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;%1&lt;/b&gt; incidents · &lt;b&gt;%2&lt;/b&gt; open · &lt;b&gt;%3&lt;/b&gt; overdue · found by camera AI &lt;b&gt;%4%&lt;/b&gt; · median time to close &lt;b&gt;%5 h&lt;/b&gt; (90%: %6 h)</source>
-            <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件 · 未办结 &lt;b&gt;%2&lt;/b&gt; 件 · 超期 &lt;b&gt;%3&lt;/b&gt; 件 · 视频AI发现 &lt;b&gt;%4%&lt;/b&gt; · 办结用时中位数 &lt;b&gt;%5 小时&lt;/b&gt;（90%：%6 小时）</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;%1&lt;/b&gt; incidents</source>
-            <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件</translation>
-        </message>
-        <message>
-            <source>Incidents: %1</source>
-            <translation>事件：%1</translation>
-        </message>
-        <message>
-            <source>Incidents per week, largest categories</source>
-            <translation>每周事件数（主要类别）</translation>
-        </message>
-        <message>
-            <source>Incidents per day, largest categories</source>
-            <translation>每日事件数（主要类别）</translation>
-        </message>
-        <message>
-            <source>Incidents per hour, largest categories</source>
-            <translation>每小时事件数（主要类别）</translation>
-        </message>
-        <message>
-            <source>Closed incidents</source>
-            <translation>已办结事件</translation>
-        </message>
-        <message>
-            <source>Time to close</source>
-            <translation>办结用时</translation>
-        </message>
-        <message>
-            <source>hours from report to closing</source>
-            <translation>从上报到办结（小时）</translation>
-        </message>
-        <message>
-            <source>Top 10 grid cells</source>
-            <translation>事件最多的 10 个网格</translation>
-        </message>
-        <message>
-            <source>grid cell</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Week of %1 against the %2 weeks before: %3 grid cells with a significant change.</source>
-            <translation>%1 所在周对比前 %2 周：%3 个网格有显著变化。</translation>
-        </message>
-        <message>
-            <source>District: %1 of %2 residential buildings have a building group (%3%); %4% of households are reached by a 1+10 link. Gaps: %5 populated grid cells without a branch, %6 residential buildings without a group, %7 communities below 20% of households linked.</source>
-            <translation>全区：%2 栋住宅楼中 %1 栋建有楼栋党小组（%3%）；“1+10”联系覆盖 %4% 的住户。短板：%5 个有人居住的网格没有党支部，%6 栋住宅楼没有党小组，%7 个社区联系住户不足 20%。</translation>
-        </message>
-        <message>
-            <source>1+10 links against time to close, per grid cell&lt;br&gt;Pearson r = %1, Spearman ρ = %2 (%3 cells)</source>
-            <translation>“1+10”联系与办结用时（按网格）&lt;br&gt;Pearson r = %1，Spearman ρ = %2（%3 个网格）</translation>
-        </message>
-        <message>
-            <source>households linked (%)</source>
-            <translation>联系住户比例（%）</translation>
-        </message>
-        <message>
-            <source>median hours to close</source>
-            <translation>办结用时中位数（小时）</translation>
-        </message>
-        <message>
-            <source>building %1 (+%2 people, %3% covered after it)</source>
-            <translation>建筑 %1（新增覆盖 %2 人，之后覆盖率 %3%）</translation>
-        </message>
-        <message>
-            <source>elderly residents</source>
-            <translation>老年居民</translation>
-        </message>
-        <message>
-            <source>children</source>
-            <translation>儿童</translation>
-        </message>
-        <message>
-            <source>residents</source>
-            <translation>居民</translation>
-        </message>
-        <message>
-            <source>%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. Where to put the next stations: %7.</source>
-            <translation>%2 名%3中有 %1 名（%4%）住在站点 %5 米以内；%6 栋建筑未覆盖。建议新站点位置：%7。</translation>
-        </message>
-        <message>
-            <source>; </source>
-            <translation>；</translation>
-        </message>
-        <message>
-            <source>%1% of open ground and %2% of street length are in view of a camera (views cut by buildings); %3 grid cells have blind spots (under 10% of open ground in view).</source>
-            <translation>%1% 的开放地面和 %2% 的街道长度在摄像头视野内（已扣除建筑遮挡）；%3 个网格存在盲区（可见开放地面不足 10%）。</translation>
-        </message>
-        <message>
-            <source>Export Table</source>
-            <translation>导出表格</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</source>
-            <translation>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</translation>
-        </message>
-        <message>
-            <source>Results are not written into the project itself.</source>
-            <translation>分析结果不会写入项目文件本身。</translation>
-        </message>
-        <message>
-            <source>%1: cannot write the file</source>
-            <translation>%1：无法写入文件</translation>
-        </message>
-        <message>
-            <source>Save Filter</source>
-            <translation>保存筛选</translation>
-        </message>
-        <message>
-            <source>Name of the filter:</source>
-            <translation>筛选名称：</translation>
-        </message>
-        <message>
-            <source>Show on map</source>
-            <translation>在地图上显示</translation>
-        </message>
-        <message>
-            <source>Within (distance):</source>
-            <translation>距离不超过：</translation>
-        </message>
-        <message>
-            <source>Within (days):</source>
-            <translation>间隔不超过（天）：</translation>
-        </message>
-        <message>
-            <source>At least (incidents):</source>
-            <translation>至少（件）：</translation>
-        </message>
-        <message>
-            <source>Recurring places</source>
-            <translation>反复发生地点</translation>
-        </message>
-        <message>
-            <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
-            <translation>%1 处同类事件在 %2 米、%3 天内反复发生的地点（每处至少 %4 件），共 %5 件；按规模排序。双击一行可飞至该处。</translation>
-        </message>
-        <message>
-            <source>Draw…</source>
-            <translation>绘制…</translation>
-        </message>
-        <message>
-            <source>Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel</source>
-            <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
-        </message>
-        <message>
-            <source>Area drawn on the map</source>
-            <translation>地图上绘制的区域</translation>
-        </message>
-        <message>
-            <source>Grid cell %1 (picked on the map)</source>
-            <translation>网格 %1（地图上选取）</translation>
-        </message>
-        <message>
-            <source>Over time by category</source>
-            <translation>随时间变化（按类别）</translation>
-        </message>
-        <message>
-            <source>Over time by source</source>
-            <translation>随时间变化（按来源）</translation>
-        </message>
-        <message>
-            <source>Incidents per week, by source</source>
-            <translation>每周事件数（按来源）</translation>
-        </message>
-        <message>
-            <source>Incidents per day, by source</source>
-            <translation>每日事件数（按来源）</translation>
-        </message>
-        <message>
-            <source>Incidents per hour, by source</source>
-            <translation>每小时事件数（按来源）</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::AnalysisInputs</name>
-        <message>
-            <source>Camera AI</source>
-            <translation>视频AI</translation>
-        </message>
-        <message>
-            <source>Grid inspector</source>
-            <translation>网格员</translation>
-        </message>
-        <message>
-            <source>12345 hotline</source>
-            <translation>12345热线</translation>
-        </message>
-        <message>
-            <source>Citizen app</source>
-            <translation>市民APP</translation>
-        </message>
-        <message>
-            <source>Reported</source>
-            <translation>已上报</translation>
-        </message>
-        <message>
-            <source>Dispatched</source>
-            <translation>已派遣</translation>
-        </message>
-        <message>
-            <source>Handled</source>
-            <translation>已处置</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>已办结</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::AnalysisMapLink</name>
-        <message>
-            <source>%1 %2</source>
-            <translation>%1 %2</translation>
-        </message>
-        <message>
-            <source>Buildings listed by the analysis</source>
-            <translation>分析列出的建筑</translation>
-        </message>
-        <message numerus="yes">
-            <source>listed (%n)</source>
-            <translation>
-                <numerusform>列出的（%n 栋）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>others</source>
-            <translation>其他</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::AreaDrawing</name>
-        <message>
-            <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
-            <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
-        </message>
-        <message>
-            <source>An area needs at least three corners</source>
-            <translation>区域至少需要三个角点</translation>
-        </message>
-        <message>
-            <source>The analysis now looks at the area drawn</source>
-            <translation>分析现在只看绘制的区域</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::BriefingMode</name>
-        <message>
-            <source>CityTwin briefing</source>
-            <translation>CityTwin 汇报</translation>
-        </message>
-        <message>
-            <source>Incidents today</source>
-            <translation>今日事件</translation>
-        </message>
-        <message>
-            <source>Incidents this week</source>
-            <translation>本周事件</translation>
-        </message>
-        <message>
-            <source>Closed on time</source>
-            <translation>按时办结率</translation>
-        </message>
-        <message>
-            <source>Median time to close</source>
-            <translation>办结用时中位数</translation>
-        </message>
-        <message>
-            <source>%1 h</source>
-            <translation>%1 小时</translation>
-        </message>
-        <message>
-            <source>Overdue now</source>
-            <translation>当前超期</translation>
-        </message>
-        <message>
-            <source>Found by camera AI</source>
-            <translation>视频AI发现占比</translation>
-        </message>
-        <message>
-            <source>Households reached (1+10)</source>
-            <translation>1+10联系覆盖</translation>
-        </message>
-        <message>
-            <source>Residents within 500 m of day care</source>
-            <translation>日照站500米覆盖</translation>
-        </message>
-        <message>
-            <source>Incidents per day, last 30 days</source>
-            <translation>近30天每日事件数</translation>
-        </message>
-        <message>
-            <source>Data as of %1</source>
-            <translation>数据截至 %1</translation>
-        </message>
-        <message>
-            <source>grid %1</source>
-            <translation>%1号网格</translation>
-        </message>
-        <message>
-            <source>Stop %1 of %2</source>
-            <translation>第 %1 / %2 站</translation>
-        </message>
-        <message>
-            <source>%1 (%2%)</source>
-            <translation>%1（%2%）</translation>
-        </message>
-        <message>
-            <source>%1 pts</source>
-            <translation>%1个百分点</translation>
-        </message>
-        <message>
-            <source>vs. yesterday</source>
-            <translation>较昨日</translation>
-        </message>
-        <message>
-            <source>vs. the week before</source>
-            <translation>较上周</translation>
-        </message>
-        <message>
-            <source>vs. a week ago</source>
-            <translation>较一周前</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::ColorByDialog</name>
-        <message>
-            <source>Colour by Field</source>
-            <translation>按字段着色</translation>
-        </message>
-        <message>
-            <source>Field:</source>
-            <translation>字段：</translation>
-        </message>
-        <message>
-            <source>Natural breaks (Jenks)</source>
-            <translation>自然断点（Jenks）</translation>
-        </message>
-        <message>
-            <source>Quantiles</source>
-            <translation>分位数</translation>
-        </message>
-        <message>
-            <source>Equal interval</source>
-            <translation>等间距</translation>
-        </message>
-        <message>
-            <source>Numbers classed by:</source>
-            <translation>数值分级方法：</translation>
-        </message>
-        <message>
-            <source>Classes:</source>
-            <translation>级数：</translation>
-        </message>
-        <message>
-            <source>Draw areas as 3D columns as high as the value</source>
-            <translation>将区域绘制为高度等于数值的三维柱体</translation>
-        </message>
-        <message>
-            <source>Text fields are coloured by category.</source>
-            <translation>文本字段按类别着色。</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::CommandLineText</name>
-        <message>
-            <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
-            <translation>citytwin：未找到显示器（DISPLAY 未设置）；无桌面时如需出图，请运行：xvfb-run -a citytwin render FILE --out view.png</translation>
-        </message>
-        <message>
-            <source>citytwin: unknown language '%1' (use zh_CN or en)</source>
-            <translation>citytwin：未知语言“%1”（请使用 zh_CN 或 en）</translation>
-        </message>
-        <message>
-            <source>CityTwin: a 3D city-twin viewer and analysis tool.
+<context>
+    <name>citytwin::app::AnalysisDock</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Week of:</source>
+        <translation>所在周：</translation>
+    </message>
+    <message>
+        <source>Against the weeks before:</source>
+        <translation>对比前几周：</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Per:</source>
+        <translation>统计单元：</translation>
+    </message>
+    <message>
+        <source>Stations:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Walking distance:</source>
+        <translation>步行距离：</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>止：</translation>
+    </message>
+    <message>
+        <source>Time slider:</source>
+        <translation>时间轴：</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Categories (none ticked: all):</source>
+        <translation>类别（不勾选即全部）：</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Overdue only (against each category&apos;s limit)</source>
+        <translation>仅超期（按各类别时限）</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Saved filters:</source>
+        <translation>已存筛选：</translation>
+    </message>
+    <message>
+        <source>Per grid cell</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Per community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <source>3D columns</source>
+        <translation>三维柱体</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Map:</source>
+        <translation>地图：</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <source>Party coverage</source>
+        <translation>党建覆盖</translation>
+    </message>
+    <message>
+        <source>Service coverage</source>
+        <translation>服务覆盖</translation>
+    </message>
+    <message>
+        <source>Camera coverage</source>
+        <translation>视频覆盖</translation>
+    </message>
+    <message>
+        <source>by hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Show on Map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Showing %1 to %2</source>
+        <translation>显示 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Showing the whole range; move the slider or press Play to step through it</source>
+        <translation>显示整个时段；拖动时间轴或按“播放”逐段查看</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents · &lt;b&gt;%2&lt;/b&gt; open · &lt;b&gt;%3&lt;/b&gt; overdue · found by camera AI &lt;b&gt;%4%&lt;/b&gt; · median time to close &lt;b&gt;%5 h&lt;/b&gt; (90%: %6 h)</source>
+        <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件 · 未办结 &lt;b&gt;%2&lt;/b&gt; 件 · 超期 &lt;b&gt;%3&lt;/b&gt; 件 · 视频AI发现 &lt;b&gt;%4%&lt;/b&gt; · 办结用时中位数 &lt;b&gt;%5 小时&lt;/b&gt;（90%：%6 小时）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; incidents</source>
+        <translation>事件 &lt;b&gt;%1&lt;/b&gt; 件</translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>Incidents per week, largest categories</source>
+        <translation>每周事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Incidents per day, largest categories</source>
+        <translation>每日事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, largest categories</source>
+        <translation>每小时事件数（主要类别）</translation>
+    </message>
+    <message>
+        <source>Closed incidents</source>
+        <translation>已办结事件</translation>
+    </message>
+    <message>
+        <source>Time to close</source>
+        <translation>办结用时</translation>
+    </message>
+    <message>
+        <source>hours from report to closing</source>
+        <translation>从上报到办结（小时）</translation>
+    </message>
+    <message>
+        <source>Top 10 grid cells</source>
+        <translation>事件最多的 10 个网格</translation>
+    </message>
+    <message>
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Week of %1 against the %2 weeks before: %3 grid cells with a significant change.</source>
+        <translation>%1 所在周对比前 %2 周：%3 个网格有显著变化。</translation>
+    </message>
+    <message>
+        <source>District: %1 of %2 residential buildings have a building group (%3%); %4% of households are reached by a 1+10 link. Gaps: %5 populated grid cells without a branch, %6 residential buildings without a group, %7 communities below 20% of households linked.</source>
+        <translation>全区：%2 栋住宅楼中 %1 栋建有楼栋党小组（%3%）；“1+10”联系覆盖 %4% 的住户。短板：%5 个有人居住的网格没有党支部，%6 栋住宅楼没有党小组，%7 个社区联系住户不足 20%。</translation>
+    </message>
+    <message>
+        <source>1+10 links against time to close, per grid cell&lt;br&gt;Pearson r = %1, Spearman ρ = %2 (%3 cells)</source>
+        <translation>“1+10”联系与办结用时（按网格）&lt;br&gt;Pearson r = %1，Spearman ρ = %2（%3 个网格）</translation>
+    </message>
+    <message>
+        <source>households linked (%)</source>
+        <translation>联系住户比例（%）</translation>
+    </message>
+    <message>
+        <source>median hours to close</source>
+        <translation>办结用时中位数（小时）</translation>
+    </message>
+    <message>
+        <source>building %1 (+%2 people, %3% covered after it)</source>
+        <translation>建筑 %1（新增覆盖 %2 人，之后覆盖率 %3%）</translation>
+    </message>
+    <message>
+        <source>elderly residents</source>
+        <translation>老年居民</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 (%4%) live within %5 m of a station; %6 buildings are not covered. Where to put the next stations: %7.</source>
+        <translation>%2 名%3中有 %1 名（%4%）住在站点 %5 米以内；%6 栋建筑未覆盖。建议新站点位置：%7。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1% of open ground and %2% of street length are in view of a camera (views cut by buildings); %3 grid cells have blind spots (under 10% of open ground in view).</source>
+        <translation>%1% 的开放地面和 %2% 的街道长度在摄像头视野内（已扣除建筑遮挡）；%3 个网格存在盲区（可见开放地面不足 10%）。</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Results are not written into the project itself.</source>
+        <translation>分析结果不会写入项目文件本身。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1：无法写入文件</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>筛选名称：</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Within (distance):</source>
+        <translation>距离不超过：</translation>
+    </message>
+    <message>
+        <source>Within (days):</source>
+        <translation>间隔不超过（天）：</translation>
+    </message>
+    <message>
+        <source>At least (incidents):</source>
+        <translation>至少（件）：</translation>
+    </message>
+    <message>
+        <source>Recurring places</source>
+        <translation>反复发生地点</translation>
+    </message>
+    <message>
+        <source>%1 places where incidents of one category came back within %2 m and %3 days (at least %4 each), %5 incidents in all; the largest first. Double-click a row to fly there.</source>
+        <translation>%1 处同类事件在 %2 米、%3 天内反复发生的地点（每处至少 %4 件），共 %5 件；按规模排序。双击一行可飞至该处。</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>绘制…</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>地图上绘制的区域</translation>
+    </message>
+    <message>
+        <source>Grid cell %1 (picked on the map)</source>
+        <translation>网格 %1（地图上选取）</translation>
+    </message>
+    <message>
+        <source>Over time by category</source>
+        <translation>随时间变化（按类别）</translation>
+    </message>
+    <message>
+        <source>Over time by source</source>
+        <translation>随时间变化（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per week, by source</source>
+        <translation>每周事件数（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per day, by source</source>
+        <translation>每日事件数（按来源）</translation>
+    </message>
+    <message>
+        <source>Incidents per hour, by source</source>
+        <translation>每小时事件数（按来源）</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AnalysisInputs</name>
+    <message>
+        <source>Camera AI</source>
+        <translation>视频AI</translation>
+    </message>
+    <message>
+        <source>Grid inspector</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>市民APP</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AnalysisMapLink</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Buildings listed by the analysis</source>
+        <translation>分析列出的建筑</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed (%n)</source>
+        <translation>
+            <numerusform>列出的（%n 栋）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AreaDrawing</name>
+    <message>
+        <source>Click the corners of the area on the map; double-click or Enter to finish, Esc to cancel</source>
+        <translation>在地图上依次点击区域的各个角点；双击或按回车结束，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners</source>
+        <translation>区域至少需要三个角点</translation>
+    </message>
+    <message>
+        <source>The analysis now looks at the area drawn</source>
+        <translation>分析现在只看绘制的区域</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::BriefingMode</name>
+    <message>
+        <source>CityTwin briefing</source>
+        <translation>CityTwin 汇报</translation>
+    </message>
+    <message>
+        <source>Incidents today</source>
+        <translation>今日事件</translation>
+    </message>
+    <message>
+        <source>Incidents this week</source>
+        <translation>本周事件</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Median time to close</source>
+        <translation>办结用时中位数</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>视频AI发现占比</translation>
+    </message>
+    <message>
+        <source>Households reached (1+10)</source>
+        <translation>1+10联系覆盖</translation>
+    </message>
+    <message>
+        <source>Residents within 500 m of day care</source>
+        <translation>日照站500米覆盖</translation>
+    </message>
+    <message>
+        <source>Incidents per day, last 30 days</source>
+        <translation>近30天每日事件数</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>%1号网格</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2</source>
+        <translation>第 %1 / %2 站</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1个百分点</translation>
+    </message>
+    <message>
+        <source>vs. yesterday</source>
+        <translation>较昨日</translation>
+    </message>
+    <message>
+        <source>vs. the week before</source>
+        <translation>较上周</translation>
+    </message>
+    <message>
+        <source>vs. a week ago</source>
+        <translation>较一周前</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ColorByDialog</name>
+    <message>
+        <source>Colour by Field</source>
+        <translation>按字段着色</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Numbers classed by:</source>
+        <translation>数值分级方法：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>级数：</translation>
+    </message>
+    <message>
+        <source>Draw areas as 3D columns as high as the value</source>
+        <translation>将区域绘制为高度等于数值的三维柱体</translation>
+    </message>
+    <message>
+        <source>Text fields are coloured by category.</source>
+        <translation>文本字段按类别着色。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CommandLineText</name>
+    <message>
+        <source>citytwin: no display found (DISPLAY is not set); to get a picture without a desktop, run: xvfb-run -a citytwin render FILE --out view.png</source>
+        <translation>citytwin：未找到显示器（DISPLAY 未设置）；无桌面时如需出图，请运行：xvfb-run -a citytwin render FILE --out view.png</translation>
+    </message>
+    <message>
+        <source>citytwin: unknown language &apos;%1&apos; (use zh_CN or en)</source>
+        <translation>citytwin：未知语言“%1”（请使用 zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <source>CityTwin: a 3D city-twin viewer and analysis tool.
 
 %1</source>
-            <translation>CityTwin：城市三维数字孪生浏览与分析工具。
+        <translation>CityTwin：城市三维数字孪生浏览与分析工具。
 
 %1</translation>
-        </message>
-        <message>
-            <source>Interface language: zh_CN or en.</source>
-            <translation>界面语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>FILE</source>
-            <translation>FILE</translation>
-        </message>
-        <message>
-            <source>Vector sources to open.</source>
-            <translation>要打开的矢量数据源。</translation>
-        </message>
-        <message>
-            <source>[FILE...]</source>
-            <translation>[FILE...]</translation>
-        </message>
-        <message>
-            <source>citytwin: %1: the screenshot could not be written</source>
-            <translation>citytwin：%1：无法写入截图</translation>
-        </message>
-        <message>
-            <source>Save a picture of the whole window to this PNG file once the FILEs are loaded, then quit.</source>
-            <translation>FILE 加载完成后，将整个窗口的截图保存为此 PNG 文件，然后退出。</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Verbs:
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to open.</source>
+        <translation>要打开的矢量数据源。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the screenshot could not be written</source>
+        <translation>citytwin：%1：无法写入截图</translation>
+    </message>
+    <message>
+        <source>Save a picture of the whole window to this PNG file once the FILEs are loaded, then quit.</source>
+        <translation>FILE 加载完成后，将整个窗口的截图保存为此 PNG 文件，然后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Verbs:
   import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
@@ -585,7 +585,7 @@
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
   stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
 With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-            <translation>命令：
+        <translation>命令：
   import      将数据源复制到项目中，或将事件导入事件表（citytwin import --help）。
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   render      将文件的默认视图渲染为图片（citytwin render --help）。
@@ -594,1416 +594,1439 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
   stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
 不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
-        </message>
-        <message>
-            <source>citytwin: %1: the project has no tour named '%2'</source>
-            <translation>citytwin：%1：项目中没有名为“%2”的导览</translation>
-        </message>
-        <message>
-            <source>citytwin: the tour '%1' has no stop %2 (it has %3)</source>
-            <translation>citytwin：导览“%1”没有第 %2 站（共 %3 站）</translation>
-        </message>
-        <message>
-            <source>citytwin: %1: not a CityTwin project</source>
-            <translation>citytwin：%1：不是 CityTwin 项目</translation>
-        </message>
-        <message>
-            <source>citytwin: %1: the project did not finish loading in time</source>
-            <translation>citytwin：%1：项目未能在限定时间内加载完成</translation>
-        </message>
-        <message>
-            <source>Capture the window or the briefing screen exactly as it is shown (needs a display, e.g. xvfb-run -a -s "-screen 0 7680x2160x24").
+    </message>
+    <message>
+        <source>citytwin: %1: the project has no tour named &apos;%2&apos;</source>
+        <translation>citytwin：%1：项目中没有名为“%2”的导览</translation>
+    </message>
+    <message>
+        <source>citytwin: the tour &apos;%1&apos; has no stop %2 (it has %3)</source>
+        <translation>citytwin：导览“%1”没有第 %2 站（共 %3 站）</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: not a CityTwin project</source>
+        <translation>citytwin：%1：不是 CityTwin 项目</translation>
+    </message>
+    <message>
+        <source>citytwin: %1: the project did not finish loading in time</source>
+        <translation>citytwin：%1：项目未能在限定时间内加载完成</translation>
+    </message>
+    <message>
+        <source>Capture the window or the briefing screen exactly as it is shown (needs a display, e.g. xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;).
 
 Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</source>
-            <translation>按屏幕上的原样截取主窗口或汇报大屏（需要显示环境，例如 xvfb-run -a -s "-screen 0 7680x2160x24"）。
+        <translation>按屏幕上的原样截取主窗口或汇报大屏（需要显示环境，例如 xvfb-run -a -s &quot;-screen 0 7680x2160x24&quot;）。
 
 示例：citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --size 3840x2160 --out stop2.png</translation>
-        </message>
-        <message>
-            <source>briefing (the full-screen briefing, the default) or window (the main window).</source>
-            <translation>briefing（全屏汇报，默认）或 window（主窗口）。</translation>
-        </message>
-        <message>
-            <source>The tour to show (default: the first).</source>
-            <translation>要展示的导览（默认：第一个）。</translation>
-        </message>
-        <message>
-            <source>The tour's stop to show, from 1 (default 1).</source>
-            <translation>要展示的导览站点，从 1 开始（默认 1）。</translation>
-        </message>
-        <message>
-            <source>The picture's size (default 1920x1080).</source>
-            <translation>图片尺寸（默认 1920x1080）。</translation>
-        </message>
-        <message>
-            <source>The PNG to write.</source>
-            <translation>要写入的 PNG 文件。</translation>
-        </message>
-        <message>
-            <source>The project.</source>
-            <translation>项目。</translation>
-        </message>
-        <message>
-            <source>the size must be from 320x200 to 16384x16384</source>
-            <translation>尺寸须在 320x200 到 16384x16384 之间</translation>
-        </message>
-        <message>
-            <source>Open a project in briefing mode: full screen, KPI tiles, presenter keys.</source>
-            <translation>以汇报模式打开项目：全屏、指标卡片、翻页器按键。</translation>
-        </message>
-        <message>
-            <source>project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>With --briefing: the tour to present (default: the project's first).</source>
-            <translation>与 --briefing 一起使用：要讲解的导览（默认：项目中的第一个）。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>With --briefing: the screen to fill, from 0 (default: the window's).</source>
-            <translation>与 --briefing 一起使用：铺满的屏幕，从 0 开始（默认：窗口所在屏幕）。</translation>
-        </message>
-        <message>
-            <source>n</source>
-            <translation>n</translation>
-        </message>
-        <message>
-            <source>With --briefing: play the tour by itself, each stop for its duration.</source>
-            <translation>与 --briefing 一起使用：自动播放导览，每站停留其设定时长。</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::CrsConfirmDialog</name>
-        <message>
-            <source>Confirm the Coordinate Reference System</source>
-            <translation>确认坐标参考系</translation>
-        </message>
-        <message>
-            <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
-            <translation>图层 &lt;b&gt;%1&lt;/b&gt; 未声明坐标参考系。根据其坐标，当前按 &lt;b&gt;%2&lt;/b&gt; 显示。请确认，或选择其坐标的真实坐标系（国内网络地图和手机应用常用 GCJ-02 或 BD-09）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::ErrorText</name>
-        <message>
-            <source>the file does not exist</source>
-            <translation>文件不存在</translation>
-        </message>
-        <message>
-            <source>the file cannot be opened or is not in a format GDAL reads</source>
-            <translation>无法打开文件，或不是 GDAL 可读取的格式</translation>
-        </message>
-        <message>
-            <source>the file is a raster, not a vector layer</source>
-            <translation>该文件是栅格数据，不是矢量图层</translation>
-        </message>
-        <message>
-            <source>the source contains no layer to show</source>
-            <translation>数据源中没有可显示的图层</translation>
-        </message>
-        <message>
-            <source>the coordinate reference system is unknown</source>
-            <translation>坐标参考系未知</translation>
-        </message>
-        <message>
-            <source>the layer has no coordinate reference system</source>
-            <translation>图层没有坐标参考系</translation>
-        </message>
-        <message>
-            <source>the coordinates cannot be transformed into the project CRS</source>
-            <translation>坐标无法转换到项目坐标系</translation>
-        </message>
-        <message>
-            <source>invalid argument</source>
-            <translation>参数无效</translation>
-        </message>
-        <message>
-            <source>Layer %1 is empty.</source>
-            <translation>图层 %1 为空。</translation>
-        </message>
-        <message>
-            <source>Layer %1: %2</source>
-            <translation>图层 %1：%2</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <comment>a problem, then its technical detail</comment>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <source>Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check its placement.</source>
-            <translation>图层 %1 未声明坐标参考系；根据其坐标假定为 %2。请核对其位置。</translation>
-        </message>
-        <message>
-            <source>Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.</source>
-            <translation>图层 %1：文本不是 UTF-8 且未声明代码页，已按 GBK 解码。</translation>
-        </message>
-        <message>
-            <source>Layer %1: %2 invalid geometries were repaired.</source>
-            <translation>图层 %1：已修复 %2 个无效几何。</translation>
-        </message>
-        <message>
-            <source>Layer %1: %2 invalid geometries were skipped.</source>
-            <translation>图层 %1：已跳过 %2 个无效几何。</translation>
-        </message>
-        <message>
-            <source>the project database could not be read or written</source>
-            <translation>无法读写项目数据库</translation>
-        </message>
-        <message>
-            <source>the import was refused</source>
-            <translation>导入被拒绝</translation>
-        </message>
-        <message>
-            <source>bad date</source>
-            <translation>日期无效</translation>
-        </message>
-        <message>
-            <source>times out of order</source>
-            <translation>时间先后顺序错误</translation>
-        </message>
-        <message>
-            <source>bad or missing location</source>
-            <translation>位置无效或缺失</translation>
-        </message>
-        <message>
-            <source>outside the district</source>
-            <translation>超出辖区范围</translation>
-        </message>
-        <message>
-            <source>unknown category</source>
-            <translation>未知事件类型</translation>
-        </message>
-        <message>
-            <source>unknown source</source>
-            <translation>未知事件来源</translation>
-        </message>
-        <message>
-            <source>unknown status</source>
-            <translation>未知状态</translation>
-        </message>
-        <message>
-            <source>already in the project</source>
-            <translation>项目中已存在</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::HotspotStatements</name>
-        <message>
-            <source>Grid %1</source>
-            <translation>网格 %1</translation>
-        </message>
-        <message>
-            <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
-            <translation>%1增至此前的 %2 倍（本周 %3 件，此前每周 %4 件），%5% 置信度显著</translation>
-        </message>
-        <message>
-            <source>%1: %2 this week after none before, significant at %3%</source>
-            <translation>%1：此前为零，本周 %2 件，%3% 置信度显著</translation>
-        </message>
-        <message>
-            <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
-            <translation>全部事件由每周 %1 件增至 %2 件（%3% 置信度显著）</translation>
-        </message>
-        <message>
-            <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
-            <translation>全部事件由每周 %1 件降至 %2 件（%3% 置信度显著）</translation>
-        </message>
-        <message>
-            <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-            <translation>与相邻网格同为热点（Getis-Ord Gi*，%1%）</translation>
-        </message>
-        <message>
-            <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
-            <translation>与相邻网格同为冷点（Getis-Ord Gi*，%1%）</translation>
-        </message>
-        <message>
-            <source>: </source>
-            <translation>：</translation>
-        </message>
-        <message>
-            <source>; </source>
-            <translation>；</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::ImportCommand</name>
-        <message>
-            <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
-            <translation>%1：读取 %2 行，导入 %3 行，拒绝 %4 行%5</translation>
-        </message>
-        <message>
-            <source>coordinates taken as %1; %2 rows placed in a grid, %3 in a community</source>
-            <translation>坐标按 %1 处理；%2 行落入网格，%3 行落入社区</translation>
-        </message>
-        <message>
-            <source>columns: %1</source>
-            <translation>字段对应：%1</translation>
-        </message>
-        <message>
-            <source>… and %1 more (use --report FILE.csv for all)</source>
-            <translation>… 另有 %1 行（用 --report FILE.csv 输出全部）</translation>
-        </message>
-        <message>
-            <source>  row %1: %2 (%3)</source>
-            <translation>  第 %1 行：%2（%3）</translation>
-        </message>
-        <message>
-            <source>Copies a source into a project (created when it does not exist). A vector layer becomes a feature table in the project CRS; with --as incidents the rows go through a field mapping into the incident table, in one transaction, and rejected rows are reported with the reason.</source>
-            <translation>将数据源导入项目（项目不存在时自动创建）。矢量图层成为项目坐标系下的要素表；使用 --as incidents 时，各行经字段映射写入事件表，整个导入为一个事务，被拒绝的行会列出原因。</translation>
-        </message>
-        <message>
-            <source>The source layer (default: the first).</source>
-            <translation>源图层（默认：第一个）。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>What the rows are: 'incidents', or 'layer' (default).</source>
-            <translation>数据类别：'incidents'（事件）或 'layer'（图层，默认）。</translation>
-        </message>
-        <message>
-            <source>kind</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>A field-mapping profile: a JSON file (saved in the project) or the name of a saved one.</source>
-            <translation>字段映射方案：JSON 文件（会保存到项目中）或已保存方案的名称。</translation>
-        </message>
-        <message>
-            <source>profile</source>
-            <translation>方案</translation>
-        </message>
-        <message>
-            <source>The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09.</source>
-            <translation>源坐标的坐标系：EPSG:xxxx、gcj02 或 bd09。</translation>
-        </message>
-        <message>
-            <source>crs</source>
-            <translation>坐标系</translation>
-        </message>
-        <message>
-            <source>The table name in the project (layers).</source>
-            <translation>项目中的表名（图层）。</translation>
-        </message>
-        <message>
-            <source>table</source>
-            <translation>表</translation>
-        </message>
-        <message>
-            <source>Replace a table of the same name.</source>
-            <translation>替换同名表。</translation>
-        </message>
-        <message>
-            <source>Import nothing if any row is rejected.</source>
-            <translation>只要有一行被拒绝就不导入任何数据。</translation>
-        </message>
-        <message>
-            <source>Write every rejected row to this CSV file.</source>
-            <translation>将所有被拒绝的行写入此 CSV 文件。</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>The CRS of a new project (default EPSG:4548).</source>
-            <translation>新项目的坐标系（默认 EPSG:4548）。</translation>
-        </message>
-        <message>
-            <source>Print no progress.</source>
-            <translation>不输出进度。</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>消息语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>PROJECT</source>
-            <translation>PROJECT</translation>
-        </message>
-        <message>
-            <source>The project GeoPackage.</source>
-            <translation>项目 GeoPackage 文件。</translation>
-        </message>
-        <message>
-            <source>PROJECT.gpkg</source>
-            <translation>PROJECT.gpkg</translation>
-        </message>
-        <message>
-            <source>SOURCE</source>
-            <translation>SOURCE</translation>
-        </message>
-        <message>
-            <source>The file or GDAL connection string to import.</source>
-            <translation>要导入的文件或 GDAL 连接字符串。</translation>
-        </message>
-        <message>
-            <source>citytwin import: %1</source>
-            <translation>citytwin import：%1</translation>
-        </message>
-        <message>
-            <source>citytwin import: expected PROJECT.gpkg SOURCE and --as incidents|layer</source>
-            <translation>citytwin import：需要 PROJECT.gpkg SOURCE 以及 --as incidents|layer</translation>
-        </message>
-        <message>
-            <source>citytwin import: the project and the source are the same file</source>
-            <translation>citytwin import：项目与数据源是同一个文件</translation>
-        </message>
-        <message>
-            <source>citytwin import: %1 features written</source>
-            <translation>citytwin import：已写入 %1 个要素</translation>
-        </message>
-        <message>
-            <source>%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9</source>
-            <translation>%1：图层 %2 已写入 %3：写入 %4 个要素（读取 %5 个），修复 %6 个几何，跳过 %7 个；坐标系 %8；文本编码 %9</translation>
-        </message>
-        <message>
-            <source>citytwin import: %1 rows read</source>
-            <translation>citytwin import：已读取 %1 行</translation>
-        </message>
-        <message>
-            <source>citytwin import: %1 rows written</source>
-            <translation>citytwin import：已写入 %1 行</translation>
-        </message>
-        <message>
-            <source>citytwin import: %1: the report could not be written</source>
-            <translation>citytwin import：%1：无法写入报告</translation>
-        </message>
-        <message numerus="yes">
-            <source>citytwin import: nothing imported: --strict and %n row(s) rejected</source>
-            <translation>
-                <numerusform>citytwin import：未导入任何数据：使用了 --strict 且有 %n 行被拒绝</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::ImportDialog</name>
-        <message>
-            <source>Case number</source>
-            <translation>案件编号</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>事件来源</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>事件类型</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Reported at</source>
-            <translation>上报时间</translation>
-        </message>
-        <message>
-            <source>Dispatched at</source>
-            <translation>派遣时间</translation>
-        </message>
-        <message>
-            <source>Handled at</source>
-            <translation>处置时间</translation>
-        </message>
-        <message>
-            <source>Closed at</source>
-            <translation>结案时间</translation>
-        </message>
-        <message>
-            <source>Camera</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>描述</translation>
-        </message>
-        <message>
-            <source>Longitude / easting (x)</source>
-            <translation>经度 / 东坐标（x）</translation>
-        </message>
-        <message>
-            <source>Latitude / northing (y)</source>
-            <translation>纬度 / 北坐标（y）</translation>
-        </message>
-        <message>
-            <source>Import into Project</source>
-            <translation>导入到项目</translation>
-        </message>
-        <message>
-            <source>Source:</source>
-            <translation>数据源：</translation>
-        </message>
-        <message>
-            <source>Layer / sheet:</source>
-            <translation>图层 / 工作表：</translation>
-        </message>
-        <message>
-            <source>Import as:</source>
-            <translation>导入为：</translation>
-        </message>
-        <message>
-            <source>Coordinates in:</source>
-            <translation>坐标系：</translation>
-        </message>
-        <message>
-            <source>Local time zone of the times:</source>
-            <translation>时间所用的时区：</translation>
-        </message>
-        <message>
-            <source>Saved mapping:</source>
-            <translation>已保存的映射：</translation>
-        </message>
-        <message>
-            <source>Save this mapping as:</source>
-            <translation>将此映射保存为：</translation>
-        </message>
-        <message>
-            <source>Table name:</source>
-            <translation>表名：</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>Incidents (through a column mapping into the incident table)</source>
-            <translation>事件（经字段映射写入事件表）</translation>
-        </message>
-        <message>
-            <source>A layer (a feature table in the project CRS)</source>
-            <translation>图层（项目坐标系下的要素表）</translation>
-        </message>
-        <message>
-            <source>EPSG code, or gcj02 / bd09 for coordinates from Chinese web maps and phone apps</source>
-            <translation>EPSG 代码；国内网络地图和手机应用的坐标请选 gcj02 / bd09</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>（无）</translation>
-        </message>
-        <message>
-            <source>Import nothing if any row is rejected</source>
-            <translation>只要有一行被拒绝就不导入</translation>
-        </message>
-        <message>
-            <source>Use saved mapping</source>
-            <translation>使用已保存的映射</translation>
-        </message>
-        <message>
-            <source>Save mapping</source>
-            <translation>保存映射</translation>
-        </message>
-        <message>
-            <source>Replace a table of the same name</source>
-            <translation>替换同名表</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>Row</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <source>Choose a Source</source>
-            <translation>选择数据源</translation>
-        </message>
-        <message>
-            <source>Tables and layers (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</source>
-            <translation>表格和图层 (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>%1 columns; the mapping below was proposed from their names: check it.</source>
-            <translation>共 %1 列；下面的字段映射是根据列名推荐的，请核对。</translation>
-        </message>
-        <message>
-            <source>Give the mapping a name first.</source>
-            <translation>请先为映射命名。</translation>
-        </message>
-        <message>
-            <source>The mapping could not be saved in the project.</source>
-            <translation>无法将映射保存到项目中。</translation>
-        </message>
-        <message>
-            <source>Mapping %1 saved in the project.</source>
-            <translation>映射 %1 已保存到项目中。</translation>
-        </message>
-        <message>
-            <source>Importing…</source>
-            <translation>正在导入…</translation>
-        </message>
-        <message>
-            <source>Layer %1: %2 features written, %3 geometries repaired, %4 skipped (CRS %5, text %6).</source>
-            <translation>图层 %1：写入 %2 个要素，修复 %3 个几何，跳过 %4 个（坐标系 %5，文本编码 %6）。</translation>
-        </message>
-        <message>
-            <source>%1 rows read, %2 imported, %3 rejected; %4 placed in a grid.</source>
-            <translation>读取 %1 行，导入 %2 行，拒绝 %3 行；%4 行落入网格。</translation>
-        </message>
-        <message>
-            <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
-            <translation>未导入任何数据：%2 行中有 %1 行被拒绝，且勾选了“有拒绝则不导入”。</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::InfoCommand</name>
-        <message>
-            <source>outside the area of use of the project CRS</source>
-            <translation>超出项目坐标系的适用范围</translation>
-        </message>
-        <message>
-            <source>not representable</source>
-            <translation>无法表示</translation>
-        </message>
-        <message>
-            <source>none declared</source>
-            <translation>未声明</translation>
-        </message>
-        <message>
-            <source>none declared (coordinates suggest %1)</source>
-            <translation>未声明（坐标看起来是 %1）</translation>
-        </message>
-        <message>
-            <source>Source: %1</source>
-            <translation>数据源：%1</translation>
-        </message>
-        <message>
-            <source>Format: %1 (%2)</source>
-            <translation>格式：%1（%2）</translation>
-        </message>
-        <message>
-            <source>Layer %1: %2</source>
-            <translation>图层 %1：%2</translation>
-        </message>
-        <message>
-            <source>  Geometry: %1</source>
-            <translation>  几何类型：%1</translation>
-        </message>
-        <message>
-            <source>  Features: %1</source>
-            <translation>  要素数：%1</translation>
-        </message>
-        <message>
-            <source>  CRS: %1</source>
-            <translation>  坐标系：%1</translation>
-        </message>
-        <message>
-            <source>  Extent: %1</source>
-            <translation>  范围：%1</translation>
-        </message>
-        <message>
-            <source>  Extent in %1: %2</source>
-            <translation>  %1 中的范围：%2</translation>
-        </message>
-        <message>
-            <source>  Encoding: %1</source>
-            <translation>  编码：%1</translation>
-        </message>
-        <message>
-            <source>  Fields: %1</source>
-            <translation>  字段：%1</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <source>Raster: %1 x %2 pixels, %3 band(s) of %4</source>
-            <translation>栅格：%1 x %2 像素，%3 个 %4 波段</translation>
-        </message>
-        <message>
-            <source>  Pixel size: %1 x %2</source>
-            <translation>  像元大小：%1 x %2</translation>
-        </message>
-        <message>
-            <source>  NoData: %1</source>
-            <translation>  无数据值：%1</translation>
-        </message>
-        <message>
-            <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
-            <translation>3D Tiles 瓦片集，版本 %1，%2 个含内容的瓦片，根包围体 %3</translation>
-        </message>
-        <message>
-            <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
-            <translation>倾斜摄影瓦片集：坐标系 %1，原点 %2，%3 个顶层瓦片</translation>
-        </message>
-        <message>
-            <source>No layers.</source>
-            <translation>没有图层。</translation>
-        </message>
-        <message>
-            <source>Describes data sources: each layer's name, geometry type, feature count, CRS, extent in the project CRS, fields and text encoding; a raster's size, bands and extent; a 3D tileset's header.</source>
-            <translation>描述数据源：每个图层的名称、几何类型、要素数、坐标系、在项目坐标系中的范围、字段和文本编码；栅格的尺寸、波段和范围；三维瓦片集的头信息。</translation>
-        </message>
-        <message>
-            <source>Print JSON for machines.</source>
-            <translation>输出供程序读取的 JSON。</translation>
-        </message>
-        <message>
-            <source>The project CRS for extents (default EPSG:4548).</source>
-            <translation>用于范围的项目坐标系（默认 EPSG:4548）。</translation>
-        </message>
-        <message>
-            <source>crs</source>
-            <translation>坐标系</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>消息语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>SOURCE</source>
-            <translation>SOURCE</translation>
-        </message>
-        <message>
-            <source>Files or GDAL connection strings to describe.</source>
-            <translation>要描述的文件或 GDAL 连接字符串。</translation>
-        </message>
-        <message>
-            <source>SOURCE...</source>
-            <translation>SOURCE...</translation>
-        </message>
-        <message>
-            <source>citytwin info: %1</source>
-            <translation>citytwin info：%1</translation>
-        </message>
-        <message>
-            <source>citytwin info: name at least one SOURCE</source>
-            <translation>citytwin info：请至少给出一个 SOURCE</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::InspectorDock</name>
-        <message>
-            <source>Inspector</source>
-            <translation>属性查看</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>字段</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <source>Click an object in the 3D view to see its attributes.</source>
-            <translation>在三维视图中点击对象以查看其属性。</translation>
-        </message>
-        <message>
-            <source>Layer %1, feature %2</source>
-            <translation>图层 %1，要素 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::LayerNames</name>
-        <message>
-            <source>District</source>
-            <translation>城区</translation>
-        </message>
-        <message>
-            <source>Streets</source>
-            <translation>街道</translation>
-        </message>
-        <message>
-            <source>Communities</source>
-            <translation>社区</translation>
-        </message>
-        <message>
-            <source>Grid cells</source>
-            <translation>网格</translation>
-        </message>
-        <message>
-            <source>Roads</source>
-            <translation>道路</translation>
-        </message>
-        <message>
-            <source>River</source>
-            <translation>河流</translation>
-        </message>
-        <message>
-            <source>Buildings</source>
-            <translation>建筑</translation>
-        </message>
-        <message>
-            <source>Service stations</source>
-            <translation>服务站点</translation>
-        </message>
-        <message>
-            <source>Cameras</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <source>Party organizations</source>
-            <translation>党组织</translation>
-        </message>
-        <message>
-            <source>1+10 links</source>
-            <translation>“1+10”联系</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>no data</source>
-            <translation>无数据</translation>
-        </message>
-        <message>
-            <source>low</source>
-            <translation>低</translation>
-        </message>
-        <message>
-            <source>%1 as columns</source>
-            <translation>%1（柱体）</translation>
-        </message>
-        <message>
-            <source>%1: view cones</source>
-            <translation>%1：视域</translation>
-        </message>
-        <message>
-            <source>%1 service rings (%2 m)</source>
-            <translation>%1服务圈（%2 米）</translation>
-        </message>
-        <message>
-            <source>Day-care stations</source>
-            <translation>日间照料站</translation>
-        </message>
-        <message>
-            <source>Canteens for the elderly</source>
-            <translation>老年食堂</translation>
-        </message>
-        <message>
-            <source>After-school classes</source>
-            <translation>四点半课堂</translation>
-        </message>
-        <message>
-            <source>Childcare centres</source>
-            <translation>托育中心</translation>
-        </message>
-        <message>
-            <source>Warm stations</source>
-            <translation>暖心驿站</translation>
-        </message>
-        <message>
-            <source>Party and public service centres</source>
-            <translation>党群服务中心</translation>
-        </message>
-        <message>
-            <source>Civilization practice stations</source>
-            <translation>新时代文明实践站</translation>
-        </message>
-        <message>
-            <source>Elderly homes</source>
-            <translation>养老院</translation>
-        </message>
-        <message>
-            <source>Social work stations</source>
-            <translation>社工站</translation>
-        </message>
-        <message>
-            <source>%1: ground in view</source>
-            <translation>%1：视野内地面</translation>
-        </message>
-        <message>
-            <source>%1: recurring places</source>
-            <translation>%1：反复发生地点</translation>
-        </message>
-        <message>
-            <source>Area drawn on the map</source>
-            <translation>地图上绘制的区域</translation>
-        </message>
-        <message>
-            <source>Found by camera AI</source>
-            <translation>视频AI发现</translation>
-        </message>
-        <message>
-            <source>Reported by grid inspectors</source>
-            <translation>网格员上报</translation>
-        </message>
-        <message>
-            <source>12345 hotline calls</source>
-            <translation>12345热线</translation>
-        </message>
-        <message>
-            <source>Citizen app reports</source>
-            <translation>市民APP上报</translation>
-        </message>
-        <message>
-            <source>Community cameras</source>
-            <translation>社区监控</translation>
-        </message>
-        <message>
-            <source>Public-security cameras</source>
-            <translation>公安监控</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::LayersDock</name>
-        <message numerus="yes">
-            <source>%1 (%n feature(s))</source>
-            <translation>
-                <numerusform>%1（%n 个要素）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Layers</source>
-            <translation>图层</translation>
-        </message>
-        <message>
-            <source>Zoom to Layer</source>
-            <translation>缩放至图层</translation>
-        </message>
-        <message>
-            <source>Colour by Field…</source>
-            <translation>按字段着色…</translation>
-        </message>
-        <message>
-            <source>Reset Colours</source>
-            <translation>恢复颜色</translation>
-        </message>
-        <message>
-            <source>Table %1. Double-click to zoom to this layer</source>
-            <translation>数据表 %1。双击缩放到此图层</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::MainWindow</name>
-        <message>
-            <source>E %1 m  N %2 m</source>
-            <translation>东 %1 米  北 %2 米</translation>
-        </message>
-        <message>
-            <source>CityTwin — district 3D twin</source>
-            <translation>CityTwin — 城区三维数字孪生</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Open…</source>
-            <translation>打开(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)</source>
-            <translation>打开矢量数据源（GeoPackage、Shapefile、GeoJSON 等）</translation>
-        </message>
-        <message>
-            <source>&amp;Save View as Image…</source>
-            <translation>将视图保存为图像(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Home (Show Everything)</source>
-            <translation>全图(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About CityTwin</source>
-            <translation>关于 CityTwin(&amp;A)</translation>
-        </message>
-        <message>
-            <source>No data loaded</source>
-            <translation>未加载数据</translation>
-        </message>
-        <message>
-            <source>Open Data Source</source>
-            <translation>打开数据源</translation>
-        </message>
-        <message>
-            <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</source>
-            <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>CityTwin</source>
-            <translation>CityTwin</translation>
-        </message>
-        <message>
-            <source>Save View as Image</source>
-            <translation>将视图保存为图像</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png);;JPEG image (*.jpg)</source>
-            <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg)</translation>
-        </message>
-        <message>
-            <source>%1: the image could not be written</source>
-            <translation>%1：无法写入图像</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>About CityTwin</source>
-            <translation>关于 CityTwin</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
-            <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;面向城区运行指挥中心的城市三维数字孪生浏览与分析工具。&lt;br&gt;Qt %2、OpenSceneGraph、GDAL、PROJ、SQLite。</translation>
-        </message>
-        <message>
-            <source>&amp;New Project…</source>
-            <translation>新建项目(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>Open &amp;Project…</source>
-            <translation>打开项目(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Import into Project…</source>
-            <translation>导入到项目(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Copy a layer, or a table of incidents, into the open project</source>
-            <translation>将图层或事件表导入当前项目</translation>
-        </message>
-        <message>
-            <source>New Project</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <source>CityTwin project (*.gpkg)</source>
-            <translation>CityTwin 项目 (*.gpkg)</translation>
-        </message>
-        <message>
-            <source>Open Project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <source>Open &amp;Sample District</source>
-            <translation>打开样例城区(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Generating the sample district (once, about 15 s)…</source>
-            <translation>正在生成样例城区（仅首次，约 15 秒）…</translation>
-        </message>
-        <message>
-            <source>Show &amp;Terrain</source>
-            <translation>显示地形(&amp;T)</translation>
-        </message>
-        <message>
-            <source>&amp;Bookmarks</source>
-            <translation>书签(&amp;B)</translation>
-        </message>
-        <message>
-            <source>Top-&amp;down View</source>
-            <translation>俯视(&amp;D)</translation>
-        </message>
-        <message>
-            <source>E&amp;xaggerate Heights (×3)</source>
-            <translation>夸大高度(&amp;X)（×3）</translation>
-        </message>
-        <message>
-            <source>See-through &amp;Buildings</source>
-            <translation>半透明建筑(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Briefing Mode (Full Screen)</source>
-            <translation>汇报模式（全屏）(&amp;B)</translation>
-        </message>
-        <message>
-            <source>The 3D view alone with KPI tiles for an audience; Page Down / Page Up step through the tour, B blanks the screen, Esc leaves</source>
-            <translation>面向听众的全屏三维视图与指标卡片；Page Down / Page Up 切换导览站点，B 黑屏，Esc 退出</translation>
-        </message>
-        <message>
-            <source>&amp;Theme</source>
-            <translation>主题(&amp;T)</translation>
-        </message>
-        <message>
-            <source>&amp;Day</source>
-            <translation>白天(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Night (Command Centre)</source>
-            <translation>夜间（指挥中心）(&amp;N)</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::RenderCommand</name>
-        <message>
-            <source>Renders the default 3D view of the given vector sources off-screen and writes it as an image.
+    </message>
+    <message>
+        <source>briefing (the full-screen briefing, the default) or window (the main window).</source>
+        <translation>briefing（全屏汇报，默认）或 window（主窗口）。</translation>
+    </message>
+    <message>
+        <source>The tour to show (default: the first).</source>
+        <translation>要展示的导览（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>The tour&apos;s stop to show, from 1 (default 1).</source>
+        <translation>要展示的导览站点，从 1 开始（默认 1）。</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size (default 1920x1080).</source>
+        <translation>图片尺寸（默认 1920x1080）。</translation>
+    </message>
+    <message>
+        <source>The PNG to write.</source>
+        <translation>要写入的 PNG 文件。</translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation>项目。</translation>
+    </message>
+    <message>
+        <source>the size must be from 320x200 to 16384x16384</source>
+        <translation>尺寸须在 320x200 到 16384x16384 之间</translation>
+    </message>
+    <message>
+        <source>Open a project in briefing mode: full screen, KPI tiles, presenter keys.</source>
+        <translation>以汇报模式打开项目：全屏、指标卡片、翻页器按键。</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>With --briefing: the tour to present (default: the project&apos;s first).</source>
+        <translation>与 --briefing 一起使用：要讲解的导览（默认：项目中的第一个）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>With --briefing: the screen to fill, from 0 (default: the window&apos;s).</source>
+        <translation>与 --briefing 一起使用：铺满的屏幕，从 0 开始（默认：窗口所在屏幕）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>With --briefing: play the tour by itself, each stop for its duration.</source>
+        <translation>与 --briefing 一起使用：自动播放导览，每站停留其设定时长。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CrsConfirmDialog</name>
+    <message>
+        <source>Confirm the Coordinate Reference System</source>
+        <translation>确认坐标参考系</translation>
+    </message>
+    <message>
+        <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
+        <translation>图层 &lt;b&gt;%1&lt;/b&gt; 未声明坐标参考系。根据其坐标，当前按 &lt;b&gt;%2&lt;/b&gt; 显示。请确认，或选择其坐标的真实坐标系（国内网络地图和手机应用常用 GCJ-02 或 BD-09）。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ErrorText</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or is not in a format GDAL reads</source>
+        <translation>无法打开文件，或不是 GDAL 可读取的格式</translation>
+    </message>
+    <message>
+        <source>the file is a raster, not a vector layer</source>
+        <translation>该文件是栅格数据，不是矢量图层</translation>
+    </message>
+    <message>
+        <source>the source contains no layer to show</source>
+        <translation>数据源中没有可显示的图层</translation>
+    </message>
+    <message>
+        <source>the coordinate reference system is unknown</source>
+        <translation>坐标参考系未知</translation>
+    </message>
+    <message>
+        <source>the layer has no coordinate reference system</source>
+        <translation>图层没有坐标参考系</translation>
+    </message>
+    <message>
+        <source>the coordinates cannot be transformed into the project CRS</source>
+        <translation>坐标无法转换到项目坐标系</translation>
+    </message>
+    <message>
+        <source>invalid argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>Layer %1 is empty.</source>
+        <translation>图层 %1 为空。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>图层 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a problem, then its technical detail</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Layer %1 declares no coordinate reference system; from its coordinates %2 was assumed. Check its placement.</source>
+        <translation>图层 %1 未声明坐标参考系；根据其坐标假定为 %2。请核对其位置。</translation>
+    </message>
+    <message>
+        <source>Layer %1: the text is not UTF-8 and no code page is declared; it was decoded as GBK.</source>
+        <translation>图层 %1：文本不是 UTF-8 且未声明代码页，已按 GBK 解码。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were repaired.</source>
+        <translation>图层 %1：已修复 %2 个无效几何。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 invalid geometries were skipped.</source>
+        <translation>图层 %1：已跳过 %2 个无效几何。</translation>
+    </message>
+    <message>
+        <source>the project database could not be read or written</source>
+        <translation>无法读写项目数据库</translation>
+    </message>
+    <message>
+        <source>the import was refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>bad date</source>
+        <translation>日期无效</translation>
+    </message>
+    <message>
+        <source>times out of order</source>
+        <translation>时间先后顺序错误</translation>
+    </message>
+    <message>
+        <source>bad or missing location</source>
+        <translation>位置无效或缺失</translation>
+    </message>
+    <message>
+        <source>outside the district</source>
+        <translation>超出辖区范围</translation>
+    </message>
+    <message>
+        <source>unknown category</source>
+        <translation>未知事件类型</translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>未知事件来源</translation>
+    </message>
+    <message>
+        <source>unknown status</source>
+        <translation>未知状态</translation>
+    </message>
+    <message>
+        <source>already in the project</source>
+        <translation>项目中已存在</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::HotspotStatements</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>%1 up %2× (%3 this week, %4 a week before), significant at %5%</source>
+        <translation>%1增至此前的 %2 倍（本周 %3 件，此前每周 %4 件），%5% 置信度显著</translation>
+    </message>
+    <message>
+        <source>%1: %2 this week after none before, significant at %3%</source>
+        <translation>%1：此前为零，本周 %2 件，%3% 置信度显著</translation>
+    </message>
+    <message>
+        <source>all incidents up from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件增至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>all incidents down from %1 to %2 a week (significant at %3%)</source>
+        <translation>全部事件由每周 %1 件降至 %2 件（%3% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>a hot spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为热点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>a cold spot with its neighbours (Getis-Ord Gi*, %1%)</source>
+        <translation>与相邻网格同为冷点（Getis-Ord Gi*，%1%）</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportCommand</name>
+    <message>
+        <source>%1: %2 rows read, %3 imported, %4 rejected%5</source>
+        <translation>%1：读取 %2 行，导入 %3 行，拒绝 %4 行%5</translation>
+    </message>
+    <message>
+        <source>coordinates taken as %1; %2 rows placed in a grid, %3 in a community</source>
+        <translation>坐标按 %1 处理；%2 行落入网格，%3 行落入社区</translation>
+    </message>
+    <message>
+        <source>columns: %1</source>
+        <translation>字段对应：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more (use --report FILE.csv for all)</source>
+        <translation>… 另有 %1 行（用 --report FILE.csv 输出全部）</translation>
+    </message>
+    <message>
+        <source>  row %1: %2 (%3)</source>
+        <translation>  第 %1 行：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Copies a source into a project (created when it does not exist). A vector layer becomes a feature table in the project CRS; with --as incidents the rows go through a field mapping into the incident table, in one transaction, and rejected rows are reported with the reason.</source>
+        <translation>将数据源导入项目（项目不存在时自动创建）。矢量图层成为项目坐标系下的要素表；使用 --as incidents 时，各行经字段映射写入事件表，整个导入为一个事务，被拒绝的行会列出原因。</translation>
+    </message>
+    <message>
+        <source>The source layer (default: the first).</source>
+        <translation>源图层（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What the rows are: &apos;incidents&apos;, or &apos;layer&apos; (default).</source>
+        <translation>数据类别：&apos;incidents&apos;（事件）或 &apos;layer&apos;（图层，默认）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>A field-mapping profile: a JSON file (saved in the project) or the name of a saved one.</source>
+        <translation>字段映射方案：JSON 文件（会保存到项目中）或已保存方案的名称。</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>The CRS of the source coordinates: EPSG:xxxx, gcj02 or bd09.</source>
+        <translation>源坐标的坐标系：EPSG:xxxx、gcj02 或 bd09。</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>The table name in the project (layers).</source>
+        <translation>项目中的表名（图层）。</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name.</source>
+        <translation>替换同名表。</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected.</source>
+        <translation>只要有一行被拒绝就不导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Write every rejected row to this CSV file.</source>
+        <translation>将所有被拒绝的行写入此 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The CRS of a new project (default EPSG:4548).</source>
+        <translation>新项目的坐标系（默认 EPSG:4548）。</translation>
+    </message>
+    <message>
+        <source>Print no progress.</source>
+        <translation>不输出进度。</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJECT</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>项目 GeoPackage 文件。</translation>
+    </message>
+    <message>
+        <source>PROJECT.gpkg</source>
+        <translation>PROJECT.gpkg</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>The file or GDAL connection string to import.</source>
+        <translation>要导入的文件或 GDAL 连接字符串。</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1</source>
+        <translation>citytwin import：%1</translation>
+    </message>
+    <message>
+        <source>citytwin import: expected PROJECT.gpkg SOURCE and --as incidents|layer</source>
+        <translation>citytwin import：需要 PROJECT.gpkg SOURCE 以及 --as incidents|layer</translation>
+    </message>
+    <message>
+        <source>citytwin import: the project and the source are the same file</source>
+        <translation>citytwin import：项目与数据源是同一个文件</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 features written</source>
+        <translation>citytwin import：已写入 %1 个要素</translation>
+    </message>
+    <message>
+        <source>%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9</source>
+        <translation>%1：图层 %2 已写入 %3：写入 %4 个要素（读取 %5 个），修复 %6 个几何，跳过 %7 个；坐标系 %8；文本编码 %9</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows read</source>
+        <translation>citytwin import：已读取 %1 行</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1 rows written</source>
+        <translation>citytwin import：已写入 %1 行</translation>
+    </message>
+    <message>
+        <source>citytwin import: %1: the report could not be written</source>
+        <translation>citytwin import：%1：无法写入报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: nothing imported: --strict and %n row(s) rejected</source>
+        <translation>
+            <numerusform>citytwin import：未导入任何数据：使用了 --strict 且有 %n 行被拒绝</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>事件来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>派遣时间</translation>
+    </message>
+    <message>
+        <source>Handled at</source>
+        <translation>处置时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Longitude / easting (x)</source>
+        <translation>经度 / 东坐标（x）</translation>
+    </message>
+    <message>
+        <source>Latitude / northing (y)</source>
+        <translation>纬度 / 北坐标（y）</translation>
+    </message>
+    <message>
+        <source>Import into Project</source>
+        <translation>导入到项目</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>数据源：</translation>
+    </message>
+    <message>
+        <source>Layer / sheet:</source>
+        <translation>图层 / 工作表：</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Coordinates in:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>Local time zone of the times:</source>
+        <translation>时间所用的时区：</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <source>Save this mapping as:</source>
+        <translation>将此映射保存为：</translation>
+    </message>
+    <message>
+        <source>Table name:</source>
+        <translation>表名：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Incidents (through a column mapping into the incident table)</source>
+        <translation>事件（经字段映射写入事件表）</translation>
+    </message>
+    <message>
+        <source>A layer (a feature table in the project CRS)</source>
+        <translation>图层（项目坐标系下的要素表）</translation>
+    </message>
+    <message>
+        <source>EPSG code, or gcj02 / bd09 for coordinates from Chinese web maps and phone apps</source>
+        <translation>EPSG 代码；国内网络地图和手机应用的坐标请选 gcj02 / bd09</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected</source>
+        <translation>只要有一行被拒绝就不导入</translation>
+    </message>
+    <message>
+        <source>Use saved mapping</source>
+        <translation>使用已保存的映射</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Replace a table of the same name</source>
+        <translation>替换同名表</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Choose a Source</source>
+        <translation>选择数据源</translation>
+    </message>
+    <message>
+        <source>Tables and layers (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;All files (*)</source>
+        <translation>表格和图层 (*.csv *.xlsx *.ods *.gpkg *.shp *.geojson *.json *.kml *.gml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 columns; the mapping below was proposed from their names: check it.</source>
+        <translation>共 %1 列；下面的字段映射是根据列名推荐的，请核对。</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name first.</source>
+        <translation>请先为映射命名。</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved in the project.</source>
+        <translation>无法将映射保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Mapping %1 saved in the project.</source>
+        <translation>映射 %1 已保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 features written, %3 geometries repaired, %4 skipped (CRS %5, text %6).</source>
+        <translation>图层 %1：写入 %2 个要素，修复 %3 个几何，跳过 %4 个（坐标系 %5，文本编码 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 imported, %3 rejected; %4 placed in a grid.</source>
+        <translation>读取 %1 行，导入 %2 行，拒绝 %3 行；%4 行落入网格。</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
+        <translation>未导入任何数据：%2 行中有 %1 行被拒绝，且勾选了“有拒绝则不导入”。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InfoCommand</name>
+    <message>
+        <source>outside the area of use of the project CRS</source>
+        <translation>超出项目坐标系的适用范围</translation>
+    </message>
+    <message>
+        <source>not representable</source>
+        <translation>无法表示</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>未声明</translation>
+    </message>
+    <message>
+        <source>none declared (coordinates suggest %1)</source>
+        <translation>未声明（坐标看起来是 %1）</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>数据源：%1</translation>
+    </message>
+    <message>
+        <source>Format: %1 (%2)</source>
+        <translation>格式：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>图层 %1：%2</translation>
+    </message>
+    <message>
+        <source>  Geometry: %1</source>
+        <translation>  几何类型：%1</translation>
+    </message>
+    <message>
+        <source>  Features: %1</source>
+        <translation>  要素数：%1</translation>
+    </message>
+    <message>
+        <source>  CRS: %1</source>
+        <translation>  坐标系：%1</translation>
+    </message>
+    <message>
+        <source>  Extent: %1</source>
+        <translation>  范围：%1</translation>
+    </message>
+    <message>
+        <source>  Extent in %1: %2</source>
+        <translation>  %1 中的范围：%2</translation>
+    </message>
+    <message>
+        <source>  Encoding: %1</source>
+        <translation>  编码：%1</translation>
+    </message>
+    <message>
+        <source>  Fields: %1</source>
+        <translation>  字段：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Raster: %1 x %2 pixels, %3 band(s) of %4</source>
+        <translation>栅格：%1 x %2 像素，%3 个 %4 波段</translation>
+    </message>
+    <message>
+        <source>  Pixel size: %1 x %2</source>
+        <translation>  像元大小：%1 x %2</translation>
+    </message>
+    <message>
+        <source>  NoData: %1</source>
+        <translation>  无数据值：%1</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
+        <translation>3D Tiles 瓦片集，版本 %1，%2 个含内容的瓦片，根包围体 %3</translation>
+    </message>
+    <message>
+        <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
+        <translation>倾斜摄影瓦片集：坐标系 %1，原点 %2，%3 个顶层瓦片</translation>
+    </message>
+    <message>
+        <source>No layers.</source>
+        <translation>没有图层。</translation>
+    </message>
+    <message>
+        <source>Describes data sources: each layer&apos;s name, geometry type, feature count, CRS, extent in the project CRS, fields and text encoding; a raster&apos;s size, bands and extent; a 3D tileset&apos;s header.</source>
+        <translation>描述数据源：每个图层的名称、几何类型、要素数、坐标系、在项目坐标系中的范围、字段和文本编码；栅格的尺寸、波段和范围；三维瓦片集的头信息。</translation>
+    </message>
+    <message>
+        <source>Print JSON for machines.</source>
+        <translation>输出供程序读取的 JSON。</translation>
+    </message>
+    <message>
+        <source>The project CRS for extents (default EPSG:4548).</source>
+        <translation>用于范围的项目坐标系（默认 EPSG:4548）。</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>Files or GDAL connection strings to describe.</source>
+        <translation>要描述的文件或 GDAL 连接字符串。</translation>
+    </message>
+    <message>
+        <source>SOURCE...</source>
+        <translation>SOURCE...</translation>
+    </message>
+    <message>
+        <source>citytwin info: %1</source>
+        <translation>citytwin info：%1</translation>
+    </message>
+    <message>
+        <source>citytwin info: name at least one SOURCE</source>
+        <translation>citytwin info：请至少给出一个 SOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>属性查看</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Click an object in the 3D view to see its attributes.</source>
+        <translation>在三维视图中点击对象以查看其属性。</translation>
+    </message>
+    <message>
+        <source>Layer %1, feature %2</source>
+        <translation>图层 %1，要素 %2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayerNames</name>
+    <message>
+        <source>District</source>
+        <translation>城区</translation>
+    </message>
+    <message>
+        <source>Streets</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Service stations</source>
+        <translation>服务站点</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>1+10 links</source>
+        <translation>“1+10”联系</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>%1 as columns</source>
+        <translation>%1（柱体）</translation>
+    </message>
+    <message>
+        <source>%1: view cones</source>
+        <translation>%1：视域</translation>
+    </message>
+    <message>
+        <source>%1 service rings (%2 m)</source>
+        <translation>%1服务圈（%2 米）</translation>
+    </message>
+    <message>
+        <source>Day-care stations</source>
+        <translation>日间照料站</translation>
+    </message>
+    <message>
+        <source>Canteens for the elderly</source>
+        <translation>老年食堂</translation>
+    </message>
+    <message>
+        <source>After-school classes</source>
+        <translation>四点半课堂</translation>
+    </message>
+    <message>
+        <source>Childcare centres</source>
+        <translation>托育中心</translation>
+    </message>
+    <message>
+        <source>Warm stations</source>
+        <translation>暖心驿站</translation>
+    </message>
+    <message>
+        <source>Party and public service centres</source>
+        <translation>党群服务中心</translation>
+    </message>
+    <message>
+        <source>Civilization practice stations</source>
+        <translation>新时代文明实践站</translation>
+    </message>
+    <message>
+        <source>Elderly homes</source>
+        <translation>养老院</translation>
+    </message>
+    <message>
+        <source>Social work stations</source>
+        <translation>社工站</translation>
+    </message>
+    <message>
+        <source>%1: ground in view</source>
+        <translation>%1：视野内地面</translation>
+    </message>
+    <message>
+        <source>%1: recurring places</source>
+        <translation>%1：反复发生地点</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>地图上绘制的区域</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>视频AI发现</translation>
+    </message>
+    <message>
+        <source>Reported by grid inspectors</source>
+        <translation>网格员上报</translation>
+    </message>
+    <message>
+        <source>12345 hotline calls</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Citizen app reports</source>
+        <translation>市民APP上报</translation>
+    </message>
+    <message>
+        <source>Community cameras</source>
+        <translation>社区监控</translation>
+    </message>
+    <message>
+        <source>Public-security cameras</source>
+        <translation>公安监控</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayersDock</name>
+    <message numerus="yes">
+        <source>%1 (%n feature(s))</source>
+        <translation>
+            <numerusform>%1（%n 个要素）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Zoom to Layer</source>
+        <translation>缩放至图层</translation>
+    </message>
+    <message>
+        <source>Colour by Field…</source>
+        <translation>按字段着色…</translation>
+    </message>
+    <message>
+        <source>Reset Colours</source>
+        <translation>恢复颜色</translation>
+    </message>
+    <message>
+        <source>Table %1. Double-click to zoom to this layer</source>
+        <translation>数据表 %1。双击缩放到此图层</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>E %1 m  N %2 m</source>
+        <translation>东 %1 米  北 %2 米</translation>
+    </message>
+    <message>
+        <source>CityTwin — district 3D twin</source>
+        <translation>CityTwin — 城区三维数字孪生</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a vector data source (GeoPackage, Shapefile, GeoJSON, …)</source>
+        <translation>打开矢量数据源（GeoPackage、Shapefile、GeoJSON 等）</translation>
+    </message>
+    <message>
+        <source>&amp;Save View as Image…</source>
+        <translation>将视图保存为图像(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Home (Show Everything)</source>
+        <translation>全图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CityTwin</source>
+        <translation>关于 CityTwin(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No data loaded</source>
+        <translation>未加载数据</translation>
+    </message>
+    <message>
+        <source>Open Data Source</source>
+        <translation>打开数据源</translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;All files (*)</source>
+        <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>CityTwin</source>
+        <translation>CityTwin</translation>
+    </message>
+    <message>
+        <source>Save View as Image</source>
+        <translation>将视图保存为图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg)</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be written</source>
+        <translation>%1：无法写入图像</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>About CityTwin</source>
+        <translation>关于 CityTwin</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;A 3D city-twin viewer and analysis tool for district operations centres.&lt;br&gt;Qt %2, OpenSceneGraph, GDAL, PROJ, SQLite.</source>
+        <translation>&lt;b&gt;CityTwin %1&lt;/b&gt;&lt;br&gt;面向城区运行指挥中心的城市三维数字孪生浏览与分析工具。&lt;br&gt;Qt %2、OpenSceneGraph、GDAL、PROJ、SQLite。</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into Project…</source>
+        <translation>导入到项目(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Copy a layer, or a table of incidents, into the open project</source>
+        <translation>将图层或事件表导入当前项目</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>CityTwin project (*.gpkg)</source>
+        <translation>CityTwin 项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample District</source>
+        <translation>打开样例城区(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Generating the sample district (once, about 15 s)…</source>
+        <translation>正在生成样例城区（仅首次，约 15 秒）…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Terrain</source>
+        <translation>显示地形(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Top-&amp;down View</source>
+        <translation>俯视(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xaggerate Heights (×3)</source>
+        <translation>夸大高度(&amp;X)（×3）</translation>
+    </message>
+    <message>
+        <source>See-through &amp;Buildings</source>
+        <translation>半透明建筑(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing Mode (Full Screen)</source>
+        <translation>汇报模式（全屏）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The 3D view alone with KPI tiles for an audience; Page Down / Page Up step through the tour, B blanks the screen, Esc leaves</source>
+        <translation>面向听众的全屏三维视图与指标卡片；Page Down / Page Up 切换导览站点，B 黑屏，Esc 退出</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>白天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Night (Command Centre)</source>
+        <translation>夜间（指挥中心）(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PresenterView</name>
+    <message>
+        <source>Presenter</source>
+        <translation>讲解者视图</translation>
+    </message>
+    <message>
+        <source>Briefing time %1:%2</source>
+        <translation>汇报用时 %1:%2</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2: %3</source>
+        <translation>第 %1 / %2 站：%3</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一站：%1</translation>
+    </message>
+    <message>
+        <source>Next: the end of the tour</source>
+        <translation>下一站：导览结束</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::RenderCommand</name>
+    <message>
+        <source>Renders the default 3D view of the given vector sources off-screen and writes it as an image.
 Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine.</source>
-            <translation>离屏渲染给定矢量数据源的默认三维视图并写出图像。
+        <translation>离屏渲染给定矢量数据源的默认三维视图并写出图像。
 需要 OpenGL 上下文：桌面会话，或在无显示器的机器上使用 xvfb-run -a。</translation>
-        </message>
-        <message>
-            <source>Image file to write (PNG or JPEG).</source>
-            <translation>要写出的图像文件（PNG 或 JPEG）。</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Image size in pixels, WIDTHxHEIGHT.</source>
-            <translation>图像尺寸（像素），宽x高。</translation>
-        </message>
-        <message>
-            <source>size</source>
-            <translation>尺寸</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>消息语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>FILE</source>
-            <translation>FILE</translation>
-        </message>
-        <message>
-            <source>Vector sources to show (GeoPackage, Shapefile, GeoJSON, …).</source>
-            <translation>要显示的矢量数据源（GeoPackage、Shapefile、GeoJSON 等）。</translation>
-        </message>
-        <message>
-            <source>[FILE...]</source>
-            <translation>[FILE...]</translation>
-        </message>
-        <message>
-            <source>citytwin render: %1</source>
-            <translation>citytwin render：%1</translation>
-        </message>
-        <message>
-            <source>citytwin render: --out FILE is required</source>
-            <translation>citytwin render：必须给出 --out FILE</translation>
-        </message>
-        <message>
-            <source>citytwin render: invalid --size '%1' (expected WIDTHxHEIGHT, 16 to 16384 pixels)</source>
-            <translation>citytwin render：--size“%1”无效（应为 宽x高，16 至 16384 像素）</translation>
-        </message>
-        <message>
-            <source>citytwin render: warning: %1</source>
-            <translation>citytwin render：警告：%1</translation>
-        </message>
-        <message>
-            <source>citytwin render: cannot render: %1</source>
-            <translation>citytwin render：无法渲染：%1</translation>
-        </message>
-        <message>
-            <source>citytwin render: %1: the image could not be written</source>
-            <translation>citytwin render：%1：无法写入图像</translation>
-        </message>
-        <message>
-            <source>Renders the view of a bookmark saved in the project (the first file).</source>
-            <translation>渲染项目（第一个文件）中保存的书签视图。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>citytwin render: the project has no bookmark '%1'</source>
-            <translation>citytwin render：项目中没有书签“%1”</translation>
-        </message>
-        <message>
-            <source>Draws a service ring of this radius (metres) around every station.</source>
-            <translation>在每个站点周围绘制此半径（米）的服务圈。</translation>
-        </message>
-        <message>
-            <source>metres</source>
-            <translation>米</translation>
-        </message>
-        <message>
-            <source>Draws the service rings of this station kind only (e.g. day_care).</source>
-            <translation>仅绘制此类站点的服务圈（如 day_care）。</translation>
-        </message>
-        <message>
-            <source>kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Draws every camera's view cone on the ground.</source>
-            <translation>在地面上绘制每个摄像头的视域。</translation>
-        </message>
-        <message>
-            <source>Shows layers that start hidden (comma-separated names, e.g. incidents).</source>
-            <translation>显示默认隐藏的图层（逗号分隔的名称，如 incidents）。</translation>
-        </message>
-        <message>
-            <source>layers</source>
-            <translation>图层</translation>
-        </message>
-        <message>
-            <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
-            <translation>citytwin render：--rings 需要以米为单位的半径（1 至 20000）</translation>
-        </message>
-        <message>
-            <source>Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field).</source>
-            <translation>按字段为图层着色：图层.字段（数值字段分级，文本字段分类）。</translation>
-        </message>
-        <message>
-            <source>layer.field</source>
-            <translation>图层.字段</translation>
-        </message>
-        <message>
-            <source>Number of classes (default 5).</source>
-            <translation>分级数（默认 5）。</translation>
-        </message>
-        <message>
-            <source>number</source>
-            <translation>数字</translation>
-        </message>
-        <message>
-            <source>Classification: equal, quantile or jenks (natural breaks, default).</source>
-            <translation>分级方法：equal（等间距）、quantile（分位数）或 jenks（自然断点，默认）。</translation>
-        </message>
-        <message>
-            <source>method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <source>citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 and --method equal, quantile or jenks</source>
-            <translation>citytwin render：--color-by 需要已打开图层的 图层.字段，--classes 为 1 至 12，--method 为 equal、quantile 或 jenks</translation>
-        </message>
-        <message>
-            <source>citytwin render: layer %1 has no field %2</source>
-            <translation>citytwin render：图层 %1 没有字段 %2</translation>
-        </message>
-        <message>
-            <source>Draws the density of the incidents as a heat layer on the ground.</source>
-            <translation>将事件密度以热力图绘制在地面上。</translation>
-        </message>
-        <message>
-            <source>incidents per km²</source>
-            <translation>事件数/平方公里</translation>
-        </message>
-        <message>
-            <source>With --color-by on areas: draws them as 3D columns whose height is the value.</source>
-            <translation>与 --color-by 一起用于面图层：绘制为高度与数值成比例的三维柱体。</translation>
-        </message>
-        <message>
-            <source>Look of the view: day (default) or night (dark, for a big screen).</source>
-            <translation>视图外观：day（白天，默认）或 night（夜间深色，适合大屏）。</translation>
-        </message>
-        <message>
-            <source>theme</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>citytwin render: unknown --theme '%1' (expected day or night)</source>
-            <translation>citytwin render：未知的 --theme“%1”（应为 day 或 night）</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::SampleCommand</name>
-        <message>
-            <source>The project file to write (must not exist).</source>
-            <translation>要写入的项目文件（不得已存在）。</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Random seed; the same seed gives the same district.</source>
-            <translation>随机种子；相同的种子生成相同的城区。</translation>
-        </message>
-        <message>
-            <source>number</source>
-            <translation>数字</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>消息语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>citytwin sample: %1</source>
-            <translation>citytwin sample：%1</translation>
-        </message>
-        <message>
-            <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
-            <translation>%1：城区面积 %2 平方公里，%3 个街道，%4 个社区，%5 个网格，常住人口 %6（用时 %7 秒）</translation>
-        </message>
-        <message>
-            <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities, 2,257 grid cells, roads, the river, 6,000+ buildings, service stations, cameras, party organizations, a year of incidents, a DEM and an image to drape, and five bookmarks.</source>
-            <translation>将内置样例城区（与路北区同等规模的数字孪生，EPSG:4548）写入新的项目 GeoPackage：城区边界、街道、175 个社区、2,257 个网格、道路、河流、6,000 余栋建筑、服务站点、摄像头、党组织、一年的事件、DEM 与可叠加的影像，以及五个书签。</translation>
-        </message>
-        <message>
-            <source>Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents).</source>
-            <translation>建筑与事件数量的倍数（10 即 6 万余栋建筑、300 余万条事件）。</translation>
-        </message>
-        <message>
-            <source>factor</source>
-            <translation>倍数</translation>
-        </message>
-        <message>
-            <source>Generates the sample into the user's data folder unless it is there already, and prints its path.</source>
-            <translation>若用户数据目录中尚无样例则生成之，并输出其路径。</translation>
-        </message>
-        <message>
-            <source>  %1: %2 s</source>
-            <translation>  %1：%2 秒</translation>
-        </message>
-        <message>
-            <source>citytwin sample: --out FILE is required, --seed must be a whole number and --scale a number above 0 and at most 100</source>
-            <translation>citytwin sample：必须给出 --out FILE，--seed 必须为整数，--scale 必须为大于 0 且不超过 100 的数</translation>
-        </message>
-        <message>
-            <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
-            <translation>  建筑 %1 栋，站点 %2 个，摄像头 %3 个，党组织 %4 个（联系 %5 条），事件 %6 条，书签 %7 个</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::SampleProject</name>
-        <message>
-            <source>%1: the folder cannot be created</source>
-            <translation>%1：无法创建该文件夹</translation>
-        </message>
-        <message>
-            <source>%1: the sample could not be moved into place</source>
-            <translation>%1：无法将样例移动到位</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::SimulateLiveCommand</name>
-        <message>
-            <source>Appends realistic new incidents to a project as a live reporting system would: each modelled on a past incident (its category, source, grid cell and place, moved a few metres), reported now and not yet dispatched. For briefing demos and tests; viewers of the project show them as they arrive.</source>
-            <translation>按实时上报系统的方式向项目追加逼真的新事件：每件仿照一件既往事件（相同类别、来源、网格与地点，位置偏移数米），上报时间为当前，尚未派遣。用于汇报演示和测试；打开该项目的窗口会在事件到达时显示它们。</translation>
-        </message>
-        <message>
-            <source>The project GeoPackage to append to.</source>
-            <translation>要追加事件的项目 GeoPackage。</translation>
-        </message>
-        <message>
-            <source>New incidents a minute (e.g. 6, or 0.5).</source>
-            <translation>每分钟新增事件数（如 6 或 0.5）。</translation>
-        </message>
-        <message>
-            <source>N</source>
-            <translation>N</translation>
-        </message>
-        <message>
-            <source>Stop after this many seconds (default: run until interrupted).</source>
-            <translation>运行指定秒数后停止（默认：一直运行直到被中断）。</translation>
-        </message>
-        <message>
-            <source>seconds</source>
-            <translation>秒数</translation>
-        </message>
-        <message>
-            <source>Random seed (default: from the clock).</source>
-            <translation>随机种子（默认取自时钟）。</translation>
-        </message>
-        <message>
-            <source>number</source>
-            <translation>数字</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>消息语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>citytwin simulate-live: %1</source>
-            <translation>citytwin simulate-live：%1</translation>
-        </message>
-        <message>
-            <source>citytwin simulate-live: give one PROJECT, --rate as incidents a minute above 0 (at most 60000) and --duration as seconds above 0</source>
-            <translation>citytwin simulate-live：请给出一个 PROJECT，--rate 为每分钟事件数（大于 0，至多 60000），--duration 为大于 0 的秒数</translation>
-        </message>
-        <message>
-            <source>citytwin simulate-live: %1: no such file</source>
-            <translation>citytwin simulate-live：%1：文件不存在</translation>
-        </message>
-        <message>
-            <source>%1 +%2 new incidents (%3 in the project)</source>
-            <translation>%1 新增 %2 件事件（项目共 %3 件）</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::SourceLoader</name>
-        <message>
-            <source>Loaded %1</source>
-            <translation>已加载 %1</translation>
-        </message>
-        <message>
-            <source>Loading %1…</source>
-            <translation>正在加载 %1…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n new incident(s)</source>
-            <translation>
-                <numerusform>新增 %n 条事件</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::StatsCommand</name>
-        <message>
-            <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
+    </message>
+    <message>
+        <source>Image file to write (PNG or JPEG).</source>
+        <translation>要写出的图像文件（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Image size in pixels, WIDTHxHEIGHT.</source>
+        <translation>图像尺寸（像素），宽x高。</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Vector sources to show (GeoPackage, Shapefile, GeoJSON, …).</source>
+        <translation>要显示的矢量数据源（GeoPackage、Shapefile、GeoJSON 等）。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[FILE...]</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1</source>
+        <translation>citytwin render：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: --out FILE is required</source>
+        <translation>citytwin render：必须给出 --out FILE</translation>
+    </message>
+    <message>
+        <source>citytwin render: invalid --size &apos;%1&apos; (expected WIDTHxHEIGHT, 16 to 16384 pixels)</source>
+        <translation>citytwin render：--size“%1”无效（应为 宽x高，16 至 16384 像素）</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1</source>
+        <translation>citytwin render：警告：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: cannot render: %1</source>
+        <translation>citytwin render：无法渲染：%1</translation>
+    </message>
+    <message>
+        <source>citytwin render: %1: the image could not be written</source>
+        <translation>citytwin render：%1：无法写入图像</translation>
+    </message>
+    <message>
+        <source>Renders the view of a bookmark saved in the project (the first file).</source>
+        <translation>渲染项目（第一个文件）中保存的书签视图。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>citytwin render: the project has no bookmark &apos;%1&apos;</source>
+        <translation>citytwin render：项目中没有书签“%1”</translation>
+    </message>
+    <message>
+        <source>Draws a service ring of this radius (metres) around every station.</source>
+        <translation>在每个站点周围绘制此半径（米）的服务圈。</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Draws the service rings of this station kind only (e.g. day_care).</source>
+        <translation>仅绘制此类站点的服务圈（如 day_care）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Draws every camera&apos;s view cone on the ground.</source>
+        <translation>在地面上绘制每个摄像头的视域。</translation>
+    </message>
+    <message>
+        <source>Shows layers that start hidden (comma-separated names, e.g. incidents).</source>
+        <translation>显示默认隐藏的图层（逗号分隔的名称，如 incidents）。</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>citytwin render: --rings needs a radius in metres (1 to 20000)</source>
+        <translation>citytwin render：--rings 需要以米为单位的半径（1 至 20000）</translation>
+    </message>
+    <message>
+        <source>Colours a layer by a field: LAYER.FIELD (classes of a numeric field, categories of a text field).</source>
+        <translation>按字段为图层着色：图层.字段（数值字段分级，文本字段分类）。</translation>
+    </message>
+    <message>
+        <source>layer.field</source>
+        <translation>图层.字段</translation>
+    </message>
+    <message>
+        <source>Number of classes (default 5).</source>
+        <translation>分级数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Classification: equal, quantile or jenks (natural breaks, default).</source>
+        <translation>分级方法：equal（等间距）、quantile（分位数）或 jenks（自然断点，默认）。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>citytwin render: --color-by needs LAYER.FIELD of an open layer, --classes 1 to 12 and --method equal, quantile or jenks</source>
+        <translation>citytwin render：--color-by 需要已打开图层的 图层.字段，--classes 为 1 至 12，--method 为 equal、quantile 或 jenks</translation>
+    </message>
+    <message>
+        <source>citytwin render: layer %1 has no field %2</source>
+        <translation>citytwin render：图层 %1 没有字段 %2</translation>
+    </message>
+    <message>
+        <source>Draws the density of the incidents as a heat layer on the ground.</source>
+        <translation>将事件密度以热力图绘制在地面上。</translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>事件数/平方公里</translation>
+    </message>
+    <message>
+        <source>With --color-by on areas: draws them as 3D columns whose height is the value.</source>
+        <translation>与 --color-by 一起用于面图层：绘制为高度与数值成比例的三维柱体。</translation>
+    </message>
+    <message>
+        <source>Look of the view: day (default) or night (dark, for a big screen).</source>
+        <translation>视图外观：day（白天，默认）或 night（夜间深色，适合大屏）。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>citytwin render: unknown --theme &apos;%1&apos; (expected day or night)</source>
+        <translation>citytwin render：未知的 --theme“%1”（应为 day 或 night）</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleCommand</name>
+    <message>
+        <source>The project file to write (must not exist).</source>
+        <translation>要写入的项目文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same district.</source>
+        <translation>随机种子；相同的种子生成相同的城区。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin sample: %1</source>
+        <translation>citytwin sample：%1</translation>
+    </message>
+    <message>
+        <source>%1: district of %2 km², %3 streets, %4 communities, %5 grid cells, %6 residents (%7 s)</source>
+        <translation>%1：城区面积 %2 平方公里，%3 个街道，%4 个社区，%5 个网格，常住人口 %6（用时 %7 秒）</translation>
+    </message>
+    <message>
+        <source>Writes the built-in sample district (a Lubei-sized twin, EPSG:4548) into a new project GeoPackage: the district, its streets, 175 communities, 2,257 grid cells, roads, the river, 6,000+ buildings, service stations, cameras, party organizations, a year of incidents, a DEM and an image to drape, and five bookmarks.</source>
+        <translation>将内置样例城区（与路北区同等规模的数字孪生，EPSG:4548）写入新的项目 GeoPackage：城区边界、街道、175 个社区、2,257 个网格、道路、河流、6,000 余栋建筑、服务站点、摄像头、党组织、一年的事件、DEM 与可叠加的影像，以及五个书签。</translation>
+    </message>
+    <message>
+        <source>Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents).</source>
+        <translation>建筑与事件数量的倍数（10 即 6 万余栋建筑、300 余万条事件）。</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Generates the sample into the user&apos;s data folder unless it is there already, and prints its path.</source>
+        <translation>若用户数据目录中尚无样例则生成之，并输出其路径。</translation>
+    </message>
+    <message>
+        <source>  %1: %2 s</source>
+        <translation>  %1：%2 秒</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --out FILE is required, --seed must be a whole number and --scale a number above 0 and at most 100</source>
+        <translation>citytwin sample：必须给出 --out FILE，--seed 必须为整数，--scale 必须为大于 0 且不超过 100 的数</translation>
+    </message>
+    <message>
+        <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
+        <translation>  建筑 %1 栋，站点 %2 个，摄像头 %3 个，党组织 %4 个（联系 %5 条），事件 %6 条，书签 %7 个</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SampleProject</name>
+    <message>
+        <source>%1: the folder cannot be created</source>
+        <translation>%1：无法创建该文件夹</translation>
+    </message>
+    <message>
+        <source>%1: the sample could not be moved into place</source>
+        <translation>%1：无法将样例移动到位</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SimulateLiveCommand</name>
+    <message>
+        <source>Appends realistic new incidents to a project as a live reporting system would: each modelled on a past incident (its category, source, grid cell and place, moved a few metres), reported now and not yet dispatched. For briefing demos and tests; viewers of the project show them as they arrive.</source>
+        <translation>按实时上报系统的方式向项目追加逼真的新事件：每件仿照一件既往事件（相同类别、来源、网格与地点，位置偏移数米），上报时间为当前，尚未派遣。用于汇报演示和测试；打开该项目的窗口会在事件到达时显示它们。</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage to append to.</source>
+        <translation>要追加事件的项目 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>New incidents a minute (e.g. 6, or 0.5).</source>
+        <translation>每分钟新增事件数（如 6 或 0.5）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: run until interrupted).</source>
+        <translation>运行指定秒数后停止（默认：一直运行直到被中断）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Random seed (default: from the clock).</source>
+        <translation>随机种子（默认取自时钟）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>消息语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1</source>
+        <translation>citytwin simulate-live：%1</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: give one PROJECT, --rate as incidents a minute above 0 (at most 60000) and --duration as seconds above 0</source>
+        <translation>citytwin simulate-live：请给出一个 PROJECT，--rate 为每分钟事件数（大于 0，至多 60000），--duration 为大于 0 的秒数</translation>
+    </message>
+    <message>
+        <source>citytwin simulate-live: %1: no such file</source>
+        <translation>citytwin simulate-live：%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1 +%2 new incidents (%3 in the project)</source>
+        <translation>%1 新增 %2 件事件（项目共 %3 件）</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SourceLoader</name>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已加载 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>新增 %n 条事件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::StatsCommand</name>
+    <message>
+        <source>Analyses a project and writes one table: a header row, then one row per area (first column the area id) or item.
 Subjects:
   incidents  per grid or community: count, open, overdue, ai_share, median / p90 hours to dispatch, handle and close
   party      party-organization coverage per grid or community
   services   share of residents (elderly, children) within walking distance of a kind of station
-  cameras    share of each grid's open ground and streets in view of a camera, blind spots
+  cameras    share of each grid&apos;s open ground and streets in view of a camera, blind spots
   hotspots   a week against the weeks before per grid, with Getis-Ord Gi* and plain-word statements
   recurring  places where incidents of one category keep recurring
   count      points counted into polygons straight from the project file (the fast spatial join)
 Times without a zone are Beijing time; --to DATE includes that day.</source>
-            <translation>分析项目并输出一张表：首行为表头，其后每行一个区域（第一列为区域编号）或条目。
+        <translation>分析项目并输出一张表：首行为表头，其后每行一个区域（第一列为区域编号）或条目。
 分析对象：
   incidents  按网格或社区：事件数、未办结、超期、视频AI占比、派遣/处置/办结用时的中位数与 90 分位（小时）
   party      按网格或社区的党组织覆盖
@@ -2013,354 +2036,457 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
   recurring  同类事件反复发生的地点
   count      直接从项目文件统计落入各多边形的点数（快速空间连接）
 不带时区的时间按北京时间；--to 日期 包含当天。</translation>
-        </message>
-        <message>
-            <source>What to analyse (see above).</source>
-            <translation>分析对象（见上）。</translation>
-        </message>
-        <message>
-            <source>The project file (default: the built-in sample).</source>
-            <translation>项目文件（默认：内置示例）。</translation>
-        </message>
-        <message>
-            <source>area</source>
-            <translation>单元</translation>
-        </message>
-        <message>
-            <source>Incident categories (code or name, comma-separated).</source>
-            <translation>事件类别（代码或名称，逗号分隔）。</translation>
-        </message>
-        <message>
-            <source>list</source>
-            <translation>列表</translation>
-        </message>
-        <message>
-            <source>Incident sources: camera_ai, grid_inspector, hotline, citizen_app.</source>
-            <translation>事件来源：camera_ai、grid_inspector、hotline、citizen_app。</translation>
-        </message>
-        <message>
-            <source>Incident statuses: reported, dispatched, handled, closed.</source>
-            <translation>事件状态：reported、dispatched、handled、closed。</translation>
-        </message>
-        <message>
-            <source>Reported at or after this date or time.</source>
-            <translation>上报时间不早于此日期或时刻。</translation>
-        </message>
-        <message>
-            <source>time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Reported before this time (a date: to its end).</source>
-            <translation>上报时间早于此时刻（给日期则含当天）。</translation>
-        </message>
-        <message>
-            <source>The moment open and overdue cases are judged at (default: now).</source>
-            <translation>判定未办结与超期的时刻（默认：现在）。</translation>
-        </message>
-        <message>
-            <source>Only overdue incidents.</source>
-            <translation>仅超期事件。</translation>
-        </message>
-        <message>
-            <source>Station kind for services (e.g. day_care).</source>
-            <translation>服务站点类型（如 day_care）。</translation>
-        </message>
-        <message>
-            <source>kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Walking distances in metres (services), or the linking distance of recurring places.</source>
-            <translation>步行距离（米，用于 services），或反复发生地点的关联距离。</translation>
-        </message>
-        <message>
-            <source>metres</source>
-            <translation>米</translation>
-        </message>
-        <message>
-            <source>Services: print N suggested sites for new stations (to standard error).</source>
-            <translation>services：给出 N 个新站点建议位置（输出到标准错误）。</translation>
-        </message>
-        <message>
-            <source>N</source>
-            <translation>N</translation>
-        </message>
-        <message>
-            <source>Hotspots: the week, by any day in it.</source>
-            <translation>hotspots：所分析的周（给出该周任一天）。</translation>
-        </message>
-        <message>
-            <source>date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Hotspots: weeks compared against (default 4).</source>
-            <translation>hotspots：对比的前几周（默认 4）。</translation>
-        </message>
-        <message>
-            <source>Recurring places: time window in days.</source>
-            <translation>反复发生地点：时间窗（天）。</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>天</translation>
-        </message>
-        <message>
-            <source>Recurring places: fewest incidents.</source>
-            <translation>反复发生地点：最少事件数。</translation>
-        </message>
-        <message>
-            <source>Count: the point table.</source>
-            <translation>count：点表。</translation>
-        </message>
-        <message>
-            <source>table</source>
-            <translation>表</translation>
-        </message>
-        <message>
-            <source>Count: the polygon table.</source>
-            <translation>count：多边形表。</translation>
-        </message>
-        <message>
-            <source>Output: csv, json or gpkg.</source>
-            <translation>输出格式：csv、json 或 gpkg。</translation>
-        </message>
-        <message>
-            <source>format</source>
-            <translation>格式</translation>
-        </message>
-        <message>
-            <source>Write to this file instead of standard output.</source>
-            <translation>写入此文件而非标准输出。</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>提示语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>citytwin stats: %1</source>
-            <translation>citytwin stats：%1</translation>
-        </message>
-        <message>
-            <source>say what to analyse: %1 (citytwin stats --help)</source>
-            <translation>请指定分析对象：%1（citytwin stats --help）</translation>
-        </message>
-        <message>
-            <source>citytwin stats: no project given; using the built-in sample district %1</source>
-            <translation>citytwin stats：未指定项目，使用内置示例城区 %1</translation>
-        </message>
-        <message>
-            <source>%1: no such file</source>
-            <translation>%1：文件不存在</translation>
-        </message>
-        <message>
-            <source>--format must be csv, json or gpkg</source>
-            <translation>--format 须为 csv、json 或 gpkg</translation>
-        </message>
-        <message>
-            <source>--format gpkg needs --out FILE</source>
-            <translation>--format gpkg 需要 --out 文件</translation>
-        </message>
-        <message>
-            <source>%1: will not write results into the project itself; choose another --out file</source>
-            <translation>%1：不会把结果写入项目文件本身，请另选 --out 文件</translation>
-        </message>
-        <message>
-            <source>%1: no such incident category in %2</source>
-            <translation>%1：%2 中没有此事件类别</translation>
-        </message>
-        <message>
-            <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
-            <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
-        </message>
-        <message>
-            <source>hotspots needs --week DATE (any day of the week)</source>
-            <translation>hotspots 需要 --week 日期（该周任一天）</translation>
-        </message>
-        <message>
-            <source>--week: %1 is not a date</source>
-            <translation>--week：%1 不是日期</translation>
-        </message>
-        <message>
-            <source>--weeks-before must be 1 to 52</source>
-            <translation>--weeks-before 须为 1 到 52</translation>
-        </message>
-        <message>
-            <source>%1 has no grids layer</source>
-            <translation>%1 没有网格图层</translation>
-        </message>
-        <message>
-            <source>citytwin stats: week of %1 against the %2 weeks before</source>
-            <translation>citytwin stats：%1 所在周对比前 %2 周</translation>
-        </message>
-        <message>
-            <source>recurring needs --distance above 0, --days at least 0 and --min at least 2</source>
-            <translation>recurring 需要 --distance 大于 0、--days 不小于 0、--min 不小于 2</translation>
-        </message>
-        <message>
-            <source>citytwin stats: district: %1 of %2 residential buildings have a building group (%3%), %4% of households reached by a 1+10 link; %5 populated grids without a branch</source>
-            <translation>citytwin stats：全区 %2 栋住宅楼中 %1 栋建有楼栋党小组（%3%），“1+10”联系覆盖 %4% 的住户；%5 个有人居住的网格没有党支部</translation>
-        </message>
-        <message>
-            <source>--distance must be metres above 0 (e.g. 500 or 500,1000)</source>
-            <translation>--distance 须为大于 0 的米数（如 500 或 500,1000）</translation>
-        </message>
-        <message>
-            <source>citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station</source>
-            <translation>citytwin stats：全区 %2 人中 %1 人（%3%）住在 %5 站点 %4 米以内</translation>
-        </message>
-        <message>
-            <source>  suggested site: building %1 (%2, %3): +%4 people, %5% covered after it</source>
-            <translation>  建议站点：建筑 %1（%2, %3）：新增覆盖 %4 人，之后覆盖率 %5%</translation>
-        </message>
-        <message>
-            <source>citytwin stats: %1% of open ground and %2% of streets in view; %3 grids with blind spots</source>
-            <translation>citytwin stats：%1% 的开放地面和 %2% 的街道在视野内；%3 个网格存在盲区</translation>
-        </message>
-        <message>
-            <source>citytwin stats: %1 points, %2 outside every polygon, %3 without a readable point</source>
-            <translation>citytwin stats：%1 个点，%2 个不在任何多边形内，%3 个无有效点位</translation>
-        </message>
-        <message>
-            <source>%1: cannot write the file</source>
-            <translation>%1：无法写入文件</translation>
-        </message>
-        <message>
-            <source>citytwin stats: %1 rows in %2 s</source>
-            <translation>citytwin stats：%1 行，用时 %2 秒</translation>
-        </message>
-        <message>
-            <source>Overdue limits instead of the project's, hours per category: street_vending=12,noise=48.</source>
-            <translation>替代项目设置的超期时限，按类别以小时计：street_vending=12,noise=48。</translation>
-        </message>
-        <message>
-            <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
-            <translation>--overdue-hours：%1 不是“类别=小时”的形式或类别未知</translation>
-        </message>
-        <message>
-            <source>Only incidents of these grid cells (ids).</source>
-            <translation>仅这些网格（编号）的事件。</translation>
-        </message>
-        <message>
-            <source>Only incidents of the grid cells of this community (id).</source>
-            <translation>仅此社区（编号）各网格的事件。</translation>
-        </message>
-        <message>
-            <source>id</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Only incidents inside the polygons of this file (any vector source).</source>
-            <translation>仅位于此文件（任意矢量数据源）多边形内的事件。</translation>
-        </message>
-        <message>
-            <source>%1: no polygon to take as the area</source>
-            <translation>%1：没有可作为区域的多边形</translation>
-        </message>
-        <message>
-            <source>%1 has no stations of kind %2 (it has: %3)</source>
-            <translation>%1 中没有 %2 类站点（已有：%3）</translation>
-        </message>
-        <message>
-            <source>--by must be grid or community (category for incidents, station for services)</source>
-            <translation>--by 须为 grid 或 community（事件还可为 category，服务还可为 station）</translation>
-        </message>
-        <message>
-            <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
-            <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别），服务还可按 station（站点负荷）。</translation>
-        </message>
-        <message>
-            <source>Start from a filter saved in the project (the other options add to it).</source>
-            <translation>以项目中保存的筛选为起点（其他选项在其上叠加）。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>%1 has no saved filter named %2</source>
-            <translation>%1 中没有名为 %2 的已存筛选</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::TourPlayer</name>
-        <message>
-            <source>Open a project to use bookmarks</source>
-            <translation>打开项目后可使用书签</translation>
-        </message>
-        <message>
-            <source>&amp;Add Bookmark…</source>
-            <translation>添加书签(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>Play Tour “%1”</source>
-            <translation>播放导览“%1”</translation>
-        </message>
-        <message>
-            <source>Stop Tour</source>
-            <translation>停止导览</translation>
-        </message>
-        <message>
-            <source>Add Bookmark</source>
-            <translation>添加书签</translation>
-        </message>
-        <message>
-            <source>Name of the view:</source>
-            <translation>视图名称：</translation>
-        </message>
-        <message>
-            <source>Saved bookmark %1</source>
-            <translation>已保存书签 %1</translation>
-        </message>
-        <message>
-            <source>Tour finished</source>
-            <translation>导览结束</translation>
-        </message>
-        <message>
-            <source>Tour: %1</source>
-            <translation>导览：%1</translation>
-        </message>
-        <message>
-            <source>Tour stopped</source>
-            <translation>导览已停止</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::ViewLayers</name>
-        <message>
-            <source>Day-care Station Service &amp;Rings (%1 m)</source>
-            <translation>日间照料站服务圈(&amp;R)（%1 米）</translation>
-        </message>
-        <message>
-            <source>Camera View &amp;Cones</source>
-            <translation>摄像头视域(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Incident &amp;Heat Map</source>
-            <translation>事件热力图(&amp;H)</translation>
-        </message>
-        <message>
-            <source>No layer named %1 is open</source>
-            <translation>未打开名为 %1 的图层</translation>
-        </message>
-        <message numerus="yes">
-            <source>incidents per km² (%n shown)</source>
-            <translation>
-                <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>incidents per km²</source>
-            <translation>事件数/平方公里</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>What to analyse (see above).</source>
+        <translation>分析对象（见上）。</translation>
+    </message>
+    <message>
+        <source>The project file (default: the built-in sample).</source>
+        <translation>项目文件（默认：内置示例）。</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Incident categories (code or name, comma-separated).</source>
+        <translation>事件类别（代码或名称，逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Incident sources: camera_ai, grid_inspector, hotline, citizen_app.</source>
+        <translation>事件来源：camera_ai、grid_inspector、hotline、citizen_app。</translation>
+    </message>
+    <message>
+        <source>Incident statuses: reported, dispatched, handled, closed.</source>
+        <translation>事件状态：reported、dispatched、handled、closed。</translation>
+    </message>
+    <message>
+        <source>Reported at or after this date or time.</source>
+        <translation>上报时间不早于此日期或时刻。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reported before this time (a date: to its end).</source>
+        <translation>上报时间早于此时刻（给日期则含当天）。</translation>
+    </message>
+    <message>
+        <source>The moment open and overdue cases are judged at (default: now).</source>
+        <translation>判定未办结与超期的时刻（默认：现在）。</translation>
+    </message>
+    <message>
+        <source>Only overdue incidents.</source>
+        <translation>仅超期事件。</translation>
+    </message>
+    <message>
+        <source>Station kind for services (e.g. day_care).</source>
+        <translation>服务站点类型（如 day_care）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Walking distances in metres (services), or the linking distance of recurring places.</source>
+        <translation>步行距离（米，用于 services），或反复发生地点的关联距离。</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Services: print N suggested sites for new stations (to standard error).</source>
+        <translation>services：给出 N 个新站点建议位置（输出到标准错误）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Hotspots: the week, by any day in it.</source>
+        <translation>hotspots：所分析的周（给出该周任一天）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hotspots: weeks compared against (default 4).</source>
+        <translation>hotspots：对比的前几周（默认 4）。</translation>
+    </message>
+    <message>
+        <source>Recurring places: time window in days.</source>
+        <translation>反复发生地点：时间窗（天）。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Recurring places: fewest incidents.</source>
+        <translation>反复发生地点：最少事件数。</translation>
+    </message>
+    <message>
+        <source>Count: the point table.</source>
+        <translation>count：点表。</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Count: the polygon table.</source>
+        <translation>count：多边形表。</translation>
+    </message>
+    <message>
+        <source>Output: csv, json or gpkg.</source>
+        <translation>输出格式：csv、json 或 gpkg。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>写入此文件而非标准输出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>提示语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1</source>
+        <translation>citytwin stats：%1</translation>
+    </message>
+    <message>
+        <source>say what to analyse: %1 (citytwin stats --help)</source>
+        <translation>请指定分析对象：%1（citytwin stats --help）</translation>
+    </message>
+    <message>
+        <source>citytwin stats: no project given; using the built-in sample district %1</source>
+        <translation>citytwin stats：未指定项目，使用内置示例城区 %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>--format must be csv, json or gpkg</source>
+        <translation>--format 须为 csv、json 或 gpkg</translation>
+    </message>
+    <message>
+        <source>--format gpkg needs --out FILE</source>
+        <translation>--format gpkg 需要 --out 文件</translation>
+    </message>
+    <message>
+        <source>%1: will not write results into the project itself; choose another --out file</source>
+        <translation>%1：不会把结果写入项目文件本身，请另选 --out 文件</translation>
+    </message>
+    <message>
+        <source>%1: no such incident category in %2</source>
+        <translation>%1：%2 中没有此事件类别</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
+        <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
+    </message>
+    <message>
+        <source>hotspots needs --week DATE (any day of the week)</source>
+        <translation>hotspots 需要 --week 日期（该周任一天）</translation>
+    </message>
+    <message>
+        <source>--week: %1 is not a date</source>
+        <translation>--week：%1 不是日期</translation>
+    </message>
+    <message>
+        <source>--weeks-before must be 1 to 52</source>
+        <translation>--weeks-before 须为 1 到 52</translation>
+    </message>
+    <message>
+        <source>%1 has no grids layer</source>
+        <translation>%1 没有网格图层</translation>
+    </message>
+    <message>
+        <source>citytwin stats: week of %1 against the %2 weeks before</source>
+        <translation>citytwin stats：%1 所在周对比前 %2 周</translation>
+    </message>
+    <message>
+        <source>recurring needs --distance above 0, --days at least 0 and --min at least 2</source>
+        <translation>recurring 需要 --distance 大于 0、--days 不小于 0、--min 不小于 2</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 residential buildings have a building group (%3%), %4% of households reached by a 1+10 link; %5 populated grids without a branch</source>
+        <translation>citytwin stats：全区 %2 栋住宅楼中 %1 栋建有楼栋党小组（%3%），“1+10”联系覆盖 %4% 的住户；%5 个有人居住的网格没有党支部</translation>
+    </message>
+    <message>
+        <source>--distance must be metres above 0 (e.g. 500 or 500,1000)</source>
+        <translation>--distance 须为大于 0 的米数（如 500 或 500,1000）</translation>
+    </message>
+    <message>
+        <source>citytwin stats: district: %1 of %2 people (%3%) within %4 m of a %5 station</source>
+        <translation>citytwin stats：全区 %2 人中 %1 人（%3%）住在 %5 站点 %4 米以内</translation>
+    </message>
+    <message>
+        <source>  suggested site: building %1 (%2, %3): +%4 people, %5% covered after it</source>
+        <translation>  建议站点：建筑 %1（%2, %3）：新增覆盖 %4 人，之后覆盖率 %5%</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1% of open ground and %2% of streets in view; %3 grids with blind spots</source>
+        <translation>citytwin stats：%1% 的开放地面和 %2% 的街道在视野内；%3 个网格存在盲区</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 points, %2 outside every polygon, %3 without a readable point</source>
+        <translation>citytwin stats：%1 个点，%2 个不在任何多边形内，%3 个无有效点位</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1：无法写入文件</translation>
+    </message>
+    <message>
+        <source>citytwin stats: %1 rows in %2 s</source>
+        <translation>citytwin stats：%1 行，用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>Overdue limits instead of the project&apos;s, hours per category: street_vending=12,noise=48.</source>
+        <translation>替代项目设置的超期时限，按类别以小时计：street_vending=12,noise=48。</translation>
+    </message>
+    <message>
+        <source>--overdue-hours: %1 is not CATEGORY=HOURS with a known category</source>
+        <translation>--overdue-hours：%1 不是“类别=小时”的形式或类别未知</translation>
+    </message>
+    <message>
+        <source>Only incidents of these grid cells (ids).</source>
+        <translation>仅这些网格（编号）的事件。</translation>
+    </message>
+    <message>
+        <source>Only incidents of the grid cells of this community (id).</source>
+        <translation>仅此社区（编号）各网格的事件。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Only incidents inside the polygons of this file (any vector source).</source>
+        <translation>仅位于此文件（任意矢量数据源）多边形内的事件。</translation>
+    </message>
+    <message>
+        <source>%1: no polygon to take as the area</source>
+        <translation>%1：没有可作为区域的多边形</translation>
+    </message>
+    <message>
+        <source>%1 has no stations of kind %2 (it has: %3)</source>
+        <translation>%1 中没有 %2 类站点（已有：%3）</translation>
+    </message>
+    <message>
+        <source>--by must be grid or community (category for incidents, station for services)</source>
+        <translation>--by 须为 grid 或 community（事件还可为 category，服务还可为 station）</translation>
+    </message>
+    <message>
+        <source>Areas: grid or community; incidents also by category, services by station (its load).</source>
+        <translation>统计单元：grid（网格）或 community（社区）；事件还可按 category（类别），服务还可按 station（站点负荷）。</translation>
+    </message>
+    <message>
+        <source>Start from a filter saved in the project (the other options add to it).</source>
+        <translation>以项目中保存的筛选为起点（其他选项在其上叠加）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 has no saved filter named %2</source>
+        <translation>%1 中没有名为 %2 的已存筛选</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TourEditor</name>
+    <message>
+        <source>Edit Tours</source>
+        <translation>编辑导览</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Current View</source>
+        <translation>添加当前视图</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>字幕：</translation>
+    </message>
+    <message>
+        <source>Held for:</source>
+        <translation>停留：</translation>
+    </message>
+    <message>
+        <source>Presenter&apos;s notes:</source>
+        <translation>讲解备注：</translation>
+    </message>
+    <message>
+        <source>KPI tiles</source>
+        <translation>指标卡片</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>开始汇报</translation>
+    </message>
+    <message>
+        <source>New Tour</source>
+        <translation>新建导览</translation>
+    </message>
+    <message>
+        <source>Name of the tour:</source>
+        <translation>导览名称：</translation>
+    </message>
+    <message>
+        <source>Export Tour</source>
+        <translation>导出导览</translation>
+    </message>
+    <message>
+        <source>Tour files (*.json)</source>
+        <translation>导览文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import Tour</source>
+        <translation>导入导览</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3 s)</source>
+        <translation>%1. %2（%3 秒）</translation>
+    </message>
+    <message>
+        <source>Choose or create a tour first</source>
+        <translation>请先选择或新建导览</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TourPlayer</name>
+    <message>
+        <source>Open a project to use bookmarks</source>
+        <translation>打开项目后可使用书签</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bookmark…</source>
+        <translation>添加书签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Play Tour “%1”</source>
+        <translation>播放导览“%1”</translation>
+    </message>
+    <message>
+        <source>Stop Tour</source>
+        <translation>停止导览</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Saved bookmark %1</source>
+        <translation>已保存书签 %1</translation>
+    </message>
+    <message>
+        <source>Tour finished</source>
+        <translation>导览结束</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>导览已停止</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Tours…</source>
+        <translation>编辑导览(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ViewLayers</name>
+    <message>
+        <source>Day-care Station Service &amp;Rings (%1 m)</source>
+        <translation>日间照料站服务圈(&amp;R)（%1 米）</translation>
+    </message>
+    <message>
+        <source>Camera View &amp;Cones</source>
+        <translation>摄像头视域(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Incident &amp;Heat Map</source>
+        <translation>事件热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No layer named %1 is open</source>
+        <translation>未打开名为 %1 的图层</translation>
+    </message>
+    <message numerus="yes">
+        <source>incidents per km² (%n shown)</source>
+        <translation>
+            <numerusform>每平方公里事件数（显示 %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>incidents per km²</source>
+        <translation>事件数/平方公里</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "app/common/analysis_inputs.hpp"
 #include "app/gui/briefing/briefing_overlay.hpp"
+#include "app/gui/briefing/presenter_view.hpp"
 #include "app/gui/project_session.hpp"
 #include "app/gui/tour_player.hpp"
 #include "app/viewport/viewport_widget.hpp"
@@ -208,6 +209,18 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
         mWindow.showFullScreen();
     }
     mViewport.setFocus();
+    // Two screens or more: the presenter's view on one the audience does not see.
+    if (QGuiApplication::screens().size() > 1 && !fixedSize.isValid())
+    {
+        showPresenterView(true);
+        const QList<QScreen*> screens = QGuiApplication::screens();
+        for (QScreen* other : screens)
+            if (other != mWindow.screen())
+            {
+                mPresenter->setGeometry(other->availableGeometry());
+                break;
+            }
+    }
     if (!tour.isEmpty() && mTours.load(tour))
         mTours.showStop(0, 0.0);
     else if (mTours.currentStop() >= 0)
@@ -215,11 +228,25 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
     emit entered();
 }
 
+void BriefingMode::showPresenterView(bool shown)
+{
+    if (shown && !mPresenter)
+    {
+        mPresenter = new PresenterView(mTours, &mWindow);
+        mPresenter->installEventFilter(this);
+        mPresenter->showStop(mTours.currentStop());
+    }
+    if (mPresenter)
+        mPresenter->setVisible(shown);
+}
+
 void BriefingMode::leave()
 {
     if (!mActive)
         return;
     mActive = false;
+    delete mPresenter;
+    mPresenter = nullptr;
     qApp->removeEventFilter(this);
     mViewport.removeEventFilter(this);
     mTours.setAutoPlay(false);
@@ -255,7 +282,8 @@ bool BriefingMode::eventFilter(QObject* watched, QEvent* event)
     {
         // Only keys meant for this window (not for a dialog opened over it).
         auto* widget = qobject_cast<QWidget*>(watched);
-        if (widget && widget->window() == &mWindow && handleKey(static_cast<QKeyEvent*>(event)->key()))
+        const bool ours = widget && (widget->window() == &mWindow || (mPresenter && widget->window() == mPresenter));
+        if (ours && handleKey(static_cast<QKeyEvent*>(event)->key()))
             return true;
     }
     return QObject::eventFilter(watched, event);
@@ -304,6 +332,8 @@ void BriefingMode::stopShown(int index)
         return;
     const TourPlayer::Stop& stop = mTours.stopAt(index);
     mOverlay->setCaption(stop.caption);
+    if (mPresenter)
+        mPresenter->showStop(index);
     mOverlay->setStopLabel(tr("Stop %1 of %2").arg(index + 1).arg(mTours.stopCount()));
     // The tiles follow the stop's categories, sources, statuses and area; their periods (today, this week) run up
     // to the data's latest report, whatever time range the stop's analysis shows.

@@ -27,6 +27,7 @@ class SceneModel;
 namespace citytwin::app
 {
 class BriefingOverlay;
+class PresenterView;
 class ProjectSession;
 class TourPlayer;
 class ViewportWidget;
@@ -59,6 +60,10 @@ public:
     /// Enters briefing mode on a screen (-1: the window's), full screen, or at a fixed size when one is given.
     /// With a tour name, loads it and shows its first stop.
     void enter(int screen = -1, QSize fixedSize = {}, const QString& tour = {});
+    /// Shows (or hides) the presenter view: the current stop's caption and notes and the next stop. Entering
+    /// shows it by itself on another screen when there are two or more.
+    void showPresenterView(bool shown);
+    PresenterView* presenterView() const { return mPresenter; }
     void leave();
     bool isActive() const { return mActive; }
     void setBlank(bool blank);
@@ -99,6 +104,7 @@ private:
     TourPlayer& mTours;
     ProjectSession& mSession;
     BriefingOverlay* mOverlay = nullptr;
+    PresenterView* mPresenter = nullptr;
     bool mActive = false;
 
     // What leaving restores.

@@ -5,6 +5,7 @@
 #include "app/gui/analysis/analysis_dock.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
 #include "app/gui/briefing/briefing_overlay.hpp"
+#include "app/gui/briefing/presenter_view.hpp"
 #include "app/gui/briefing/tour_editor.hpp"
 #include "app/gui/layers_dock.hpp"
 #include "app/gui/main_window.hpp"
@@ -113,6 +114,16 @@ private slots:
         checkStop(static_cast<int>(mTour.stops.size()) - 2);
         QTest::keyClick(mWindow->viewport(), Qt::Key_Left);
         checkStop(static_cast<int>(mTour.stops.size()) - 3);
+
+        // The presenter's view (on a second screen when there is one) follows, and its keys step too.
+        briefing.showPresenterView(true);
+        QVERIFY(briefing.presenterView()->isVisible());
+        QVERIFY(briefing.presenterView()->currentText().contains(mWindow->briefing()->overlay()->caption()));
+        QTest::keyClick(briefing.presenterView(), Qt::Key_PageDown);
+        checkStop(static_cast<int>(mTour.stops.size()) - 2);
+        QVERIFY(briefing.presenterView()->nextText().contains(
+            QString::fromStdString(bookmarkOf(static_cast<int>(mTour.stops.size()) - 1).state->caption)));
+        QTest::keyClick(mWindow->viewport(), Qt::Key_PageUp);
 
         QTest::keyClick(mWindow->viewport(), Qt::Key_B);
         QVERIFY(briefing.isBlank());
