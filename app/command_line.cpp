@@ -2,6 +2,7 @@
 
 #include "app/cli/import_command.hpp"
 #include "app/cli/info_command.hpp"
+#include "app/cli/make_tour_command.hpp"
 #include "app/common/language.hpp"
 #include "app/common/logging.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
@@ -29,9 +30,9 @@ namespace citytwin::app
 namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
-const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"),          QStringLiteral("render"),
-                           QStringLiteral("sample"), QStringLiteral("simulate-live"), QStringLiteral("stats"),
-                           QStringLiteral("shot")};
+const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"),   QStringLiteral("make-tour"),
+                           QStringLiteral("render"), QStringLiteral("sample"), QStringLiteral("simulate-live"),
+                           QStringLiteral("stats"),  QStringLiteral("shot")};
 
 class CommandLineText
 {
@@ -43,6 +44,8 @@ public:
                   "  import      Copy a source into a project, or incidents into its incident table (citytwin import "
                   "--help).\n"
                   "  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).\n"
+                  "  make-tour   Compose the week's briefing from its significant changes, as a tour in the "
+                  "project (citytwin make-tour --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
                   "  sample      Write the built-in sample district into a new project (citytwin sample --help).\n"
                   "  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin "
@@ -70,10 +73,7 @@ public:
     {
         return tr("citytwin: the tour '%1' has no stop %2 (it has %3)").arg(tour).arg(stop).arg(count);
     }
-    static QString notAProject(const QString& path)
-    {
-        return tr("citytwin: %1: not a CityTwin project").arg(path);
-    }
+    static QString notAProject(const QString& path) { return tr("citytwin: %1: not a CityTwin project").arg(path); }
     static QString timedOut(const QString& path)
     {
         return tr("citytwin: %1: the project did not finish loading in time").arg(path);
@@ -465,6 +465,8 @@ int runVerb(int argc, char** argv)
         return StatsCommand::run(application.arguments());
     if (verb == QLatin1String("simulate-live"))
         return SimulateLiveCommand::run(application.arguments());
+    if (verb == QLatin1String("make-tour"))
+        return MakeTourCommand::run(application.arguments());
     return RenderCommand::run(application.arguments());
 }
 

@@ -272,8 +272,8 @@ StatsTable cameraStatsTable(const CameraCoverage& coverage, std::span<const Came
     return table;
 }
 
-StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& filter, const GridAdjacency& adjacency,
-                             const HotspotOptions& options)
+WeekChanges weekChanges(const IncidentStore& store, const IncidentFilter& filter, std::span<const std::int64_t> gridIds,
+                        const HotspotOptions& options)
 {
     constexpr std::int64_t Week = 7 * 24 * 3600;
     const IncidentCodes& codes = store.codes();
@@ -281,13 +281,13 @@ StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& f
     const std::int64_t start = options.weekStart - options.weeksBefore * Week;
     const std::int64_t end = options.weekStart + Week;
 
-    // Matching incidents of the weeks looked at, by adjacency area (the grids of the grids layer).
+    // Matching incidents of the weeks looked at, by area (the grids given).
     IncidentFilter weeks = filter;
     weeks.from = std::max(start, filter.from.value_or(start));
     weeks.to = std::min(end, filter.to.value_or(end));
     std::map<std::int64_t, std::int32_t> areaOf;
-    for (std::size_t a = 0; a < adjacency.ids.size(); ++a)
-        areaOf[adjacency.ids[a]] = static_cast<std::int32_t>(a);
+    for (std::size_t a = 0; a < gridIds.size(); ++a)
+        areaOf[gridIds[a]] = static_cast<std::int32_t>(a);
     std::vector<std::int32_t> areaOfGrid(codes.gridIds.size(), -1);
     for (std::size_t g = 0; g < codes.gridIds.size(); ++g)
         if (const auto found = areaOf.find(codes.gridIds[g]); found != areaOf.end())
@@ -304,14 +304,29 @@ StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& f
         categories[k] = columns.category[i];
     }
 
-    const std::vector<ChangeCounts> all =
-        tallyChangeCounts(adjacency.ids, area, times, categories, options.weekStart, Week, options.weeksBefore, false);
+    WeekChanges week;
+    week.counts =
+        tallyChangeCounts(gridIds, area, times, categories, options.weekStart, Week, options.weeksBefore, false);
     const std::vector<ChangeCounts> perCategory =
-        tallyChangeCounts(adjacency.ids, area, times, categories, options.weekStart, Week, options.weeksBefore, true);
+        tallyChangeCounts(gridIds, area, times, categories, options.weekStart, Week, options.weeksBefore, true);
     ChangeOptions changeOptions;
     changeOptions.beforePeriods = options.weeksBefore;
-    const std::vector<ChangeResult> changes = periodChanges(all, changeOptions);
-    const std::vector<ChangeResult> categoryChanges = periodChanges(perCategory, changeOptions);
+    week.grids = periodChanges(week.counts, changeOptions);
+    week.categories = periodChanges(perCategory, changeOptions);
+    return week;
+}
+
+StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& filter, const GridAdjacency& adjacency,
+                             const HotspotOptions& options)
+{
+    const IncidentCodes& codes = store.codes();
+    const WeekChanges week = weekChanges(store, filter, adjacency.ids, options);
+    const std::vector<ChangeCounts>& all = week.counts;
+    const std::vector<ChangeResult>& changes = week.grids;
+    const std::vector<ChangeResult>& categoryChanges = week.categories;
+    std::map<std::int64_t, std::int32_t> areaOf;
+    for (std::size_t a = 0; a < adjacency.ids.size(); ++a)
+        areaOf[adjacency.ids[a]] = static_cast<std::int32_t>(a);
 
     std::vector<double> weekCounts(adjacency.size(), 0.0);
     std::map<std::int64_t, const ChangeResult*> changeOf, topCategoryOf;

@@ -9,6 +9,7 @@
 #include "data/analysis/stats_table.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,18 @@ struct HotspotOptions
 };
 StatsTable hotspotStatsTable(const IncidentStore& store, const IncidentFilter& filter, const GridAdjacency& adjacency,
                              const HotspotOptions& options);
+
+/// The tests behind a hot-spot table: the week's incidents (following the filter) against the weeksBefore weeks
+/// before it, per grid and per grid and category (tallyChangeCounts, periodChanges, two-sided), over the grids given
+/// (ids; incidents of other grids are left out). The hot-spot table and the weekly findings read the same tests.
+struct WeekChanges
+{
+    std::vector<ChangeCounts> counts;     ///< per grid, in the order given
+    std::vector<ChangeResult> grids;      ///< per grid, most significant first (periodChanges's order)
+    std::vector<ChangeResult> categories; ///< per grid and category, most significant first
+};
+WeekChanges weekChanges(const IncidentStore& store, const IncidentFilter& filter, std::span<const std::int64_t> gridIds,
+                        const HotspotOptions& options);
 
 /// Recurring places: one row per place (`place`, `category`, `count`, `x`, `y`, `radius_m`, `first`, `last`).
 StatsTable recurringStatsTable(const IncidentStore& store, const IncidentFilter& filter,

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@
 #include "data/project/project_store.hpp"
 #include "data/io/sqlite_database.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <gdal_priv.h>
@@ -331,6 +333,127 @@ private slots:
                                  QStringLiteral("--rate"), QStringLiteral("6"), QStringLiteral("--lang=en")},
                                 false);
         QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nope.gpkg")));
+    }
+
+    /// `citytwin make-tour` on the sample: a week the hot-spot statements flag becomes a tour of its findings, each
+    /// stop on the week's incidents with a caption, ending on the district overview; saved in the project and
+    /// replaced when made again.
+    void makeTourComposesTheWeek()
+    {
+        const QString project = mFixture.filePath(QStringLiteral("tour.gpkg"));
+        QVERIFY(QFile::copy(mFixture.filePath(QStringLiteral("small-sample.gpkg")), project));
+        const QString week = QStringLiteral("2025-06-18"); // a Wednesday: six findings on the sample
+        const QString monday = QStringLiteral("2025-06-16");
+        const qint64 weekStart =
+            QDateTime(QDate::fromString(monday, Qt::ISODate), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
+        const qint64 weekEnd = weekStart + 7 * 86400;
+        const Run result = run(
+            {QStringLiteral("make-tour"), project, QStringLiteral("--week"), week, QStringLiteral("--lang=en")}, false);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QString name = QStringLiteral("week-") + monday;
+        QVERIFY2(result.out.contains(QStringLiteral("Saved the tour '%1'").arg(name)), qPrintable(result.out));
+
+        // The grids the hot-spot statements speak of that week.
+        const Run hotspots =
+            run({QStringLiteral("stats"), QStringLiteral("hotspots"), project, QStringLiteral("--week"), week,
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang=en")},
+                false);
+        QVERIFY2(hotspots.exitCode == 0, qPrintable(hotspots.err));
+        QSet<qint64> stated;
+        for (const QJsonValue row : QJsonDocument::fromJson(hotspots.out.toUtf8()).array())
+            if (!row.toObject().value(QStringLiteral("statement")).toString().isEmpty())
+                stated.insert(row.toObject().value(QStringLiteral("grid_id")).toInteger());
+        QVERIFY(!stated.isEmpty());
+
+        auto store = data::ProjectStore::open(project.toStdString(), {.create = false});
+        QVERIFY(store.ok());
+        auto tours = store->tours();
+        QVERIFY(tours.ok());
+        const auto tour = std::find_if(tours->begin(), tours->end(),
+                                       [&name](const data::Tour& t) { return t.name == name.toStdString(); });
+        QVERIFY(tour != tours->end());
+        QVERIFY(tour->stops.size() > 1);
+        QCOMPARE(lineCount(result.out), static_cast<int>(tour->stops.size()) + 2);
+        for (std::size_t i = 0; i < tour->stops.size(); ++i)
+        {
+            const data::Tour::Stop& stop = tour->stops[i];
+            QCOMPARE(stop.bookmark, name.toStdString() + "-" + std::to_string(i + 1));
+            auto bookmark = store->bookmark(stop.bookmark);
+            QVERIFY(bookmark.ok() && bookmark.value());
+            QVERIFY(bookmark.value()->state);
+            const data::ViewState& state = *bookmark.value()->state;
+            QVERIFY(state.heat);
+            QVERIFY(!state.caption.empty());
+            QVERIFY(std::find(state.shownLayers.begin(), state.shownLayers.end(), "grids") != state.shownLayers.end());
+            auto filter = data::IncidentFilter::fromJson(state.filterJson);
+            QVERIFY(filter.ok());
+            QCOMPARE(filter->to.value_or(0), weekEnd);
+            // A backlog's stop also shows the cases reported before the week that became overdue in it.
+            QVERIFY(filter->overdueOnly ? filter->from.value_or(0) < weekStart : filter->from.value_or(0) == weekStart);
+            const QString caption = QString::fromStdString(state.caption);
+            QVERIFY2(result.out.contains(caption), qPrintable(caption));
+            if (i + 1 == tour->stops.size())
+            {
+                // The overview: the whole week, every category, from high above.
+                QVERIFY2(caption.startsWith(QStringLiteral("This week in the district: ")), qPrintable(caption));
+                QVERIFY(filter->categories.empty() && !filter->overdueOnly);
+                QVERIFY(bookmark.value()->eye.z - bookmark.value()->center.z > 10000.0);
+                continue;
+            }
+            QVERIFY2(caption.startsWith(QStringLiteral("Grid ")), qPrintable(caption));
+            QVERIFY(bookmark.value()->eye.z - bookmark.value()->center.z < 5000.0);
+            // A rise is one the hot-spot statements of the week speak of too.
+            if (!filter->overdueOnly)
+            {
+                const qint64 grid =
+                    caption.section(QLatin1Char(' '), 1, 1).section(QLatin1Char(':'), 0, 0).toLongLong();
+                QVERIFY2(stated.contains(grid), qPrintable(caption));
+            }
+        }
+
+        // Made again: the same tour replaced, not a second one; another name is another tour.
+        const Run again = run(
+            {QStringLiteral("make-tour"), project, QStringLiteral("--week"), week, QStringLiteral("--lang=en")}, false);
+        QCOMPARE(again.exitCode, 0);
+        const Run named = run({QStringLiteral("make-tour"), project, QStringLiteral("--week"), monday,
+                               QStringLiteral("--name"), QStringLiteral("Monday meeting"), QStringLiteral("--lang=en")},
+                              false);
+        QCOMPARE(named.exitCode, 0);
+        auto after = store->tours();
+        QVERIFY(after.ok());
+        QCOMPARE(after->size(), tours->size() + 1);
+        QVERIFY(store->bookmark("Monday meeting-1").value_or(std::nullopt).has_value());
+
+        // A week without incidents still gets the overview, and says so.
+        const Run empty = run({QStringLiteral("make-tour"), project, QStringLiteral("--week"),
+                               QStringLiteral("2030-01-09"), QStringLiteral("--lang=en")},
+                              false);
+        QVERIFY2(empty.exitCode == 0, qPrintable(empty.err));
+        QVERIFY2(empty.err.contains(QStringLiteral("no incidents that week")), qPrintable(empty.err));
+        QVERIFY(empty.out.contains(QStringLiteral("This week in the district: no incidents")));
+        auto emptyTours = store->tours();
+        QVERIFY(emptyTours.ok());
+        const auto emptyTour = std::find_if(emptyTours->begin(), emptyTours->end(),
+                                            [](const data::Tour& t) { return t.name == "week-2030-01-07"; });
+        QVERIFY(emptyTour != emptyTours->end());
+        QCOMPARE(emptyTour->stops.size(), std::size_t{1});
+
+        // Bad arguments: exit 2; a missing project: exit 1; one line each.
+        const Run badDate = run({QStringLiteral("make-tour"), project, QStringLiteral("--week"),
+                                 QStringLiteral("the 40th"), QStringLiteral("--lang=en")},
+                                false);
+        QCOMPARE(badDate.exitCode, 2);
+        QCOMPARE(lineCount(badDate.err), 1);
+        QVERIFY(badDate.err.contains(QStringLiteral("the 40th")));
+        const Run noWeek = run({QStringLiteral("make-tour"), project, QStringLiteral("--lang=en")}, false);
+        QCOMPARE(noWeek.exitCode, 2);
+        QCOMPARE(lineCount(noWeek.err), 1);
+        const Run missing = run({QStringLiteral("make-tour"), mFixture.filePath(QStringLiteral("nope.gpkg")),
+                                 QStringLiteral("--week"), week, QStringLiteral("--lang=en")},
+                                false);
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(lineCount(missing.err), 1);
         QVERIFY(missing.err.contains(QStringLiteral("nope.gpkg")));
     }
 
