@@ -577,26 +577,6 @@
         <translation>file</translation>
     </message>
     <message>
-        <source>Verbs:
-  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
-  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
-  render      Render the default view of FILEs to an image (citytwin render --help).
-  sample      Write the built-in sample district into a new project (citytwin sample --help).
-  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
-  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
-  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-        <translation>Verbs:
-  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
-  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
-  render      Render the default view of FILEs to an image (citytwin render --help).
-  sample      Write the built-in sample district into a new project (citytwin sample --help).
-  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
-  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
-  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
-    </message>
-    <message>
         <source>citytwin: %1: the project has no tour named &apos;%2&apos;</source>
         <translation>citytwin: %1: the project has no tour named &apos;%2&apos;</translation>
     </message>
@@ -675,6 +655,28 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
     <message>
         <source>With --briefing: play the tour by itself, each stop for its duration.</source>
         <translation>With --briefing: play the tour by itself, each stop for its duration.</translation>
+    </message>
+    <message>
+        <source>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1677,73 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
     </message>
 </context>
 <context>
+    <name>citytwin::app::MakeTourCommand</name>
+    <message>
+        <source>Week of %1 to %2: %3 findings</source>
+        <translation>Week of %1 to %2: %3 findings</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: no incidents that week: the tour has the district overview only</source>
+        <translation>citytwin make-tour: no incidents that week: the tour has the district overview only</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: no significant change that week: the tour has the district overview only</source>
+        <translation>citytwin make-tour: no significant change that week: the tour has the district overview only</translation>
+    </message>
+    <message>
+        <source>Saved the tour &apos;%1&apos; (%2 stops) in %3</source>
+        <translation>Saved the tour &apos;%1&apos; (%2 stops) in %3</translation>
+    </message>
+    <message>
+        <source>Composes the week&apos;s briefing and saves it in the project as a tour: one stop per significant change of the week (a grid or a category in a grid well above the weeks before, an overdue backlog that grew), strongest first, each showing its grid with the week&apos;s incidents and a plain-word caption, then the district overview with the week&apos;s figures. Edit it in the tour editor before the meeting.</source>
+        <translation>Composes the week&apos;s briefing and saves it in the project as a tour: one stop per significant change of the week (a grid or a category in a grid well above the weeks before, an overdue backlog that grew), strongest first, each showing its grid with the week&apos;s incidents and a plain-word caption, then the district overview with the week&apos;s figures. Edit it in the tour editor before the meeting.</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>The project GeoPackage.</translation>
+    </message>
+    <message>
+        <source>The week, by any day in it (district time).</source>
+        <translation>The week, by any day in it (district time).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>The tour&apos;s name (default: week-MONDAY).</source>
+        <translation>The tour&apos;s name (default: week-MONDAY).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Language of messages and captions: zh_CN or en.</source>
+        <translation>Language of messages and captions: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: %1</source>
+        <translation>citytwin make-tour: %1</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: give one PROJECT, --week DATE and, if any, a --name that is not empty</source>
+        <translation>citytwin make-tour: give one PROJECT, --week DATE and, if any, a --name that is not empty</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: --week: %1 is not a date</source>
+        <translation>citytwin make-tour: --week: %1 is not a date</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: %1: no such file</source>
+        <translation>citytwin make-tour: %1: no such file</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::PresenterView</name>
     <message>
         <source>Presenter</source>
@@ -2492,6 +2561,53 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>incidents per km²</source>
         <translation>incidents per km²</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WeeklyTourText</name>
+    <message>
+        <source>Grid %1: %2 incidents this week after none in the %3 weeks before (significant at %4%)</source>
+        <translation>Grid %1: %2 incidents this week after none in the %3 weeks before (significant at %4%)</translation>
+    </message>
+    <message>
+        <source>Grid %1: all incidents up from %2 a week to %3 this week (significant at %4%)</source>
+        <translation>Grid %1: all incidents up from %2 a week to %3 this week (significant at %4%)</translation>
+    </message>
+    <message>
+        <source>Grid %1: %2 up %3× (%4 this week, %5 a week before), significant at %6%</source>
+        <translation>Grid %1: %2 up %3× (%4 this week, %5 a week before), significant at %6%</translation>
+    </message>
+    <message>
+        <source>Grid %1: %2, %3 this week after none in the %4 weeks before, significant at %5%</source>
+        <translation>Grid %1: %2, %3 this week after none in the %4 weeks before, significant at %5%</translation>
+    </message>
+    <message>
+        <source>Grid %1: overdue cases still open up from %2 to %3 over the week</source>
+        <translation>Grid %1: overdue cases still open up from %2 to %3 over the week</translation>
+    </message>
+    <message>
+        <source>This week in the district: no incidents</source>
+        <translation>This week in the district: no incidents</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents (none the week before)</source>
+        <translation>This week in the district: %1 incidents (none the week before)</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, as many as the week before</source>
+        <translation>This week in the district: %1 incidents, as many as the week before</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, up %2% on the week before (%3)</source>
+        <translation>This week in the district: %1 incidents, up %2% on the week before (%3)</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, down %2% on the week before (%3)</source>
+        <translation>This week in the district: %1 incidents, down %2% on the week before (%3)</translation>
+    </message>
+    <message>
+        <source>; %1 overdue cases open at the week&apos;s end (%2 a week before)</source>
+        <translation>; %1 overdue cases open at the week&apos;s end (%2 a week before)</translation>
     </message>
 </context>
 </TS>

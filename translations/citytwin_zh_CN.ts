@@ -576,26 +576,6 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Verbs:
-  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
-  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
-  render      Render the default view of FILEs to an image (citytwin render --help).
-  sample      Write the built-in sample district into a new project (citytwin sample --help).
-  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
-  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
-  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
-With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
-        <translation>命令：
-  import      将数据源复制到项目中，或将事件导入事件表（citytwin import --help）。
-  info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
-  render      将文件的默认视图渲染为图片（citytwin render --help）。
-  sample      将内置示例城区写入新项目（citytwin sample --help）。
-  shot        按屏幕上的原样截取主窗口或汇报大屏，保存为 PNG（citytwin shot --help）。
-  simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
-  stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
-不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
-    </message>
-    <message>
         <source>citytwin: %1: the project has no tour named &apos;%2&apos;</source>
         <translation>citytwin：%1：项目中没有名为“%2”的导览</translation>
     </message>
@@ -674,6 +654,28 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
     <message>
         <source>With --briefing: play the tour by itself, each stop for its duration.</source>
         <translation>与 --briefing 一起使用：自动播放导览，每站停留其设定时长。</translation>
+    </message>
+    <message>
+        <source>Verbs:
+  import      Copy a source into a project, or incidents into its incident table (citytwin import --help).
+  info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
+  make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
+  render      Render the default view of FILEs to an image (citytwin render --help).
+  sample      Write the built-in sample district into a new project (citytwin sample --help).
+  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
+  simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
+  stats       Analyse incidents, party, service and camera coverage, hot spots; CSV, JSON or GeoPackage out (citytwin stats --help).
+With no verb, citytwin opens the desktop application and loads the FILEs given.</source>
+        <translation>命令：
+  import      将数据源复制到项目中，或将事件导入事件表（citytwin import --help）。
+  info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
+  make-tour   根据本周的显著变化生成每周汇报，作为导览保存在项目中（citytwin make-tour --help）。
+  render      将文件的默认视图渲染为图片（citytwin render --help）。
+  sample      将内置示例城区写入新项目（citytwin sample --help）。
+  shot        按屏幕上的原样截取主窗口或汇报大屏，保存为 PNG（citytwin shot --help）。
+  simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
+  stats       分析事件、党建、服务与视频覆盖及热点；输出 CSV、JSON 或 GeoPackage（citytwin stats --help）。
+不带命令时，citytwin 打开桌面程序并加载给出的文件。</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1674,73 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
     </message>
 </context>
 <context>
+    <name>citytwin::app::MakeTourCommand</name>
+    <message>
+        <source>Week of %1 to %2: %3 findings</source>
+        <translation>%1 至 %2 这一周：发现 %3 项显著变化</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: no incidents that week: the tour has the district overview only</source>
+        <translation>citytwin make-tour：该周没有事件：导览仅含全区概览</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: no significant change that week: the tour has the district overview only</source>
+        <translation>citytwin make-tour：该周没有显著变化：导览仅含全区概览</translation>
+    </message>
+    <message>
+        <source>Saved the tour &apos;%1&apos; (%2 stops) in %3</source>
+        <translation>已将导览“%1”（共 %2 站）保存到 %3</translation>
+    </message>
+    <message>
+        <source>Composes the week&apos;s briefing and saves it in the project as a tour: one stop per significant change of the week (a grid or a category in a grid well above the weeks before, an overdue backlog that grew), strongest first, each showing its grid with the week&apos;s incidents and a plain-word caption, then the district overview with the week&apos;s figures. Edit it in the tour editor before the meeting.</source>
+        <translation>生成本周汇报并作为导览保存到项目中：本周每项显著变化一站（某网格或网格内某类事件明显高于此前各周、超期积压增加），按显著程度从强到弱排列，每站展示该网格及本周事件并配以通俗说明，最后一站为全区概览及本周数据。会前可在导览编辑器中修改。</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>项目 GeoPackage 文件。</translation>
+    </message>
+    <message>
+        <source>The week, by any day in it (district time).</source>
+        <translation>要汇报的周，给出该周任意一天即可（辖区时间）。</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The tour&apos;s name (default: week-MONDAY).</source>
+        <translation>导览名称（默认：week-该周周一日期）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Language of messages and captions: zh_CN or en.</source>
+        <translation>提示信息与说明文字的语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: %1</source>
+        <translation>citytwin make-tour：%1</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: give one PROJECT, --week DATE and, if any, a --name that is not empty</source>
+        <translation>citytwin make-tour：请给出一个 PROJECT 和 --week DATE；如给出 --name，名称不能为空</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: --week: %1 is not a date</source>
+        <translation>citytwin make-tour：--week：%1 不是日期</translation>
+    </message>
+    <message>
+        <source>citytwin make-tour: %1: no such file</source>
+        <translation>citytwin make-tour：%1：文件不存在</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::PresenterView</name>
     <message>
         <source>Presenter</source>
@@ -2487,6 +2556,53 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>incidents per km²</source>
         <translation>事件数/平方公里</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WeeklyTourText</name>
+    <message>
+        <source>Grid %1: %2 incidents this week after none in the %3 weeks before (significant at %4%)</source>
+        <translation>网格 %1：此前 %3 周为零，本周事件 %2 件（%4% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>Grid %1: all incidents up from %2 a week to %3 this week (significant at %4%)</source>
+        <translation>网格 %1：全部事件由此前每周 %2 件增至本周 %3 件（%4% 置信度显著）</translation>
+    </message>
+    <message>
+        <source>Grid %1: %2 up %3× (%4 this week, %5 a week before), significant at %6%</source>
+        <translation>网格 %1：%2增至此前的 %3 倍（本周 %4 件，此前每周 %5 件），%6% 置信度显著</translation>
+    </message>
+    <message>
+        <source>Grid %1: %2, %3 this week after none in the %4 weeks before, significant at %5%</source>
+        <translation>网格 %1：%2此前 %4 周为零，本周 %3 件，%5% 置信度显著</translation>
+    </message>
+    <message>
+        <source>Grid %1: overdue cases still open up from %2 to %3 over the week</source>
+        <translation>网格 %1：超期未办结事件一周内由 %2 件增至 %3 件</translation>
+    </message>
+    <message>
+        <source>This week in the district: no incidents</source>
+        <translation>本周全区：无事件</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents (none the week before)</source>
+        <translation>本周全区：事件 %1 件（上周为零）</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, as many as the week before</source>
+        <translation>本周全区：事件 %1 件，与上周持平</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, up %2% on the week before (%3)</source>
+        <translation>本周全区：事件 %1 件，较上周（%3 件）上升 %2%</translation>
+    </message>
+    <message>
+        <source>This week in the district: %1 incidents, down %2% on the week before (%3)</source>
+        <translation>本周全区：事件 %1 件，较上周（%3 件）下降 %2%</translation>
+    </message>
+    <message>
+        <source>; %1 overdue cases open at the week&apos;s end (%2 a week before)</source>
+        <translation>；周末超期未办结 %1 件（一周前 %2 件）</translation>
     </message>
 </context>
 </TS>
