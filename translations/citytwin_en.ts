@@ -2485,6 +2485,30 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <source>Choose or create a tour first</source>
         <translation>Choose or create a tour first</translation>
     </message>
+    <message>
+        <source>Compose This Week&apos;s Briefing…</source>
+        <translation>Compose This Week&apos;s Briefing…</translation>
+    </message>
+    <message>
+        <source>A stop per significant change of a week (hot spots, categories&apos; rises, overdue backlogs), strongest first, then the district overview — as citytwin make-tour does</source>
+        <translation>A stop per significant change of a week (hot spots, categories&apos; rises, overdue backlogs), strongest first, then the district overview — as citytwin make-tour does</translation>
+    </message>
+    <message>
+        <source>Compose This Week&apos;s Briefing</source>
+        <translation>Compose This Week&apos;s Briefing</translation>
+    </message>
+    <message>
+        <source>A day of the week (yyyy-MM-dd):</source>
+        <translation>A day of the week (yyyy-MM-dd):</translation>
+    </message>
+    <message>
+        <source>The project&apos;s incidents are still loading</source>
+        <translation>The project&apos;s incidents are still loading</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>Not a date</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::TourPlayer</name>

@@ -2481,6 +2481,30 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <source>Choose or create a tour first</source>
         <translation>请先选择或新建导览</translation>
     </message>
+    <message>
+        <source>Compose This Week&apos;s Briefing…</source>
+        <translation>生成本周汇报…</translation>
+    </message>
+    <message>
+        <source>A stop per significant change of a week (hot spots, categories&apos; rises, overdue backlogs), strongest first, then the district overview — as citytwin make-tour does</source>
+        <translation>按一周内的显著变化（热点、类别上升、超期积压）每项一站，由强到弱，最后为全区概览——与 citytwin make-tour 相同</translation>
+    </message>
+    <message>
+        <source>Compose This Week&apos;s Briefing</source>
+        <translation>生成本周汇报</translation>
+    </message>
+    <message>
+        <source>A day of the week (yyyy-MM-dd):</source>
+        <translation>该周任意一天（yyyy-MM-dd）：</translation>
+    </message>
+    <message>
+        <source>The project&apos;s incidents are still loading</source>
+        <translation>项目事件仍在加载</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>不是日期</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::TourPlayer</name>

@@ -481,6 +481,7 @@ TourEditor* MainWindow::showTourEditor()
     {
         mTourEditor = new TourEditor(mSession->path(), *mTours, *mBriefing, this);
         mTourEditor->setProperty("project", mSession->path());
+        mTourEditor->setIncidents([this] { return mAnalysisDock->store(); });
         mTourEditor->setAttribute(Qt::WA_DeleteOnClose);
     }
     mTourEditor->show();

@@ -1,14 +1,19 @@
 #include "app/gui/briefing/tour_editor.hpp"
 
 #include "app/common/error_text.hpp"
+#include "app/common/weekly_tour.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
 #include "app/gui/tour_player.hpp"
 
+#include "data/analysis/briefing_kpis.hpp"
 #include "data/project/tour_file.hpp"
 
 #include <algorithm>
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -41,8 +46,13 @@ TourEditor::TourEditor(const QString& projectPath, TourPlayer& tours, BriefingMo
     tourRow->addWidget(mTourBox, 1);
     auto* newTour = new QPushButton(tr("New…"), this);
     auto* deleteTour = new QPushButton(tr("Delete"), this);
+    auto* compose = new QPushButton(tr("Compose This Week's Briefing…"), this);
+    compose->setObjectName(QStringLiteral("composeWeek"));
+    compose->setToolTip(tr("A stop per significant change of a week (hot spots, categories' rises, overdue "
+                           "backlogs), strongest first, then the district overview — as citytwin make-tour does"));
     tourRow->addWidget(newTour);
     tourRow->addWidget(deleteTour);
+    tourRow->addWidget(compose);
     layout->addLayout(tourRow);
 
     auto* middle = new QHBoxLayout;
@@ -127,6 +137,20 @@ TourEditor::TourEditor(const QString& projectPath, TourPlayer& tours, BriefingMo
                 reloadTours({});
                 emit toursChanged();
             });
+    connect(compose, &QPushButton::clicked, this,
+            [this]
+            {
+                const data::IncidentStore* store = mIncidents ? mIncidents() : nullptr;
+                const std::optional<std::int64_t> latest = store ? data::latestReport(*store) : std::nullopt;
+                const QDate last = latest ? QDateTime::fromSecsSinceEpoch(*latest, QTimeZone(8 * 3600)).date()
+                                          : QDate::currentDate();
+                bool chosen = false;
+                const QString text = QInputDialog::getText(this, tr("Compose This Week's Briefing"),
+                                                           tr("A day of the week (yyyy-MM-dd):"), QLineEdit::Normal,
+                                                           last.toString(Qt::ISODate), &chosen);
+                if (chosen)
+                    composeWeek(QDate::fromString(text.trimmed(), Qt::ISODate));
+            });
     connect(mStops, &QListWidget::currentRowChanged, this, &TourEditor::showStop);
     connect(add, &QPushButton::clicked, this, &TourEditor::addCurrentView);
     connect(up, &QPushButton::clicked, this, [this] { moveStop(-1); });
@@ -192,6 +216,32 @@ void TourEditor::reloadTours(const QString& select)
         mTour = {};
         showStops(-1);
     }
+}
+
+bool TourEditor::composeWeek(const QDate& day)
+{
+    const data::IncidentStore* store = mIncidents ? mIncidents() : nullptr;
+    if (!store)
+    {
+        fail(tr("The project's incidents are still loading"));
+        return false;
+    }
+    if (!day.isValid())
+    {
+        fail(tr("Not a date"));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto composed = composeWeeklyTour(mPath.toStdString(), *store, day);
+    QApplication::restoreOverrideCursor();
+    if (!composed)
+    {
+        fail(ErrorText::describe(composed.error()));
+        return false;
+    }
+    reloadTours(QString::fromStdString(composed->tour.name));
+    emit toursChanged();
+    return true;
 }
 
 bool TourEditor::edit(const QString& name)

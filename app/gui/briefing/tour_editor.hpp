@@ -1,7 +1,11 @@
 #pragma once
 
+#include "data/incidents/incident_store.hpp"
 #include "data/project/project_store.hpp"
 
+#include <QDate>
+
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +40,10 @@ public:
 
     /// The tour being edited, as Save would write it.
     const data::Tour& tour() const { return mTour; }
+    /// Where the project's incidents are (for composing the week's briefing); null while they load.
+    void setIncidents(std::function<const data::IncidentStore*()> incidents) { mIncidents = std::move(incidents); }
+    /// Composes the briefing of the week holding day (make-tour's tour), saves it and edits it.
+    bool composeWeek(const QDate& day);
     /// Edits a project's tour (or a new one of that name); false when the project cannot be read.
     bool edit(const QString& name);
     /// Appends the current view as a stop (a new bookmark named after the tour and the stop).
@@ -63,6 +71,7 @@ private:
     std::optional<data::ProjectStore> openProject(bool readOnly);
 
     QString mPath;
+    std::function<const data::IncidentStore*()> mIncidents;
     TourPlayer& mTours;
     BriefingMode& mBriefing;
     data::Tour mTour;

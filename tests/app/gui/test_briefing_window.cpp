@@ -211,6 +211,12 @@ private slots:
         QVERIFY(!editor->importFrom(mDir.filePath(QStringLiteral("missing.json"))));
         QVERIFY(editor->lastError().contains(QStringLiteral("missing.json")));
 
+        // The week's briefing composed from its changes (make-tour's tour), then edited here.
+        QVERIFY2(editor->composeWeek(QDate(2025, 6, 18)), qPrintable(editor->lastError()));
+        QCOMPARE(editor->tour().name, std::string("week-2025-06-16"));
+        QVERIFY(editor->tour().stops.size() >= 2);
+        QVERIFY(editor->edit(QStringLiteral("周报")));
+
         for (QPushButton* button : editor->findChildren<QPushButton*>())
             if (button->text() == QLatin1String("Present"))
                 button->click();
