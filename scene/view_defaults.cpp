@@ -18,7 +18,8 @@ constexpr double NearFarRatio = 0.0002;
 double verticalFieldOfView(double aspectRatio)
 {
     const double aspect = std::max(aspectRatio, 0.1);
-    const double widest = 2.0 * std::atan(std::tan(osg::DegreesToRadians(MaxHorizontalFieldOfViewDegrees) * 0.5) / aspect);
+    const double widest =
+        2.0 * std::atan(std::tan(osg::DegreesToRadians(MaxHorizontalFieldOfViewDegrees) * 0.5) / aspect);
     return std::min(FieldOfViewDegrees, osg::RadiansToDegrees(widest));
 }
 

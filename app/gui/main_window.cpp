@@ -286,9 +286,7 @@ void MainWindow::createMenus()
     // Briefing mode switches to the night look and back: the menu follows.
     connect(mThemeMenu, &QMenu::aboutToShow, this,
             [this]
-            {
-                (mViewport->theme() == scene::Theme::Night ? mNightThemeAction : mDayThemeAction)->setChecked(true);
-            });
+            { (mViewport->theme() == scene::Theme::Night ? mNightThemeAction : mDayThemeAction)->setChecked(true); });
     mLanguageMenu = mViewMenu->addMenu(QString());
     mLanguageMenu->addActions(mLanguageGroup->actions());
 

@@ -35,8 +35,8 @@ data::ViewState ViewStateControl::capture(const std::string& caption) const
             state.shownLayers.push_back(layer.name);
     }
     state.coloring = mLayers.coloring();
-    if (state.coloring && std::find(state.shownLayers.begin(), state.shownLayers.end(), state.coloring->layer) ==
-                              state.shownLayers.end())
+    if (state.coloring &&
+        std::find(state.shownLayers.begin(), state.shownLayers.end(), state.coloring->layer) == state.shownLayers.end())
         state.shownLayers.push_back(state.coloring->layer); // shown as its columns
     state.heat = mViewLayers.isHeatShown();
     if (mDock.store())
@@ -66,7 +66,8 @@ void ViewStateControl::apply(const data::ViewState& state)
         if (index >= 0)
         {
             const data::VectorLayer& layer = mLayers.layer(index);
-            if (auto colors = thematicColorsFor(layer, state.coloring->field, DefaultClasses, data::ClassMethod::Quantile))
+            if (auto colors =
+                    thematicColorsFor(layer, state.coloring->field, DefaultClasses, data::ClassMethod::Quantile))
             {
                 std::shared_ptr<const data::VectorLayer> columns;
                 if (state.coloring->columns)

@@ -27,9 +27,9 @@ Result<std::vector<AppendedIncident>> IncidentWatcher::poll()
     auto fresh = Database::open(mDatabase.path(), Database::Mode::ReadOnly);
     if (!fresh)
         return fresh.error();
-    auto statement =
-        fresh->prepare("SELECT fid, category, status, reported_at, geom, grid_id, community_id FROM incidents WHERE fid > ? "
-                       "ORDER BY fid");
+    auto statement = fresh->prepare(
+        "SELECT fid, category, status, reported_at, geom, grid_id, community_id FROM incidents WHERE fid > ? "
+        "ORDER BY fid");
     if (!statement)
         return statement.error();
     statement->bind(1, mLastFid);

@@ -396,8 +396,8 @@ Result<std::vector<Bookmark>> ProjectStore::bookmarks()
                 if (read)
                     bookmark.state = std::move(read.value());
                 else if (!broken)
-                    broken = Error{read.error().code, "bookmark '" + bookmark.name + "': " + read.error().detail,
-                                   path()};
+                    broken =
+                        Error{read.error().code, "bookmark '" + bookmark.name + "': " + read.error().detail, path()};
             }
             list.push_back(std::move(bookmark));
         });
@@ -529,8 +529,9 @@ Result<bool> ProjectStore::insertTour(const Tour& tour)
     auto id = mDatabase.queryInt64("SELECT last_insert_rowid()");
     if (!id)
         return id.error();
-    auto stop = mDatabase.prepare("INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s, caption, "
-                                  "notes) SELECT ?, ?, id, ?, ?, ? FROM citytwin_bookmarks WHERE name = ?");
+    auto stop =
+        mDatabase.prepare("INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s, caption, "
+                          "notes) SELECT ?, ?, id, ?, ?, ? FROM citytwin_bookmarks WHERE name = ?");
     if (!stop)
         return stop.error();
     for (std::size_t i = 0; i < tour.stops.size(); ++i)

@@ -229,8 +229,8 @@ constexpr const char* UpY = "up_y";
 constexpr const char* UpZ = "up_z";
 constexpr const char* CreatedAt = "created_at";
 constexpr const char* State = "state";
-constexpr const char* Columns[] = {Id,      Name, EyeX, EyeY, EyeZ,      CenterX,
-                                   CenterY, CenterZ, UpX, UpY, UpZ, CreatedAt, State};
+constexpr const char* Columns[] = {Id,      Name, EyeX, EyeY, EyeZ,      CenterX, CenterY,
+                                   CenterZ, UpX,  UpY,  UpZ,  CreatedAt, State};
 } // namespace citytwin_bookmarks
 
 /// Tours: bookmarks shown one after the other.

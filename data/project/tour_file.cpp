@@ -72,8 +72,9 @@ std::string tourFileJson(const TourFile& file)
 
 Result<TourFile> readTourFile(const std::string& text, const std::string& path)
 {
-    auto fail = [&path](const std::string& what)
-    { return Error{ErrorCode::InvalidArgument, "not a CityTwin tour file: " + what, path}; };
+    auto fail = [&path](const std::string& what) {
+        return Error{ErrorCode::InvalidArgument, "not a CityTwin tour file: " + what, path};
+    };
     const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded())
         return fail("not JSON");
@@ -82,8 +83,9 @@ Result<TourFile> readTourFile(const std::string& text, const std::string& path)
     if (!json["citytwin_tour"].is_number_integer())
         return fail("\"citytwin_tour\" is not a version number");
     if (json["citytwin_tour"].get<std::int64_t>() > TourFileVersion)
-        return Error{ErrorCode::OpenFailed, "made by a newer CityTwin (tour file version " +
-                                                std::to_string(json["citytwin_tour"].get<std::int64_t>()) + ")",
+        return Error{ErrorCode::OpenFailed,
+                     "made by a newer CityTwin (tour file version " +
+                         std::to_string(json["citytwin_tour"].get<std::int64_t>()) + ")",
                      path};
     TourFile file;
     if (!json.contains("name") || !json["name"].is_string() || json["name"].get<std::string>().empty())
@@ -138,7 +140,8 @@ Result<TourFile> readTourFile(const std::string& text, const std::string& path)
                 return fail(where + "\"duration_s\" must be a number of seconds above 0 and at most 3600");
             stop.durationSeconds = entry["duration_s"].get<double>();
         }
-        for (auto [key, target] : {std::pair<const char*, std::string*>{"caption", &stop.caption}, {"notes", &stop.notes}})
+        for (auto [key, target] :
+             {std::pair<const char*, std::string*>{"caption", &stop.caption}, {"notes", &stop.notes}})
             if (entry.contains(key))
             {
                 if (!entry[key].is_string())
@@ -207,7 +210,8 @@ Result<Tour> importTour(ProjectStore& project, const std::string& path, const st
     if (error)
         return Error{ErrorCode::FileNotFound, "cannot read the tour file: " + error.message(), path};
     if (size > MaxTourFileBytes)
-        return Error{ErrorCode::InvalidArgument, "too large for a tour file (" + std::to_string(size) + " bytes)", path};
+        return Error{ErrorCode::InvalidArgument, "too large for a tour file (" + std::to_string(size) + " bytes)",
+                     path};
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

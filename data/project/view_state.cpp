@@ -37,8 +37,9 @@ std::string ViewState::toJson() const
 
 Result<ViewState> ViewState::fromJson(const std::string& text, const std::string& source)
 {
-    auto fail = [&source](const std::string& what)
-    { return Error{ErrorCode::InvalidArgument, "the saved view state is not valid: " + what, source}; };
+    auto fail = [&source](const std::string& what) {
+        return Error{ErrorCode::InvalidArgument, "the saved view state is not valid: " + what, source};
+    };
     const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded())
         return fail("not JSON");

@@ -253,8 +253,8 @@ int main(int argc, char** argv)
         "cull_median_ms=%.3f draw_median_ms=%.2f draw_calls_median=%.0f triangles_median=%.0f "
         "lines_median=%.0f peak_rss_mb=%.0f\n",
         naive ? "naive" : "tiled", scene::themeCode(theme), buildings, frames, width, height, buildSeconds,
-        percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0), percentile(cullMs, 0.5), percentile(drawMs, 0.5),
-        percentile(drawCalls, 0.5), percentile(triangles, 0.5), percentile(lines, 0.5),
+        percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0), percentile(cullMs, 0.5),
+        percentile(drawMs, 0.5), percentile(drawCalls, 0.5), percentile(triangles, 0.5), percentile(lines, 0.5),
         static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }

@@ -45,7 +45,7 @@ struct ProjectFigures
 {
     std::vector<CategoryInfo> categories;
     std::map<std::int64_t, QString> communityNames;
-    QString districtName; ///< the name of the district layer's first feature, if any
+    QString districtName;       ///< the name of the district layer's first feature, if any
     double partyShare = -1.0;   ///< households reached by a "1+10" link, district; -1 when unknown
     double serviceShare = -1.0; ///< residents within 500 m of a day-care station, district; -1 when unknown
     int privacyMinimum = 5;
@@ -65,7 +65,8 @@ ProjectFigures readFigures(const std::string& path)
                 figures.communityNames[std::atoll(feature.values[static_cast<std::size_t>(id)].c_str())] =
                     QString::fromStdString(feature.values[static_cast<std::size_t>(name)]);
     }
-    if (auto district = data::readProjectLayer(path, data::schema::district::Table); district && !district->features.empty())
+    if (auto district = data::readProjectLayer(path, data::schema::district::Table);
+        district && !district->features.empty())
     {
         const auto& fields = district->fieldNames;
         const auto name = std::find(fields.begin(), fields.end(), data::schema::district::Name) - fields.begin();
@@ -73,12 +74,13 @@ ProjectFigures readFigures(const std::string& path)
             figures.districtName =
                 QString::fromStdString(district->features.front().values[static_cast<std::size_t>(name)]);
     }
-    if (auto party = data::runPartyCoverage(path, data::AreaLevel::Community); party && party->coverage.district.households > 0)
+    if (auto party = data::runPartyCoverage(path, data::AreaLevel::Community);
+        party && party->coverage.district.households > 0)
         figures.partyShare = party->coverage.district.linkShare;
     data::ServiceRunOptions options;
     options.distances = {500.0};
-    if (auto services = data::runServiceCoverage(path, options); services && !services->coverage.levels.empty() &&
-                                                                 services->coverage.levels.front().district.people > 0)
+    if (auto services = data::runServiceCoverage(path, options);
+        services && !services->coverage.levels.empty() && services->coverage.levels.front().district.people > 0)
         figures.serviceShare = services->coverage.levels.front().district.share;
     if (auto project = data::ProjectStore::open(path, {.create = false, .readOnly = true}))
         if (auto minimum = project->meta("briefing_min_count"); minimum && !minimum->empty())
@@ -114,11 +116,10 @@ BriefingMode::~BriefingMode()
 
 const QStringList& BriefingMode::tileKeys()
 {
-    static const QStringList keys = {QStringLiteral("today"),        QStringLiteral("week"),
-                                     QStringLiteral("on_time"),      QStringLiteral("median_close"),
-                                     QStringLiteral("overdue"),      QStringLiteral("camera_ai"),
-                                     QStringLiteral("party"),        QStringLiteral("services"),
-                                     QStringLiteral("trend")};
+    static const QStringList keys = {
+        QStringLiteral("today"),        QStringLiteral("week"),     QStringLiteral("on_time"),
+        QStringLiteral("median_close"), QStringLiteral("overdue"),  QStringLiteral("camera_ai"),
+        QStringLiteral("party"),        QStringLiteral("services"), QStringLiteral("trend")};
     return keys;
 }
 
@@ -419,8 +420,8 @@ void BriefingMode::recompute()
                 if (mActive)
                     showKpis(kpis, mPartyShare, mServiceShare);
             });
-    watcher->setFuture(QtConcurrent::run([store = mStore, filter = mFilter]
-                                         { return data::briefingKpis(*store, filter); }));
+    watcher->setFuture(
+        QtConcurrent::run([store = mStore, filter = mFilter] { return data::briefingKpis(*store, filter); }));
 }
 
 QString BriefingMode::countText(double count) const
@@ -444,20 +445,24 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
             const double change = figure.value - figure.previous;
             tile.direction = change > 0 ? 1 : change < 0 ? -1 : 0;
             tile.good = (change > 0) == upIsGood;
-            tile.change = versus + QLatin1Char(' ') +
-                          (figure.previous > 0 ? tr("%1 (%2%)").arg(signedNumber(change, 0),
-                                                                    signedNumber(100.0 * change / figure.previous, 0))
-                                               : signedNumber(change, 0));
+            tile.change =
+                versus + QLatin1Char(' ') +
+                (figure.previous > 0
+                     ? tr("%1 (%2%)").arg(signedNumber(change, 0), signedNumber(100.0 * change / figure.previous, 0))
+                     : signedNumber(change, 0));
         }
         return tile;
     };
     const auto shareTile = [&](const QString& key, const QString& title, const data::KpiValue& figure, bool upIsGood,
                                const QString& versus)
     {
-        KpiTile tile{key, title,
+        KpiTile tile{key,
+                     title,
                      std::isfinite(figure.value) ? QStringLiteral("%1%").arg(100.0 * figure.value, 0, 'f', 1)
                                                  : QStringLiteral("—"),
-                     {}, 0, true};
+                     {},
+                     0,
+                     true};
         if (std::isfinite(figure.value) && std::isfinite(figure.previous))
         {
             const double change = 100.0 * (figure.value - figure.previous);
@@ -478,14 +483,17 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
         tiles << countTile(QStringLiteral("week"), tileTitle(QStringLiteral("week")), kpis.incidentsWeek, false,
                            tr("vs. the week before"));
     if (wanted(QStringLiteral("on_time")))
-        tiles << shareTile(QStringLiteral("on_time"), tileTitle(QStringLiteral("on_time")), kpis.closedOnTimeShare, true,
-                           tr("vs. a week ago"));
+        tiles << shareTile(QStringLiteral("on_time"), tileTitle(QStringLiteral("on_time")), kpis.closedOnTimeShare,
+                           true, tr("vs. a week ago"));
     if (wanted(QStringLiteral("median_close")))
     {
         const data::KpiValue& hours = kpis.medianHoursToClose;
-        KpiTile tile{QStringLiteral("median_close"), tileTitle(QStringLiteral("median_close")),
+        KpiTile tile{QStringLiteral("median_close"),
+                     tileTitle(QStringLiteral("median_close")),
                      std::isfinite(hours.value) ? tr("%1 h").arg(hours.value, 0, 'f', 1) : QStringLiteral("—"),
-                     {}, 0, true};
+                     {},
+                     0,
+                     true};
         if (std::isfinite(hours.value) && std::isfinite(hours.previous))
         {
             const double change = hours.value - hours.previous;
@@ -499,18 +507,24 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
         tiles << countTile(QStringLiteral("overdue"), tileTitle(QStringLiteral("overdue")), kpis.overdueNow, false,
                            tr("vs. a week ago"));
     if (wanted(QStringLiteral("camera_ai")))
-        tiles << shareTile(QStringLiteral("camera_ai"), tileTitle(QStringLiteral("camera_ai")), kpis.cameraAiShare, true,
-                           tr("vs. the week before"));
+        tiles << shareTile(QStringLiteral("camera_ai"), tileTitle(QStringLiteral("camera_ai")), kpis.cameraAiShare,
+                           true, tr("vs. the week before"));
     if (wanted(QStringLiteral("party")))
-        tiles << KpiTile{QStringLiteral("party"), tileTitle(QStringLiteral("party")),
+        tiles << KpiTile{QStringLiteral("party"),
+                         tileTitle(QStringLiteral("party")),
                          partyShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * partyShare, 0, 'f', 1)
                                            : QStringLiteral("—"),
-                         {}, 0, true};
+                         {},
+                         0,
+                         true};
     if (wanted(QStringLiteral("services")))
-        tiles << KpiTile{QStringLiteral("services"), tileTitle(QStringLiteral("services")),
+        tiles << KpiTile{QStringLiteral("services"),
+                         tileTitle(QStringLiteral("services")),
                          serviceShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * serviceShare, 0, 'f', 1)
                                              : QStringLiteral("—"),
-                         {}, 0, true};
+                         {},
+                         0,
+                         true};
     return tiles;
 }
 
@@ -530,9 +544,10 @@ void BriefingMode::showKpis(const data::BriefingKpis& kpis, double partyShare, d
         mOverlay->setTrend({}, {});
     const QString place = mDistrictName.isEmpty() ? QFileInfo(mSession.path()).completeBaseName() : mDistrictName;
     const QString title = mTours.tourName().isEmpty() ? place : place + QStringLiteral(" · ") + mTours.tourName();
-    mOverlay->setHeader(title, kpis.asOf > 0 ? tr("Data as of %1").arg(districtTime(kpis.asOf).toString(
-                                                   QStringLiteral("yyyy-MM-dd HH:mm")))
-                                             : QString());
+    mOverlay->setHeader(
+        title, kpis.asOf > 0
+                   ? tr("Data as of %1").arg(districtTime(kpis.asOf).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                   : QString());
     emit kpisUpdated();
 }
 

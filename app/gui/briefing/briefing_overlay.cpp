@@ -247,8 +247,9 @@ void BriefingOverlay::paintTile(QPainter& painter, const QRectF& box, const KpiT
     if (tile.change.isEmpty())
         return;
     const QColor color = tile.direction == 0 ? FlatChange : (tile.good ? GoodChange : BadChange);
-    const QString arrow = tile.direction > 0 ? QStringLiteral("▲ ") : tile.direction < 0 ? QStringLiteral("▼ ")
-                                                                                          : QStringLiteral("■ ");
+    const QString arrow = tile.direction > 0   ? QStringLiteral("▲ ")
+                          : tile.direction < 0 ? QStringLiteral("▼ ")
+                                               : QStringLiteral("■ ");
     painter.setFont(sizedFont(1.6 * unit));
     painter.setPen(color);
     painter.drawText(QRectF(inner.left(), inner.bottom() - 2.4 * unit, inner.width(), 2.4 * unit),
@@ -281,8 +282,8 @@ double BriefingOverlay::paintCaption(QPainter& painter, double unit)
     // Measured with a little room to spare, so that drawing wraps exactly as measured.
     const QRectF text = metrics.boundingRect(QRectF(0, 0, maxWidth, 40.0 * unit), Qt::TextWordWrap, mCaption);
     const QSizeF room(std::ceil(text.width()) + 2.0, std::ceil(text.height()));
-    const QRectF box(Margin * unit, height() - Margin * unit - room.height() - 2.4 * unit,
-                     room.width() + 3.0 * unit, room.height() + 2.4 * unit);
+    const QRectF box(Margin * unit, height() - Margin * unit - room.height() - 2.4 * unit, room.width() + 3.0 * unit,
+                     room.height() + 2.4 * unit);
     fillPanel(painter, box, unit);
     // An accent bar on the caption's left edge.
     painter.fillRect(QRectF(box.left(), box.top() + 0.8 * unit, 0.45 * unit, box.height() - 1.6 * unit),

@@ -25,7 +25,7 @@ struct KpiTile
     QString key;
     QString title;
     QString value;
-    QString change;   ///< "+12 (+8%)", empty when there is nothing to compare
+    QString change;    ///< "+12 (+8%)", empty when there is nothing to compare
     int direction = 0; ///< +1 up, -1 down, 0 level or unknown
     bool good = true;  ///< whether the change is good news (green) or not (red)
 };

@@ -8,8 +8,7 @@
 namespace citytwin::app
 {
 
-PresenterView::PresenterView(TourPlayer& tours, QWidget* parent)
-    : QWidget(parent, Qt::Window), mTours(tours)
+PresenterView::PresenterView(TourPlayer& tours, QWidget* parent) : QWidget(parent, Qt::Window), mTours(tours)
 {
     setObjectName(QStringLiteral("presenterView"));
     setWindowTitle(tr("Presenter"));
@@ -50,9 +49,8 @@ void PresenterView::showStop(int index)
     const TourPlayer::Stop& stop = mTours.stopAt(index);
     mCurrent->setText(tr("Stop %1 of %2: %3").arg(index + 1).arg(mTours.stopCount()).arg(stop.caption));
     mNotes->setText(stop.notes);
-    mNext->setText(index + 1 < mTours.stopCount()
-                       ? tr("Next: %1").arg(mTours.stopAt(index + 1).caption)
-                       : tr("Next: the end of the tour"));
+    mNext->setText(index + 1 < mTours.stopCount() ? tr("Next: %1").arg(mTours.stopAt(index + 1).caption)
+                                                  : tr("Next: the end of the tour"));
 }
 
 QString PresenterView::currentText() const

@@ -6,6 +6,7 @@
 #include "app/gui/tour_player.hpp"
 
 #include "data/analysis/briefing_kpis.hpp"
+#include "data/core/date_time.hpp"
 #include "data/project/tour_file.hpp"
 
 #include <algorithm>
@@ -110,47 +111,9 @@ TourEditor::TourEditor(const QString& projectPath, TourPlayer& tours, BriefingMo
     resize(820, 560);
 
     connect(mTourBox, &QComboBox::activated, this, [this] { edit(mTourBox->currentText()); });
-    connect(newTour, &QPushButton::clicked, this,
-            [this]
-            {
-                bool chosen = false;
-                const QString name =
-                    QInputDialog::getText(this, tr("New Tour"), tr("Name of the tour:"), QLineEdit::Normal, {},
-                                          &chosen)
-                        .trimmed();
-                if (chosen && !name.isEmpty())
-                {
-                    edit(name);
-                    if (mTourBox->findText(name) < 0)
-                        mTourBox->addItem(name);
-                    mTourBox->setCurrentText(name);
-                }
-            });
-    connect(deleteTour, &QPushButton::clicked, this,
-            [this]
-            {
-                auto project = openProject(false);
-                if (!project)
-                    return;
-                if (auto removed = project->deleteTour(mTour.name.empty() ? std::string() : mTour.name); !removed)
-                    fail(ErrorText::describe(removed.error()));
-                reloadTours({});
-                emit toursChanged();
-            });
-    connect(compose, &QPushButton::clicked, this,
-            [this]
-            {
-                const data::IncidentStore* store = mIncidents ? mIncidents() : nullptr;
-                const std::optional<std::int64_t> latest = store ? data::latestReport(*store) : std::nullopt;
-                const QDate last = latest ? QDateTime::fromSecsSinceEpoch(*latest, QTimeZone(8 * 3600)).date()
-                                          : QDate::currentDate();
-                bool chosen = false;
-                const QString text = QInputDialog::getText(this, tr("Compose This Week's Briefing"),
-                                                           tr("A day of the week (yyyy-MM-dd):"), QLineEdit::Normal,
-                                                           last.toString(Qt::ISODate), &chosen);
-                if (chosen)
-                    composeWeek(QDate::fromString(text.trimmed(), Qt::ISODate));
-            });
+    connect(newTour, &QPushButton::clicked, this, &TourEditor::askNewTour);
+    connect(deleteTour, &QPushButton::clicked, this, &TourEditor::deleteTour);
+    connect(compose, &QPushButton::clicked, this, &TourEditor::askWeek);
     connect(mStops, &QListWidget::currentRowChanged, this, &TourEditor::showStop);
     connect(add, &QPushButton::clicked, this, &TourEditor::addCurrentView);
     connect(up, &QPushButton::clicked, this, [this] { moveStop(-1); });
@@ -187,6 +150,46 @@ TourEditor::TourEditor(const QString& projectPath, TourPlayer& tours, BriefingMo
             });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     reloadTours({});
+}
+
+void TourEditor::askNewTour()
+{
+    bool chosen = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New Tour"), tr("Name of the tour:"), QLineEdit::Normal, {}, &chosen).trimmed();
+    if (chosen && !name.isEmpty())
+    {
+        edit(name);
+        if (mTourBox->findText(name) < 0)
+            mTourBox->addItem(name);
+        mTourBox->setCurrentText(name);
+    }
+}
+
+void TourEditor::deleteTour()
+{
+    auto project = openProject(false);
+    if (!project)
+        return;
+    if (auto removed = project->deleteTour(mTour.name); !removed)
+        fail(ErrorText::describe(removed.error()));
+    reloadTours({});
+    emit toursChanged();
+}
+
+void TourEditor::askWeek()
+{
+    const data::IncidentStore* store = mIncidents ? mIncidents() : nullptr;
+    const std::optional<std::int64_t> latest = store ? data::latestReport(*store) : std::nullopt;
+    const QDate last =
+        latest ? QDateTime::fromSecsSinceEpoch(*latest, QTimeZone(data::DistrictUtcOffsetMinutes * 60)).date()
+               : QDate::currentDate();
+    bool chosen = false;
+    const QString text =
+        QInputDialog::getText(this, tr("Compose This Week's Briefing"), tr("A day of the week (yyyy-MM-dd):"),
+                              QLineEdit::Normal, last.toString(Qt::ISODate), &chosen);
+    if (chosen)
+        composeWeek(QDate::fromString(text.trimmed(), Qt::ISODate));
 }
 
 std::optional<data::ProjectStore> TourEditor::openProject(bool readOnly)
@@ -266,9 +269,9 @@ bool TourEditor::edit(const QString& name)
             mTour = tour;
     const QSignalBlocker blocker(this);
     for (QCheckBox* box : mTiles)
-        box->setChecked(mTour.kpis.empty() || std::find(mTour.kpis.begin(), mTour.kpis.end(),
-                                                        box->property("key").toString().toStdString()) !=
-                                                  mTour.kpis.end());
+        box->setChecked(mTour.kpis.empty() ||
+                        std::find(mTour.kpis.begin(), mTour.kpis.end(),
+                                  box->property("key").toString().toStdString()) != mTour.kpis.end());
     showStops(mTour.stops.empty() ? -1 : 0);
     return true;
 }
@@ -305,8 +308,8 @@ void TourEditor::showStop(int row)
     mNotes->setEnabled(valid);
     mCaption->setText(valid ? QString::fromStdString(mTour.stops[static_cast<std::size_t>(row)].caption) : QString());
     // Without its own caption a stop shows its bookmark's: offered as the placeholder.
-    const auto own = valid ? mBookmarkCaptions.find(mTour.stops[static_cast<std::size_t>(row)].bookmark)
-                           : mBookmarkCaptions.end();
+    const auto own =
+        valid ? mBookmarkCaptions.find(mTour.stops[static_cast<std::size_t>(row)].bookmark) : mBookmarkCaptions.end();
     mCaption->setPlaceholderText(own != mBookmarkCaptions.end() ? QString::fromStdString(own->second) : QString());
     mDuration->setValue(valid ? mTour.stops[static_cast<std::size_t>(row)].durationSeconds : 8.0);
     mNotes->setPlainText(valid ? QString::fromStdString(mTour.stops[static_cast<std::size_t>(row)].notes) : QString());

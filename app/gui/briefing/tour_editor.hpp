@@ -59,6 +59,9 @@ signals:
     void toursChanged();
 
 private:
+    void askNewTour();
+    void deleteTour();
+    void askWeek();
     void reloadTours(const QString& select);
     void showStops(int select);
     /// "2. caption (8 s)": the stop's caption, else its bookmark's, else the bookmark's name.

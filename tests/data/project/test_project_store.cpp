@@ -72,8 +72,7 @@ private slots:
         QVERIFY(migrated.ok());
         QCOMPARE(migrated->schemaVersion(), data::ProjectStore::CurrentSchemaVersion);
         QVERIFY(test::queryInt(migrated.value(), "SELECT count(*) FROM citytwin_incident_categories") >= 20);
-        QCOMPARE(migrated->meta("schema_version").value(),
-                 std::to_string(data::ProjectStore::CurrentSchemaVersion));
+        QCOMPARE(migrated->meta("schema_version").value(), std::to_string(data::ProjectStore::CurrentSchemaVersion));
     }
 
     /// A schema-1 project (bookmarks with a camera only): read-only it is read as it is, its bookmarks and tours
@@ -88,10 +87,10 @@ private slots:
             QVERIFY(project->saveBookmark({"old", {1, 2, 3}, {4, 5, 6}, {0, 0, 1}, std::nullopt}).ok());
             QVERIFY(project->saveTour({"t", {{"old", 6.0, {}, {}}}, {}}).ok());
             // Make it a schema-1 file as version 1 wrote it: without the columns schema 2 added.
-            for (const char* sql : {"ALTER TABLE citytwin_bookmarks DROP COLUMN state",
-                                    "ALTER TABLE citytwin_tour_stops DROP COLUMN caption",
-                                    "ALTER TABLE citytwin_tour_stops DROP COLUMN notes",
-                                    "ALTER TABLE citytwin_tours DROP COLUMN kpis"})
+            for (const char* sql :
+                 {"ALTER TABLE citytwin_bookmarks DROP COLUMN state",
+                  "ALTER TABLE citytwin_tour_stops DROP COLUMN caption",
+                  "ALTER TABLE citytwin_tour_stops DROP COLUMN notes", "ALTER TABLE citytwin_tours DROP COLUMN kpis"})
                 QVERIFY2(project->database().exec(sql).ok(), sql);
             QVERIFY(project->setMeta("schema_version", "1").ok());
         }
@@ -165,7 +164,8 @@ private slots:
         test::TemporaryProject project;
         for (const char* name : {"a", "b"})
             QVERIFY(project.store().saveBookmark({name, {1, 2, 3}, {0, 0, 0}, {0, 0, 1}, std::nullopt}).ok());
-        const data::Tour tour{"周报", {{"a", 5.0, "全区概况", "先讲总数"}, {"b", 12.5, {}, {}}, {"a", 3.0, {}, {}}},
+        const data::Tour tour{"周报",
+                              {{"a", 5.0, "全区概况", "先讲总数"}, {"b", 12.5, {}, {}}, {"a", 3.0, {}, {}}},
                               {"today", "overdue", "trend"}};
         QVERIFY(project.store().saveTour(tour).ok());
         const auto tours = project.store().tours().value();
@@ -195,7 +195,9 @@ private slots:
         state.caption = "热力";
         QVERIFY(from.store().saveBookmark({"heat", {10, 20, 30}, {1, 2, 0}, {0, 0, 1}, state}).ok());
         QVERIFY(from.store().saveBookmark({"plain", {5, 6, 7}, {1, 2, 0}, {0, 0, 1}, std::nullopt}).ok());
-        QVERIFY(from.store().saveTour({"briefing", {{"plain", 4.0, "开场", "notes"}, {"heat", 9.0, {}, {}}}, {"week"}}).ok());
+        QVERIFY(from.store()
+                    .saveTour({"briefing", {{"plain", 4.0, "开场", "notes"}, {"heat", 9.0, {}, {}}}, {"week"}})
+                    .ok());
         const std::string file = from.filePath(QStringLiteral("briefing.tour.json")).toStdString();
         QVERIFY(data::exportTour(from.store(), "briefing", file).ok());
         QVERIFY(!data::exportTour(from.store(), "nope", file).ok());
@@ -220,10 +222,14 @@ private slots:
             {"no-version.json", R"({"name":"x","stops":[]})"},
             {"newer.json", R"({"citytwin_tour":9,"name":"x","stops":[]})"},
             {"no-stops.json", R"({"citytwin_tour":1,"name":"x","stops":[]})"},
-            {"bad-camera.json", R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2],"center":[0,0,0]}}]})"},
-            {"bad-duration.json", R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0]},"duration_s":-1}]})"},
-            {"bad-state.json", R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0],"state":{"heat":3}}}]})"},
-            {"other-crs.json", R"({"citytwin_tour":1,"name":"x","crs":"EPSG:4326","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0]}}]})"},
+            {"bad-camera.json",
+             R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2],"center":[0,0,0]}}]})"},
+            {"bad-duration.json",
+             R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0]},"duration_s":-1}]})"},
+            {"bad-state.json",
+             R"({"citytwin_tour":1,"name":"x","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0],"state":{"heat":3}}}]})"},
+            {"other-crs.json",
+             R"({"citytwin_tour":1,"name":"x","crs":"EPSG:4326","stops":[{"bookmark":{"name":"b","eye":[1,2,3],"center":[0,0,0]}}]})"},
         };
         for (const auto& [name, bytes] : broken)
         {
