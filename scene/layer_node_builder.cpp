@@ -23,6 +23,7 @@
 #include <osg/Point>
 #include <osg/PolygonOffset>
 #include <osg/TriangleIndexFunctor>
+#include <osg/ValueObject>
 #include <osgText/Text>
 #include <osgUtil/Tessellator>
 
@@ -397,6 +398,37 @@ osg::ref_ptr<osgText::Font> countFont()
     return font;
 }
 
+/// Keeps the cluster counts' size (pixels, kept as each text's "baseSize") times the display scale set on a node
+/// above (the scene's DisplayScaleUniform), as the discs' shader does.
+class CountScaler : public osg::NodeCallback
+{
+public:
+    void operator()(osg::Node* node, osg::NodeVisitor* visitor) override
+    {
+        float scale = 1.0f;
+        for (osg::Node* above : visitor->getNodePath())
+            if (const osg::StateSet* state = above->getStateSet())
+                if (const osg::Uniform* uniform = state->getUniform(DisplayScaleUniform))
+                    uniform->get(scale);
+        if (scale != mScale)
+        {
+            mScale = scale;
+            if (osg::Geode* geode = node->asGeode())
+                for (unsigned int i = 0; i < geode->getNumDrawables(); ++i)
+                    if (auto* text = dynamic_cast<osgText::Text*>(geode->getDrawable(i)))
+                    {
+                        float base = text->getCharacterHeight();
+                        text->getUserValue("baseSize", base);
+                        text->setCharacterSize(base * scale);
+                    }
+        }
+        traverse(node, visitor);
+    }
+
+private:
+    float mScale = 1.0f;
+};
+
 /// Draws clusters: a disc per cluster, larger for more points, with its count written on it.
 osg::ref_ptr<osg::Group> clusterNode(const std::vector<Cluster>& clusters, const osg::Vec4& color,
                                      const PointIconAtlas* atlas, osg::StateSet* discState)
@@ -445,7 +477,9 @@ osg::ref_ptr<osg::Group> clusterNode(const std::vector<Cluster>& clusters, const
         if (font)
             text->setFont(font.get());
         text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
-        text->setCharacterSize(cluster.count >= 10000 ? 11.0f : 13.0f);
+        const float size = cluster.count >= 10000 ? 11.0f : 13.0f;
+        text->setCharacterSize(size);
+        text->setUserValue("baseSize", size);
         text->setAxisAlignment(osgText::Text::SCREEN);
         text->setAlignment(osgText::Text::CENTER_CENTER);
         text->setColor(osg::Vec4(1, 1, 1, 1));
@@ -458,6 +492,7 @@ osg::ref_ptr<osg::Group> clusterNode(const std::vector<Cluster>& clusters, const
         texts->addDrawable(text.get());
     }
     texts->setStateSet(textState.get());
+    texts->setCullCallback(new CountScaler);
     return group;
 }
 } // namespace

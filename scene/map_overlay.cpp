@@ -17,6 +17,8 @@ namespace
 {
 constexpr float TextSize = 14.0f;
 constexpr float Margin = 16.0f;
+/// The scale bar's longest length, in overlay units (pixels at scale 1).
+constexpr double BarPixels = 120.0;
 
 /// The font for overlay text: Noto Sans CJK when installed (Chinese legend labels), else OSG's own.
 osg::ref_ptr<osgText::Font> overlayFont()
@@ -34,13 +36,15 @@ osg::ref_ptr<osgText::Font> overlayFont()
     return font;
 }
 
+/// A text of TextSize units in an overlay drawn at scale (its glyphs rasterised for the pixels it covers).
 osg::ref_ptr<osgText::Text> makeText(const std::string& text, const osg::Vec3& position,
-                                     osgText::Text::AlignmentType alignment)
+                                     osgText::Text::AlignmentType alignment, double scale)
 {
     osg::ref_ptr<osgText::Text> label = new osgText::Text;
     label->setFont(overlayFont());
     label->setCharacterSize(TextSize);
-    label->setFontResolution(32, 32);
+    const auto resolution = static_cast<unsigned int>(std::max(32.0, std::ceil(TextSize * scale) + 4.0));
+    label->setFontResolution(resolution, resolution);
     label->setColor(osg::Vec4(1.0f, 1.0f, 1.0f, 1.0f));
     label->setBackdropType(osgText::Text::OUTLINE);
     label->setBackdropColor(osg::Vec4(0.0f, 0.0f, 0.0f, 0.85f));
@@ -54,6 +58,8 @@ osg::ref_ptr<osgText::Text> makeText(const std::string& text, const osg::Vec3& p
 osg::ref_ptr<osg::Geometry> makeShape(GLenum mode, const std::vector<osg::Vec3>& points, const osg::Vec4& color)
 {
     osg::ref_ptr<osg::Geometry> geometry = new osg::Geometry;
+    geometry->setUseDisplayList(false); // buffer objects, as the rest of the scene: off-screen renders change context
+    geometry->setUseVertexBufferObjects(true);
     osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array(points.begin(), points.end());
     geometry->setVertexArray(vertices.get());
     osg::ref_ptr<osg::Vec4Array> colors = new osg::Vec4Array;
@@ -126,7 +132,8 @@ public:
         if (auto* cull = dynamic_cast<osgUtil::CullVisitor*>(visitor); cull && cull->getViewport())
         {
             const osg::Viewport& viewport = *cull->getViewport();
-            overlay->update(computeMapScale(*cull->getModelViewMatrix(), *cull->getProjectionMatrix(), viewport),
+            overlay->update(computeMapScale(*cull->getModelViewMatrix(), *cull->getProjectionMatrix(), viewport,
+                                            0.0, BarPixels * overlay->scale()),
                             viewport);
         }
         traverse(node, visitor);
@@ -151,18 +158,34 @@ MapOverlay::MapOverlay()
     state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
     state->setRenderBinDetails(100, "RenderBin");
 
-    // The north arrow: a white and grey dart with an N above it, rotated each frame.
-    osg::ref_ptr<osg::Geode> arrow = new osg::Geode;
-    arrow->addDrawable(makeShape(GL_TRIANGLES, {{0, 22, 0}, {-9, -12, 0}, {0, -5, 0}}, {1.0f, 1.0f, 1.0f, 0.95f}));
-    arrow->addDrawable(makeShape(GL_TRIANGLES, {{0, 22, 0}, {0, -5, 0}, {9, -12, 0}}, {0.55f, 0.58f, 0.62f, 0.95f}));
-    arrow->addDrawable(makeText("N", osg::Vec3(0, 26, 0), osgText::Text::CENTER_BOTTOM));
-    mArrow->addChild(arrow.get());
+    buildArrow();
     mHud->addChild(mArrow.get());
     mHud->addChild(mScaleBar.get());
     mHud->addChild(mLegend.get());
     addChild(mHud.get());
     setCullCallback(new Updater);
     setCullingActive(false);
+}
+
+void MapOverlay::buildArrow()
+{
+    // The north arrow: a white and grey dart with an N above it, rotated each frame.
+    osg::ref_ptr<osg::Geode> arrow = new osg::Geode;
+    arrow->addDrawable(makeShape(GL_TRIANGLES, {{0, 22, 0}, {-9, -12, 0}, {0, -5, 0}}, {1.0f, 1.0f, 1.0f, 0.95f}));
+    arrow->addDrawable(makeShape(GL_TRIANGLES, {{0, 22, 0}, {0, -5, 0}, {9, -12, 0}}, {0.55f, 0.58f, 0.62f, 0.95f}));
+    arrow->addDrawable(makeText("N", osg::Vec3(0, 26, 0), osgText::Text::CENTER_BOTTOM, mScale));
+    mArrow->removeChildren(0, mArrow->getNumChildren());
+    mArrow->addChild(arrow.get());
+}
+
+void MapOverlay::setScale(double scale)
+{
+    if (!(scale > 0.0) || scale == mScale)
+        return;
+    mScale = scale;
+    buildArrow();
+    setLegend(std::vector<MapLegendEntry>(mLegendEntries));
+    mDrawnBarPixels = -1.0;
 }
 
 void MapOverlay::setLegend(const std::vector<MapLegendEntry>& entries)
@@ -182,7 +205,8 @@ void MapOverlay::setLegend(const std::vector<MapLegendEntry>& entries)
         const float y = -row * static_cast<float>(i + 1);
         geode->addDrawable(
             makeShape(GL_QUADS, {{0, y, 0}, {14, y, 0}, {14, y + 14, 0}, {0, y + 14, 0}}, entries[i].color));
-        geode->addDrawable(makeText(entries[i].label, osg::Vec3(22, y + 1, 0), osgText::Text::LEFT_BOTTOM));
+        geode->addDrawable(
+            makeText(entries[i].label, osg::Vec3(22, y + 1, 0), osgText::Text::LEFT_BOTTOM, mScale));
     }
     mLegend->addChild(geode.get());
 }
@@ -200,11 +224,13 @@ void MapOverlay::setInsets(double top, double right, double bottom)
 void MapOverlay::update(const MapScale& scale, const osg::Viewport& viewport)
 {
     mLastScale = scale;
-    const double width = viewport.width(), height = viewport.height();
+    // Overlay units: pixels over the scale, so that everything below grows with it.
+    const double width = viewport.width() / mScale, height = viewport.height() / mScale;
     mHud->setProjectionMatrixAsOrtho2D(0, width, 0, height);
-    mArrow->setMatrix(osg::Matrixd::rotate(scale.northAngle, osg::Vec3d(0, 0, 1)) *
-                      osg::Matrixd::translate(width - Margin - 20.0, height - Margin - 40.0 - mRightInset, 0.0));
-    mLegend->setMatrix(osg::Matrixd::translate(Margin + 8.0, height - Margin - 4.0 - mTopInset, 0.0));
+    mArrow->setMatrix(
+        osg::Matrixd::rotate(scale.northAngle, osg::Vec3d(0, 0, 1)) *
+        osg::Matrixd::translate(width - Margin - 20.0, height - Margin - 40.0 - mRightInset / mScale, 0.0));
+    mLegend->setMatrix(osg::Matrixd::translate(Margin + 8.0, height - Margin - 4.0 - mTopInset / mScale, 0.0));
     // The scale bar: a bar and its length, bottom left; rebuilt only when it changes.
     if (std::abs(scale.barPixels - mDrawnBarPixels) < 0.5 && scale.barMetres == mDrawnBarMetres)
         return;
@@ -213,15 +239,15 @@ void MapOverlay::update(const MapScale& scale, const osg::Viewport& viewport)
     mScaleBar->removeDrawables(0, mScaleBar->getNumDrawables());
     if (scale.barPixels > 0.0)
     {
-        const float x0 = Margin, x1 = Margin + static_cast<float>(scale.barPixels),
-                    y = Margin + 4.0f + static_cast<float>(mBottomInset);
+        const float x0 = Margin, x1 = Margin + static_cast<float>(scale.barPixels / mScale),
+                    y = Margin + 4.0f + static_cast<float>(mBottomInset / mScale);
         mScaleBar->addDrawable(
             makeShape(GL_QUADS, {{x0 - 1, y - 5, 0}, {x1 + 1, y - 5, 0}, {x1 + 1, y + 5, 0}, {x0 - 1, y + 5, 0}},
                       {0.0f, 0.0f, 0.0f, 0.55f}));
         mScaleBar->addDrawable(makeShape(GL_QUADS, {{x0, y - 2, 0}, {x1, y - 2, 0}, {x1, y + 2, 0}, {x0, y + 2, 0}},
                                          {1.0f, 1.0f, 1.0f, 1.0f}));
         mScaleBar->addDrawable(makeText(scaleLabel(scale.barMetres), osg::Vec3((x0 + x1) / 2.0f, y + 8.0f, 0.0f),
-                                        osgText::Text::CENTER_BOTTOM));
+                                        osgText::Text::CENTER_BOTTOM, mScale));
     }
 }
 

@@ -57,6 +57,9 @@ public:
     /// Keeps the arrow, legend and scale bar clear of what is drawn over the view (a briefing's header, tiles and
     /// caption): the legend moves down by top, the arrow by right, the scale bar up by bottom (pixels; 0 by default).
     void setInsets(double top, double right, double bottom);
+    /// Multiplies every size (text, arrow, bar, legend, margins) by scale: the scene's display scale (1 by default).
+    void setScale(double scale);
+    double scale() const { return mScale; }
     /// The legend's lines as last set.
     const std::vector<MapLegendEntry>& legend() const { return mLegendEntries; }
     /// The scale computed for the last frame drawn (for tests).
@@ -64,6 +67,7 @@ public:
 
 private:
     class Updater;
+    void buildArrow();
     void update(const MapScale& scale, const osg::Viewport& viewport);
 
     osg::ref_ptr<osg::Camera> mHud;
@@ -77,6 +81,7 @@ private:
     double mTopInset = 0.0;
     double mRightInset = 0.0;
     double mBottomInset = 0.0;
+    double mScale = 1.0;
 };
 
 } // namespace citytwin::scene

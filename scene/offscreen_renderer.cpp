@@ -105,6 +105,9 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scen
     }
     viewer.frame();
     camera->setFinalDrawCallback(nullptr);
+    // The scene's GL objects belong to this context, which goes with the viewer: released here, the next render (a
+    // new context that may get the same context id) makes its own instead of calling stale names.
+    scene->releaseGLObjects(camera->getGraphicsContext()->getState());
     viewer.setSceneData(nullptr);
     if (!image->data())
         return data::Error{data::ErrorCode::OpenFailed, "the off-screen frame could not be read back", {}};

@@ -23,12 +23,13 @@ std::shared_ptr<const PointIconAtlas> gAtlas;
 // from the atlas cell (the image's first data row is the top of the first icon row, and gl_PointCoord's y
 // runs downwards, so no flip); black in the icon takes the vertex colour, white stays white.
 constexpr const char* VertexShader = R"(#version 120
+uniform float displayScale;
 varying vec4 vColor;
 varying float vIcon;
 void main()
 {
     gl_Position = ftransform();
-    gl_PointSize = gl_MultiTexCoord0.y;
+    gl_PointSize = gl_MultiTexCoord0.y * displayScale;
     vColor = gl_Color;
     vIcon = gl_MultiTexCoord0.x;
 }
@@ -94,6 +95,7 @@ osg::ref_ptr<osg::StateSet> iconPointState(const PointIconAtlas& atlas)
     program->addShader(new osg::Shader(osg::Shader::FRAGMENT, FragmentShader));
     state->setAttributeAndModes(program.get());
     state->addUniform(new osg::Uniform("atlas", 0));
+    state->addUniform(new osg::Uniform(DisplayScaleUniform, 1.0f));
     const int rows = std::max<int>(1, (static_cast<int>(atlas.names.size()) + atlas.columns - 1) / atlas.columns);
     state->addUniform(
         new osg::Uniform("cells", osg::Vec2(static_cast<float>(atlas.columns), static_cast<float>(rows))));

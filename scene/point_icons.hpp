@@ -34,6 +34,9 @@ void setPointIconAtlas(std::shared_ptr<const PointIconAtlas> atlas);
 /// Returns the registered atlas, or null.
 std::shared_ptr<const PointIconAtlas> pointIconAtlas();
 
+/// The float uniform the icons' sizes are multiplied by (the scene's display scale; 1 where none is set above).
+inline constexpr const char* DisplayScaleUniform = "displayScale";
+
 /// Returns the state set of icon points: point sprites of a size per vertex (texture coordinate 0 holds the
 /// icon index and the size in pixels), the atlas tinted by the vertex colour, blended. One per atlas, shared.
 osg::ref_ptr<osg::StateSet> iconPointState(const PointIconAtlas& atlas);

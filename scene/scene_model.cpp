@@ -1,10 +1,12 @@
 #include "scene_model.hpp"
 
 #include "feature_colors.hpp"
+#include "focus_glow.hpp"
 #include "heat_layer.hpp"
 #include "label_layer.hpp"
 #include "layer_node_builder.hpp"
 #include "map_overlay.hpp"
+#include "point_icons.hpp"
 #include "scene_theme.hpp"
 
 #include "data/core/height_field.hpp"
@@ -56,6 +58,8 @@ SceneModel::SceneModel()
     mOverlay = new MapOverlay;
     mRoot->addChild(mOverlay.get());
     osg::StateSet* state = mRoot->getOrCreateStateSet();
+    mDisplayScaleUniform = new osg::Uniform(DisplayScaleUniform, 1.0f);
+    state->addUniform(mDisplayScaleUniform.get(), osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     state->setMode(GL_LIGHTING, osg::StateAttribute::ON);
     state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
     state->setMode(GL_NORMALIZE, osg::StateAttribute::ON);
@@ -218,10 +222,11 @@ void SceneModel::updateLabels()
         if (found != Labelled.end() && entry.node->getNodeMask() != 0u)
             sources.push_back({entry.data, found->second});
     }
-    if (sources == mLabelSources && mGround == mLabelGround)
+    if (sources == mLabelSources && mGround == mLabelGround && mDisplayScale == mLabelScale)
         return;
     mLabelSources = sources;
     mLabelGround = mGround;
+    mLabelScale = mDisplayScale;
     std::vector<LabelCandidate> candidates;
     std::function<double(double, double)> ground;
     if (mGround)
@@ -236,9 +241,42 @@ void SceneModel::updateLabels()
         mRoot->removeChild(mLabels.get());
     LabelStyle style;
     style.budget = 150; // enough to name what is in view without burying it
+    style.characterSizePixels = static_cast<float>(style.characterSizePixels * mDisplayScale);
     mLabels = candidates.empty() ? nullptr : buildLabelNode(std::move(candidates), mOrigin, style);
     if (mLabels)
         mRoot->addChild(mLabels.get());
+}
+
+void SceneModel::setFocus(std::vector<data::Polygon> polygons)
+{
+    mFocusAreas = std::move(polygons);
+    rebuildFocus();
+}
+
+void SceneModel::rebuildFocus()
+{
+    if (mFocus)
+        mRoot->removeChild(mFocus.get());
+    std::function<double(double, double)> ground;
+    if (mGround)
+        ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
+    mFocus = buildFocusGlow(mFocusAreas, mOrigin, ground, mDisplayScale);
+    if (mFocus)
+        mRoot->insertChild(mRoot->getChildIndex(mOverlay.get()), mFocus.get());
+    ++mRevision;
+}
+
+void SceneModel::setDisplayScale(double scale)
+{
+    scale = std::clamp(scale, 0.25, 16.0);
+    if (std::abs(scale - mDisplayScale) < 0.01)
+        return;
+    mDisplayScale = scale;
+    mDisplayScaleUniform->set(static_cast<float>(scale));
+    mOverlay->setScale(scale);
+    updateLabels();
+    if (!mFocusAreas.empty())
+        rebuildFocus();
 }
 
 void SceneModel::setLegendNames(std::function<std::string(const std::string& table)> nameOf)
@@ -307,6 +345,8 @@ void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<con
     for (int i = 0; i < layerCount(); ++i)
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
     updateLabels();
+    if (!mFocusAreas.empty())
+        rebuildFocus();
     ++mRevision;
 }
 

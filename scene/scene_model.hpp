@@ -4,6 +4,8 @@
 #include "scene_theme.hpp"
 #include "thematic_style.hpp"
 
+#include "data/core/vector_layer.hpp"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include <osg/Group>
 #include <osg/MatrixTransform>
+#include <osg/Uniform>
 #include <osg/ref_ptr>
 
 namespace citytwin::data
@@ -103,12 +106,24 @@ public:
     /// The group holding the 3D models (for picking).
     const osg::Group* modelGroup() const { return mModelGroup.get(); }
 
+    /// Outlines the focused areas (a community, grids, a drawn area; project CRS) with a glow over the scene,
+    /// draped on the terrain; an empty list removes it. Kept across terrain and scale changes.
+    void setFocus(std::vector<data::Polygon> polygons);
+    bool hasFocus() const { return mFocus != nullptr; }
+
+    /// Sizes of what is drawn in pixels (labels, point icons, the north arrow, scale bar and legend) times scale:
+    /// 1 by default; the device pixel ratio on a high-DPI screen, the screen's height over 1080 in briefing mode,
+    /// dpi / 96 for print. Labels are rebuilt when it changes; icons and the overlay follow at once.
+    void setDisplayScale(double scale);
+    double displayScale() const { return mDisplayScale; }
+
     /// Increments whenever layers are added or change visibility, or the theme changes.
     unsigned int revision() const { return mRevision; }
 
 private:
     void updateLegend();
     void updateLabels();
+    void rebuildFocus();
     /// Returns how many of the first `before` layers have the kind of `layer` (its place in its palette).
     int countOfKind(int before, const data::VectorLayer& layer) const;
     osg::ref_ptr<osg::MatrixTransform> buildNode(const data::VectorLayer& layer, int sameKindBefore,
@@ -133,7 +148,13 @@ private:
     /// What mLabels was built from (held, so that a replaced layer's address is not reused meanwhile).
     std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, int>> mLabelSources;
     std::shared_ptr<const data::HeightField> mLabelGround;
+    double mLabelScale = 1.0;
+    double mDisplayScale = 1.0;
+    /// "displayScale" for the point icons' shader, set on the root (overriding the icons' own 1).
+    osg::ref_ptr<osg::Uniform> mDisplayScaleUniform;
     osg::ref_ptr<osg::Node> mHeat;
+    std::vector<data::Polygon> mFocusAreas;
+    osg::ref_ptr<osg::Node> mFocus;
     std::string mHeatTitle;
     std::function<std::string(const std::string&)> mLegendName;
     float mHeightScale = 1.0f;

@@ -295,21 +295,12 @@ StatsRun::Exit StatsRun::buildFilter()
 StatsRun::Exit StatsRun::readSavedFilter()
 {
     // A filter saved from the Analysis dock (citytwin_filters).
-    auto store = data::ProjectStore::open(mPath, {.create = false, .readOnly = true});
-    if (!store)
-        return fail(ErrorText::describe(store.error()), 1);
-    auto saved = store->filters();
-    if (!saved)
-        return fail(ErrorText::describe(saved.error()), 1);
-    const std::string name = value("filter").toStdString();
-    const auto found =
-        std::find_if(saved->begin(), saved->end(), [&name](const auto& entry) { return entry.first == name; });
-    if (found == saved->end())
-        return fail(tr("%1 has no saved filter named %2").arg(mProject, value("filter")), 2);
-    auto read = data::IncidentFilter::fromJson(found->second);
+    QString error;
+    bool unknown = false;
+    auto read = AnalysisInputs::savedFilter(mPath, value("filter"), error, &unknown);
     if (!read)
-        return fail(ErrorText::describe(read.error()), 1);
-    mFilter = std::move(read.value());
+        return fail(error, unknown ? 2 : 1);
+    mFilter = std::move(*read);
     return std::nullopt;
 }
 

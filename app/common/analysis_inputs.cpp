@@ -1,8 +1,13 @@
 #include "app/common/analysis_inputs.hpp"
 
+#include "app/common/error_text.hpp"
+
 #include "data/io/sqlite_database.hpp"
+#include "data/project/project_store.hpp"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -97,8 +102,46 @@ std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, b
 
 QString AnalysisInputs::formatLocal(std::int64_t seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(data::DistrictUtcOffsetMinutes * 60))
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return districtTime(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+std::optional<data::IncidentFilter> AnalysisInputs::savedFilter(const std::string& projectPath, const QString& name,
+                                                                QString& error, bool* unknown)
+{
+    auto store = data::ProjectStore::open(projectPath, {.create = false, .readOnly = true});
+    if (!store)
+    {
+        error = ErrorText::describe(store.error());
+        return std::nullopt;
+    }
+    auto saved = store->filters();
+    if (!saved)
+    {
+        error = ErrorText::describe(saved.error());
+        return std::nullopt;
+    }
+    const std::string wanted = name.toStdString();
+    const auto found =
+        std::find_if(saved->begin(), saved->end(), [&wanted](const auto& entry) { return entry.first == wanted; });
+    if (found == saved->end())
+    {
+        error = tr("%1 has no saved filter named %2").arg(QString::fromStdString(projectPath), name);
+        if (unknown)
+            *unknown = true;
+        return std::nullopt;
+    }
+    auto read = data::IncidentFilter::fromJson(found->second);
+    if (!read)
+    {
+        error = ErrorText::describe(read.error());
+        return std::nullopt;
+    }
+    return read.value();
+}
+
+QDateTime AnalysisInputs::districtTime(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(data::DistrictUtcOffsetMinutes * 60));
 }
 
 } // namespace citytwin::app

@@ -4,6 +4,7 @@
 #include "data/incidents/incident_filter.hpp"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 #include <cstdint>
@@ -43,6 +44,12 @@ public:
     static std::optional<std::int64_t> parseUserTime(const QString& text, bool endOfDay);
     /// Formats Unix seconds as Beijing time "yyyy-MM-dd HH:mm".
     static QString formatLocal(std::int64_t seconds);
+    /// Reads a filter saved in a project (citytwin_filters, from the Analysis dock) by name; nothing, with the
+    /// sentence that says why in error, when it cannot (unknown: set when the project has no filter of that name).
+    static std::optional<data::IncidentFilter> savedFilter(const std::string& projectPath, const QString& name,
+                                                           QString& error, bool* unknown = nullptr);
+    /// A moment (Unix seconds) in district time.
+    static QDateTime districtTime(std::int64_t seconds);
 };
 
 } // namespace citytwin::app

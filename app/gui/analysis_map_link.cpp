@@ -40,8 +40,9 @@ std::vector<qint64> featureIds(const data::VectorLayer& layer)
 
 AnalysisMapLink::AnalysisMapLink(AnalysisDock& dock, LayerList& layers, scene::SceneModel& model,
                                  ViewportWidget& viewport, QStatusBar& statusBar, QObject* parent)
-    : QObject(parent), mLayers(layers), mModel(model), mViewport(viewport), mStatusBar(statusBar)
+    : QObject(parent), mDock(dock), mLayers(layers), mModel(model), mViewport(viewport), mStatusBar(statusBar)
 {
+    connect(&dock, &AnalysisDock::filterChanged, this, &AnalysisMapLink::focusFilterArea);
     connect(&dock, &AnalysisDock::showOnMap, this, &AnalysisMapLink::showValues);
     connect(&dock, &AnalysisDock::highlightBuildings, this, &AnalysisMapLink::highlightBuildings);
     connect(&dock, &AnalysisDock::zoomToArea, this, &AnalysisMapLink::zoomToArea);
@@ -102,6 +103,52 @@ void AnalysisMapLink::zoomToArea(const QString& table, qint64 id)
     mLayers.setVisible(index, true);
     mViewport.flyToBound(osg::BoundingSphere(centre, radius));
     mStatusBar.showMessage(tr("%1 %2").arg(LayerNames::displayName(layer)).arg(id), 5000);
+}
+
+std::vector<data::Polygon> AnalysisMapLink::areaPolygons(const char* table, const std::vector<std::int64_t>& ids) const
+{
+    std::vector<data::Polygon> polygons;
+    const int index = mLayers.named(table);
+    if (index < 0 || ids.empty())
+        return polygons;
+    const data::VectorLayer& layer = mLayers.layer(index);
+    const std::vector<qint64> featureIdList = featureIds(layer);
+    const QSet<qint64> wanted(ids.begin(), ids.end());
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        if (wanted.contains(featureIdList[i]))
+            polygons.insert(polygons.end(), layer.features[i].polygons.begin(), layer.features[i].polygons.end());
+    return polygons;
+}
+
+void AnalysisMapLink::focusFilterArea()
+{
+    const data::IncidentFilter filter = mDock.currentFilter();
+    // The time slider moves the filter often: the outline is rebuilt only when the area changes.
+    std::string key;
+    if (filter.polygon)
+        for (const data::Ring& ring : filter.polygon->rings)
+            for (const data::Position& p : ring)
+                key += std::to_string(p.x) + ',' + std::to_string(p.y) + ';';
+    else if (filter.communityId)
+        key = "c" + std::to_string(*filter.communityId);
+    else
+        for (const std::int64_t grid : filter.gridIds)
+            key += 'g' + std::to_string(grid);
+    if (key == mFocusKey && mFocusLayers == mLayers.count())
+        return;
+    mFocusKey = key;
+    mFocusLayers = mLayers.count();
+    std::vector<data::Polygon> polygons;
+    if (filter.polygon)
+        polygons.push_back(*filter.polygon);
+    else if (filter.communityId)
+        polygons = areaPolygons(data::schema::communities::Table, {*filter.communityId});
+    else if (!filter.gridIds.empty() && filter.gridIds.size() <= MaxFocusGrids)
+        polygons = areaPolygons(data::schema::grids::Table, filter.gridIds);
+    if (polygons.empty() && !mModel.hasFocus())
+        return;
+    mModel.setFocus(std::move(polygons));
+    mViewport.sceneChanged(false);
 }
 
 void AnalysisMapLink::showLayer(std::shared_ptr<const data::VectorLayer> layer)

@@ -3,6 +3,7 @@
 #include "data/core/vector_layer.hpp"
 
 #include <memory>
+#include <string>
 
 #include <QHash>
 #include <QList>
@@ -43,8 +44,19 @@ public:
     void zoomToArea(const QString& table, qint64 id);
     /// Shows (or replaces) a layer an analysis made, by its source and name.
     void showLayer(std::shared_ptr<const data::VectorLayer> layer);
+    /// Outlines the area the dock's filter names with a glow: its drawn polygon, its community or its grids (up
+    /// to MaxFocusGrids); none when it names no area.
+    void focusFilterArea();
+    static constexpr std::size_t MaxFocusGrids = 300;
 
 private:
+    /// The polygons of the areas of a layer ("grids", "communities") whose ids are listed.
+    std::vector<data::Polygon> areaPolygons(const char* table, const std::vector<std::int64_t>& ids) const;
+
+    AnalysisDock& mDock;
+    /// The area outlined now, and the number of layers then (the area's layer may have been loaded since).
+    std::string mFocusKey;
+    int mFocusLayers = -1;
     LayerList& mLayers;
     scene::SceneModel& mModel;
     ViewportWidget& mViewport;

@@ -106,6 +106,7 @@ void MainWindow::createParts()
     mStateControl = std::make_unique<ViewStateControl>(*mLayers, *mViewLayers, *mAnalysisDock);
     mTours->setStateControl(mStateControl.get());
     mBriefing = new BriefingMode(*this, *mViewport, *mModel, *mTours, *mSession);
+    mBriefing->setIncidents([this] { return mAnalysisDock->sharedStore(); });
     connect(mBriefing, &BriefingMode::entered, this, &MainWindow::hidePersonLevelLayers);
     connect(mTours, &TourPlayer::stopShown, this,
             [this]

@@ -121,7 +121,31 @@ void ViewportWidget::setSceneModel(scene::SceneModel* model)
 {
     mModel = model;
     mViewer->setSceneData(model ? model->root() : nullptr);
+    applyDisplayScale();
     sceneChanged(true);
+}
+
+void ViewportWidget::setSizeFollowsHeight(bool follows)
+{
+    mSizeFollowsHeight = follows;
+    applyDisplayScale();
+}
+
+double ViewportWidget::displayScale() const
+{
+    const qreal ratio = devicePixelRatioF();
+    if (!mSizeFollowsHeight)
+        return ratio;
+    return BriefingTextScale * qRound(height() * ratio) / 1080.0;
+}
+
+void ViewportWidget::applyDisplayScale()
+{
+    if (!mModel)
+        return;
+    mModel->setDisplayScale(displayScale());
+    mViewer->requestRedraw();
+    update();
 }
 
 void ViewportWidget::sceneChanged(bool resetHome)
@@ -228,6 +252,7 @@ void ViewportWidget::resizeGL(int width, int height)
     mWindow->getEventQueue()->windowResize(0, 0, deviceWidth, deviceHeight);
     mViewer->getCamera()->setViewport(0, 0, deviceWidth, deviceHeight);
     scene::setPerspective(*mViewer->getCamera(), deviceWidth, deviceHeight);
+    applyDisplayScale();
     mViewer->requestRedraw();
 }
 

@@ -56,6 +56,16 @@ public:
     void setTheme(scene::Theme theme);
     scene::Theme theme() const;
 
+    /// How big labels, icons and the map overlay are drawn (the model's display scale): by default the device
+    /// pixel ratio (the same physical size as on a normal screen); following the height, they grow with the
+    /// view's height in device pixels (BriefingTextScale at 1080 rows), so that a 4K screen shows the same
+    /// picture as a 1080p one, only sharper (briefing mode).
+    void setSizeFollowsHeight(bool follows);
+    /// The display scale the rule gives for the view's present size.
+    double displayScale() const;
+    /// Labels and icons at 1080 rows when sizes follow the height: larger than a desk's, read from a distance.
+    static constexpr double BriefingTextScale = 1.35;
+
     /// Returns the number of frames rendered so far.
     quint64 frameCount() const { return mFrameCount; }
 
@@ -97,6 +107,7 @@ private:
     void releaseGl();
     void reportPointer(const QPointF& position);
     QPointF toDevice(const QPointF& logical) const;
+    void applyDisplayScale();
 
     osg::ref_ptr<osgViewer::Viewer> mViewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> mWindow;
@@ -108,6 +119,7 @@ private:
     quint64 mFrameCount = 0;
     bool mHomePending = true;
     bool mReleased = false;
+    bool mSizeFollowsHeight = false;
 };
 
 } // namespace citytwin::app

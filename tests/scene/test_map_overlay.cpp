@@ -93,6 +93,34 @@ private slots:
         QVERIFY(whiteIn(QRect(0, 340, 250, 60)) > 100);
         QVERIFY(whiteIn(QRect(560, 0, 80, 90)) > 50);
         QVERIFY(whiteIn(QRect(0, 0, 220, 80)) > 30); // the legend's text
+
+        // At display scale 2 (a 4K screen): the arrow covers about four times the pixels.
+        const QColor background = picture.pixelColor(320, 200);
+        auto arrowIn = [&picture, &background]
+        {
+            int count = 0;
+            for (int y = 0; y < 180; ++y)
+                for (int x = 540; x < 640; ++x)
+                {
+                    const QColor c = picture.pixelColor(x, y);
+                    count += std::abs(c.red() - background.red()) + std::abs(c.green() - background.green()) +
+                                 std::abs(c.blue() - background.blue()) >
+                             60;
+                }
+            return count;
+        };
+        const int arrowAtOne = arrowIn();
+        overlay->setScale(2.0);
+        auto scaled = scene::OffscreenRenderer::render(root.get(), pose, 640, 400);
+        QVERIFY(scaled.ok());
+        QImage twice(scaled.value()->data(), 640, 400, QImage::Format_RGBA8888);
+        picture = twice.mirrored();
+        picture.save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/map-overlay-scale2.png"));
+        const int arrowAtTwo = arrowIn();
+        QVERIFY2(arrowAtTwo > 3 * arrowAtOne && arrowAtTwo < 5 * arrowAtOne,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(arrowAtTwo).arg(arrowAtOne)));
+        // The scale bar still measures the ground: its length in pixels up to twice the unscaled 120.
+        QVERIFY(overlay->lastScale().barPixels > 100.0 && overlay->lastScale().barPixels <= 240.0);
     }
 };
 

@@ -149,6 +149,41 @@ private slots:
         QVERIFY2(roof.r > 2 * roof.g && roof.r > 2 * roof.b, qPrintable(describe(roof)));
     }
 
+    void focusGlowsAroundTheArea()
+    {
+        // A square around the footprints, outlined: a bright cyan core on its edge, a fainter glow beside it,
+        // nothing of it after it is cleared.
+        const double west = 601000.0, east = 601130.0, south = 4391010.0, north = 4391140.0;
+        data::Polygon square;
+        square.rings.push_back({{west, south}, {east, south}, {east, north}, {west, north}});
+        mModel.setFocus({square});
+        QVERIFY(mModel.hasFocus());
+        const auto focused = render(mTopDownPose, scene::Theme::Night, "night_focus");
+        QVERIFY(focused);
+        const osg::Vec3d edge = test::toWindow(mModel, *mTopDown, osg::Vec3d(west, 4391075.0, 4.0));
+
+        const Rgb core = pixelAt(*focused, qRound(edge.x()), qRound(edge.y()));
+        const Rgb before = pixelAt(*mNightTopDown, qRound(edge.x()), qRound(edge.y()));
+        QVERIFY2(core.b > 200 && core.g > 180 && core.r < core.g, qPrintable(describe(core)));
+        const Rgb halo = pixelAt(*focused, qRound(edge.x()) - 4, qRound(edge.y()));
+        const Rgb haloBefore = pixelAt(*mNightTopDown, qRound(edge.x()) - 4, qRound(edge.y()));
+        QVERIFY2(halo.b > haloBefore.b + 15 && halo.sum() < core.sum(),
+                 qPrintable(describe(halo) + " vs " + describe(haloBefore) + ", core " + describe(core)));
+        // Scaled for a big screen: the glow is wider.
+        mModel.setDisplayScale(2.0);
+        const auto wide = render(mTopDownPose, scene::Theme::Night, "night_focus_wide");
+        mModel.setDisplayScale(1.0);
+        QVERIFY(wide);
+        const Rgb wideHalo = pixelAt(*wide, qRound(edge.x()) - 9, qRound(edge.y()));
+        const Rgb narrowHalo = pixelAt(*focused, qRound(edge.x()) - 9, qRound(edge.y()));
+        QVERIFY2(wideHalo.b > narrowHalo.b + 10, qPrintable(describe(wideHalo) + " vs " + describe(narrowHalo)));
+        mModel.setFocus({});
+        QVERIFY(!mModel.hasFocus());
+        const auto cleared = render(mTopDownPose, scene::Theme::Night, "night_focus_cleared");
+        QVERIFY(cleared);
+        QCOMPARE(describe(pixelAt(*cleared, qRound(edge.x()), qRound(edge.y()))), describe(before));
+    }
+
     void dayAgainIsExactlyDay()
     {
         // Night and back: the same pixels as before Night was ever set.

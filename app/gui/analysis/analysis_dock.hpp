@@ -66,6 +66,7 @@ public:
     /// Sets the incidents directly (tests, tools).
     void setStore(std::shared_ptr<const data::IncidentStore> store);
     const data::IncidentStore* store() const { return mStore.get(); }
+    std::shared_ptr<const data::IncidentStore> sharedStore() const { return mStore; }
     /// Whether the project's incidents finished loading (or failed to).
     bool isIncidentLoadFinished() const { return mIncidentLoadFinished; }
 

@@ -28,7 +28,6 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStatusBar>
-#include <QTimeZone>
 #include <QWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -94,10 +93,6 @@ QString signedNumber(double value, int decimals)
     return (value > 0 ? QStringLiteral("+") : QString()) + QString::number(value, 'f', decimals);
 }
 
-QDateTime districtTime(std::int64_t seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(data::DistrictUtcOffsetMinutes * 60));
-}
 } // namespace
 
 BriefingMode::BriefingMode(QMainWindow& window, ViewportWidget& viewport, const scene::SceneModel& model,
@@ -156,6 +151,7 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
         // The command-centre look for a dark room.
         mSavedTheme = static_cast<int>(mViewport.theme());
         mViewport.setTheme(scene::Theme::Night);
+        mViewport.setSizeFollowsHeight(true);
 
         mOverlay = new BriefingOverlay(&mViewport);
         mOverlay->setGeometry(mViewport.rect());
@@ -192,7 +188,10 @@ void BriefingMode::enter(int screen, QSize fixedSize, const QString& tour)
 
         const QString projectName = QFileInfo(mSession.path()).completeBaseName();
         mOverlay->setHeader(projectName.isEmpty() ? tr("CityTwin briefing") : projectName, QString());
-        loadIncidents();
+        // The window's incidents when it holds them; read from the project only when it does not.
+        if (auto shared = mIncidents ? mIncidents() : nullptr)
+            mStore = std::move(shared);
+        loadIncidents(mStore == nullptr);
     }
     if (fixedSize.isValid())
     {
@@ -254,6 +253,7 @@ void BriefingMode::leave()
     delete mOverlay;
     mOverlay = nullptr;
     mModel.overlay().setInsets(0.0, 0.0, 0.0);
+    mViewport.setSizeFollowsHeight(false);
     mViewport.setTheme(static_cast<scene::Theme>(mSavedTheme));
     mWindow.showNormal();
     mWindow.menuBar()->setVisible(mMenuWasVisible);
@@ -349,7 +349,7 @@ void BriefingMode::stopShown(int index)
     recompute();
 }
 
-void BriefingMode::loadIncidents()
+void BriefingMode::loadIncidents(bool readStore)
 {
     const std::string path = mSession.path().toStdString();
     if (path.empty())
@@ -383,11 +383,12 @@ void BriefingMode::loadIncidents()
                 recompute();
             });
     watcher->setFuture(QtConcurrent::run(
-        [path, withFigures]
+        [path, withFigures, readStore]
         {
             Loaded loaded;
-            if (auto store = data::IncidentStore::load(path))
-                loaded.store = std::make_shared<const data::IncidentStore>(std::move(store.value()));
+            if (readStore)
+                if (auto store = data::IncidentStore::load(path))
+                    loaded.store = std::make_shared<const data::IncidentStore>(std::move(store.value()));
             if (withFigures)
                 loaded.figures = readFigures(path);
             return loaded;
@@ -418,7 +419,7 @@ void BriefingMode::recompute()
                     return;
                 }
                 if (mActive)
-                    showKpis(kpis, mPartyShare, mServiceShare);
+                    showKpis(kpis);
             });
     watcher->setFuture(
         QtConcurrent::run([store = mStore, filter = mFilter] { return data::briefingKpis(*store, filter); }));
@@ -431,7 +432,7 @@ QString BriefingMode::countText(double count) const
     return QString::fromStdString(data::privateCount(static_cast<std::uint64_t>(count), mPrivacyMinimum));
 }
 
-QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double partyShare, double serviceShare) const
+QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis) const
 {
     const auto hidden = [this](double value) { return std::isfinite(value) && value < mPrivacyMinimum && value > 0; };
     // A count and its change: no change shown when either side is under the privacy minimum.
@@ -512,26 +513,26 @@ QList<KpiTile> BriefingMode::tilesFor(const data::BriefingKpis& kpis, double par
     if (wanted(QStringLiteral("party")))
         tiles << KpiTile{QStringLiteral("party"),
                          tileTitle(QStringLiteral("party")),
-                         partyShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * partyShare, 0, 'f', 1)
-                                           : QStringLiteral("—"),
+                         mPartyShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * mPartyShare, 0, 'f', 1)
+                                            : QStringLiteral("—"),
                          {},
                          0,
                          true};
     if (wanted(QStringLiteral("services")))
         tiles << KpiTile{QStringLiteral("services"),
                          tileTitle(QStringLiteral("services")),
-                         serviceShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * serviceShare, 0, 'f', 1)
-                                             : QStringLiteral("—"),
+                         mServiceShare >= 0.0 ? QStringLiteral("%1%").arg(100.0 * mServiceShare, 0, 'f', 1)
+                                              : QStringLiteral("—"),
                          {},
                          0,
                          true};
     return tiles;
 }
 
-void BriefingMode::showKpis(const data::BriefingKpis& kpis, double partyShare, double serviceShare)
+void BriefingMode::showKpis(const data::BriefingKpis& kpis)
 {
     mKpis = kpis;
-    mOverlay->setTiles(tilesFor(kpis, partyShare, serviceShare));
+    mOverlay->setTiles(tilesFor(kpis));
     const std::vector<std::string>& chosen = mTours.tourTiles();
     if (chosen.empty() || std::find(chosen.begin(), chosen.end(), "trend") != chosen.end())
     {
@@ -544,10 +545,8 @@ void BriefingMode::showKpis(const data::BriefingKpis& kpis, double partyShare, d
         mOverlay->setTrend({}, {});
     const QString place = mDistrictName.isEmpty() ? QFileInfo(mSession.path()).completeBaseName() : mDistrictName;
     const QString title = mTours.tourName().isEmpty() ? place : place + QStringLiteral(" · ") + mTours.tourName();
-    mOverlay->setHeader(
-        title, kpis.asOf > 0
-                   ? tr("Data as of %1").arg(districtTime(kpis.asOf).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                   : QString());
+    mOverlay->setHeader(title,
+                        kpis.asOf > 0 ? tr("Data as of %1").arg(AnalysisInputs::formatLocal(kpis.asOf)) : QString());
     emit kpisUpdated();
 }
 
@@ -567,7 +566,7 @@ void BriefingMode::incidentsAppended(const std::vector<data::AppendedIncident>& 
     {
         if (lines.size() < BriefingOverlay::TickerLines)
         {
-            QStringList parts{districtTime(reported).toString(QStringLiteral("HH:mm")),
+            QStringList parts{AnalysisInputs::districtTime(reported).toString(QStringLiteral("HH:mm")),
                               AnalysisInputs::categoryName(mCategories, row->category)};
             if (row->communityId && mCommunityNames.count(*row->communityId))
                 parts << mCommunityNames.at(*row->communityId);
@@ -581,7 +580,7 @@ void BriefingMode::incidentsAppended(const std::vector<data::AppendedIncident>& 
     mOverlay->addTickerLines(lines);
     mOverlay->addPulses(pulses);
     emit tickerUpdated();
-    loadIncidents();
+    loadIncidents(true);
 }
 
 } // namespace citytwin::app

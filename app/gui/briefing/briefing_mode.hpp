@@ -5,6 +5,7 @@
 #include "data/incidents/incident_watcher.hpp"
 #include "data/incidents/incident_store.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,6 +64,12 @@ public:
     /// Shows (or hides) the presenter view: the current stop's caption and notes and the next stop. Entering
     /// shows it by itself on another screen when there are two or more.
     void showPresenterView(bool shown);
+    /// Where the window's incidents already are (the Analysis dock's), so that entering does not read them again;
+    /// null while they load.
+    void setIncidents(std::function<std::shared_ptr<const data::IncidentStore>()> incidents)
+    {
+        mIncidents = std::move(incidents);
+    }
     PresenterView* presenterView() const { return mPresenter; }
     void leave();
     bool isActive() const { return mActive; }
@@ -91,10 +98,12 @@ protected:
 private:
     bool handleKey(int key);
     void stopShown(int index);
-    void loadIncidents();
+    /// Reads (in the background) the figures the tiles need besides the incidents the first time, and the
+    /// project's incidents again when readStore; then recomputes.
+    void loadIncidents(bool readStore);
     void recompute();
-    void showKpis(const data::BriefingKpis& kpis, double partyShare, double serviceShare);
-    QList<KpiTile> tilesFor(const data::BriefingKpis& kpis, double partyShare, double serviceShare) const;
+    void showKpis(const data::BriefingKpis& kpis);
+    QList<KpiTile> tilesFor(const data::BriefingKpis& kpis) const;
     void incidentsAppended(const std::vector<data::AppendedIncident>& rows);
     QString countText(double count) const;
 
@@ -115,6 +124,7 @@ private:
     bool mMenuWasVisible = true;
     bool mStatusWasVisible = true;
 
+    std::function<std::shared_ptr<const data::IncidentStore>()> mIncidents;
     std::shared_ptr<const data::IncidentStore> mStore;
     std::vector<CategoryInfo> mCategories;
     std::map<std::int64_t, QString> mCommunityNames;

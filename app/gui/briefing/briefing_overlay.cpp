@@ -141,14 +141,6 @@ void BriefingOverlay::setBlank(bool blank)
     update();
 }
 
-QStringList BriefingOverlay::tileTexts() const
-{
-    QStringList texts;
-    for (const KpiTile& tile : mTiles)
-        texts << QStringLiteral("%1: %2 %3").arg(tile.title, tile.value, tile.change).trimmed();
-    return texts;
-}
-
 void BriefingOverlay::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);

@@ -61,8 +61,6 @@ public:
     QString caption() const { return mCaption; }
     QStringList tickerLines() const { return mTicker; }
     const QList<KpiTile>& tiles() const { return mTiles; }
-    /// The tiles' text as shown, one "title: value change" line each (tests, the log).
-    QStringList tileTexts() const;
     int activePulses() const { return static_cast<int>(mPulses.size()); }
 
     /// How far the header and tiles reach down from the top, and the caption up from the bottom, on the left and

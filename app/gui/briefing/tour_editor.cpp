@@ -1,5 +1,6 @@
 #include "app/gui/briefing/tour_editor.hpp"
 
+#include "app/common/analysis_inputs.hpp"
 #include "app/common/error_text.hpp"
 #include "app/common/weekly_tour.hpp"
 #include "app/gui/briefing/briefing_mode.hpp"
@@ -14,7 +15,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -181,9 +181,7 @@ void TourEditor::askWeek()
 {
     const data::IncidentStore* store = mIncidents ? mIncidents() : nullptr;
     const std::optional<std::int64_t> latest = store ? data::latestReport(*store) : std::nullopt;
-    const QDate last =
-        latest ? QDateTime::fromSecsSinceEpoch(*latest, QTimeZone(data::DistrictUtcOffsetMinutes * 60)).date()
-               : QDate::currentDate();
+    const QDate last = latest ? AnalysisInputs::districtTime(*latest).date() : QDate::currentDate();
     bool chosen = false;
     const QString text =
         QInputDialog::getText(this, tr("Compose This Week's Briefing"), tr("A day of the week (yyyy-MM-dd):"),
