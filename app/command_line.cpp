@@ -10,6 +10,7 @@
 #include "app/gui/project_session.hpp"
 #include "app/gui/tour_player.hpp"
 #include "app/cli/render_command.hpp"
+#include "app/cli/report_command.hpp"
 #include "app/cli/sample_command.hpp"
 #include "app/cli/simulate_live_command.hpp"
 #include "app/cli/stats_command.hpp"
@@ -31,7 +32,7 @@ namespace
 {
 /// The verbs the executable knows; anything else on the command line is a file to open.
 const QStringList Verbs = {QStringLiteral("import"), QStringLiteral("info"),   QStringLiteral("make-tour"),
-                           QStringLiteral("render"), QStringLiteral("sample"), QStringLiteral("simulate-live"),
+                           QStringLiteral("render"), QStringLiteral("report"), QStringLiteral("sample"), QStringLiteral("simulate-live"),
                            QStringLiteral("stats"),  QStringLiteral("shot")};
 
 class CommandLineText
@@ -47,6 +48,8 @@ public:
                   "  make-tour   Compose the week's briefing from its significant changes, as a tour in the "
                   "project (citytwin make-tour --help).\n"
                   "  render      Render the default view of FILEs to an image (citytwin render --help).\n"
+                  "  report      Make a map report (PDF, PNG, SVG) from a template, one page per area for an atlas "
+                  "(citytwin report --help).\n"
                   "  sample      Write the built-in sample district into a new project (citytwin sample --help).\n"
                   "  shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin "
                   "shot --help).\n"
@@ -508,8 +511,25 @@ int runShotVerb(int argc, char** argv)
     return runShot(application, language);
 }
 
+/// The report verb paints with fonts: a QGuiApplication (offscreen without a display; 3D frames then fall back to
+/// top-down maps).
+int runReportVerb(int argc, char** argv)
+{
+    if (!hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("citytwin"));
+    Language language;
+    if (!installLanguage(language, languageArgument(argc, argv)))
+        return 2;
+    installLogging();
+    return ReportCommand::run(application.arguments());
+}
+
 int runCityTwin(int argc, char** argv)
 {
+    if (argc > 1 && QString::fromLocal8Bit(argv[1]) == QLatin1String("report"))
+        return runReportVerb(argc, argv);
     if (argc > 1 && QString::fromLocal8Bit(argv[1]) == QLatin1String("shot"))
         return runShotVerb(argc, argv);
     if (argc > 1 && Verbs.contains(QString::fromLocal8Bit(argv[1])))

@@ -370,6 +370,14 @@
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
+    <message>
+        <source>%1 has no saved filter named %2</source>
+        <translation>%1 has no saved filter named %2</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
+        <translation>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisMapLink</name>
@@ -662,6 +670,7 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  report      Make a map report (PDF, PNG, SVG) from a template, one page per area for an atlas (citytwin report --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
   shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
@@ -672,6 +681,7 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  report      Make a map report (PDF, PNG, SVG) from a template, one page per area for an atlas (citytwin report --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
   shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
@@ -1936,6 +1946,438 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     </message>
 </context>
 <context>
+    <name>citytwin::app::ReportCommand</name>
+    <message>
+        <source>citytwin report: %1</source>
+        <translation>citytwin report: %1</translation>
+    </message>
+    <message>
+        <source>Makes a map report of a project without the window: PDF (vector maps, charts and tables, Chinese text with its fonts embedded), PNG (one file per page) or SVG (one page). Ready templates: %1; or one saved in the project. Prints each page as it is made. 3D map frames need an OpenGL display (xvfb-run -a).</source>
+        <translation>Makes a map report of a project without the window: PDF (vector maps, charts and tables, Chinese text with its fonts embedded), PNG (one file per page) or SVG (one page). Ready templates: %1; or one saved in the project. Prints each page as it is made. 3D map frames need an OpenGL display (xvfb-run -a).</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>The project GeoPackage.</translation>
+    </message>
+    <message>
+        <source>The report template (default weekly).</source>
+        <translation>The report template (default weekly).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>The file to write (PNG: one file per page, numbered, when there are several).</source>
+        <translation>The file to write (PNG: one file per page, numbered, when there are several).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>One page per community, grid or street (overrides the template&apos;s).</source>
+        <translation>One page per community, grid or street (overrides the template&apos;s).</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>Only these areas of the atlas (ids, comma-separated).</source>
+        <translation>Only these areas of the atlas (ids, comma-separated).</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>ids</translation>
+    </message>
+    <message>
+        <source>Incidents reported from this day or time (district time).</source>
+        <translation>Incidents reported from this day or time (district time).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>Incidents reported up to this day (included) or time.</source>
+        <translation>Incidents reported up to this day (included) or time.</translation>
+    </message>
+    <message>
+        <source>A filter saved in the project (Analysis dock).</source>
+        <translation>A filter saved in the project (Analysis dock).</translation>
+    </message>
+    <message>
+        <source>Only these incident categories (codes or names).</source>
+        <translation>Only these incident categories (codes or names).</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>categories</translation>
+    </message>
+    <message>
+        <source>Resolution of pictures: PNG pages and 3D frames (default 300).</source>
+        <translation>Resolution of pictures: PNG pages and 3D frames (default 300).</translation>
+    </message>
+    <message>
+        <source>dpi</source>
+        <translation>dpi</translation>
+    </message>
+    <message>
+        <source>pdf, png or svg (default: from the file name, else pdf).</source>
+        <translation>pdf, png or svg (default: from the file name, else pdf).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>Language of the report and messages: zh_CN or en.</source>
+        <translation>Language of the report and messages: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>give one project</source>
+        <translation>give one project</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>--out FILE is required</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (pdf, png or svg)</source>
+        <translation>unknown --format &apos;%1&apos; (pdf, png or svg)</translation>
+    </message>
+    <message>
+        <source>--dpi must be 36 to 1200</source>
+        <translation>--dpi must be 36 to 1200</translation>
+    </message>
+    <message>
+        <source>unknown --atlas &apos;%1&apos; (community, grid or street)</source>
+        <translation>unknown --atlas &apos;%1&apos; (community, grid or street)</translation>
+    </message>
+    <message>
+        <source>--area: &apos;%1&apos; is not an area id</source>
+        <translation>--area: &apos;%1&apos; is not an area id</translation>
+    </message>
+    <message>
+        <source>%1: no such incident category in %2</source>
+        <translation>%1: no such incident category in %2</translation>
+    </message>
+    <message>
+        <source>citytwin report: warning: %1; the frame is drawn as a top-down map</source>
+        <translation>citytwin report: warning: %1; the frame is drawn as a top-down map</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>page %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in %1 s</source>
+        <translation>
+            <numerusform>%n page in %1 s</numerusform>
+            <numerusform>%n pages in %1 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportData</name>
+    <message>
+        <source>all time</source>
+        <translation>all time</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>all categories</translation>
+    </message>
+    <message>
+        <source>overdue only</source>
+        <translation>overdue only</translation>
+    </message>
+    <message>
+        <source>%1, whole district</source>
+        <translation>%1, whole district</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportMapPainter</name>
+    <message>
+        <source>Incidents per grid cell</source>
+        <translation>Incidents per grid cell</translation>
+    </message>
+    <message>
+        <source>Incidents per community</source>
+        <translation>Incidents per community</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: main</source>
+        <translation>%1: main</translation>
+    </message>
+    <message>
+        <source>%1: local</source>
+        <translation>%1: local</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incidents (%n)</source>
+        <translation>
+            <numerusform>Incidents (%n)</numerusform>
+            <numerusform>Incidents (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportPainter</name>
+    <message numerus="yes">
+        <source>%n more not shown</source>
+        <translation>
+            <numerusform>%n more not shown</numerusform>
+            <numerusform>%n more not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>Found by camera AI</translation>
+    </message>
+    <message>
+        <source>Median hours to close</source>
+        <translation>Median hours to close</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Buildings with a party group</source>
+        <translation>Buildings with a party group</translation>
+    </message>
+    <message>
+        <source>Households reached by 1+10 links</source>
+        <translation>Households reached by 1+10 links</translation>
+    </message>
+    <message>
+        <source>Party branches</source>
+        <translation>Party branches</translation>
+    </message>
+    <message>
+        <source>Residents within 500 m of day care</source>
+        <translation>Residents within 500 m of day care</translation>
+    </message>
+    <message>
+        <source>Day-care stations</source>
+        <translation>Day-care stations</translation>
+    </message>
+    <message>
+        <source>Incidents this week</source>
+        <translation>Incidents this week</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>%1 %2 on the week before</source>
+        <translation>%1 %2 on the week before</translation>
+    </message>
+    <message>
+        <source>Incidents per day, last 30 days</source>
+        <translation>Incidents per day, last 30 days</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>Incidents by category</translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation>No incidents.</translation>
+    </message>
+    <message>
+        <source>Source: CityTwin · %1 · data as of %2</source>
+        <translation>Source: CityTwin · %1 · data as of %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n communities</source>
+        <translation>
+            <numerusform>%n communities</numerusform>
+            <numerusform>%n communities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid cells</source>
+        <translation>
+            <numerusform>%n grid cells</numerusform>
+            <numerusform>%n grid cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n streets</source>
+        <translation>
+            <numerusform>%n streets</numerusform>
+            <numerusform>%n streets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One page per area: %1 · %2 pages · data as of %3</source>
+        <translation>One page per area: %1 · %2 pages · data as of %3</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Grids with the most incidents</source>
+        <translation>Grids with the most incidents</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Median h</source>
+        <translation>Median h</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Hours open</source>
+        <translation>Hours open</translation>
+    </message>
+    <message>
+        <source>Least covered communities</source>
+        <translation>Least covered communities</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportScene</name>
+    <message>
+        <source>the project has no bookmark &apos;%1&apos;</source>
+        <translation>the project has no bookmark &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>cannot render the 3D view: %1</source>
+        <translation>cannot render the 3D view: %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportWriter</name>
+    <message>
+        <source>the template &apos;%1&apos; cannot be read: %2</source>
+        <translation>the template &apos;%1&apos; cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>no report template &apos;%1&apos; (ready ones: %2)</source>
+        <translation>no report template &apos;%1&apos; (ready ones: %2)</translation>
+    </message>
+    <message>
+        <source>nothing to report: the project has no areas of the atlas&apos;s kind</source>
+        <translation>nothing to report: the project has no areas of the atlas&apos;s kind</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: cannot be written (%2)</translation>
+    </message>
+    <message>
+        <source>{district}: the week&apos;s incidents</source>
+        <translation>{district}: the week&apos;s incidents</translation>
+    </message>
+    <message>
+        <source>{filter} · data as of {date}</source>
+        <translation>{filter} · data as of {date}</translation>
+    </message>
+    <message>
+        <source>{area}: incidents</source>
+        <translation>{area}: incidents</translation>
+    </message>
+    <message>
+        <source>{area}: party organisation coverage</source>
+        <translation>{area}: party organisation coverage</translation>
+    </message>
+    <message>
+        <source>{district} · data as of {date}</source>
+        <translation>{district} · data as of {date}</translation>
+    </message>
+    <message>
+        <source>{area}: day-care service coverage</source>
+        <translation>{area}: day-care service coverage</translation>
+    </message>
+    <message>
+        <source>{district} · residents within 500 m of a day-care station · data as of {date}</source>
+        <translation>{district} · residents within 500 m of a day-care station · data as of {date}</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::SampleCommand</name>
     <message>
         <source>The project file to write (must not exist).</source>
@@ -2275,10 +2717,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
         <translation>%1: no such incident category in %2</translation>
     </message>
     <message>
-        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
-        <translation>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</translation>
-    </message>
-    <message>
         <source>hotspots needs --week DATE (any day of the week)</source>
         <translation>hotspots needs --week DATE (any day of the week)</translation>
     </message>
@@ -2381,10 +2819,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>name</source>
         <translation>name</translation>
-    </message>
-    <message>
-        <source>%1 has no saved filter named %2</source>
-        <translation>%1 has no saved filter named %2</translation>
     </message>
 </context>
 <context>

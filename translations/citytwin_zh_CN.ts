@@ -370,6 +370,14 @@
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
+    <message>
+        <source>%1 has no saved filter named %2</source>
+        <translation>%1 中没有名为 %2 的已存筛选</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
+        <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisMapLink</name>
@@ -661,6 +669,7 @@ Example: citytwin shot lubei.gpkg --mode briefing --tour briefing --stop 2 --siz
   info        Describe data sources: layers, CRS, extents, fields (citytwin info --help).
   make-tour   Compose the week&apos;s briefing from its significant changes, as a tour in the project (citytwin make-tour --help).
   render      Render the default view of FILEs to an image (citytwin render --help).
+  report      Make a map report (PDF, PNG, SVG) from a template, one page per area for an atlas (citytwin report --help).
   sample      Write the built-in sample district into a new project (citytwin sample --help).
   shot        Capture the window or the briefing screen exactly as it is shown, to a PNG (citytwin shot --help).
   simulate-live  Append realistic new incidents to a project as they would arrive (citytwin simulate-live --help).
@@ -671,6 +680,7 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
   info        描述数据源：图层、坐标系、范围、字段（citytwin info --help）。
   make-tour   根据本周的显著变化生成每周汇报，作为导览保存在项目中（citytwin make-tour --help）。
   render      将文件的默认视图渲染为图片（citytwin render --help）。
+  report      按模板制作地图报告（PDF、PNG、SVG），图集每个区域一页（citytwin report --help）。
   sample      将内置示例城区写入新项目（citytwin sample --help）。
   shot        按屏幕上的原样截取主窗口或汇报大屏，保存为 PNG（citytwin shot --help）。
   simulate-live  按实时上报的方式向项目追加逼真的新事件（citytwin simulate-live --help）。
@@ -1933,6 +1943,432 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     </message>
 </context>
 <context>
+    <name>citytwin::app::ReportCommand</name>
+    <message>
+        <source>citytwin report: %1</source>
+        <translation>citytwin report：%1</translation>
+    </message>
+    <message>
+        <source>Makes a map report of a project without the window: PDF (vector maps, charts and tables, Chinese text with its fonts embedded), PNG (one file per page) or SVG (one page). Ready templates: %1; or one saved in the project. Prints each page as it is made. 3D map frames need an OpenGL display (xvfb-run -a).</source>
+        <translation>不打开窗口制作项目的地图报告：PDF（矢量地图、图表和表格，中文文字并嵌入字体）、PNG（每页一个文件）或 SVG（一页）。现成模板：%1；或项目中保存的模板。每完成一页即打印进度。三维地图框需要 OpenGL 显示（xvfb-run -a）。</translation>
+    </message>
+    <message>
+        <source>The project GeoPackage.</source>
+        <translation>项目 GeoPackage 文件。</translation>
+    </message>
+    <message>
+        <source>The report template (default weekly).</source>
+        <translation>报告模板（默认 weekly）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The file to write (PNG: one file per page, numbered, when there are several).</source>
+        <translation>输出文件（PNG：多页时每页一个带编号的文件）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>One page per community, grid or street (overrides the template&apos;s).</source>
+        <translation>按社区、网格或街道每个一页（覆盖模板的设置）。</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Only these areas of the atlas (ids, comma-separated).</source>
+        <translation>只制作图集中的这些区域（编号，逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Incidents reported from this day or time (district time).</source>
+        <translation>自该日期或时刻起上报的事件（本区时间）。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Incidents reported up to this day (included) or time.</source>
+        <translation>截至该日期（含当天）或时刻上报的事件。</translation>
+    </message>
+    <message>
+        <source>A filter saved in the project (Analysis dock).</source>
+        <translation>项目中保存的筛选（分析面板）。</translation>
+    </message>
+    <message>
+        <source>Only these incident categories (codes or names).</source>
+        <translation>只包括这些事件类型（代码或名称）。</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Resolution of pictures: PNG pages and 3D frames (default 300).</source>
+        <translation>图片分辨率：PNG 页面和三维地图框（默认 300）。</translation>
+    </message>
+    <message>
+        <source>dpi</source>
+        <translation>dpi</translation>
+    </message>
+    <message>
+        <source>pdf, png or svg (default: from the file name, else pdf).</source>
+        <translation>pdf、png 或 svg（默认按文件扩展名，否则为 pdf）。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language of the report and messages: zh_CN or en.</source>
+        <translation>报告与提示的语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>give one project</source>
+        <translation>请给出一个项目</translation>
+    </message>
+    <message>
+        <source>--out FILE is required</source>
+        <translation>必须给出 --out FILE</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (pdf, png or svg)</source>
+        <translation>未知的 --format“%1”（pdf、png 或 svg）</translation>
+    </message>
+    <message>
+        <source>--dpi must be 36 to 1200</source>
+        <translation>--dpi 必须在 36 到 1200 之间</translation>
+    </message>
+    <message>
+        <source>unknown --atlas &apos;%1&apos; (community, grid or street)</source>
+        <translation>未知的 --atlas“%1”（community、grid 或 street）</translation>
+    </message>
+    <message>
+        <source>--area: &apos;%1&apos; is not an area id</source>
+        <translation>--area：“%1”不是区域编号</translation>
+    </message>
+    <message>
+        <source>%1: no such incident category in %2</source>
+        <translation>%1：%2 中没有此事件类别</translation>
+    </message>
+    <message>
+        <source>citytwin report: warning: %1; the frame is drawn as a top-down map</source>
+        <translation>citytwin report：警告：%1；该地图框改为绘制俯视地图</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in %1 s</source>
+        <translation>
+            <numerusform>共 %n 页，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportData</name>
+    <message>
+        <source>all time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>overdue only</source>
+        <translation>仅超期</translation>
+    </message>
+    <message>
+        <source>%1, whole district</source>
+        <translation>%1全区</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportMapPainter</name>
+    <message>
+        <source>Incidents per grid cell</source>
+        <translation>各网格事件数</translation>
+    </message>
+    <message>
+        <source>Incidents per community</source>
+        <translation>各社区事件数</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: main</source>
+        <translation>%1：主干道</translation>
+    </message>
+    <message>
+        <source>%1: local</source>
+        <translation>%1：支路</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incidents (%n)</source>
+        <translation>
+            <numerusform>事件（%n 件）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportPainter</name>
+    <message numerus="yes">
+        <source>%n more not shown</source>
+        <translation>
+            <numerusform>另有 %n 条未列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Found by camera AI</source>
+        <translation>视频AI发现</translation>
+    </message>
+    <message>
+        <source>Median hours to close</source>
+        <translation>结案时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>Buildings with a party group</source>
+        <translation>建有楼栋党小组的楼栋</translation>
+    </message>
+    <message>
+        <source>Households reached by 1+10 links</source>
+        <translation>1+10联户覆盖户数比例</translation>
+    </message>
+    <message>
+        <source>Party branches</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Residents within 500 m of day care</source>
+        <translation>500米内有日间照料站的居民</translation>
+    </message>
+    <message>
+        <source>Day-care stations</source>
+        <translation>日间照料站</translation>
+    </message>
+    <message>
+        <source>Incidents this week</source>
+        <translation>本周事件</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>%1 %2 on the week before</source>
+        <translation>较上周 %1 %2</translation>
+    </message>
+    <message>
+        <source>Incidents per day, last 30 days</source>
+        <translation>近30天每日事件数</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>各类型事件数</translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation>无事件。</translation>
+    </message>
+    <message>
+        <source>Source: CityTwin · %1 · data as of %2</source>
+        <translation>来源：CityTwin · %1 · 数据截至 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n communities</source>
+        <translation>
+            <numerusform>%n 个社区</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid cells</source>
+        <translation>
+            <numerusform>%n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n streets</source>
+        <translation>
+            <numerusform>%n 个街道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One page per area: %1 · %2 pages · data as of %3</source>
+        <translation>每个区域一页：%1 · 共 %2 页 · 数据截至 %3</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Grids with the most incidents</source>
+        <translation>事件最多的网格</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Median h</source>
+        <translation>中位时长</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Hours open</source>
+        <translation>已历时（小时）</translation>
+    </message>
+    <message>
+        <source>Least covered communities</source>
+        <translation>覆盖率最低的社区</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportScene</name>
+    <message>
+        <source>the project has no bookmark &apos;%1&apos;</source>
+        <translation>项目中没有书签“%1”</translation>
+    </message>
+    <message>
+        <source>cannot render the 3D view: %1</source>
+        <translation>无法渲染三维视图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportWriter</name>
+    <message>
+        <source>the template &apos;%1&apos; cannot be read: %2</source>
+        <translation>无法读取模板“%1”：%2</translation>
+    </message>
+    <message>
+        <source>no report template &apos;%1&apos; (ready ones: %2)</source>
+        <translation>没有报告模板“%1”（现成模板：%2）</translation>
+    </message>
+    <message>
+        <source>nothing to report: the project has no areas of the atlas&apos;s kind</source>
+        <translation>无可报告内容：项目中没有该图集层级的区域</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>{district}: the week&apos;s incidents</source>
+        <translation>{district}：本周事件</translation>
+    </message>
+    <message>
+        <source>{filter} · data as of {date}</source>
+        <translation>{filter} · 数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>{area}: incidents</source>
+        <translation>{area}：事件情况</translation>
+    </message>
+    <message>
+        <source>{area}: party organisation coverage</source>
+        <translation>{area}：党组织覆盖情况</translation>
+    </message>
+    <message>
+        <source>{district} · data as of {date}</source>
+        <translation>{district} · 数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>{area}: day-care service coverage</source>
+        <translation>{area}：日间照料服务覆盖</translation>
+    </message>
+    <message>
+        <source>{district} · residents within 500 m of a day-care station · data as of {date}</source>
+        <translation>{district} · 500米内有日间照料站的居民 · 数据截至 {date}</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::SampleCommand</name>
     <message>
         <source>The project file to write (must not exist).</source>
@@ -2271,10 +2707,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
         <translation>%1：%2 中没有此事件类别</translation>
     </message>
     <message>
-        <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
-        <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
-    </message>
-    <message>
         <source>hotspots needs --week DATE (any day of the week)</source>
         <translation>hotspots 需要 --week 日期（该周任一天）</translation>
     </message>
@@ -2377,10 +2809,6 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <source>%1 has no saved filter named %2</source>
-        <translation>%1 中没有名为 %2 的已存筛选</translation>
     </message>
 </context>
 <context>

@@ -306,17 +306,10 @@ StatsRun::Exit StatsRun::readSavedFilter()
 
 StatsRun::Exit StatsRun::readTimes()
 {
-    for (const auto& [option, target, endOfDay] :
-         {std::tuple{"from", &mFilter.from, false}, std::tuple{"to", &mFilter.to, true},
-          std::tuple{"as-of", &mFilter.asOf, false}})
-        if (isSet(option))
-        {
-            *target = AnalysisInputs::parseUserTime(value(option), endOfDay);
-            if (!*target)
-                return fail(tr("--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)")
-                                .arg(QLatin1String(option), value(option)),
-                            2);
-        }
+    auto option = [this](const char* name) { return isSet(name) ? std::optional(value(name)) : std::nullopt; };
+    if (const QString error = AnalysisInputs::readTimes({option("from"), option("to"), option("as-of")}, mFilter);
+        !error.isEmpty())
+        return fail(error, 2);
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <tuple>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -98,6 +99,21 @@ std::optional<std::int64_t> AnalysisInputs::parseUserTime(const QString& text, b
     if (zoned.isValid() && zoned.timeSpec() != Qt::LocalTime)
         return zoned.toSecsSinceEpoch();
     return std::nullopt;
+}
+
+QString AnalysisInputs::readTimes(const TimeOptions& options, data::IncidentFilter& filter)
+{
+    for (const auto& [option, text, target, endOfDay] :
+         {std::tuple{"from", &options.from, &filter.from, false}, std::tuple{"to", &options.to, &filter.to, true},
+          std::tuple{"as-of", &options.asOf, &filter.asOf, false}})
+        if (*text)
+        {
+            *target = parseUserTime(**text, endOfDay);
+            if (!*target)
+                return tr("--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)")
+                    .arg(QLatin1String(option), **text);
+        }
+    return {};
 }
 
 QString AnalysisInputs::formatLocal(std::int64_t seconds)

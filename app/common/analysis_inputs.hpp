@@ -42,6 +42,14 @@ public:
     /// Parses a user's date or date-time: "2025-06-01", "2025-06-01 08:30", ISO 8601 with or without a zone (none:
     /// Beijing time). A bare date given as an end (endOfDay) means the end of that day. Nothing when unreadable.
     static std::optional<std::int64_t> parseUserTime(const QString& text, bool endOfDay);
+    /// Reads the time options a verb was given into a filter: each of from (start of day), to (end of day, included)
+    /// and as-of that is present (nothing when absent). Returns the sentence naming a value that is not a time, or an
+    /// empty string.
+    struct TimeOptions
+    {
+        std::optional<QString> from, to, asOf;
+    };
+    static QString readTimes(const TimeOptions& options, data::IncidentFilter& filter);
     /// Formats Unix seconds as Beijing time "yyyy-MM-dd HH:mm".
     static QString formatLocal(std::int64_t seconds);
     /// Reads a filter saved in a project (citytwin_filters, from the Analysis dock) by name; nothing, with the

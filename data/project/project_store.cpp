@@ -127,6 +127,11 @@ INSERT OR IGNORE INTO citytwin_incident_categories(code, name_zh, name_en, overd
 )sql",
     // 1 -> 2: columns only (AddedColumns).
     "",
+    // 2 -> 3: report templates.
+    R"sql(
+CREATE TABLE IF NOT EXISTS citytwin_report_templates(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+    definition TEXT NOT NULL, updated_at TEXT NOT NULL);
+)sql",
 };
 static_assert(std::size(Migrations) == ProjectStore::CurrentSchemaVersion);
 
@@ -601,6 +606,41 @@ Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::filters()
         !listed)
         return listed.error();
     return list;
+}
+
+Result<bool> ProjectStore::saveReportTemplate(const std::string& name, const std::string& json)
+{
+    auto statement = mDatabase.prepare(
+        "INSERT INTO citytwin_report_templates(name, definition, updated_at) VALUES(?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at");
+    if (!statement)
+        return statement.error();
+    return statement->bind(1, name).bind(2, json).bind(3, utcNowText()).run();
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ProjectStore::reportTemplates()
+{
+    std::vector<std::pair<std::string, std::string>> list;
+    if (mSchemaVersion < 3)
+        return list; // a project opened read-only before its migration has none
+    auto statement = mDatabase.prepare("SELECT name, definition FROM citytwin_report_templates ORDER BY name");
+    if (!statement)
+        return statement.error();
+    if (auto listed = statement->forEachRow([&list](const Statement& row)
+                                            { list.emplace_back(row.columnText(0), row.columnText(1)); });
+        !listed)
+        return listed.error();
+    return list;
+}
+
+Result<bool> ProjectStore::deleteReportTemplate(const std::string& name)
+{
+    auto statement = mDatabase.prepare("DELETE FROM citytwin_report_templates WHERE name = ?");
+    if (!statement)
+        return statement.error();
+    if (auto done = statement->bind(1, name).run(); !done)
+        return done.error();
+    return mDatabase.changes() > 0;
 }
 
 Result<bool> ProjectStore::deleteFilter(const std::string& name)

@@ -55,7 +55,7 @@ class ProjectStore
 {
 public:
     /// The schema version this build writes; older projects are migrated when opened read-write.
-    static constexpr int CurrentSchemaVersion = 2;
+    static constexpr int CurrentSchemaVersion = 3;
 
     struct OpenOptions
     {
@@ -104,6 +104,13 @@ public:
     Result<std::vector<std::pair<std::string, std::string>>> filters();
     /// Deletes a saved filter; false when none has that name.
     Result<bool> deleteFilter(const std::string& name);
+
+    /// Saves a report template (JSON, ReportTemplate::toJson) by name, replacing one of the same name.
+    Result<bool> saveReportTemplate(const std::string& name, const std::string& json);
+    /// Returns the project's report templates (name, JSON) by name; none in a project of schema 2 or older.
+    Result<std::vector<std::pair<std::string, std::string>>> reportTemplates();
+    /// Deletes a report template; false when none has that name.
+    Result<bool> deleteReportTemplate(const std::string& name);
 
     /// Returns the saved tours, by name, with their stops in order.
     Result<std::vector<Tour>> tours();

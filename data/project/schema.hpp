@@ -289,6 +289,17 @@ constexpr const char* Value = "value";
 constexpr const char* Columns[] = {Key, Value};
 } // namespace citytwin_report_settings
 
+/// Report templates by name: the definition is ReportTemplate's JSON (data/project/report_template.hpp).
+namespace citytwin_report_templates
+{
+constexpr const char* Table = "citytwin_report_templates";
+constexpr const char* Id = "id";
+constexpr const char* Name = "name";
+constexpr const char* Definition = "definition";
+constexpr const char* UpdatedAt = "updated_at";
+constexpr const char* Columns[] = {Id, Name, Definition, UpdatedAt};
+} // namespace citytwin_report_templates
+
 /// The incident categories: code, names, the hours after which an open incident is overdue, and whether camera AI
 /// finds it (0 / 1).
 namespace citytwin_incident_categories

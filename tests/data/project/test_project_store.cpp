@@ -110,7 +110,7 @@ private slots:
         }
         auto migrated = data::ProjectStore::open(path);
         QVERIFY(migrated.ok());
-        QCOMPARE(migrated->schemaVersion(), 2);
+        QCOMPARE(migrated->schemaVersion(), data::ProjectStore::CurrentSchemaVersion);
         QVERIFY(!migrated->bookmark("old").value()->state.has_value());
         data::ViewState state;
         state.heat = true;

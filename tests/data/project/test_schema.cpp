@@ -54,6 +54,7 @@ std::vector<DeclaredTable> declaredTables()
         declared(citytwin_filters::Table, citytwin_filters::Columns, false),
         declared(citytwin_field_mappings::Table, citytwin_field_mappings::Columns, false),
         declared(citytwin_report_settings::Table, citytwin_report_settings::Columns, false),
+        declared(citytwin_report_templates::Table, citytwin_report_templates::Columns, false),
         declared(citytwin_incident_categories::Table, citytwin_incident_categories::Columns, false),
         declared(citytwin_imports::Table, citytwin_imports::Columns, false),
     };
