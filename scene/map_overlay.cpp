@@ -178,6 +178,11 @@ void MapOverlay::buildArrow()
     mArrow->addChild(arrow.get());
 }
 
+void MapOverlay::setLegendShown(bool shown)
+{
+    mLegend->setNodeMask(shown ? ~0u : 0u);
+}
+
 void MapOverlay::setScale(double scale)
 {
     if (!(scale > 0.0) || scale == mScale)

@@ -57,6 +57,8 @@ public:
     /// Keeps the arrow, legend and scale bar clear of what is drawn over the view (a briefing's header, tiles and
     /// caption): the legend moves down by top, the arrow by right, the scale bar up by bottom (pixels; 0 by default).
     void setInsets(double top, double right, double bottom);
+    /// Shows or hides the legend (shown by default; a report's 3D frame has a legend of its own beside it).
+    void setLegendShown(bool shown);
     /// Multiplies every size (text, arrow, bar, legend, margins) by scale: the scene's display scale (1 by default).
     void setScale(double scale);
     double scale() const { return mScale; }

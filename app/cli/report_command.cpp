@@ -158,12 +158,12 @@ int ReportRun::run(const QStringList& arguments)
     writer.setSceneRenderer([&scene](const std::string& bookmark, QSize pixels, double scale)
                             {
                                 QString error;
-                                auto image = scene.render(bookmark, pixels, scale, error);
-                                if (!image)
+                                auto frame = scene.render(bookmark, pixels, scale, error);
+                                if (!frame)
                                     printLine(stderr, ReportCommand::tr("citytwin report: warning: %1; the frame "
                                                                         "is drawn as a top-down map")
                                                           .arg(error));
-                                return image;
+                                return frame;
                             });
     const ReportOutcome outcome = writer.write(mRequest,
                                                [](int done, int total)

@@ -3,6 +3,7 @@
 #include "app/common/report/report_data.hpp"
 
 #include <QColor>
+#include <QImage>
 #include <QCoreApplication>
 #include <QRectF>
 #include <QString>
@@ -29,6 +30,16 @@ struct LegendRow
     QColor color;
     QColor outline;
     QString label;
+};
+
+/// A 3D map frame rendered off-screen for a page: the picture, the legend of what it shows, its scale at the centre
+/// and where north points.
+struct SceneFrame
+{
+    QImage image;
+    std::vector<LegendRow> legend;
+    double metresPerPixel = 0.0; ///< at the picture's centre (a perspective view's scale changes with depth)
+    double northAngle = 0.0;     ///< north from the picture's up, radians, clockwise
 };
 
 /// What a top-down map frame shows.

@@ -262,8 +262,12 @@ std::optional<QString> figureText(const AreaFigures& figures, const std::string&
     if (code == "median_close_h")
         return number(figures.medianCloseHours, 1);
     if (code == "population")
-        return std::isfinite(figures.population) ? QLocale::c().toString(static_cast<qlonglong>(figures.population))
+    {
+        QLocale grouped = QLocale::c();
+        grouped.setNumberOptions({}); // 785,000
+        return std::isfinite(figures.population) ? grouped.toString(static_cast<qlonglong>(figures.population))
                                                  : QStringLiteral("–");
+    }
     if (code == "group_share")
         return percent(figures.groupShare);
     if (code == "link_share")
@@ -328,11 +332,12 @@ void ReportPainter::paintPage(QPainter& painter, const PageContext& page) const
         {
             if (const auto render = page.renders.find(i); render != page.renders.end())
             {
-                painter.drawImage(rect, render->second);
+                const SceneFrame& frame = render->second;
+                painter.drawImage(rect, frame.image);
                 painter.setPen(QPen(style::Rule, 0.25));
                 painter.setBrush(Qt::NoBrush);
                 painter.drawRect(rect);
-                lastMap = {};
+                lastMap = {frame.legend, frame.metresPerPixel * frame.image.width() / rect.width(), frame.northAngle};
             }
             else
                 lastMap = mMaps.paint(painter, rect, {page.area, item.layers, item.field, page.filter});

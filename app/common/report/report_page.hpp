@@ -27,8 +27,8 @@ struct PageContext
     data::IncidentFilter filter;
     int pageNumber = 1;
     int pageCount = 1;
-    /// A 3D map frame's picture by item index (rendered at the output resolution), for items with a bookmark source.
-    std::map<std::size_t, QImage> renders;
+    /// A 3D map frame by item index (rendered at the output resolution), for items with a bookmark source.
+    std::map<std::size_t, SceneFrame> renders;
 };
 
 /// Paints report pages with a QPainter whose world unit is the millimetre (begin() sets that up): template pages,

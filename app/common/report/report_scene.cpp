@@ -39,7 +39,7 @@ bool ReportScene::load(QString& error)
     return true;
 }
 
-std::optional<QImage> ReportScene::render(const std::string& bookmark, QSize pixels, double displayScale,
+std::optional<SceneFrame> ReportScene::render(const std::string& bookmark, QSize pixels, double displayScale,
                                           QString& error)
 {
     auto project = data::ProjectStore::open(mPath.toStdString(), {.create = false, .readOnly = true});
@@ -65,6 +65,7 @@ std::optional<QImage> ReportScene::render(const std::string& bookmark, QSize pix
             mModel->setLayerVisible(i, std::find(shown.begin(), shown.end(), mModel->layer(i).name) != shown.end());
         }
     mModel->setDisplayScale(displayScale);
+    mModel->overlay().setLegendShown(false); // the page's legend item speaks for the frame
     const osg::Vec3d& origin = mModel->origin();
     const scene::ViewPose pose{osg::Vec3d(view.eye.x, view.eye.y, view.eye.z) - origin,
                                osg::Vec3d(view.center.x, view.center.y, view.center.z) - origin,
@@ -77,10 +78,23 @@ std::optional<QImage> ReportScene::render(const std::string& bookmark, QSize pix
         return std::nullopt;
     }
     const osg::Image& rendered = *image.value();
-    return QImage(rendered.data(), rendered.s(), rendered.t(), static_cast<qsizetype>(rendered.getRowSizeInBytes()),
-                  QImage::Format_RGBA8888)
-        .mirrored()
-        .convertToFormat(QImage::Format_RGB888);
+    SceneFrame frame;
+    frame.image = QImage(rendered.data(), rendered.s(), rendered.t(),
+                         static_cast<qsizetype>(rendered.getRowSizeInBytes()), QImage::Format_RGBA8888)
+                      .mirrored()
+                      .convertToFormat(QImage::Format_RGB888);
+    // The legend the view shows (headings have no colour), its scale at the centre, north (the overlay turns its
+    // arrow counter-clockwise with y up; the page's y runs down).
+    for (const scene::MapLegendEntry& entry : mModel->overlay().legend())
+    {
+        const QColor color = QColor::fromRgbF(entry.color.r(), entry.color.g(), entry.color.b(), entry.color.a());
+        const QString label = QString::fromStdString(entry.label).trimmed();
+        frame.legend.push_back({entry.color.a() > 0.0f ? LegendRow::Swatch::Fill : LegendRow::Swatch::Heading, color,
+                                color.darker(130), label});
+    }
+    frame.metresPerPixel = mModel->overlay().lastScale().metresPerPixel;
+    frame.northAngle = -mModel->overlay().lastScale().northAngle;
+    return frame;
 }
 
 } // namespace citytwin::app

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/common/report/report_map.hpp"
+
 #include <QCoreApplication>
 #include <QImage>
 #include <QSize>
@@ -29,7 +31,7 @@ public:
 
     /// Renders a bookmark's view; nothing, with the reason in error, when the project has no such bookmark or
     /// nothing can be rendered (no OpenGL).
-    std::optional<QImage> render(const std::string& bookmark, QSize pixels, double displayScale, QString& error);
+    std::optional<SceneFrame> render(const std::string& bookmark, QSize pixels, double displayScale, QString& error);
 
 private:
     bool load(QString& error);

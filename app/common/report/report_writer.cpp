@@ -119,8 +119,8 @@ void ReportWriter::paint(QPainter& painter, const ReportRequest& request, const 
         const QRectF rect = ReportPainter::itemRect(layout, item.rect);
         const QSize pixels(std::max(16, static_cast<int>(std::lround(rect.width() / 25.4 * dpi))),
                            std::max(16, static_cast<int>(std::lround(rect.height() / 25.4 * dpi))));
-        if (auto image = mRenderer(item.source.substr(9), pixels, dpi / 96.0))
-            context.renders[i] = std::move(*image);
+        if (auto frame = mRenderer(item.source.substr(9), pixels, dpi / 96.0))
+            context.renders[i] = std::move(*frame);
     }
     pages.paintPage(painter, context);
 }

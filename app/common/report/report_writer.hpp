@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/common/report/report_data.hpp"
+#include "app/common/report/report_map.hpp"
 
 #include "data/project/report_template.hpp"
 
@@ -76,8 +77,8 @@ class ReportWriter
 public:
     /// Renders a bookmark's 3D view at a size in pixels with labels and icons scaled by displayScale; nothing when
     /// it cannot (the error is reported by the renderer).
-    using SceneRenderer = std::function<std::optional<QImage>(const std::string& bookmark, QSize pixels,
-                                                              double displayScale)>;
+    using SceneRenderer = std::function<std::optional<SceneFrame>(const std::string& bookmark, QSize pixels,
+                                                                  double displayScale)>;
     /// Told after each page (done of total); returning false cancels.
     using Progress = std::function<bool(int done, int total)>;
 
