@@ -2,6 +2,7 @@
 
 #include "data/analysis/analysis_runs.hpp"
 #include "data/core/field_values.hpp"
+#include "data/project/project_store.hpp"
 #include "data/project/report_template.hpp"
 #include "data/project/schema.hpp"
 
@@ -34,12 +35,16 @@ private:
     };
 
     /// Runs a program with the display removed (the verb paints off-screen) and the language fixed.
-    static Run execute(const QString& program, const QStringList& arguments, int timeoutMs = 300000)
+    static Run execute(const QString& program, const QStringList& arguments, int timeoutMs = 300000,
+                       bool withDisplay = false)
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        if (!withDisplay)
+        {
+            environment.remove(QStringLiteral("DISPLAY"));
+            environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        }
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         process.setProcessEnvironment(environment);
@@ -244,6 +249,48 @@ private slots:
         // What it was writing was not under the final name either: no PDF of that name, nothing but temporary files.
         for (const QFileInfo& left : QDir(mDir.path()).entryInfoList({QStringLiteral("grids*")}, QDir::Files))
             QVERIFY2(!left.fileName().endsWith(QLatin1String(".pdf")), qPrintable(left.fileName()));
+    }
+
+    void threeDFrameFromABookmarkIsRenderedAtTheDpi()
+    {
+        if (qEnvironmentVariableIsEmpty("DISPLAY"))
+            QSKIP("a 3D frame needs an OpenGL display (run the suite under xvfb-run)");
+        // The project's own template, saved in a copy of the sample: a landscape page with the overview bookmark.
+        const QString project = mDir.filePath(QStringLiteral("three-d.gpkg"));
+        QVERIFY(QFile::copy(mSample, project));
+        data::ReportTemplate layout;
+        layout.name = "three-d";
+        layout.title = "{district}";
+        layout.landscape = true;
+        data::ReportItem map;
+        map.kind = "map";
+        map.source = "bookmark:overview";
+        map.rect = {0.0, 0.0, 0.5, 0.5};
+        data::ReportItem legend;
+        legend.kind = "legend";
+        legend.rect = {0.6, 0.0, 0.4, 0.5};
+        layout.items = {map, legend};
+        {
+            auto store = data::ProjectStore::open(project.toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->saveReportTemplate(layout.name, layout.toJson()).ok());
+        }
+        const QString out = mDir.filePath(QStringLiteral("three-d.pdf"));
+        const Run made = execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                 {QStringLiteral("report"), project, QStringLiteral("--template"),
+                                  QStringLiteral("three-d"), QStringLiteral("--out"), out, QStringLiteral("--dpi"),
+                                  QStringLiteral("100"), QStringLiteral("--lang"), QStringLiteral("zh_CN")},
+                                 300000, true);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(!made.err.contains(QStringLiteral("警告")), qPrintable(made.err));
+        // One picture, as many pixels as half the printable width at 100 dpi: (297 - 24) / 2 mm.
+        const Run images = execute(QStringLiteral("pdfimages"), {QStringLiteral("-list"), out});
+        const QStringList lines = images.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        const QStringList cells = lines[2].simplified().split(QLatin1Char(' '));
+        QVERIFY2(std::abs(cells[3].toInt() - qRound(273.0 / 2.0 / 25.4 * 100.0)) <= 1, qPrintable(lines[2]));
+        // The legend lists what the view shows, as text.
+        QVERIFY2(pageText(out, 1).contains(QStringLiteral("建筑")), qPrintable(pageText(out, 1)));
     }
 
     void templatesRoundTripAsJson()
