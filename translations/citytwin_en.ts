@@ -2113,6 +2113,11 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%1, whole district</source>
         <translation>%1, whole district</translation>
     </message>
+    <message>
+        <source>%3 %1</source>
+        <comment>a calendar month: %1 year, %2 month number, %3 month name</comment>
+        <translation>%3 %1</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ReportMapPainter</name>
@@ -2349,10 +2354,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>%1: cannot be written (%2)</translation>
     </message>
     <message>
-        <source>{district}: the week&apos;s incidents</source>
-        <translation>{district}: the week&apos;s incidents</translation>
-    </message>
-    <message>
         <source>{filter} · data as of {date}</source>
         <translation>{filter} · data as of {date}</translation>
     </message>
@@ -2375,6 +2376,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>{district} · residents within 500 m of a day-care station · data as of {date}</source>
         <translation>{district} · residents within 500 m of a day-care station · data as of {date}</translation>
+    </message>
+    <message>
+        <source>{district}: incidents briefing</source>
+        <translation>{district}: incidents briefing</translation>
     </message>
 </context>
 <context>

@@ -2109,6 +2109,11 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%1, whole district</source>
         <translation>%1全区</translation>
     </message>
+    <message>
+        <source>%3 %1</source>
+        <comment>a calendar month: %1 year, %2 month number, %3 month name</comment>
+        <translation>%1年%2月</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ReportMapPainter</name>
@@ -2340,10 +2345,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <source>{district}: the week&apos;s incidents</source>
-        <translation>{district}：本周事件</translation>
-    </message>
-    <message>
         <source>{filter} · data as of {date}</source>
         <translation>{filter} · 数据截至 {date}</translation>
     </message>
@@ -2366,6 +2367,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>{district} · residents within 500 m of a day-care station · data as of {date}</source>
         <translation>{district} · 500米内有日间照料站的居民 · 数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>{district}: incidents briefing</source>
+        <translation>{district}：事件简报</translation>
     </message>
 </context>
 <context>

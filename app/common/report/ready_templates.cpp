@@ -55,7 +55,7 @@ data::ReportTemplate weekly()
 {
     data::ReportTemplate layout;
     layout.name = "weekly";
-    layout.title = QCoreApplication::translate("citytwin::app::ReportWriter", "{district}: the week's incidents").toStdString();
+    layout.title = QCoreApplication::translate("citytwin::app::ReportWriter", "{district}: incidents briefing").toStdString();
     layout.subtitle = QCoreApplication::translate("citytwin::app::ReportWriter", "{filter} · data as of {date}").toStdString();
     layout.landscape = true;
     layout.atlas = data::AtlasLevel::None;

@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -328,6 +329,22 @@ QString ReportData::periodWords(const data::IncidentFilter& filter) const
     {
         const QDateTime end = AnalysisInputs::districtTime(*filter.to);
         to = (end.time() == QTime(0, 0) ? end.date().addDays(-1) : end.date()).toString(Qt::ISODate);
+    }
+    // A whole calendar month reads as the month: "2025年6月".
+    if (filter.from && filter.to)
+    {
+        const QDateTime start = AnalysisInputs::districtTime(*filter.from);
+        const QDateTime end = AnalysisInputs::districtTime(*filter.to);
+        if (start.time() == QTime(0, 0) && start.date().day() == 1 && end.time() == QTime(0, 0) &&
+            end.date() == start.date().addMonths(1))
+        {
+            // Replaced by hand: a translation may use any of the three (QString::arg fills the markers present in
+            // order, whatever their numbers).
+            QString month = tr("%3 %1", "a calendar month: %1 year, %2 month number, %3 month name");
+            return month.replace(QStringLiteral("%1"), QString::number(start.date().year()))
+                .replace(QStringLiteral("%2"), QString::number(start.date().month()))
+                .replace(QStringLiteral("%3"), QLocale::c().monthName(start.date().month()));
+        }
     }
     if (!filter.from)
         return tr("until %1").arg(to);

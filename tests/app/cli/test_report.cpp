@@ -201,7 +201,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.contains(QStringLiteral("<svg")));
-        QVERIFY2(text.contains(QStringLiteral("本周")), "the Chinese title is text in the SVG");
+        QVERIFY2(text.contains(QStringLiteral("事件简报")), "the Chinese title is text in the SVG");
     }
 
     void badInputGetsAClearErrorAndNoFile()
