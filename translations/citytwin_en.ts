@@ -2381,6 +2381,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>{district}: incidents briefing</source>
         <translation>{district}: incidents briefing</translation>
     </message>
+    <message>
+        <source>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</source>
+        <translation>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>

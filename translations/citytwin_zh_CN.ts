@@ -2372,6 +2372,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>{district}: incidents briefing</source>
         <translation>{district}：事件简报</translation>
     </message>
+    <message>
+        <source>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</source>
+        <translation>建有楼栋党小组的楼栋：{area}登记有楼栋党小组的住宅楼栋占全部住宅楼栋的比例。1+10联户覆盖户数比例：{area}楼栋中与党员户结对联系的住户占全部住户的比例。党支部：{area}登记的党支部数。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>

@@ -27,14 +27,9 @@ namespace
 {
 /// The id of each feature of a layer: its `id` field, or its fid when the layer has none (analysis tables name
 /// areas by these ids).
-std::vector<qint64> featureIds(const data::VectorLayer& layer)
+std::vector<std::int64_t> featureIds(const data::VectorLayer& layer)
 {
-    const std::vector<double> values = data::numericValues(layer, "id");
-    std::vector<qint64> ids;
-    ids.reserve(layer.features.size());
-    for (std::size_t i = 0; i < layer.features.size(); ++i)
-        ids.push_back(std::isfinite(values[i]) ? static_cast<qint64>(values[i]) : layer.features[i].fid);
-    return ids;
+    return data::featureIds(layer, data::schema::StableId);
 }
 } // namespace
 
@@ -84,7 +79,7 @@ void AnalysisMapLink::zoomToArea(const QString& table, qint64 id)
     if (index < 0)
         return;
     const data::VectorLayer& layer = mLayers.layer(index);
-    const std::vector<qint64> ids = featureIds(layer);
+    const std::vector<std::int64_t> ids = featureIds(layer);
     const auto found = std::find(ids.begin(), ids.end(), id);
     if (found == ids.end())
         return;
@@ -112,7 +107,7 @@ std::vector<data::Polygon> AnalysisMapLink::areaPolygons(const char* table, cons
     if (index < 0 || ids.empty())
         return polygons;
     const data::VectorLayer& layer = mLayers.layer(index);
-    const std::vector<qint64> featureIdList = featureIds(layer);
+    const std::vector<std::int64_t> featureIdList = featureIds(layer);
     const QSet<qint64> wanted(ids.begin(), ids.end());
     for (std::size_t i = 0; i < layer.features.size(); ++i)
         if (wanted.contains(featureIdList[i]))

@@ -66,4 +66,14 @@ std::vector<std::string> textValues(const VectorLayer& layer, const std::string&
     return texts;
 }
 
+std::vector<std::int64_t> featureIds(const VectorLayer& layer, const std::string& idField)
+{
+    const std::vector<double> values = numericValues(layer, idField);
+    std::vector<std::int64_t> ids;
+    ids.reserve(layer.features.size());
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        ids.push_back(std::isfinite(values[i]) ? static_cast<std::int64_t>(values[i]) : layer.features[i].fid);
+    return ids;
+}
+
 } // namespace citytwin::data

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ struct VectorLayer;
 /// (surrounding spaces allowed). NaN for empty, non-numeric or non-finite text, and for every feature when the layer
 /// has no such field.
 std::vector<double> numericValues(const VectorLayer& layer, const std::string& field);
+
+/// Returns the id of each feature: its idField read as a whole number where it has one, else its fid (analysis
+/// tables name areas by these ids).
+std::vector<std::int64_t> featureIds(const VectorLayer& layer, const std::string& idField);
 
 /// Returns the texts of a field of a layer, one per feature in feature order ("" for every feature when the layer
 /// has no such field).

@@ -41,6 +41,13 @@ data::ReportItem chart(double x, double y, double width, double height, const ch
     return made;
 }
 
+data::ReportItem text(double x, double y, double width, double height, std::string words)
+{
+    data::ReportItem made = item("text", x, y, width, height);
+    made.text = std::move(words);
+    return made;
+}
+
 data::ReportItem table(double x, double y, double width, double height, const char* kind, int rows)
 {
     data::ReportItem made = item("table", x, y, width, height);
@@ -119,7 +126,14 @@ data::ReportTemplate partyAtlas()
         item("scalebar", 0.01, 0.595, 0.3, 0.04),
         item("legend", 0.0, 0.66, 0.36, 0.16),
         kpis(0.38, 0.66, 0.62, 0.16, {"population", "group_share", "link_share", "branches"}),
-        table(0.0, 0.84, 1.0, 0.16, "communities", 3),
+        text(0.0, 0.86, 1.0, 0.14,
+             QCoreApplication::translate(
+                 "citytwin::app::ReportWriter",
+                 "Buildings with a party group: residential buildings of {area} where a party group of the building is "
+                 "registered, as a share of its residential buildings. Households reached by 1+10 links: households "
+                 "of its buildings linked to a party member's household, as a share of all its households. Branches: "
+                 "party branches registered in {area}.")
+                 .toStdString()),
     };
     return layout;
 }

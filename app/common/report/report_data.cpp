@@ -29,12 +29,7 @@ const char* const ReportLayers[] = {schema::district::Table,  schema::streets::T
 /// The id of each feature: its `id` field, or its fid.
 std::vector<std::int64_t> idsOf(const data::VectorLayer& layer)
 {
-    const std::vector<double> values = data::numericValues(layer, schema::StableId);
-    std::vector<std::int64_t> ids;
-    ids.reserve(layer.features.size());
-    for (std::size_t i = 0; i < layer.features.size(); ++i)
-        ids.push_back(std::isfinite(values[i]) ? static_cast<std::int64_t>(values[i]) : layer.features[i].fid);
-    return ids;
+    return data::featureIds(layer, schema::StableId);
 }
 
 data::Extent extentOf(const std::vector<data::Polygon>& polygons)
@@ -133,7 +128,15 @@ const data::VectorLayer* ReportData::layer(const std::string& name) const
     return found == mLayers.end() ? nullptr : &found->second;
 }
 
-std::vector<ReportArea> ReportData::areas(data::AtlasLevel level) const
+const std::vector<ReportArea>& ReportData::areas(data::AtlasLevel level) const
+{
+    auto found = mAreas.find(level);
+    if (found == mAreas.end())
+        found = mAreas.emplace(level, makeAreas(level)).first;
+    return found->second;
+}
+
+std::vector<ReportArea> ReportData::makeAreas(data::AtlasLevel level) const
 {
     std::vector<ReportArea> areas;
     const data::VectorLayer* grids = layer(schema::grids::Table);
@@ -194,9 +197,11 @@ std::vector<ReportArea> ReportData::areas(data::AtlasLevel level) const
     return areas;
 }
 
-std::map<std::int64_t, QString> ReportData::areaNames(const std::string& table) const
+const std::map<std::int64_t, QString>& ReportData::areaNames(const std::string& table) const
 {
-    std::map<std::int64_t, QString> names;
+    if (const auto kept = mNames.find(table); kept != mNames.end())
+        return kept->second;
+    std::map<std::int64_t, QString>& names = mNames[table];
     if (const data::VectorLayer* source = layer(table))
     {
         const std::vector<std::int64_t> ids = idsOf(*source);

@@ -73,8 +73,8 @@ public:
     const data::IncidentStore& store() const { return *mStore; }
     const std::vector<CategoryInfo>& categories() const { return mCategories; }
 
-    /// The areas of a level, by id; the district (one area) for None.
-    std::vector<ReportArea> areas(data::AtlasLevel level) const;
+    /// The areas of a level, by id; the district (one area) for None. Made on the first call, then kept.
+    const std::vector<ReportArea>& areas(data::AtlasLevel level) const;
     /// Returns a filter narrowed to an area (the district's filter is unchanged).
     static data::IncidentFilter narrowed(const data::IncidentFilter& filter, const ReportArea& area);
     /// The figures of an area under a filter.
@@ -88,11 +88,12 @@ public:
 
     /// `citytwin stats incidents --by grid|community` for a filter (Grid, else Community), kept for the next call.
     const data::StatsTable& incidentTable(data::AtlasLevel level, const data::IncidentFilter& filter) const;
-    /// The names of a table's areas by id.
-    std::map<std::int64_t, QString> areaNames(const std::string& table) const;
+    /// The names of a table's areas by id (kept after the first call).
+    const std::map<std::int64_t, QString>& areaNames(const std::string& table) const;
 
 private:
     ReportData() = default;
+    std::vector<ReportArea> makeAreas(data::AtlasLevel level) const;
     void readCoverage();
 
     std::string mPath;
@@ -112,6 +113,8 @@ private:
     bool mHasServices = false;
     /// The incidents table per level for the last filter asked (the atlas asks for the same one page after page).
     mutable std::map<data::AtlasLevel, std::pair<std::string, data::StatsTable>> mTables;
+    mutable std::map<data::AtlasLevel, std::vector<ReportArea>> mAreas;
+    mutable std::map<std::string, std::map<std::int64_t, QString>> mNames;
 };
 
 } // namespace citytwin::app

@@ -333,7 +333,7 @@ private:
 
 /// Names the areas of a table at their centre (those in view), the page's own area in bold.
 void drawAreaLabels(QPainter& painter, const PageTransform& page, const data::VectorLayer& layer,
-                    const ReportArea& focus, double points)
+                    const ReportArea& focus, bool focusLevel, double points)
 {
     // The page's own area first, then the others where they do not collide with a name already set.
     std::vector<QRectF> taken;
@@ -344,14 +344,13 @@ void drawAreaLabels(QPainter& painter, const PageTransform& page, const data::Ve
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_partition(order.begin(), order.end(), [&](std::size_t i)
-                          { return std::isfinite(ids[i]) && static_cast<std::int64_t>(ids[i]) == focus.id; });
+                          { return focusLevel && std::isfinite(ids[i]) && static_cast<std::int64_t>(ids[i]) == focus.id; });
     for (const std::size_t i : order)
     {
         const data::Extent extent = featureExtent(layer.features[i]);
         if (names[i].empty() || !overlaps(extent, visible))
             continue;
-        const bool own = std::isfinite(ids[i]) && static_cast<std::int64_t>(ids[i]) == focus.id &&
-                         focus.level != data::AtlasLevel::None;
+        const bool own = focusLevel && std::isfinite(ids[i]) && static_cast<std::int64_t>(ids[i]) == focus.id;
         const QPointF at = page(extent.centerX(), extent.centerY());
         if (!page.rect.contains(at))
             continue;
@@ -416,9 +415,10 @@ MapFrameResult ReportMapPainter::paint(QPainter& painter, const QRectF& rect, co
     }
     if (const data::VectorLayer* communities = mData.layer(schema::communities::Table);
         communities && area.level != data::AtlasLevel::Grid)
-        drawAreaLabels(painter, page, *communities, area, area.level == data::AtlasLevel::None ? 5.5 : 7.0);
+        drawAreaLabels(painter, page, *communities, area, area.level == data::AtlasLevel::Community,
+                       area.level == data::AtlasLevel::None ? 5.5 : 7.0);
     else if (const data::VectorLayer* grids = mData.layer(schema::grids::Table); grids)
-        drawAreaLabels(painter, page, *grids, area, 7.0);
+        drawAreaLabels(painter, page, *grids, area, true, 7.0);
     painter.setClipping(false);
     painter.setBrush(Qt::NoBrush);
     painter.setPen(pen(report_style::Rule, 0.25));

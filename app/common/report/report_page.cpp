@@ -653,7 +653,7 @@ TextTable gridsTable(const ReportData& data, const ReportArea& area, const data:
                     {},
                     {}};
     const data::StatsTable& stats = data.incidentTable(data::AtlasLevel::Grid, filter);
-    const std::map<std::int64_t, QString> names = data.areaNames(data::schema::grids::Table);
+    const std::map<std::int64_t, QString>& names = data.areaNames(data::schema::grids::Table);
     std::vector<const std::vector<data::StatsTable::Value>*> rows;
     for (const auto& row : stats.rows)
     {
@@ -702,7 +702,7 @@ TextTable overdueTable(const ReportData& data, const ReportArea& area, const dat
         if (matcher.matches(i))
             cases.push_back(i);
     std::stable_sort(cases.begin(), cases.end(), [&c](std::size_t a, std::size_t b) { return c.reported[a] < c.reported[b]; });
-    const std::map<std::int64_t, QString> names = data.areaNames(data::schema::grids::Table);
+    const std::map<std::int64_t, QString>& names = data.areaNames(data::schema::grids::Table);
     for (const std::size_t i : cases)
     {
         const std::int64_t gridId =

@@ -91,7 +91,7 @@ void ReportWriter::paint(QPainter& painter, const ReportRequest& request, const 
     const ReportPainter pages(mData);
     const PlannedPage& page = plan.pages.at(index);
     static const ReportArea NoArea;
-    const std::vector<ReportArea> district = mData.areas(data::AtlasLevel::None);
+    const std::vector<ReportArea>& district = mData.areas(data::AtlasLevel::None);
     PageContext context;
     context.layout = &layout;
     context.filter = plan.filter;
