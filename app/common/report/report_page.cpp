@@ -44,7 +44,9 @@ struct TextTable
     QStringList header;
     std::vector<bool> numeric;
     std::vector<QStringList> rows;
-    QString note; ///< under the rows ("and 12 more"), or empty
+    QString note; ///< under the rows, or empty
+    /// How many rows there are in all (rows may hold only the first of them); 0: rows.size().
+    std::size_t total = 0;
 };
 
 void paintTextTable(QPainter& painter, const QRectF& rect, const TextTable& table)
@@ -84,7 +86,7 @@ void paintTextTable(QPainter& painter, const QRectF& rect, const TextTable& tabl
     std::size_t shown = 0;
     for (const QStringList& row : table.rows)
     {
-        if (y + rowHeight > rect.bottom() - (table.note.isEmpty() ? 0.0 : rowHeight))
+        if (y + rowHeight > rect.bottom() - rowHeight) // a line kept for the note under the rows
             break;
         if (shown % 2 == 1)
             painter.fillRect(QRectF(rect.left(), y, rect.width(), rowHeight), QColor(0xfa, 0xfb, 0xfc));
@@ -95,8 +97,9 @@ void paintTextTable(QPainter& painter, const QRectF& rect, const TextTable& tabl
     painter.setPen(QPen(style::Rule, 0.2));
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
     QString note = table.note;
-    if (shown < table.rows.size())
-        note = ReportPainter::tr("%n more not shown", nullptr, static_cast<int>(table.rows.size() - shown));
+    const std::size_t total = std::max(table.total, table.rows.size());
+    if (shown < total)
+        note = ReportPainter::tr("%n more not shown", nullptr, static_cast<int>(total - shown));
     if (table.rows.empty())
         note = ReportPainter::tr("None.");
     if (!note.isEmpty())
@@ -761,11 +764,9 @@ void ReportPainter::paintTable(QPainter& painter, const QRectF& rect, const data
         table = communitiesTable(mData, *page.area, page.filter, item.table == "gaps");
     else
         return;
+    table.total = table.rows.size();
     if (table.rows.size() > static_cast<std::size_t>(item.rows))
-    {
-        table.note = tr("%n more not shown", nullptr, static_cast<int>(table.rows.size()) - item.rows);
         table.rows.resize(static_cast<std::size_t>(item.rows));
-    }
     paintTextTable(painter, rect, table);
 }
 
