@@ -2346,10 +2346,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>no report template &apos;%1&apos; (ready ones: %2)</translation>
     </message>
     <message>
-        <source>nothing to report: the project has no areas of the atlas&apos;s kind</source>
-        <translation>nothing to report: the project has no areas of the atlas&apos;s kind</translation>
-    </message>
-    <message>
         <source>%1: cannot be written (%2)</source>
         <translation>%1: cannot be written (%2)</translation>
     </message>
@@ -2384,6 +2380,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</source>
         <translation>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</translation>
+    </message>
+    <message>
+        <source>%1: no areas for the atlas (the project has no %2 layer, or it is empty)</source>
+        <translation>%1: no areas for the atlas (the project has no %2 layer, or it is empty)</translation>
+    </message>
+    <message>
+        <source>%1: none of the areas asked for (--area) is in its %2 layer</source>
+        <translation>%1: none of the areas asked for (--area) is in its %2 layer</translation>
     </message>
 </context>
 <context>

@@ -2337,10 +2337,6 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>没有报告模板“%1”（现成模板：%2）</translation>
     </message>
     <message>
-        <source>nothing to report: the project has no areas of the atlas&apos;s kind</source>
-        <translation>无可报告内容：项目中没有该图集层级的区域</translation>
-    </message>
-    <message>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
@@ -2375,6 +2371,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>Buildings with a party group: residential buildings of {area} where a party group of the building is registered, as a share of its residential buildings. Households reached by 1+10 links: households of its buildings linked to a party member&apos;s household, as a share of all its households. Branches: party branches registered in {area}.</source>
         <translation>建有楼栋党小组的楼栋：{area}登记有楼栋党小组的住宅楼栋占全部住宅楼栋的比例。1+10联户覆盖户数比例：{area}楼栋中与党员户结对联系的住户占全部住户的比例。党支部：{area}登记的党支部数。</translation>
+    </message>
+    <message>
+        <source>%1: no areas for the atlas (the project has no %2 layer, or it is empty)</source>
+        <translation>%1：图集没有区域（项目中没有 %2 图层，或该图层为空）</translation>
+    </message>
+    <message>
+        <source>%1: none of the areas asked for (--area) is in its %2 layer</source>
+        <translation>%1：--area 给出的区域都不在其 %2 图层中</translation>
     </message>
 </context>
 <context>

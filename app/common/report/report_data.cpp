@@ -5,6 +5,7 @@
 #include "data/analysis/briefing_kpis.hpp"
 #include "data/core/field_values.hpp"
 #include "data/incidents/incident_analysis.hpp"
+#include "data/io/sqlite_database.hpp"
 #include "data/project/schema.hpp"
 
 #include <QDate>
@@ -52,10 +53,26 @@ data::Result<std::unique_ptr<ReportData>> ReportData::load(const std::string& pr
 {
     std::unique_ptr<ReportData> report(new ReportData);
     report->mPath = projectPath;
-    auto store = data::IncidentStore::load(projectPath);
-    if (!store)
-        return store.error();
-    report->mStore = std::make_unique<data::IncidentStore>(std::move(store.value()));
+    // A project without incidents (party or service reports only) has an empty store.
+    auto database = data::Database::open(projectPath, data::Database::Mode::ReadOnly);
+    if (!database)
+        return database.error();
+    bool hasIncidents = false;
+    if (auto query = database->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"))
+    {
+        query->bind(1, std::string(schema::incidents::Table));
+        if (auto found = query->forEachRow([&hasIncidents](const data::Statement&) { hasIncidents = true; }); !found)
+            return found.error();
+    }
+    if (hasIncidents)
+    {
+        auto store = data::IncidentStore::load(projectPath);
+        if (!store)
+            return store.error();
+        report->mStore = std::make_unique<data::IncidentStore>(std::move(store.value()));
+    }
+    else
+        report->mStore = std::make_unique<data::IncidentStore>();
     for (const char* table : ReportLayers)
     {
         auto layer = data::readProjectLayer(projectPath, table);

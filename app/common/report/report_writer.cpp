@@ -4,6 +4,7 @@
 
 #include "data/analysis/briefing_kpis.hpp"
 #include "data/analysis/weekly_findings.hpp"
+#include "data/project/schema.hpp"
 
 #include <QFileInfo>
 #include <QImageWriter>
@@ -148,7 +149,14 @@ ReportOutcome ReportWriter::write(const ReportRequest& request, const Progress& 
     const int total = static_cast<int>(planned.pages.size());
     if (total == 0)
     {
-        outcome.error = tr("nothing to report: the project has no areas of the atlas's kind");
+        const char* table = request.layout.atlas == data::AtlasLevel::Grid     ? data::schema::grids::Table
+                            : request.layout.atlas == data::AtlasLevel::Street ? data::schema::streets::Table
+                                                                               : data::schema::communities::Table;
+        outcome.error = request.areaIds.empty()
+                            ? tr("%1: no areas for the atlas (the project has no %2 layer, or it is empty)")
+                                  .arg(QString::fromStdString(mData.path()), QLatin1String(table))
+                            : tr("%1: none of the areas asked for (--area) is in its %2 layer")
+                                  .arg(QString::fromStdString(mData.path()), QLatin1String(table));
         return outcome;
     }
     const data::ReportTemplate& layout = request.layout;

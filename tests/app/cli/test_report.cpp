@@ -223,6 +223,23 @@ private slots:
         QCOMPARE(folder.exitCode, 1);
         QVERIFY2(folder.err.contains(QStringLiteral("no/such/folder")), qPrintable(folder.err));
         QVERIFY(!QFileInfo::exists(out));
+        // A project of buildings only: no incidents table, no communities. The district page is made (empty
+        // figures); an atlas has no areas and says which layer it lacks.
+        const QString buildingsOnly = mDir.filePath(QStringLiteral("buildings-only.gpkg"));
+        QCOMPARE(execute(QStringLiteral("ogr2ogr"), {QStringLiteral("-f"), QStringLiteral("GPKG"), buildingsOnly, mSample,
+                                                     QStringLiteral("buildings")})
+                     .exitCode,
+                 0);
+        const Run district = citytwin({QStringLiteral("report"), buildingsOnly, QStringLiteral("--out"), out});
+        QVERIFY2(district.exitCode == 0, qPrintable(district.err));
+        QVERIFY(QFileInfo::exists(out));
+        const QString atlasOut = mDir.filePath(QStringLiteral("no-areas.pdf"));
+        const Run atlas = citytwin({QStringLiteral("report"), buildingsOnly, QStringLiteral("--template"),
+                                    QStringLiteral("incidents-atlas"), QStringLiteral("--out"), atlasOut});
+        QCOMPARE(atlas.exitCode, 1);
+        QVERIFY2(atlas.err.contains(QStringLiteral("communities")) && atlas.err.contains(buildingsOnly),
+                 qPrintable(atlas.err));
+        QVERIFY(!QFileInfo::exists(atlasOut));
     }
 
     void interruptedLeavesNothingUnderTheFinalName()
