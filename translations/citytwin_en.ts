@@ -1685,6 +1685,26 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>&amp;Night (Command Centre)</source>
         <translation>&amp;Night (Command Centre)</translation>
     </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Export &amp;Report…</translation>
+    </message>
+    <message>
+        <source>Make a map report of the open project: a weekly page or an atlas of its areas, as PDF, PNG or SVG</source>
+        <translation>Make a map report of the open project: a weekly page or an atlas of its areas, as PDF, PNG or SVG</translation>
+    </message>
+    <message>
+        <source>Open a project first: a report is made from a project</source>
+        <translation>Open a project first: a report is made from a project</translation>
+    </message>
+    <message>
+        <source>Open a project first: a report is made from a project&apos;s layers and incidents.</source>
+        <translation>Open a project first: a report is made from a project&apos;s layers and incidents.</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Report written: %1</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MakeTourCommand</name>
@@ -2117,6 +2137,216 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%3 %1</source>
         <comment>a calendar month: %1 year, %2 month number, %3 month name</comment>
         <translation>%3 %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportDialog</name>
+    <message>
+        <source>the district&apos;s week on one page</source>
+        <translation>the district&apos;s week on one page</translation>
+    </message>
+    <message>
+        <source>incidents, a page per community</source>
+        <translation>incidents, a page per community</translation>
+    </message>
+    <message>
+        <source>party organisation coverage, a page per community</source>
+        <translation>party organisation coverage, a page per community</translation>
+    </message>
+    <message>
+        <source>day-care service coverage, a page per street</source>
+        <translation>day-care service coverage, a page per street</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Export Report</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Pages:</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Edit Template…</source>
+        <translation>Edit Template…</translation>
+    </message>
+    <message>
+        <source>Change the page, the title and the items of the template, and save it in the project</source>
+        <translation>Change the page, the title and the items of the template, and save it in the project</translation>
+    </message>
+    <message>
+        <source>One page for the district, or an atlas: a page for each community, grid cell or street</source>
+        <translation>One page for the district, or an atlas: a page for each community, grid cell or street</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Only the ticked ones</source>
+        <translation>Only the ticked ones</translation>
+    </message>
+    <message>
+        <source>Use the Analysis dock&apos;s filter</source>
+        <translation>Use the Analysis dock&apos;s filter</translation>
+    </message>
+    <message>
+        <source>Off: all incidents — the weekly report shows the latest whole week of data, atlases all time</source>
+        <translation>Off: all incidents — the weekly report shows the latest whole week of data, atlases all time</translation>
+    </message>
+    <message>
+        <source>PDF (vector, all pages in one file)</source>
+        <translation>PDF (vector, all pages in one file)</translation>
+    </message>
+    <message>
+        <source>PNG (a picture per page)</source>
+        <translation>PNG (a picture per page)</translation>
+    </message>
+    <message>
+        <source>SVG (the first page)</source>
+        <translation>SVG (the first page)</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>The resolution of PNG pages and of 3D map frames</source>
+        <translation>The resolution of PNG pages and of 3D map frames</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <source>%1 — the project&apos;s version</source>
+        <translation>%1 — the project&apos;s version</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — saved in the project</source>
+        <translation>%1 — saved in the project</translation>
+    </message>
+    <message>
+        <source>As the template: %1</source>
+        <translation>As the template: %1</translation>
+    </message>
+    <message>
+        <source>The Analysis dock&apos;s incidents are still loading: the report uses all incidents.</source>
+        <translation>The Analysis dock&apos;s incidents are still loading: the report uses all incidents.</translation>
+    </message>
+    <message>
+        <source> · inside the area drawn on the map</source>
+        <translation> · inside the area drawn on the map</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG pictures (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Choose a template.</translation>
+    </message>
+    <message>
+        <source>Tick at least one area, or choose All.</source>
+        <translation>Tick at least one area, or choose All.</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Choose the file to write.</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist.</source>
+        <translation>%1: the folder does not exist.</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> of %1</translation>
+    </message>
+    <message>
+        <source>Nothing to show: the project has no areas of this kind.</source>
+        <translation>Nothing to show: the project has no areas of this kind.</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 written…</source>
+        <translation>Page %1 of %2 written…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>The report could not be written: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written: %1</source>
+        <translation>
+            <numerusform>%n page written: %1</numerusform>
+            <numerusform>%n pages written: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>3D frames drawn as top-down maps: %1</source>
+        <translation>3D frames drawn as top-down maps: %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>More than a week: untick to report the latest whole week of data.</source>
+        <translation>More than a week: untick to report the latest whole week of data.</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +3062,404 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>name</source>
         <translation>name</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TemplateEditor</name>
+    <message>
+        <source>Edit Report Template</source>
+        <translation>Edit Report Template</translation>
+    </message>
+    <message>
+        <source>One page for the district</source>
+        <translation>One page for the district</translation>
+    </message>
+    <message>
+        <source>A page per community</source>
+        <translation>A page per community</translation>
+    </message>
+    <message>
+        <source>A page per grid cell</source>
+        <translation>A page per grid cell</translation>
+    </message>
+    <message>
+        <source>A page per street</source>
+        <translation>A page per street</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Margin:</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Page:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {area} the page&apos;s area, {district} the district, {period} the filter&apos;s time range, {filter} the filter in words, {date} the data&apos;s date, {project} the project&apos;s name</source>
+        <translation>Placeholders: {area} the page&apos;s area, {district} the district, {period} the filter&apos;s time range, {filter} the filter in words, {date} the data&apos;s date, {project} the project&apos;s name</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation>Subtitle:</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>Footer:</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>An atlas of several areas opens with a cover page</source>
+        <translation>An atlas of several areas opens with a cover page</translation>
+    </message>
+    <message>
+        <source>An atlas of several areas lists its pages after the cover</source>
+        <translation>An atlas of several areas lists its pages after the cover</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Pages:</translation>
+    </message>
+    <message>
+        <source>Items (boxes as fractions of the printable area, 0 to 1)</source>
+        <translation>Items (boxes as fractions of the printable area, 0 to 1)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>key=value; key=value — hold the pointer over a cell for its kind&apos;s options</source>
+        <translation>key=value; key=value — hold the pointer over a cell for its kind&apos;s options</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Adds a text item after the selected one; choose its kind in the first column</source>
+        <translation>Adds a text item after the selected one; choose its kind in the first column</translation>
+    </message>
+    <message>
+        <source>Save to Project</source>
+        <translation>Save to Project</translation>
+    </message>
+    <message>
+        <source>Keeps the template in the project under its name; Export Report lists it</source>
+        <translation>Keeps the template in the project under its name; Export Report lists it</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Removes the template of this name from the project</source>
+        <translation>Removes the template of this name from the project</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Import Report Template</source>
+        <translation>Import Report Template</translation>
+    </message>
+    <message>
+        <source>Report templates (*.json)</source>
+        <translation>Report templates (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Report Template</source>
+        <translation>Export Report Template</translation>
+    </message>
+    <message>
+        <source>Item %1 (%2): %3</source>
+        <translation>Item %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Give the template a name to save it.</source>
+        <translation>Give the template a name to save it.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s version of a ready template: Delete brings the ready one back.</source>
+        <translation>The project&apos;s version of a ready template: Delete brings the ready one back.</translation>
+    </message>
+    <message>
+        <source>A ready template&apos;s name: saved under it, this version replaces the ready one in this project. Choose another name to keep both.</source>
+        <translation>A ready template&apos;s name: saved under it, this version replaces the ready one in this project. Choose another name to keep both.</translation>
+    </message>
+    <message>
+        <source>Saved in the project.</source>
+        <translation>Saved in the project.</translation>
+    </message>
+    <message>
+        <source>Not saved in the project yet.</source>
+        <translation>Not saved in the project yet.</translation>
+    </message>
+    <message>
+        <source>The template cannot be saved. %1</source>
+        <translation>The template cannot be saved. %1</translation>
+    </message>
+    <message>
+        <source>Give the template a name before saving it.</source>
+        <translation>Give the template a name before saving it.</translation>
+    </message>
+    <message>
+        <source>Saved in the project as &apos;%1&apos;.</source>
+        <translation>Saved in the project as &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Delete Report Template</source>
+        <translation>Delete Report Template</translation>
+    </message>
+    <message>
+        <source>Delete the template &apos;%1&apos; from the project?</source>
+        <translation>Delete the template &apos;%1&apos; from the project?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not saved in the project: only the project&apos;s own templates can be deleted.</source>
+        <translation>&apos;%1&apos; is not saved in the project: only the project&apos;s own templates can be deleted.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was deleted from the project.</source>
+        <translation>&apos;%1&apos; was deleted from the project.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a report template: it is far too large for one</source>
+        <translation>%1 is not a report template: it is far too large for one</translation>
+    </message>
+    <message>
+        <source>%1 is not a report template: %2</source>
+        <translation>%1 is not a report template: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1; Save to Project keeps it.</source>
+        <translation>Imported %1; Save to Project keeps it.</translation>
+    </message>
+    <message>
+        <source>Give the template a name before exporting it.</source>
+        <translation>Give the template a name before exporting it.</translation>
+    </message>
+    <message>
+        <source>The template cannot be exported. %1</source>
+        <translation>The template cannot be exported. %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TemplateItems</name>
+    <message>
+        <source>&apos;%1&apos; is not key=value</source>
+        <translation>&apos;%1&apos; is not key=value</translation>
+    </message>
+    <message>
+        <source>source must be top-down or bookmark:NAME, not &apos;%1&apos;</source>
+        <translation>source must be top-down or bookmark:NAME, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>chart must be %1, not &apos;%2&apos;</source>
+        <translation>chart must be %1, not &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>table must be one of %1, not &apos;%2&apos;</source>
+        <translation>table must be one of %1, not &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>rows must be a whole number from 1 to 200, not &apos;%1&apos;</source>
+        <translation>rows must be a whole number from 1 to 200, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>Scale bar</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>North arrow</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>source=top-down (drawn from the layers) or bookmark:NAME (a bookmark&apos;s 3D view); layers=the project&apos;s tables drawn, bottom first (communities,grids,river,roads,buildings,stations,incidents); field=count colours the areas by their incidents</source>
+        <translation>source=top-down (drawn from the layers) or bookmark:NAME (a bookmark&apos;s 3D view); layers=the project&apos;s tables drawn, bottom first (communities,grids,river,roads,buildings,stations,incidents); field=count colours the areas by their incidents</translation>
+    </message>
+    <message>
+        <source>figures=codes, comma-separated: count, open, overdue, ai_share, median_close_h, population, group_share, link_share, branches, service_coverage, stations, week_incidents, week_closed_on_time, week_median_close_h, overdue_now, week_ai_share</source>
+        <translation>figures=codes, comma-separated: count, open, overdue, ai_share, median_close_h, population, group_share, link_share, branches, service_coverage, stations, week_incidents, week_closed_on_time, week_median_close_h, overdue_now, week_ai_share</translation>
+    </message>
+    <message>
+        <source>chart=categories (incidents per category, bars) or daily (incidents per day, a line)</source>
+        <translation>chart=categories (incidents per category, bars) or daily (incidents per day, a line)</translation>
+    </message>
+    <message>
+        <source>table=grids (the area&apos;s grid cells by incidents), overdue (overdue cases), communities (coverage per community) or gaps (the least covered); rows=at most this many rows (1 to 200)</source>
+        <translation>table=grids (the area&apos;s grid cells by incidents), overdue (overdue cases), communities (coverage per community) or gaps (the least covered); rows=at most this many rows (1 to 200)</translation>
+    </message>
+    <message>
+        <source>text=the words, placeholders allowed, to the end of the line</source>
+        <translation>text=the words, placeholders allowed, to the end of the line</translation>
+    </message>
+    <message>
+        <source>No options: the template&apos;s title and subtitle</source>
+        <translation>No options: the template&apos;s title and subtitle</translation>
+    </message>
+    <message>
+        <source>No options: drawn for the first map above it in the list</source>
+        <translation>No options: drawn for the first map above it in the list</translation>
+    </message>
+    <message>
+        <source>{filter} · data as of {date}</source>
+        <translation>{filter} · data as of {date}</translation>
+    </message>
+    <message>
+        <source>a %1 takes no options (&apos;%2&apos;)</source>
+        <translation>a %1 takes no options (&apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an option of a %2 (%3)</source>
+        <translation>&apos;%1&apos; is not an option of a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>give chart=categories or chart=daily</source>
+        <translation>give chart=categories or chart=daily</translation>
+    </message>
+    <message>
+        <source>give table=grids, overdue, communities or gaps</source>
+        <translation>give table=grids, overdue, communities or gaps</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>width</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>height</translation>
+    </message>
+    <message>
+        <source>%1 is &apos;%2&apos;: give a fraction of the printable area from 0 to 1</source>
+        <translation>%1 is &apos;%2&apos;: give a fraction of the printable area from 0 to 1</translation>
+    </message>
+    <message>
+        <source>%1 is &apos;%2&apos;: give a fraction of the printable area above 0, at most 1</source>
+        <translation>%1 is &apos;%2&apos;: give a fraction of the printable area above 0, at most 1</translation>
+    </message>
+    <message>
+        <source>x + width is %1: the item goes past the right edge (at most 1)</source>
+        <translation>x + width is %1: the item goes past the right edge (at most 1)</translation>
+    </message>
+    <message>
+        <source>y + height is %1: the item goes past the bottom edge (at most 1)</source>
+        <translation>y + height is %1: the item goes past the bottom edge (at most 1)</translation>
     </message>
 </context>
 <context>

@@ -1682,6 +1682,26 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>&amp;Night (Command Centre)</source>
         <translation>夜间（指挥中心）(&amp;N)</translation>
     </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Make a map report of the open project: a weekly page or an atlas of its areas, as PDF, PNG or SVG</source>
+        <translation>用当前项目制作地图报告：一页周报或逐区域图集，输出 PDF、PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Open a project first: a report is made from a project</source>
+        <translation>请先打开项目：报告由项目生成</translation>
+    </message>
+    <message>
+        <source>Open a project first: a report is made from a project&apos;s layers and incidents.</source>
+        <translation>请先打开项目：报告由项目的图层和事件生成。</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>报告已写出：%1</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MakeTourCommand</name>
@@ -2113,6 +2133,215 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%3 %1</source>
         <comment>a calendar month: %1 year, %2 month number, %3 month name</comment>
         <translation>%1年%2月</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportDialog</name>
+    <message>
+        <source>the district&apos;s week on one page</source>
+        <translation>全区一周情况，一页</translation>
+    </message>
+    <message>
+        <source>incidents, a page per community</source>
+        <translation>事件情况，每个社区一页</translation>
+    </message>
+    <message>
+        <source>party organisation coverage, a page per community</source>
+        <translation>党组织覆盖情况，每个社区一页</translation>
+    </message>
+    <message>
+        <source>day-care service coverage, a page per street</source>
+        <translation>日间照料服务覆盖，每个街道一页</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>分页：</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Edit Template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <source>Change the page, the title and the items of the template, and save it in the project</source>
+        <translation>修改模板的页面、标题和版面元素，并保存到项目中</translation>
+    </message>
+    <message>
+        <source>One page for the district, or an atlas: a page for each community, grid cell or street</source>
+        <translation>全区一页，或图集：每个社区、网格或街道各一页</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Only the ticked ones</source>
+        <translation>仅勾选的</translation>
+    </message>
+    <message>
+        <source>Use the Analysis dock&apos;s filter</source>
+        <translation>使用分析面板的筛选条件</translation>
+    </message>
+    <message>
+        <source>Off: all incidents — the weekly report shows the latest whole week of data, atlases all time</source>
+        <translation>不勾选：使用全部事件——周报显示数据中最近完整的一周，图集显示全部时间</translation>
+    </message>
+    <message>
+        <source>PDF (vector, all pages in one file)</source>
+        <translation>PDF（矢量，所有页面在一个文件中）</translation>
+    </message>
+    <message>
+        <source>PNG (a picture per page)</source>
+        <translation>PNG（每页一张图片）</translation>
+    </message>
+    <message>
+        <source>SVG (the first page)</source>
+        <translation>SVG（仅第一页）</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>The resolution of PNG pages and of 3D map frames</source>
+        <translation>PNG 页面和三维地图框的分辨率</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>%1 — the project&apos;s version</source>
+        <translation>%1 — 项目中的版本</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — saved in the project</source>
+        <translation>%1 — 保存在项目中</translation>
+    </message>
+    <message>
+        <source>As the template: %1</source>
+        <translation>按模板：%1</translation>
+    </message>
+    <message>
+        <source>The Analysis dock&apos;s incidents are still loading: the report uses all incidents.</source>
+        <translation>分析面板的事件仍在加载：报告将使用全部事件。</translation>
+    </message>
+    <message>
+        <source> · inside the area drawn on the map</source>
+        <translation> · 地图上绘制的区域内</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>请选择模板。</translation>
+    </message>
+    <message>
+        <source>Tick at least one area, or choose All.</source>
+        <translation>请至少勾选一个区域，或选择“全部”。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写出的文件。</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist.</source>
+        <translation>%1：文件夹不存在。</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> 页，共 %1 页</translation>
+    </message>
+    <message>
+        <source>Nothing to show: the project has no areas of this kind.</source>
+        <translation>无可显示内容：项目中没有此类区域。</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写出报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 written…</source>
+        <translation>已写出第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：未写出任何文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>报告无法写出：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written: %1</source>
+        <translation>
+            <numerusform>已写出 %n 页：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>3D frames drawn as top-down maps: %1</source>
+        <translation>三维地图框改为俯视地图绘制：%1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>More than a week: untick to report the latest whole week of data.</source>
+        <translation>超过一周：不勾选则报告数据中最近完整的一周。</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +3051,404 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TemplateEditor</name>
+    <message>
+        <source>Edit Report Template</source>
+        <translation>编辑报告模板</translation>
+    </message>
+    <message>
+        <source>One page for the district</source>
+        <translation>全区一页</translation>
+    </message>
+    <message>
+        <source>A page per community</source>
+        <translation>每个社区一页</translation>
+    </message>
+    <message>
+        <source>A page per grid cell</source>
+        <translation>每个网格一页</translation>
+    </message>
+    <message>
+        <source>A page per street</source>
+        <translation>每个街道一页</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <source>Placeholders: {area} the page&apos;s area, {district} the district, {period} the filter&apos;s time range, {filter} the filter in words, {date} the data&apos;s date, {project} the project&apos;s name</source>
+        <translation>占位符：{area} 本页区域，{district} 辖区，{period} 筛选的时间范围，{filter} 筛选条件的文字描述，{date} 数据日期，{project} 项目名称</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation>副标题：</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>页脚：</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>An atlas of several areas opens with a cover page</source>
+        <translation>包含多个区域的图集以封面开头</translation>
+    </message>
+    <message>
+        <source>An atlas of several areas lists its pages after the cover</source>
+        <translation>包含多个区域的图集在封面后列出页码目录</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>分页：</translation>
+    </message>
+    <message>
+        <source>Items (boxes as fractions of the printable area, 0 to 1)</source>
+        <translation>版面元素（位置和大小为可打印区域的比例，0 到 1）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>key=value; key=value — hold the pointer over a cell for its kind&apos;s options</source>
+        <translation>键=值; 键=值——将指针停在单元格上可查看该类型的选项</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Adds a text item after the selected one; choose its kind in the first column</source>
+        <translation>在所选元素之后添加一个文字元素；可在第一列选择其类型</translation>
+    </message>
+    <message>
+        <source>Save to Project</source>
+        <translation>保存到项目</translation>
+    </message>
+    <message>
+        <source>Keeps the template in the project under its name; Export Report lists it</source>
+        <translation>以该名称将模板保存在项目中；“导出报告”中会列出它</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removes the template of this name from the project</source>
+        <translation>从项目中删除此名称的模板</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Import Report Template</source>
+        <translation>导入报告模板</translation>
+    </message>
+    <message>
+        <source>Report templates (*.json)</source>
+        <translation>报告模板 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Report Template</source>
+        <translation>导出报告模板</translation>
+    </message>
+    <message>
+        <source>Item %1 (%2): %3</source>
+        <translation>第 %1 个元素（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Give the template a name to save it.</source>
+        <translation>为模板命名后即可保存。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s version of a ready template: Delete brings the ready one back.</source>
+        <translation>这是内置模板在项目中的版本：删除后恢复内置模板。</translation>
+    </message>
+    <message>
+        <source>A ready template&apos;s name: saved under it, this version replaces the ready one in this project. Choose another name to keep both.</source>
+        <translation>这是内置模板的名称：以此名称保存后，本项目中将用此版本代替内置模板。如需两者并存，请另取名称。</translation>
+    </message>
+    <message>
+        <source>Saved in the project.</source>
+        <translation>已保存在项目中。</translation>
+    </message>
+    <message>
+        <source>Not saved in the project yet.</source>
+        <translation>尚未保存到项目中。</translation>
+    </message>
+    <message>
+        <source>The template cannot be saved. %1</source>
+        <translation>模板无法保存。%1</translation>
+    </message>
+    <message>
+        <source>Give the template a name before saving it.</source>
+        <translation>保存前请为模板命名。</translation>
+    </message>
+    <message>
+        <source>Saved in the project as &apos;%1&apos;.</source>
+        <translation>已以“%1”为名保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Delete Report Template</source>
+        <translation>删除报告模板</translation>
+    </message>
+    <message>
+        <source>Delete the template &apos;%1&apos; from the project?</source>
+        <translation>从项目中删除模板“%1”？</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not saved in the project: only the project&apos;s own templates can be deleted.</source>
+        <translation>“%1”未保存在项目中：只能删除项目自己的模板。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was deleted from the project.</source>
+        <translation>已从项目中删除“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a report template: it is far too large for one</source>
+        <translation>%1 不是报告模板：文件过大</translation>
+    </message>
+    <message>
+        <source>%1 is not a report template: %2</source>
+        <translation>%1 不是报告模板：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1; Save to Project keeps it.</source>
+        <translation>已导入 %1；点击“保存到项目”即可保留。</translation>
+    </message>
+    <message>
+        <source>Give the template a name before exporting it.</source>
+        <translation>导出前请为模板命名。</translation>
+    </message>
+    <message>
+        <source>The template cannot be exported. %1</source>
+        <translation>模板无法导出。%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 无法写入：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TemplateItems</name>
+    <message>
+        <source>&apos;%1&apos; is not key=value</source>
+        <translation>“%1”不是 键=值 的形式</translation>
+    </message>
+    <message>
+        <source>source must be top-down or bookmark:NAME, not &apos;%1&apos;</source>
+        <translation>source 应为 top-down 或 bookmark:书签名，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>chart must be %1, not &apos;%2&apos;</source>
+        <translation>chart 应为 %1，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>table must be one of %1, not &apos;%2&apos;</source>
+        <translation>table 应为 %1 之一，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>rows must be a whole number from 1 to 200, not &apos;%1&apos;</source>
+        <translation>rows 应为 1 到 200 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>source=top-down (drawn from the layers) or bookmark:NAME (a bookmark&apos;s 3D view); layers=the project&apos;s tables drawn, bottom first (communities,grids,river,roads,buildings,stations,incidents); field=count colours the areas by their incidents</source>
+        <translation>source=top-down（由图层绘制的俯视图）或 bookmark:书签名（书签的三维视图）；layers=要绘制的项目图层表，自下而上（communities,grids,river,roads,buildings,stations,incidents）；field=count 按事件数为区域着色</translation>
+    </message>
+    <message>
+        <source>figures=codes, comma-separated: count, open, overdue, ai_share, median_close_h, population, group_share, link_share, branches, service_coverage, stations, week_incidents, week_closed_on_time, week_median_close_h, overdue_now, week_ai_share</source>
+        <translation>figures=指标代码，以逗号分隔：count, open, overdue, ai_share, median_close_h, population, group_share, link_share, branches, service_coverage, stations, week_incidents, week_closed_on_time, week_median_close_h, overdue_now, week_ai_share</translation>
+    </message>
+    <message>
+        <source>chart=categories (incidents per category, bars) or daily (incidents per day, a line)</source>
+        <translation>chart=categories（各类型事件数，柱状图）或 daily（每日事件数，折线图）</translation>
+    </message>
+    <message>
+        <source>table=grids (the area&apos;s grid cells by incidents), overdue (overdue cases), communities (coverage per community) or gaps (the least covered); rows=at most this many rows (1 to 200)</source>
+        <translation>table=grids（区域内各网格的事件数）、overdue（超期案件）、communities（各社区覆盖情况）或 gaps（覆盖最薄弱处）；rows=最多显示的行数（1 到 200）</translation>
+    </message>
+    <message>
+        <source>text=the words, placeholders allowed, to the end of the line</source>
+        <translation>text=文字内容，可含占位符，直到行尾</translation>
+    </message>
+    <message>
+        <source>No options: the template&apos;s title and subtitle</source>
+        <translation>无选项：显示模板的标题和副标题</translation>
+    </message>
+    <message>
+        <source>No options: drawn for the first map above it in the list</source>
+        <translation>无选项：为列表中位于其上方的第一个地图绘制</translation>
+    </message>
+    <message>
+        <source>{filter} · data as of {date}</source>
+        <translation>{filter} · 数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>a %1 takes no options (&apos;%2&apos;)</source>
+        <translation>“%1”没有选项（“%2”）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an option of a %2 (%3)</source>
+        <translation>“%1”不是“%2”的选项（可用：%3）</translation>
+    </message>
+    <message>
+        <source>give chart=categories or chart=daily</source>
+        <translation>请填写 chart=categories 或 chart=daily</translation>
+    </message>
+    <message>
+        <source>give table=grids, overdue, communities or gaps</source>
+        <translation>请填写 table=grids、overdue、communities 或 gaps</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>%1 is &apos;%2&apos;: give a fraction of the printable area from 0 to 1</source>
+        <translation>%1 为“%2”：请填写 0 到 1 之间的可打印区域比例</translation>
+    </message>
+    <message>
+        <source>%1 is &apos;%2&apos;: give a fraction of the printable area above 0, at most 1</source>
+        <translation>%1 为“%2”：请填写大于 0、不超过 1 的可打印区域比例</translation>
+    </message>
+    <message>
+        <source>x + width is %1: the item goes past the right edge (at most 1)</source>
+        <translation>x + 宽 为 %1：元素超出了右边界（最大为 1）</translation>
+    </message>
+    <message>
+        <source>y + height is %1: the item goes past the bottom edge (at most 1)</source>
+        <translation>y + 高 为 %1：元素超出了下边界（最大为 1）</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "app/gui/layer_list.hpp"
 #include "app/gui/layers_dock.hpp"
 #include "app/gui/project_session.hpp"
+#include "app/gui/report/report_dialog.hpp"
 #include "app/gui/source_loader.hpp"
 #include "app/gui/tour_player.hpp"
 #include "app/gui/view_layers.hpp"
@@ -186,6 +187,9 @@ void MainWindow::createActions()
     mOpenSampleAction = action(QKeySequence(), &MainWindow::openSample);
     mImportAction = action(QKeySequence(Qt::CTRL | Qt::Key_I), [this] { showImportDialog(); });
     mSaveImageAction = action(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::saveViewImage);
+    mReportAction = action(QKeySequence(Qt::CTRL | Qt::Key_P), [this] { showReportDialog(); });
+    mReportAction->setObjectName(QStringLiteral("reportAction"));
+    mReportAction->setEnabled(false);
     mQuitAction = action(QKeySequence::Quit, &QWidget::close);
     mAboutAction = action(QKeySequence(), &MainWindow::showAbout);
     mHomeAction = action(QKeySequence(Qt::Key_Home), [this] { mViewport->goHome(true); });
@@ -267,7 +271,7 @@ void MainWindow::createMenus()
     mFileMenu = menuBar()->addMenu(QString());
     mFileMenu->addActions({mNewProjectAction, mOpenProjectAction, mOpenSampleAction, mImportAction});
     mFileMenu->addSeparator();
-    mFileMenu->addActions({mOpenAction, mSaveImageAction});
+    mFileMenu->addActions({mOpenAction, mSaveImageAction, mReportAction});
     mFileMenu->addSeparator();
     mFileMenu->addAction(mQuitAction);
 
@@ -325,6 +329,10 @@ void MainWindow::retranslateUi()
     mImportAction->setText(tr("&Import into Project…"));
     mImportAction->setStatusTip(tr("Copy a layer, or a table of incidents, into the open project"));
     mSaveImageAction->setText(tr("&Save View as Image…"));
+    mReportAction->setText(tr("Export &Report…"));
+    mReportAction->setStatusTip(tr("Make a map report of the open project: a weekly page or an atlas of its areas, "
+                                   "as PDF, PNG or SVG"));
+    updateActions(); // the report action's tooltip
     mQuitAction->setText(tr("&Quit"));
     mHomeAction->setText(tr("&Home (Show Everything)"));
     mAboutAction->setText(tr("&About CityTwin"));
@@ -406,6 +414,9 @@ QString MainWindow::projectPath() const
 void MainWindow::updateActions()
 {
     mImportAction->setEnabled(mSession->isOpen());
+    mReportAction->setEnabled(mSession->isOpen());
+    mReportAction->setToolTip(mSession->isOpen() ? mReportAction->statusTip()
+                                                 : tr("Open a project first: a report is made from a project"));
 }
 
 void MainWindow::newProject()
@@ -440,6 +451,50 @@ ImportDialog* MainWindow::showImportDialog()
     connect(dialog, &ImportDialog::imported, mLoader, &SourceLoader::reloadProjectTable);
     dialog->show();
     return dialog;
+}
+
+ReportDialog* MainWindow::showReportDialog()
+{
+    if (!mSession->isOpen())
+    {
+        reportError(tr("Open a project first: a report is made from a project's layers and incidents."));
+        return nullptr;
+    }
+    if (mReportDialog && mReportDialog->property("project").toString() != mSession->path())
+        delete mReportDialog;
+    if (!mReportDialog)
+    {
+        auto* dialog = new ReportDialog(
+            mSession->path(),
+            [this]() -> std::optional<data::IncidentFilter>
+            {
+                if (!mAnalysisDock->store())
+                    return std::nullopt;
+                return mAnalysisDock->currentFilter();
+            },
+            this);
+        dialog->setProperty("project", mSession->path());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (!dialog->loadProject())
+        {
+            reportError(dialog->lastError());
+            delete dialog;
+            return nullptr;
+        }
+        connect(mAnalysisDock, &AnalysisDock::filterChanged, dialog, &ReportDialog::dockFilterChanged);
+        connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, dialog, &ReportDialog::dockFilterChanged);
+        connect(dialog, &ReportDialog::exported, this,
+                [this](const QStringList& files)
+                {
+                    if (!files.isEmpty())
+                        statusBar()->showMessage(tr("Report written: %1").arg(files.join(QStringLiteral(", "))), 15000);
+                });
+        mReportDialog = dialog;
+    }
+    mReportDialog->show();
+    mReportDialog->raise();
+    mReportDialog->activateWindow();
+    return mReportDialog;
 }
 
 void MainWindow::confirmCrs(const QString& path, const QString& layerName, const QString& guess)

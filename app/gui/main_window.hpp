@@ -32,6 +32,7 @@ class Language;
 class LayerList;
 class LayersDock;
 class ProjectSession;
+class ReportDialog;
 class SourceLoader;
 class TourEditor;
 class TourPlayer;
@@ -89,6 +90,9 @@ public:
     bool incidentsReady() const;
     /// Opens the import dialog on the open project (nothing when no project is open).
     ImportDialog* showImportDialog();
+    /// File ▸ Export Report… (Ctrl+P): opens the report dialog on the open project (nothing, with a message, when
+    /// no project is open or it cannot be read).
+    ReportDialog* showReportDialog();
     /// Switches the interface language ("zh_CN" or "en").
     void switchLanguage(const QString& language);
 
@@ -145,6 +149,7 @@ private:
     std::unique_ptr<ViewStateControl> mStateControl;
     BriefingMode* mBriefing = nullptr;
     QPointer<TourEditor> mTourEditor;
+    QPointer<ReportDialog> mReportDialog;
 
     QMenu* mFileMenu = nullptr;
     QMenu* mViewMenu = nullptr;
@@ -161,6 +166,7 @@ private:
     QAction* mOpenSampleAction = nullptr;
     QAction* mImportAction = nullptr;
     QAction* mSaveImageAction = nullptr;
+    QAction* mReportAction = nullptr;
     QAction* mQuitAction = nullptr;
     QAction* mHomeAction = nullptr;
     QAction* mTerrainAction = nullptr;
