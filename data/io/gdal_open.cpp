@@ -14,6 +14,13 @@ namespace citytwin::data
 {
 namespace
 {
+/// The CSV driver's open options naming the columns a point table's coordinates or geometry are in (matched
+/// without regard to case).
+constexpr const char* PointXColumnsOption =
+    "X_POSSIBLE_NAMES=lon,lng,long,longitude,x,经度,东经,坐标X,X坐标,横坐标,easting";
+constexpr const char* PointYColumnsOption = "Y_POSSIBLE_NAMES=lat,latitude,y,纬度,北纬,坐标Y,Y坐标,纵坐标,northing";
+constexpr const char* GeometryColumnsOption = "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom,几何,空间信息";
+
 std::string lowerExtension(const std::string& path)
 {
     std::string extension = std::filesystem::path(path).extension().string();
@@ -110,8 +117,19 @@ GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
     // Exported incident sheets have a header row even when every cell is text.
     if (extension == ".xlsx" || extension == ".ods")
         options.push_back("HEADERS=FORCE");
+    // Point tables: the coordinate (or WKT / GeoJSON geometry) columns found by their usual names, English and
+    // Chinese, kept as fields too; only the CSV driver may take them (GDAL's XYZ grid driver otherwise claims a
+    // table of numbers as an ungridded raster).
+    const bool table = extension == ".csv" || extension == ".tsv";
+    if (table)
+    {
+        options.push_back(PointXColumnsOption);
+        options.push_back(PointYColumnsOption);
+        options.push_back(GeometryColumnsOption);
+    }
     options.push_back(nullptr);
-    return GdalDatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr,
+    static const char* const TableDrivers[] = {"CSV", nullptr};
+    return GdalDatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, table ? TableDrivers : nullptr,
                                             options.size() > 1 ? options.data() : nullptr));
 }
 

@@ -6,6 +6,7 @@
 #include "common/required_data.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -175,6 +176,43 @@ private slots:
         QCOMPARE(layer.warnings[0].value, std::string("EPSG:4326"));
         QVERIFY(layer.crsGuessed);
         CITYTWIN_COMPARE_NEAR(layer.features[0].points[0].x, mixed::StationEasting, 1e-3);
+    }
+
+    void pointTablesFindTheirCoordinateColumns()
+    {
+        // CSV and TSV point tables as districts hand them over: English and Chinese coordinate headers, a WKT column.
+        // Each opens as points where the coordinates say (in the project CRS), its columns kept as fields.
+        const std::pair<const char*, QByteArray> tables[] = {
+            {"lonlat.csv", "id,lon,lat,name\n1,118.18,39.63,a\n2,118.19,39.64,b\n"},
+            {"chinese.csv", "编号,经度,纬度,名称\n1,118.18,39.63,甲\n2,118.19,39.64,乙\n"},
+            {"tabbed.tsv", "id\tlng\tlatitude\n1\t118.18\t39.63\n2\t118.19\t39.64\n"},
+            {"wkt.csv", "id,WKT\n1,\"POINT (118.18 39.63)\"\n2,\"POINT (118.19 39.64)\"\n"},
+        };
+        std::optional<data::Position> first;
+        for (const auto& [name, text] : tables)
+        {
+            const QString path = mFixture.filePath(QString::fromLatin1(name));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+            file.close();
+            auto layers = data::readVectorSource(path.toStdString());
+            QVERIFY2(layers.ok(), layers.ok() ? name : layers.error().message().c_str());
+            const data::VectorLayer& layer = layers->front();
+            QCOMPARE(layer.features.size(), std::size_t(2));
+            QVERIFY2(layer.kind == data::GeometryKind::Point, name);
+            QCOMPARE(layer.features[0].points.size(), std::size_t(1));
+            // Degrees, no CRS declared: taken as EPSG:4326 (a warning says so) and brought into EPSG:4548.
+            QVERIFY(layer.crsGuessed);
+            const data::Position point = layer.features[0].points[0];
+            QVERIFY2(point.x > 400000.0 && point.x < 700000.0 && point.y > 4300000.0 && point.y < 4500000.0, name);
+            if (first)
+            {
+                CITYTWIN_COMPARE_NEAR(point.x, first->x, 1e-6);
+                CITYTWIN_COMPARE_NEAR(point.y, first->y, 1e-6);
+            }
+            first = point;
+        }
     }
 
     void gbkShapefileIsDetectedAndDecoded()
