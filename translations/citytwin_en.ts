@@ -1000,6 +1000,28 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>citytwin import: nothing imported: --strict and %n rows rejected</numerusform>
         </translation>
     </message>
+    <message>
+        <source>citytwin import: warning: %1&apos;s id column is not unique whole numbers: kept as %2, and id numbers the features</source>
+        <translation>citytwin import: warning: %1&apos;s id column is not unique whole numbers: kept as %2, and id numbers the features</translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: none of the %n feature(s) of %1 has a geometry GDAL could read (a table without coordinate columns?)</source>
+        <translation>
+            <numerusform>citytwin import: warning: none of the %n feature of %1 has a geometry GDAL could read (a table without coordinate columns?)</numerusform>
+            <numerusform>citytwin import: warning: none of the %n features of %1 has a geometry GDAL could read (a table without coordinate columns?)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: %n feature(s) of %1 have no geometry</source>
+        <translation>
+            <numerusform>citytwin import: warning: %n feature of %1 have no geometry</numerusform>
+            <numerusform>citytwin import: warning: %n features of %1 have no geometry</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</source>
+        <translation>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ImportDialog</name>

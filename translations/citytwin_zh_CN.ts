@@ -998,6 +998,26 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>citytwin import：未导入任何数据：使用了 --strict 且有 %n 行被拒绝</numerusform>
         </translation>
     </message>
+    <message>
+        <source>citytwin import: warning: %1&apos;s id column is not unique whole numbers: kept as %2, and id numbers the features</source>
+        <translation>citytwin import：警告：%1 的 id 列不是互不相同的整数：已保留为 %2，id 改为按要素编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: none of the %n feature(s) of %1 has a geometry GDAL could read (a table without coordinate columns?)</source>
+        <translation>
+            <numerusform>citytwin import：警告：%1 的 %n 个要素都没有 GDAL 可读取的几何（是否缺少坐标列？）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: %n feature(s) of %1 have no geometry</source>
+        <translation>
+            <numerusform>citytwin import：警告：%1 中有 %n 个要素没有几何</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</source>
+        <translation>citytwin import：未导入任何内容：使用了 --strict，且有要素没有几何或几何被跳过</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ImportDialog</name>

@@ -101,6 +101,66 @@ void printIncidentReport(const data::ImportReport& report, const QString& source
                               .arg(ErrorText::rejectReason(rejection.reason), qs(rejection.detail)));
     }
 }
+/// Removes a project the import created when nothing got into it (an error, --strict refusing): unless keep is set
+/// by then, the file and its WAL files go when the guard does (after the project store is closed).
+struct NewProjectGuard
+{
+    QString path;
+    bool created = false;
+    bool keep = false;
+    ~NewProjectGuard()
+    {
+        if (created && !keep)
+            for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(path + suffix);
+    }
+};
+
+/// Imports a source as a feature table and prints what it did; returns the exit status.
+int importAsLayer(data::ProjectStore& project, const QString& projectPath, const QString& sourcePath,
+                  const data::LayerImportOptions& options)
+{
+    auto report = data::importLayer(project, sourcePath.toStdString(), options);
+    if (!report)
+    {
+        printLine(stderr, ImportCommand::tr("citytwin import: %1").arg(ErrorText::describe(report.error())));
+        return 1;
+    }
+    if (!report->sourceIdRenamedTo.empty())
+        printLine(stderr,
+                  ImportCommand::tr("citytwin import: warning: %1's id column is not unique whole numbers: kept as %2, "
+                                    "and id numbers the features")
+                      .arg(sourcePath, qs(report->sourceIdRenamedTo)));
+    if (report->featuresWithoutGeometry > 0)
+        printLine(stderr,
+                  report->featuresWithoutGeometry == report->featuresRead
+                      ? ImportCommand::tr(
+                            "citytwin import: warning: none of the %n feature(s) of %1 has a geometry GDAL could "
+                            "read (a table without coordinate columns?)",
+                            nullptr, static_cast<int>(report->featuresRead))
+                            .arg(sourcePath)
+                      : ImportCommand::tr("citytwin import: warning: %n feature(s) of %1 have no geometry", nullptr,
+                                          static_cast<int>(report->featuresWithoutGeometry))
+                            .arg(sourcePath));
+    if (report->refused)
+    {
+        printLine(stderr,
+                  ImportCommand::tr("citytwin import: nothing imported: --strict and features without a geometry or "
+                                    "with one skipped"));
+        return 4;
+    }
+    printLine(
+        stdout,
+        ImportCommand::tr(
+            "%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9")
+            .arg(sourcePath, qs(report->table), projectPath)
+            .arg(report->featuresWritten)
+            .arg(report->featuresRead)
+            .arg(report->geometriesRepaired)
+            .arg(report->geometriesSkipped)
+            .arg(qs(report->crsUsed), qs(report->encoding)));
+    return 0;
+}
 } // namespace
 
 int ImportCommand::run(const QStringList& arguments)
@@ -167,6 +227,8 @@ int ImportCommand::run(const QStringList& arguments)
     }
     const bool quiet = parser.isSet(quietOption);
 
+    // A project this import creates is removed again when nothing gets into it (an error, --strict refusing).
+    NewProjectGuard guard{projectPath, !QFileInfo::exists(projectPath)};
     auto project = data::ProjectStore::open(
         projectPath.toStdString(), {.create = true, .projectCrs = parser.value(projectCrsOption).toStdString()});
     if (!project)
@@ -182,25 +244,13 @@ int ImportCommand::run(const QStringList& arguments)
         options.targetName = parser.value(nameOption).toStdString();
         options.crs = parser.value(crsOption).toStdString();
         options.replace = parser.isSet(replaceOption);
+        options.strict = parser.isSet(strictOption);
         if (!quiet)
             options.progress = [](std::int64_t n)
             { printLine(stderr, ImportCommand::tr("citytwin import: %1 features written").arg(n)); };
-        auto report = data::importLayer(project.value(), sourcePath.toStdString(), options);
-        if (!report)
-        {
-            printLine(stderr, tr("citytwin import: %1").arg(ErrorText::describe(report.error())));
-            return 1;
-        }
-        printLine(
-            stdout,
-            tr("%1: layer %2 in %3: %4 features written (%5 read), %6 geometries repaired, %7 skipped; CRS %8; text %9")
-                .arg(sourcePath, qs(report->table), projectPath)
-                .arg(report->featuresWritten)
-                .arg(report->featuresRead)
-                .arg(report->geometriesRepaired)
-                .arg(report->geometriesSkipped)
-                .arg(qs(report->crsUsed), qs(report->encoding)));
-        return 0;
+        const int status = importAsLayer(project.value(), projectPath, sourcePath, options);
+        guard.keep = status == 0;
+        return status;
     }
 
     data::IncidentImportOptions options;
@@ -239,6 +289,7 @@ int ImportCommand::run(const QStringList& arguments)
                              static_cast<int>(report->rejections.size())));
         return 4;
     }
+    guard.keep = true;
     return 0;
 }
 

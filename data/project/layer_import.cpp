@@ -7,7 +7,9 @@
 #include "data/io/text_encoding.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <unordered_set>
 #include <vector>
 
 #include <cpl_error.h>
@@ -123,6 +125,52 @@ std::unique_ptr<OGRGeometry> toTargetType(std::unique_ptr<OGRGeometry> geometry,
 }
 } // namespace
 
+namespace
+{
+/// The source's `id` field (any case) and whether its values are unique whole numbers (one pass over the layer).
+struct SourceId
+{
+    int field = -1;
+    bool usable = false;
+};
+
+SourceId sourceIdOf(OGRLayer& layer)
+{
+    SourceId id;
+    const OGRFeatureDefn& definition = *layer.GetLayerDefn();
+    for (int i = 0; i < definition.GetFieldCount() && id.field < 0; ++i)
+        if (EQUAL(definition.GetFieldDefn(i)->GetNameRef(), schema::StableId))
+            id.field = i;
+    if (id.field < 0)
+        return id;
+    std::unordered_set<GIntBig> seen;
+    id.usable = true;
+    layer.ResetReading();
+    for (auto& feature : layer)
+    {
+        const char* text = feature->IsFieldSetAndNotNull(id.field) ? feature->GetFieldAsString(id.field) : "";
+        char* end = nullptr;
+        const long long value = std::strtoll(text, &end, 10);
+        if (*text == '\0' || *end != '\0' || !seen.insert(value).second)
+        {
+            id.usable = false;
+            break;
+        }
+    }
+    layer.ResetReading();
+    return id;
+}
+
+/// A field name not taken yet in the definition: base, else base_2, base_3, ...
+std::string freeFieldName(const OGRFeatureDefn& definition, const std::string& base)
+{
+    std::string name = base;
+    for (int n = 2; definition.GetFieldIndex(name.c_str()) >= 0; ++n)
+        name = base + "_" + std::to_string(n);
+    return name;
+}
+} // namespace
+
 Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
                                       const LayerImportOptions& options)
 {
@@ -177,14 +225,21 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
         return fail("cannot create table '" + report.table + "'");
 
     const OGRFeatureDefn& definition = *layer->GetLayerDefn();
-    int idField = -1;
+    // The source's id is the table's when it is unique whole numbers (as an integer column whatever its type);
+    // otherwise it is kept under another name and the table numbers its features.
+    const SourceId sourceId = sourceIdOf(*layer);
+    const int idField = sourceId.usable ? sourceId.field : -1;
     for (int i = 0; i < definition.GetFieldCount(); ++i)
     {
         OGRFieldDefn field(definition.GetFieldDefn(i));
         field.SetName(decoded(field.GetNameRef(), gbk).c_str());
-        if (EQUAL(field.GetNameRef(), schema::StableId) &&
-            (field.GetType() == OFTInteger || field.GetType() == OFTInteger64))
-            idField = i;
+        if (i == idField)
+            field.SetType(OFTInteger64);
+        else if (i == sourceId.field)
+        {
+            report.sourceIdRenamedTo = freeFieldName(definition, "source_id");
+            field.SetName(report.sourceIdRenamedTo.c_str());
+        }
         if (output->CreateField(&field) != OGRERR_NONE)
             return fail(std::string("cannot create field '") + field.GetNameRef() + "'");
     }
@@ -209,7 +264,9 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
         {
             if (!feature->IsFieldSetAndNotNull(i))
                 continue;
-            if (definition.GetFieldDefn(i)->GetType() == OFTString)
+            if (i == idField)
+                copy.SetField(i, static_cast<GIntBig>(std::strtoll(feature->GetFieldAsString(i), nullptr, 10)));
+            else if (definition.GetFieldDefn(i)->GetType() == OFTString)
                 copy.SetField(i, decoded(feature->GetFieldAsString(i), gbk).c_str());
             else
                 copy.SetField(i, feature->GetRawFieldRef(i));
@@ -239,11 +296,20 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
             if (moved)
                 copy.SetGeometryDirectly(moved.release());
         }
+        if (!copy.GetGeometryRef())
+            ++report.featuresWithoutGeometry;
         if (output->CreateFeature(&copy) != OGRERR_NONE)
             return fail("cannot write feature " + std::to_string(report.featuresRead));
         ++report.featuresWritten;
         if (options.progress && report.featuresWritten % 10000 == 0)
             options.progress(report.featuresWritten);
+    }
+    if (options.strict && (report.featuresWithoutGeometry > 0 || report.geometriesSkipped > 0))
+    {
+        target->RollbackTransaction();
+        report.refused = true;
+        report.featuresWritten = 0;
+        return report;
     }
     if (target->CommitTransaction() != OGRERR_NONE)
         return fail("cannot commit");

@@ -22,6 +22,8 @@ struct LayerImportOptions
     std::string crs;
     /// Replace a table of the same name (else importing onto an existing name fails).
     bool replace = false;
+    /// Import nothing when a feature has no geometry or a geometry is skipped (the report says how many).
+    bool strict = false;
     std::function<void(std::int64_t features)> progress;
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -35,12 +37,20 @@ struct LayerImportReport
     /// Invalid geometries repaired (GEOS MakeValid) and geometries skipped (unrepairable or unreadable).
     std::int64_t geometriesRepaired = 0;
     std::int64_t geometriesSkipped = 0;
+    /// Features written without a geometry (none in the source, or none GDAL could read).
+    std::int64_t featuresWithoutGeometry = 0;
+    /// When the source's own `id` column is not unique whole numbers: the name it is kept under (the table's `id`
+    /// then numbers the features); empty otherwise.
+    std::string sourceIdRenamedTo;
+    /// Set when strict refused the import (nothing was written).
+    bool refused = false;
     std::string crsUsed;
     std::string encoding = "UTF-8";
 };
 
 /// Copies a vector layer into the project as a GeoPackage feature table in the project CRS, with its
-/// attribute fields (text decoded to UTF-8, GBK detected), an integer `id` field (the source's, or numbered),
+/// attribute fields (text decoded to UTF-8, GBK detected), an integer `id` field (the source's when its values are
+/// unique whole numbers, else numbered with the source's kept as `source_id`),
 /// and a spatial index. One transaction: the table appears complete or not at all. Never writes to the source.
 Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
                                       const LayerImportOptions& options);

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -506,6 +507,26 @@ private slots:
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out.trimmed(), path);
         QCOMPARE(QFileInfo(path).lastModified(), written);
+    }
+
+    void failedImportIntoANewProjectLeavesNoFile()
+    {
+        // A table with no coordinates: --strict refuses it, and the project the import was creating is gone again.
+        QTemporaryDir dir;
+        const QString table = dir.filePath(QStringLiteral("plain.csv"));
+        QFile file(table);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("code,name\n1,a\n");
+        file.close();
+        const QString project = dir.filePath(QStringLiteral("new.gpkg"));
+        const Run refused = run({QStringLiteral("import"), project, table, QStringLiteral("--strict"),
+                                 QStringLiteral("--crs"), QStringLiteral("EPSG:4326")});
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.contains(QStringLiteral("plain.csv")), qPrintable(refused.err));
+        QVERIFY(!QFileInfo::exists(project));
+        const Run missing = run({QStringLiteral("import"), project, dir.filePath(QStringLiteral("nowhere.csv"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(!QFileInfo::exists(project));
     }
 
     void desktopWithoutDisplaySaysSoInOneLine()

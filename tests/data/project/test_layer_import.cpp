@@ -7,6 +7,8 @@
 
 #include "common/required_data.hpp"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QTest>
 
@@ -67,6 +69,51 @@ private slots:
         QCOMPARE(report->featuresWritten, 2);
         QCOMPARE(report->geometriesRepaired, 1);
         QCOMPARE(report->geometriesSkipped, 0);
+    }
+
+    void pointTablesKeepTheirIdsOrRenameThem()
+    {
+        // A CSV of points whose id is unique whole numbers keeps it as the table's id; one with text ids keeps them
+        // as source_id (a warning in the report) and the table numbers its features.
+        const QString numbered = mFixture->filePath(QStringLiteral("numbered.csv"));
+        QVERIFY(test::writeFile(numbered, QByteArrayLiteral("id,lon,lat\n7,118.18,39.63\n9,118.19,39.64\n")));
+        auto kept = data::importLayer(mFixture->store(), numbered.toStdString(), {.crs = "EPSG:4326"});
+        QVERIFY2(kept.ok(), kept.ok() ? "" : kept.error().message().c_str());
+        QCOMPARE(kept->featuresWritten, 2);
+        QCOMPARE(kept->featuresWithoutGeometry, 0);
+        QVERIFY(kept->sourceIdRenamedTo.empty());
+        auto keptLayer = data::readVectorSource(mFixture->store().path(), {.layerName = "numbered"});
+        QVERIFY(keptLayer.ok());
+        QCOMPARE(keptLayer->front().features[1].values.at(0), std::string("9"));
+        QCOMPARE(keptLayer->front().kind, data::GeometryKind::Point);
+
+        const QString coded = mFixture->filePath(QStringLiteral("coded.csv"));
+        QVERIFY(test::writeFile(coded, QByteArrayLiteral("ID,lon,lat\nA1,118.18,39.63\nA2,118.19,39.64\n")));
+        auto renamed = data::importLayer(mFixture->store(), coded.toStdString(), {.crs = "EPSG:4326"});
+        QVERIFY2(renamed.ok(), renamed.ok() ? "" : renamed.error().message().c_str());
+        QCOMPARE(renamed->sourceIdRenamedTo, std::string("source_id"));
+        auto renamedLayer = data::readVectorSource(mFixture->store().path(), {.layerName = "coded"});
+        QVERIFY(renamedLayer.ok());
+        const auto& fields = renamedLayer->front().fieldNames;
+        QVERIFY(std::find(fields.begin(), fields.end(), "source_id") != fields.end());
+        QVERIFY(std::find(fields.begin(), fields.end(), "id") != fields.end());
+    }
+
+    void tablesWithoutGeometrySaySoAndStrictRefusesThem()
+    {
+        const QString path = mFixture->filePath(QStringLiteral("plain.csv"));
+        QVERIFY(test::writeFile(path, QByteArrayLiteral("code,name\n1,a\n2,b\n")));
+        auto refused = data::importLayer(mFixture->store(), path.toStdString(), {.crs = "EPSG:4326", .strict = true});
+        QVERIFY(refused.ok());
+        QVERIFY(refused->refused);
+        QCOMPARE(refused->featuresWithoutGeometry, 2);
+        QVERIFY(!data::readVectorSource(mFixture->store().path(), {.layerName = "plain"}).ok() ||
+                data::readVectorSource(mFixture->store().path(), {.layerName = "plain"})->empty());
+        auto written = data::importLayer(mFixture->store(), path.toStdString(), {.crs = "EPSG:4326"});
+        QVERIFY(written.ok());
+        QVERIFY(!written->refused);
+        QCOMPARE(written->featuresWritten, 2);
+        QCOMPARE(written->featuresWithoutGeometry, 2);
     }
 
     void decodesGbkShapefiles()
