@@ -132,8 +132,8 @@ public:
         if (auto* cull = dynamic_cast<osgUtil::CullVisitor*>(visitor); cull && cull->getViewport())
         {
             const osg::Viewport& viewport = *cull->getViewport();
-            overlay->update(computeMapScale(*cull->getModelViewMatrix(), *cull->getProjectionMatrix(), viewport,
-                                            0.0, BarPixels * overlay->scale()),
+            overlay->update(computeMapScale(*cull->getModelViewMatrix(), *cull->getProjectionMatrix(), viewport, 0.0,
+                                            BarPixels * overlay->scale()),
                             viewport);
         }
         traverse(node, visitor);
@@ -210,8 +210,7 @@ void MapOverlay::setLegend(const std::vector<MapLegendEntry>& entries)
         const float y = -row * static_cast<float>(i + 1);
         geode->addDrawable(
             makeShape(GL_QUADS, {{0, y, 0}, {14, y, 0}, {14, y + 14, 0}, {0, y + 14, 0}}, entries[i].color));
-        geode->addDrawable(
-            makeText(entries[i].label, osg::Vec3(22, y + 1, 0), osgText::Text::LEFT_BOTTOM, mScale));
+        geode->addDrawable(makeText(entries[i].label, osg::Vec3(22, y + 1, 0), osgText::Text::LEFT_BOTTOM, mScale));
     }
     mLegend->addChild(geode.get());
 }
@@ -236,7 +235,13 @@ void MapOverlay::update(const MapScale& scale, const osg::Viewport& viewport)
         osg::Matrixd::rotate(scale.northAngle, osg::Vec3d(0, 0, 1)) *
         osg::Matrixd::translate(width - Margin - 20.0, height - Margin - 40.0 - mRightInset / mScale, 0.0));
     mLegend->setMatrix(osg::Matrixd::translate(Margin + 8.0, height - Margin - 4.0 - mTopInset / mScale, 0.0));
-    // The scale bar: a bar and its length, bottom left; rebuilt only when it changes.
+    // The scale bar: a bar and its length, bottom left; rebuilt only when it changes; none over a view of nothing.
+    if (mHasContent && !mHasContent())
+    {
+        mScaleBar->removeDrawables(0, mScaleBar->getNumDrawables());
+        mDrawnBarPixels = mDrawnBarMetres = -1.0;
+        return;
+    }
     if (std::abs(scale.barPixels - mDrawnBarPixels) < 0.5 && scale.barMetres == mDrawnBarMetres)
         return;
     mDrawnBarPixels = scale.barPixels;

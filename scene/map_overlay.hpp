@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,11 @@ public:
     /// Keeps the arrow, legend and scale bar clear of what is drawn over the view (a briefing's header, tiles and
     /// caption): the legend moves down by top, the arrow by right, the scale bar up by bottom (pixels; 0 by default).
     void setInsets(double top, double right, double bottom);
+    /// Tells the overlay whether the view has anything to measure (the scene's content): without, the scale bar is
+    /// not drawn (a view of nothing has no scale). Unset: always measured.
+    void setContentCheck(std::function<bool()> hasContent) { mHasContent = std::move(hasContent); }
+    /// Whether the scale bar was drawn in the last frame.
+    bool scaleBarShown() const { return mScaleBar->getNumDrawables() > 0; }
     /// Shows or hides the legend (shown by default; a report's 3D frame has a legend of its own beside it).
     void setLegendShown(bool shown);
     /// Multiplies every size (text, arrow, bar, legend, margins) by scale: the scene's display scale (1 by default).
@@ -84,6 +90,7 @@ private:
     double mRightInset = 0.0;
     double mBottomInset = 0.0;
     double mScale = 1.0;
+    std::function<bool()> mHasContent;
 };
 
 } // namespace citytwin::scene

@@ -56,6 +56,7 @@ SceneModel::SceneModel()
     mRoot->addChild(mLayerGroup.get());
     mRoot->addChild(mModelGroup.get());
     mOverlay = new MapOverlay;
+    mOverlay->setContentCheck([this] { return contentBound().valid(); });
     mRoot->addChild(mOverlay.get());
     osg::StateSet* state = mRoot->getOrCreateStateSet();
     mDisplayScaleUniform = new osg::Uniform(DisplayScaleUniform, 1.0f);
@@ -314,6 +315,11 @@ void SceneModel::updateLegend()
         entries.push_back({"  " + legendName("low"), heatColor(0.05)});
     }
     mOverlay->setLegend(entries);
+}
+
+SceneModel::~SceneModel()
+{
+    mOverlay->setContentCheck({});
 }
 
 bool SceneModel::isLayerVisible(int index) const

@@ -34,6 +34,8 @@ class SceneModel
 {
 public:
     SceneModel();
+    /// The overlay may outlive the model (a viewer holding the root): it stops asking the model for its content.
+    ~SceneModel();
 
     /// Returns the root node to render: lighting state plus every layer.
     osg::Group* root() const { return mRoot.get(); }

@@ -119,6 +119,13 @@ private slots:
         const int arrowAtTwo = arrowIn();
         QVERIFY2(arrowAtTwo > 3 * arrowAtOne && arrowAtTwo < 5 * arrowAtOne,
                  qPrintable(QStringLiteral("%1 vs %2").arg(arrowAtTwo).arg(arrowAtOne)));
+        // A view of nothing has no scale bar.
+        overlay->setContentCheck([] { return false; });
+        QVERIFY(scene::OffscreenRenderer::render(root.get(), pose, 640, 400).ok());
+        QVERIFY(!overlay->scaleBarShown());
+        overlay->setContentCheck([] { return true; });
+        QVERIFY(scene::OffscreenRenderer::render(root.get(), pose, 640, 400).ok());
+        QVERIFY(overlay->scaleBarShown());
         // The scale bar still measures the ground: its length in pixels up to twice the unscaled 120.
         QVERIFY(overlay->lastScale().barPixels > 100.0 && overlay->lastScale().barPixels <= 240.0);
     }
