@@ -8,7 +8,6 @@
 #include "data/incidents/incident_analysis.hpp"
 #include "data/project/schema.hpp"
 
-#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>

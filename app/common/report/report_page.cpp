@@ -4,10 +4,10 @@
 
 #include "data/analysis/briefing_kpis.hpp"
 #include "data/core/field_values.hpp"
+#include "data/incidents/incident_analysis.hpp"
 #include "data/project/schema.hpp"
 #include "scene/map_overlay.hpp"
 
-#include <QFontDatabase>
 #include <QLocale>
 #include <QPaintDevice>
 #include <QPainter>
@@ -212,19 +212,6 @@ void paintLegend(QPainter& painter, const QRectF& rect, const std::vector<Legend
     }
 }
 
-/// Incidents per category index, over the matching incidents.
-std::vector<std::uint64_t> countsPerCategory(const data::IncidentStore& store, const data::IncidentFilter& filter)
-{
-    std::vector<std::uint64_t> counts(store.codes().categories.size());
-    const data::IncidentMatcher matcher(store, filter);
-    if (matcher.matchesNothing())
-        return counts;
-    const data::IncidentColumns& c = store.columns();
-    for (std::size_t i = 0; i < c.category.size(); ++i)
-        if (matcher.matches(i))
-            ++counts[c.category[i]];
-    return counts;
-}
 } // namespace
 
 QString figureLabel(const std::string& code)
@@ -510,7 +497,9 @@ void ReportPainter::paintChart(QPainter& painter, const QRectF& rect, const data
     }
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 5.0), Qt::AlignLeft | Qt::AlignVCenter,
                      tr("Incidents by category"));
-    const std::vector<std::uint64_t> counts = countsPerCategory(mData.store(), filter);
+    // Incidents per category index (the per-category totals of the camera-AI count: one pass over the store).
+    std::vector<std::uint32_t> counts = data::cameraAiShare(mData.store(), filter).perCategory.total;
+    counts.resize(mData.store().codes().categories.size());
     std::vector<std::size_t> order(counts.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
