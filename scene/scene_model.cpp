@@ -416,4 +416,39 @@ void SceneModel::addModel(osg::ref_ptr<osg::Node> model)
     ++mRevision;
 }
 
+osg::Node* SceneModel::modelNode(unsigned int index) const
+{
+    return index < mModelGroup->getNumChildren() ? mModelGroup->getChild(index) : nullptr;
+}
+
+std::string SceneModel::modelName(unsigned int index) const
+{
+    const osg::Node* node = modelNode(index);
+    return node ? node->getName() : std::string();
+}
+
+void SceneModel::setModelVisible(unsigned int index, bool visible)
+{
+    if (osg::Node* node = modelNode(index); node && (node->getNodeMask() != 0) != visible)
+    {
+        node->setNodeMask(visible ? ~0u : 0u);
+        ++mRevision;
+    }
+}
+
+bool SceneModel::isModelVisible(unsigned int index) const
+{
+    const osg::Node* node = modelNode(index);
+    return node && node->getNodeMask() != 0;
+}
+
+void SceneModel::removeModel(unsigned int index)
+{
+    if (index < mModelGroup->getNumChildren())
+    {
+        mModelGroup->removeChild(index);
+        ++mRevision;
+    }
+}
+
 } // namespace citytwin::scene

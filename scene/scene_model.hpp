@@ -102,9 +102,18 @@ public:
     void setTheme(Theme theme);
     Theme theme() const { return mTheme; }
 
-    /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
+    /// Adds a 3D model (an oblique-photogrammetry tileset, a CityGML file, a 3D Tiles set) placed in world
+    /// coordinates. Its node's name says what it is: "oblique:NAME", "citygml:NAME", "3dtiles:NAME".
     void addModel(osg::ref_ptr<osg::Node> model);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
+    /// The 3D model at an index (in the order added) and its name ("oblique:NAME", ...).
+    osg::Node* modelNode(unsigned int index) const;
+    std::string modelName(unsigned int index) const;
+    /// Shows or hides a 3D model; a hidden one is neither drawn nor picked.
+    void setModelVisible(unsigned int index, bool visible);
+    bool isModelVisible(unsigned int index) const;
+    /// Removes a 3D model from the scene (its paged tiles go with it).
+    void removeModel(unsigned int index);
     /// The group holding the 3D models (for picking).
     const osg::Group* modelGroup() const { return mModelGroup.get(); }
 

@@ -1,5 +1,7 @@
 #include "app/cli/import_command.hpp"
 
+#include "app/cli/table_column_options.hpp"
+
 #include "app/cli/cli_output.hpp"
 #include "app/common/error_text.hpp"
 
@@ -126,6 +128,9 @@ int importAsLayer(data::ProjectStore& project, const QString& projectPath, const
         printLine(stderr, ImportCommand::tr("citytwin import: %1").arg(ErrorText::describe(report.error())));
         return 1;
     }
+    for (const data::LayerWarning& note : report->notes)
+        printLine(stderr, ImportCommand::tr("citytwin import: note: %1")
+                              .arg(ErrorText::describeWarning(qs(report->table), note)));
     if (!report->sourceIdRenamedTo.empty())
         printLine(stderr,
                   ImportCommand::tr("citytwin import: warning: %1's id column is not unique whole numbers: kept as %2, "
@@ -195,6 +200,8 @@ int ImportCommand::run(const QStringList& arguments)
     for (const auto* option : {&layerOption, &asOption, &mappingOption, &crsOption, &nameOption, &replaceOption,
                                &strictOption, &reportOption, &projectCrsOption, &quietOption, &langOption})
         parser.addOption(*option);
+    const TableColumnOptions columnOptions;
+    columnOptions.addTo(parser);
     parser.addPositionalArgument(tr("PROJECT"), tr("The project GeoPackage."), tr("PROJECT.gpkg"));
     parser.addPositionalArgument(tr("SOURCE"), tr("The file or GDAL connection string to import."), tr("SOURCE"));
 
@@ -210,6 +217,11 @@ int ImportCommand::run(const QStringList& arguments)
         printLine(stdout, parser.helpText().replace(QCoreApplication::applicationFilePath(),
                                                     QStringLiteral("citytwin import")));
         return 0;
+    }
+    if (const QString problem = columnOptions.problem(parser); !problem.isEmpty())
+    {
+        printLine(stderr, tr("citytwin import: %1").arg(problem));
+        return 2;
     }
     const QStringList positional = parser.positionalArguments();
     const QString kind = parser.value(asOption);
@@ -245,6 +257,7 @@ int ImportCommand::run(const QStringList& arguments)
         options.crs = parser.value(crsOption).toStdString();
         options.replace = parser.isSet(replaceOption);
         options.strict = parser.isSet(strictOption);
+        options.columns = columnOptions.columns(parser);
         if (!quiet)
             options.progress = [](std::int64_t n)
             { printLine(stderr, ImportCommand::tr("citytwin import: %1 features written").arg(n)); };

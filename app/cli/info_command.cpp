@@ -1,7 +1,9 @@
 #include "app/cli/info_command.hpp"
 
 #include "app/cli/cli_output.hpp"
+#include "app/cli/table_column_options.hpp"
 #include "app/common/error_text.hpp"
+#include "app/common/scene_sources.hpp"
 
 #include "data/io/source_info.hpp"
 #include "data/io/vector_source.hpp"
@@ -36,6 +38,9 @@ QJsonObject toJson(const data::SourceInfo& info, const QString& projectCrs)
         QJsonArray fields;
         for (const auto& field : layer.fields)
             fields.append(QJsonObject{{"name", qs(field.name)}, {"type", qs(field.type)}});
+        QJsonArray notes;
+        for (const auto& note : layer.notes)
+            notes.append(QJsonObject{{"value", qs(note.value)}, {"detail", qs(note.detail)}});
         layers.append(
             QJsonObject{{"name", qs(layer.name)},
                         {"geometry_type", qs(layer.geometryType)},
@@ -47,6 +52,8 @@ QJsonObject toJson(const data::SourceInfo& info, const QString& projectCrs)
                         {"project_extent", extentJson(layer.projectExtent)},
                         {"outside_project_area", layer.outsideProjectArea},
                         {"encoding", qs(layer.encoding)},
+                        {"features_without_geometry", static_cast<qint64>(layer.featuresWithoutGeometry)},
+                        {"notes", notes},
                         {"fields", fields}});
     }
     source["layers"] = layers;
@@ -113,6 +120,16 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
         printLine(stdout, InfoCommand::tr("  Extent in %1: %2")
                               .arg(projectCrs, extentText(layer.projectExtent, layer.outsideProjectArea)));
         printLine(stdout, InfoCommand::tr("  Encoding: %1").arg(qs(layer.encoding)));
+        for (const data::LayerWarning& note : layer.notes)
+            printLine(stdout, InfoCommand::tr("  Note: %1").arg(ErrorText::describeWarning(qs(layer.name), note)));
+        if (layer.featuresWithoutGeometry > 0)
+            printLine(stdout, layer.featuresWithoutGeometry == layer.featureCount
+                                  ? InfoCommand::tr("  Note: none of the %n feature(s) has a geometry: nothing to "
+                                                    "show (a table without coordinate columns? --x-field, "
+                                                    "--y-field or --geometry-field name them)",
+                                                    nullptr, static_cast<int>(layer.featureCount))
+                                  : InfoCommand::tr("  Note: %n feature(s) have no geometry", nullptr,
+                                                    static_cast<int>(layer.featuresWithoutGeometry)));
         QStringList fields;
         for (const auto& field : layer.fields)
             fields << QStringLiteral("%1 (%2)").arg(qs(field.name), qs(field.type));
@@ -151,6 +168,13 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
                                            (t.srs.size() > 100 ? QStringLiteral("…") : QString()),
                                        qs(t.origin))
                                   .arg(t.tileCount));
+        if (t.format == "ContextCapture")
+        {
+            const auto extent = obliqueProjectExtent(qs(info.path), projectCrs.toStdString());
+            printLine(stdout, InfoCommand::tr("  Extent in %1: %2")
+                                  .arg(projectCrs, extent ? extentText(extent.value())
+                                                          : ErrorText::describe(extent.error())));
+        }
     }
     if (info.layers.empty() && !info.raster && !info.tileset)
         printLine(stdout, InfoCommand::tr("No layers."));
@@ -173,6 +197,8 @@ int InfoCommand::run(const QStringList& arguments)
     parser.addOption(jsonOption);
     parser.addOption(crsOption);
     parser.addOption(langOption);
+    const TableColumnOptions columnOptions;
+    columnOptions.addTo(parser);
     parser.addPositionalArgument(tr("SOURCE"), tr("Files or GDAL connection strings to describe."), tr("SOURCE..."));
     QStringList verbArguments = arguments;
     verbArguments.removeAt(1);
@@ -192,12 +218,17 @@ int InfoCommand::run(const QStringList& arguments)
         printLine(stderr, tr("citytwin info: name at least one SOURCE"));
         return 2;
     }
+    if (const QString problem = columnOptions.problem(parser); !problem.isEmpty())
+    {
+        printLine(stderr, tr("citytwin info: %1").arg(problem));
+        return 2;
+    }
     const QString projectCrs = parser.value(crsOption);
     QJsonArray sources;
     int status = 0;
     for (const QString& path : parser.positionalArguments())
     {
-        auto info = data::inspectSource(path.toStdString(), projectCrs.toStdString());
+        auto info = data::inspectSource(path.toStdString(), projectCrs.toStdString(), columnOptions.columns(parser));
         if (!info)
         {
             printLine(stderr, tr("citytwin info: %1").arg(ErrorText::describe(info.error())));

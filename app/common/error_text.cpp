@@ -89,6 +89,27 @@ QString ErrorText::describeWarning(const QString& layerName, const data::LayerWa
         return tr("Layer %1: %2 invalid geometries were repaired.").arg(layerName, value);
     case data::LayerWarning::Kind::GeometrySkipped:
         return tr("Layer %1: %2 invalid geometries were skipped.").arg(layerName, value);
+    case data::LayerWarning::Kind::ReadAsCollection:
+        return tr("Layer %1 is a bare JSON array of features (not a FeatureCollection); it was read as one.")
+            .arg(layerName);
+    case data::LayerWarning::Kind::CrsFromName:
+        return tr("Layer %1 names its coordinate reference system '%2'; it was read as %3.")
+            .arg(layerName, value, QString::fromStdString(warning.detail.substr(warning.detail.rfind(' ') + 1)));
+    case data::LayerWarning::Kind::CrsNotRecognised:
+        return tr("Layer %1 names a coordinate reference system that is not known (%2); WGS 84, GeoJSON's default, "
+                  "was used. Declare the right one if it lands in the wrong place.")
+            .arg(layerName, value);
+    case data::LayerWarning::Kind::DataVAsGcj02:
+        return tr("Layer %1 looks like DataV GeoAtlas data (features with adcode) and declares no coordinate "
+                  "reference system; it was read as GCJ-02, the coordinates DataV publishes. Declare EPSG:4326 if "
+                  "they are WGS 84.")
+            .arg(layerName);
+    case data::LayerWarning::Kind::PointsFromColumns:
+        return tr("Layer %1: points from the columns %2.").arg(layerName, value);
+    case data::LayerWarning::Kind::NoGeometry:
+        return tr("Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its "
+                  "coordinate columns named as usual? --x-field and --y-field name them).")
+            .arg(layerName, value);
     }
     return tr("Layer %1: %2").arg(layerName, QString::fromStdString(warning.detail));
 }

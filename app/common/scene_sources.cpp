@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <osg/ComputeBoundsVisitor>
+
 namespace citytwin::app
 {
 
@@ -96,27 +98,41 @@ void useDisplayNames(scene::SceneModel& model)
 
 bool isObliqueTileset(const QString& path)
 {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return QFileInfo::exists(QDir(path).filePath(QStringLiteral("metadata.xml")));
-    return info.fileName().compare(QStringLiteral("metadata.xml"), Qt::CaseInsensitive) == 0 &&
-           QDir(info.absolutePath()).exists(QStringLiteral("Data"));
+    return data::obliqueMetadataPath(path.toStdString()).has_value();
 }
 
 data::Result<bool> addObliqueTileset(scene::SceneModel& model, const QString& path)
 {
-    auto metadata = data::readObliqueMetadata(path.toStdString());
+    const std::string metadataPath = data::obliqueMetadataPath(path.toStdString()).value_or(path.toStdString());
+    auto metadata = data::readObliqueMetadata(metadataPath);
     if (!metadata)
         return metadata.error();
     auto placement = data::placeInProjectCrs(metadata.value(), "EPSG:4548");
     if (!placement)
         return placement.error();
     model.setOriginIfUnset(osg::Vec3d(placement->x, placement->y, 0.0));
-    auto node = scene::loadObliqueModel(path.toStdString(), "EPSG:4548", model.origin());
+    auto node = scene::loadObliqueModel(metadataPath, "EPSG:4548", model.origin());
     if (!node)
         return node.error();
     model.addModel(node.value());
     return true;
+}
+
+data::Result<data::Extent> obliqueProjectExtent(const QString& path, const std::string& projectCrs)
+{
+    const std::string metadataPath = data::obliqueMetadataPath(path.toStdString()).value_or(path.toStdString());
+    auto node = scene::loadObliqueModel(metadataPath, projectCrs, osg::Vec3d());
+    if (!node)
+        return node.error();
+    osg::ComputeBoundsVisitor bounds;
+    node.value()->accept(bounds);
+    const osg::BoundingBox& box = bounds.getBoundingBox();
+    if (!box.valid())
+        return data::Error{data::ErrorCode::NoFeatures, "the top-level tiles hold no geometry", metadataPath};
+    data::Extent extent;
+    for (unsigned int corner = 0; corner < 8; ++corner)
+        extent.include(box.corner(corner).x(), box.corner(corner).y());
+    return extent;
 }
 
 } // namespace citytwin::app

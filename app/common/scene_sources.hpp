@@ -53,8 +53,13 @@ osg::ref_ptr<osg::Node> buildIncidentHeat(const scene::SceneModel& model, const 
 /// layer by its role (a derived layer by the one it was made from). Call again after a language change.
 void useDisplayNames(scene::SceneModel& model);
 
-/// Whether the path is an oblique-photogrammetry tileset (its folder or its metadata.xml).
+/// Whether the path is part of an oblique-photogrammetry tileset: its folder, its metadata.xml, or any of its
+/// tile folders or .osgb files (data::obliqueMetadataPath); the whole tileset is what opens.
 bool isObliqueTileset(const QString& path);
+
+/// The extent in the project CRS of an oblique tileset's top-level tiles (their geometry read, placed as the
+/// viewer places them).
+data::Result<data::Extent> obliqueProjectExtent(const QString& path, const std::string& projectCrs);
 
 /// Loads an oblique tileset into the model (GUI thread; its finer tiles page in later).
 data::Result<bool> addObliqueTileset(scene::SceneModel& model, const QString& path);

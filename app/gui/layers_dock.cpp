@@ -2,18 +2,47 @@
 
 #include "app/common/layer_names.hpp"
 
+#include <QCoreApplication>
 #include <QEvent>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QVBoxLayout>
 
 namespace citytwin::app
 {
 
-LayersDock::LayersDock(QWidget* parent) : QDockWidget(parent), mList(new QListWidget(this))
+namespace
+{
+/// A 3D model's kind, from the prefix the scene names it with, in the interface language.
+QString modelKind(const std::string& name)
+{
+    if (name.rfind("oblique:", 0) == 0)
+        return QCoreApplication::translate("citytwin::app::LayersDock", "Oblique photography");
+    if (name.rfind("citygml:", 0) == 0)
+        return QCoreApplication::translate("citytwin::app::LayersDock", "CityGML");
+    if (name.rfind("3dtiles:", 0) == 0)
+        return QCoreApplication::translate("citytwin::app::LayersDock", "3D Tiles");
+    return QCoreApplication::translate("citytwin::app::LayersDock", "3D model");
+}
+} // namespace
+
+LayersDock::LayersDock(QWidget* parent)
+    : QDockWidget(parent), mList(new QListWidget), mModelsLabel(new QLabel), mModelList(new QListWidget)
 {
     setObjectName(QStringLiteral("layersDock"));
     mList->setObjectName(QStringLiteral("layersList"));
-    setWidget(mList);
+    mModelList->setObjectName(QStringLiteral("modelsList"));
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mList, 3);
+    layout->addWidget(mModelsLabel);
+    layout->addWidget(mModelList, 1);
+    mModelsLabel->hide();
+    mModelList->hide();
+    setWidget(content);
+    connectModelList();
     connect(mList, &QListWidget::itemChanged, this,
             [this](QListWidgetItem* item)
             { emit visibilityChanged(mList->row(item), item->checkState() == Qt::Checked); });
@@ -88,6 +117,78 @@ void LayersDock::updateRow(int index)
     item->setToolTip(tr("Table %1. Double-click to zoom to this layer").arg(QString::fromStdString(row.table)));
 }
 
+void LayersDock::connectModelList()
+{
+    connect(mModelList, &QListWidget::itemChanged, this,
+            [this](QListWidgetItem* item)
+            {
+                const int row = mModelList->row(item);
+                mModels[row].visible = item->checkState() == Qt::Checked;
+                emit modelVisibilityChanged(row, mModels[row].visible);
+            });
+    connect(mModelList, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem* item) { emit modelZoomRequested(mModelList->row(item)); });
+    mModelList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mModelList, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position)
+            {
+                const int row = mModelList->row(mModelList->itemAt(position));
+                if (row < 0)
+                    return;
+                QMenu menu(this);
+                menu.addAction(tr("Zoom to Model"), this, [this, row] { emit modelZoomRequested(row); });
+                menu.addAction(tr("Remove Model"), this, [this, row] { emit modelRemoveRequested(row); });
+                menu.exec(mModelList->viewport()->mapToGlobal(position));
+            });
+}
+
+void LayersDock::setModels(const QList<ModelRow>& models)
+{
+    mModels = models;
+    const QSignalBlocker blocker(mModelList);
+    mModelList->clear();
+    for (int i = 0; i < mModels.size(); ++i)
+    {
+        auto* item = new QListWidgetItem(mModelList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(mModels[i].visible ? Qt::Checked : Qt::Unchecked);
+        updateModelRow(i);
+    }
+    mModelsLabel->setVisible(!mModels.isEmpty());
+    mModelList->setVisible(!mModels.isEmpty());
+}
+
+int LayersDock::modelCount() const
+{
+    return mModelList->count();
+}
+
+QString LayersDock::modelRowText(int index) const
+{
+    return mModelList->item(index)->text();
+}
+
+bool LayersDock::isModelChecked(int index) const
+{
+    return mModelList->item(index)->checkState() == Qt::Checked;
+}
+
+void LayersDock::setModelChecked(int index, bool checked)
+{
+    mModelList->item(index)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+void LayersDock::updateModelRow(int index)
+{
+    const std::string& name = mModels.at(index).name;
+    const auto colon = name.find(':');
+    const QString shortName = QString::fromStdString(colon == std::string::npos ? name : name.substr(colon + 1));
+    const QSignalBlocker blocker(mModelList);
+    QListWidgetItem* item = mModelList->item(index);
+    item->setText(tr("%1 (%2)").arg(shortName, modelKind(name)));
+    item->setToolTip(tr("Double-click to zoom to this model; right-click to remove it"));
+}
+
 void LayersDock::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -98,8 +199,11 @@ void LayersDock::changeEvent(QEvent* event)
 void LayersDock::retranslateUi()
 {
     setWindowTitle(tr("Layers"));
+    mModelsLabel->setText(tr("3D models"));
     for (int i = 0; i < mList->count(); ++i)
         updateRow(i);
+    for (int i = 0; i < mModelList->count(); ++i)
+        updateModelRow(i);
 }
 
 } // namespace citytwin::app

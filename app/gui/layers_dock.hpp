@@ -6,6 +6,7 @@
 
 #include <QDockWidget>
 
+class QLabel;
 class QListWidget;
 class QListWidgetItem;
 
@@ -34,12 +35,30 @@ public:
     /// Ticks a row as the user would (visibilityChanged follows when the state changes).
     void setChecked(int index, bool checked);
 
+    /// The 3D models (oblique tilesets, CityGML files, 3D Tiles sets) in a list of their own below the layers,
+    /// each by its kind and name ("oblique:NAME", "citygml:NAME", "3dtiles:NAME" as the scene names them), with a
+    /// visibility tick. The list is hidden while there is none.
+    struct ModelRow
+    {
+        std::string name;
+        bool visible = true;
+    };
+    void setModels(const QList<ModelRow>& models);
+    int modelCount() const;
+    QString modelRowText(int index) const;
+    bool isModelChecked(int index) const;
+    void setModelChecked(int index, bool checked);
+
 signals:
     void visibilityChanged(int layerIndex, bool visible);
     void zoomRequested(int layerIndex);
     /// The user asks to colour a layer by one of its fields, or to give it back its own colours.
     void colorByRequested(int layerIndex);
     void resetColorsRequested(int layerIndex);
+    /// The user shows or hides a 3D model, asks to zoom to it, or to remove it.
+    void modelVisibilityChanged(int modelIndex, bool visible);
+    void modelZoomRequested(int modelIndex);
+    void modelRemoveRequested(int modelIndex);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -47,8 +66,13 @@ protected:
 private:
     void retranslateUi();
     void updateRow(int index);
+    void updateModelRow(int index);
+    void connectModelList();
 
     QListWidget* mList = nullptr;
+    QLabel* mModelsLabel = nullptr;
+    QListWidget* mModelList = nullptr;
+    QList<ModelRow> mModels;
     /// What a row shows: the layer's table, role and origin (for its display name) and its feature count.
     struct Row
     {

@@ -131,6 +131,7 @@ void MainWindow::createParts()
 
     connect(mLoader, &SourceLoader::failed, this, &MainWindow::reportError);
     connect(mLoader, &SourceLoader::crsGuessed, this, &MainWindow::confirmCrs);
+    connectModelRows();
     connect(mLoader, &SourceLoader::layersAdded, mCoordinates, &QLabel::clear);
     connect(mLoader, &SourceLoader::terrainShown, this,
             [this]
@@ -495,6 +496,38 @@ ReportDialog* MainWindow::showReportDialog()
     mReportDialog->raise();
     mReportDialog->activateWindow();
     return mReportDialog;
+}
+
+void MainWindow::connectModelRows()
+{
+    // 3D models have rows of their own in the Layers dock: shown or hidden, zoomed to, removed.
+    const auto syncModels = [this]
+    {
+        QList<LayersDock::ModelRow> rows;
+        for (unsigned int i = 0; i < mModel->modelCount(); ++i)
+            rows.append({mModel->modelName(i), mModel->isModelVisible(i)});
+        mLayersDock->setModels(rows);
+    };
+    connect(mLoader, &SourceLoader::modelsChanged, this, syncModels);
+    connect(mLayersDock, &LayersDock::modelVisibilityChanged, this,
+            [this](int index, bool visible)
+            {
+                mModel->setModelVisible(static_cast<unsigned int>(index), visible);
+                mViewport->sceneChanged(false);
+            });
+    connect(mLayersDock, &LayersDock::modelZoomRequested, this,
+            [this](int index)
+            {
+                if (const osg::Node* node = mModel->modelNode(static_cast<unsigned int>(index)))
+                    mViewport->flyToBound(node->getBound());
+            });
+    connect(mLayersDock, &LayersDock::modelRemoveRequested, this,
+            [this, syncModels](int index)
+            {
+                mModel->removeModel(static_cast<unsigned int>(index));
+                syncModels();
+                mViewport->sceneChanged(false);
+            });
 }
 
 void MainWindow::confirmCrs(const QString& path, const QString& layerName, const QString& guess)

@@ -124,6 +124,7 @@ private:
     void newProject();
     void chooseProject();
     void confirmCrs(const QString& path, const QString& layerName, const QString& guess);
+    void connectModelRows();
     /// Asks for a field and colours the layer by it (classes or categories) with a legend.
     void chooseLayerColors(int index);
     void updateActions();

@@ -60,6 +60,8 @@ signals:
     void failed(const QString& message);
     /// A layer was read with a guessed CRS: the window asks the user to confirm it.
     void crsGuessed(const QString& path, const QString& layerName, const QString& guess);
+    /// A 3D model (oblique, CityGML, 3D Tiles) was added to the scene.
+    void modelsChanged();
     /// A source's layers were added, and the scene has layers.
     void layersAdded();
     /// The terrain is shown (the window offers to hide it).

@@ -88,6 +88,12 @@ struct LayerWarning
         DecodedAsGbk,     ///< text was not UTF-8; decoded as GBK; value = values that could not be decoded
         GeometryRepaired, ///< invalid geometries repaired; value = how many
         GeometrySkipped,  ///< invalid or unreadable geometries skipped; value = how many
+        ReadAsCollection, ///< a bare JSON array of Features, read as a FeatureCollection
+        CrsFromName,      ///< the source names its CRS in words GDAL ignores; value = the name, detail = the CRS
+        CrsNotRecognised, ///< the source names a CRS nobody knows; value = the name (the default was used)
+        DataVAsGcj02,     ///< DataV GeoAtlas features (adcode) without a CRS, read as GCJ-02
+        PointsFromColumns, ///< points made from a table's columns; value = the columns
+        NoGeometry,       ///< features without a geometry GDAL could read; value = how many (detail: of how many)
     };
     Kind kind = Kind::Empty;
     std::string value;

@@ -1,25 +1,28 @@
 #include "data/io/gdal_open.hpp"
 
+#include "data/io/geojson_variants.hpp"
+#include "data/io/point_tables.hpp"
+
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <vector>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <ogr_spatialref.h>
 
 namespace citytwin::data
 {
 namespace
 {
-/// The CSV driver's open options naming the columns a point table's coordinates or geometry are in (matched
-/// without regard to case).
-constexpr const char* PointXColumnsOption =
-    "X_POSSIBLE_NAMES=lon,lng,long,longitude,x,经度,东经,坐标X,X坐标,横坐标,easting";
-constexpr const char* PointYColumnsOption = "Y_POSSIBLE_NAMES=lat,latitude,y,纬度,北纬,坐标Y,Y坐标,纵坐标,northing";
-constexpr const char* GeometryColumnsOption = "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom,几何,空间信息";
+/// The metadata domain of what CityTwin notes on the layers it opens.
+constexpr const char* NotesDomain = "CITYTWIN";
+constexpr char NoteFieldSeparator = '\x1F';
 
 std::string lowerExtension(const std::string& path)
 {
@@ -28,11 +31,118 @@ std::string lowerExtension(const std::string& path)
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return extension;
 }
+
+/// Opens a GeoJSON file as published (adaptGeoJson); nothing when it needs no adapting.
+std::optional<GdalDatasetPtr> openGeoJsonVariant(const std::string& path, unsigned int flags)
+{
+    auto adaptation = adaptGeoJson(path);
+    if (!adaptation)
+        return std::nullopt;
+    std::string memoryFile;
+    if (!adaptation->text.empty())
+    {
+        static std::atomic<unsigned long> next{0};
+        memoryFile = "/vsimem/citytwin/" + std::to_string(++next) + "/" +
+                     std::filesystem::path(path).stem().string() + ".geojson";
+        auto* bytes = static_cast<GByte*>(CPLMalloc(adaptation->text.size()));
+        std::copy(adaptation->text.begin(), adaptation->text.end(), bytes);
+        VSIFCloseL(VSIFileFromMemBuffer(memoryFile.c_str(), bytes, adaptation->text.size(), TRUE));
+    }
+    static const char* const GeoJsonDriver[] = {"GeoJSON", nullptr};
+    GdalDatasetPtr dataset(GDALDataset::Open(memoryFile.empty() ? path.c_str() : memoryFile.c_str(),
+                                             flags | GDAL_OF_READONLY, GeoJsonDriver, nullptr),
+                           GdalDatasetCloser{memoryFile});
+    if (!dataset)
+    {
+        if (!memoryFile.empty())
+            VSIUnlink(memoryFile.c_str());
+        return GdalDatasetPtr();
+    }
+    for (OGRLayer* layer : dataset->GetLayers())
+    {
+        attachNotes(*layer, adaptation->notes);
+        if (!adaptation->crs.empty())
+        {
+            layer->SetMetadataItem("CRS", adaptation->crs.c_str(), NotesDomain);
+            layer->SetMetadataItem("CRS_GUESSED", adaptation->crsGuessed ? "YES" : "NO", NotesDomain);
+        }
+    }
+    return dataset;
+}
+
+/// Opens a CSV / TSV point table with the CSV driver, its points from the coordinate or geometry columns.
+GdalDatasetPtr openCsvTable(const std::string& path, unsigned int flags, const TableColumns& columns)
+{
+    static const char* const TableDrivers[] = {"CSV", nullptr};
+    GdalDatasetPtr plain(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, TableDrivers, nullptr));
+    if (!plain || plain->GetLayerCount() == 0)
+        return plain;
+    std::string error;
+    std::vector<LayerWarning> notes;
+    const std::vector<std::string> chosen = csvColumnOptions(*plain->GetLayer(0), columns, error, notes);
+    if (!error.empty())
+    {
+        CPLError(CE_Failure, CPLE_AppDefined, "%s", error.c_str());
+        return nullptr;
+    }
+    if (chosen.empty())
+        return plain;
+    plain.reset();
+    std::vector<const char*> options;
+    for (const std::string& option : chosen)
+        options.push_back(option.c_str());
+    options.push_back(nullptr);
+    GdalDatasetPtr dataset(
+        GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, TableDrivers, options.data(), nullptr));
+    if (dataset && dataset->GetLayerCount() > 0)
+        attachNotes(*dataset->GetLayer(0), notes);
+    return dataset;
+}
 } // namespace
 
 void GdalDatasetCloser::operator()(GDALDataset* dataset) const
 {
     GDALClose(GDALDataset::ToHandle(dataset));
+    if (!memoryFile.empty())
+        VSIUnlink(memoryFile.c_str());
+}
+
+void attachNotes(OGRLayer& layer, const std::vector<LayerWarning>& notes)
+{
+    std::string text;
+    for (const LayerWarning& note : notes)
+        text += std::to_string(static_cast<int>(note.kind)) + NoteFieldSeparator + note.value + NoteFieldSeparator +
+                note.detail + '\n';
+    const char* existing = layer.GetMetadataItem("NOTES", NotesDomain);
+    layer.SetMetadataItem("NOTES", ((existing ? existing : "") + text).c_str(), NotesDomain);
+}
+
+std::vector<LayerWarning> layerNotes(OGRLayer& layer)
+{
+    std::vector<LayerWarning> notes;
+    const char* text = layer.GetMetadataItem("NOTES", NotesDomain);
+    std::string rest = text ? text : "";
+    for (std::size_t end = rest.find('\n'); end != std::string::npos; end = rest.find('\n'))
+    {
+        const std::string line = rest.substr(0, end);
+        rest.erase(0, end + 1);
+        const auto first = line.find(NoteFieldSeparator);
+        const auto second = line.find(NoteFieldSeparator, first + 1);
+        if (first == std::string::npos || second == std::string::npos)
+            continue;
+        notes.push_back({static_cast<LayerWarning::Kind>(std::stoi(line.substr(0, first))),
+                         line.substr(first + 1, second - first - 1), line.substr(second + 1)});
+    }
+    return notes;
+}
+
+std::string layerCrs(OGRLayer& layer, bool* guessed)
+{
+    const char* declared = layer.GetMetadataItem("CRS", NotesDomain);
+    const char* wasGuessed = layer.GetMetadataItem("CRS_GUESSED", NotesDomain);
+    if (guessed)
+        *guessed = declared && wasGuessed && std::string(wasGuessed) == "YES";
+    return declared ? std::string(declared) : crsDefinition(layer.GetSpatialRef());
 }
 
 void ensureGdalRegistered()
@@ -66,13 +176,14 @@ bool isShapefileWithoutCodePage(const std::string& path)
            !std::filesystem::exists(cpg.replace_extension(".CPG"));
 }
 
-Result<OpenedLayer> openSourceLayer(const std::string& path, const std::string& layerName)
+Result<OpenedLayer> openSourceLayer(const std::string& path, const std::string& layerName,
+                                    const TableColumns& columns)
 {
     if (!isConnectionString(path) && !std::filesystem::exists(path))
         return Error{ErrorCode::FileNotFound, "no such file", path};
     CPLErrorReset();
     OpenedLayer opened;
-    opened.dataset = openReadOnly(path, GDAL_OF_VECTOR);
+    opened.dataset = openReadOnly(path, GDAL_OF_VECTOR, columns);
     if (!opened.dataset)
     {
         const std::string message = CPLGetLastErrorMsg();
@@ -102,13 +213,19 @@ std::string crsDefinition(const OGRSpatialReference* srs)
     return result;
 }
 
-GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
+GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags, const TableColumns& columns)
 {
     ensureGdalRegistered();
+    const std::string extension = lowerExtension(path);
+    const bool file = !isConnectionString(path);
+    if (file && (flags & GDAL_OF_VECTOR) && (extension == ".json" || extension == ".geojson"))
+        if (auto variant = openGeoJsonVariant(path, flags))
+            return std::move(*variant);
+    if (file && (extension == ".csv" || extension == ".tsv"))
+        return openCsvTable(path, flags, columns);
     std::vector<const char*> options;
     if (isShapefileWithoutCodePage(path))
         options.push_back("ENCODING=");
-    const std::string extension = lowerExtension(path);
     if (extension == ".gml" || extension == ".xml")
         options.push_back("WRITE_GFS=NO");
     // Only the tables registered in gpkg_contents are layers (a project's own tables are not).
@@ -117,20 +234,18 @@ GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags)
     // Exported incident sheets have a header row even when every cell is text.
     if (extension == ".xlsx" || extension == ".ods")
         options.push_back("HEADERS=FORCE");
-    // Point tables: the coordinate (or WKT / GeoJSON geometry) columns found by their usual names, English and
-    // Chinese, kept as fields too; only the CSV driver may take them (GDAL's XYZ grid driver otherwise claims a
-    // table of numbers as an ungridded raster).
-    const bool table = extension == ".csv" || extension == ".tsv";
-    if (table)
-    {
-        options.push_back(PointXColumnsOption);
-        options.push_back(PointYColumnsOption);
-        options.push_back(GeometryColumnsOption);
-    }
     options.push_back(nullptr);
-    static const char* const TableDrivers[] = {"CSV", nullptr};
-    return GdalDatasetPtr(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, table ? TableDrivers : nullptr,
-                                            options.size() > 1 ? options.data() : nullptr));
+    GdalDatasetPtr dataset(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr,
+                                             options.size() > 1 ? options.data() : nullptr));
+    // Spreadsheets: the points of every sheet from its coordinate or geometry columns.
+    if (dataset && (extension == ".xlsx" || extension == ".ods"))
+    {
+        std::string error;
+        dataset = pointsFromColumns(*dataset, columns, error);
+        if (!error.empty())
+            CPLError(CE_Failure, CPLE_AppDefined, "%s", error.c_str());
+    }
+    return dataset;
 }
 
 } // namespace citytwin::data

@@ -2,6 +2,7 @@
 
 #include "data/geo/crs_transformer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -273,6 +274,30 @@ Result<ObliqueMetadata> parseObliqueMetadata(const std::string& xml, const std::
         metadata.originZ = numbers.size() == 3 ? numbers[2] : 0.0;
     }
     return metadata;
+}
+
+std::optional<std::string> obliqueMetadataPath(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code errorCode;
+    fs::path at = fs::absolute(fs::path(path), errorCode);
+    if (errorCode || !fs::exists(at, errorCode))
+        return std::nullopt;
+    std::string name = at.filename().string();
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    const bool metadata = name == "metadata.xml";
+    const bool tile = name.size() > 5 && name.substr(name.size() - 5) == ".osgb";
+    if (!metadata && !tile && !fs::is_directory(at, errorCode))
+        return std::nullopt;
+    fs::path folder = fs::is_directory(at, errorCode) ? at : at.parent_path();
+    for (int up = 0; up <= 4 && !folder.empty(); ++up, folder = folder.parent_path())
+    {
+        if (fs::is_regular_file(folder / "metadata.xml", errorCode) && fs::is_directory(folder / "Data", errorCode))
+            return (folder / "metadata.xml").string();
+        if (metadata || folder == folder.parent_path())
+            break;
+    }
+    return std::nullopt;
 }
 
 Result<ObliqueMetadata> readObliqueMetadata(const std::string& folderOrMetadataPath)

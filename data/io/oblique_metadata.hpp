@@ -2,6 +2,7 @@
 
 #include "data/core/result.hpp"
 
+#include <optional>
 #include <string>
 
 namespace citytwin::data
@@ -46,6 +47,11 @@ struct ObliquePlacement
 
 /// Parses the text of a metadata.xml; path is only used in error messages.
 Result<ObliqueMetadata> parseObliqueMetadata(const std::string& xml, const std::string& path = {});
+
+/// The metadata.xml of the oblique tileset a path belongs to: the tileset folder, its metadata.xml, its Data
+/// folder, a tile folder or any of its .osgb files (found up to four folders above, beside a Data folder).
+/// Nothing when the path is not part of one.
+std::optional<std::string> obliqueMetadataPath(const std::string& path);
 
 /// Reads a tileset's metadata.xml, given the tileset folder or the metadata.xml itself.
 Result<ObliqueMetadata> readObliqueMetadata(const std::string& folderOrMetadataPath);

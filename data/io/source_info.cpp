@@ -3,6 +3,7 @@
 #include "data/geo/coordinate_pipeline.hpp"
 #include "data/geo/crs_transformer.hpp"
 #include "data/io/gdal_open.hpp"
+#include "data/io/oblique_metadata.hpp"
 #include "data/io/text_encoding.hpp"
 
 #include <filesystem>
@@ -115,6 +116,20 @@ std::string detectEncoding(OGRLayer& layer, std::vector<FieldInfo>& fields)
     return "GBK";
 }
 
+/// How many features have no geometry (every feature of a layer without a geometry column).
+std::int64_t featuresWithoutGeometry(OGRLayer& layer)
+{
+    if (wkbFlatten(layer.GetGeomType()) == wkbNone)
+        return layer.GetFeatureCount(TRUE);
+    std::int64_t without = 0;
+    layer.SetIgnoredFields(nullptr);
+    layer.ResetReading();
+    for (auto& feature : layer)
+        without += feature->GetGeometryRef() == nullptr ? 1 : 0;
+    layer.ResetReading();
+    return without;
+}
+
 LayerInfo inspectLayer(OGRLayer& layer, const std::string& path, const std::string& projectCrs)
 {
     LayerInfo info;
@@ -142,12 +157,24 @@ LayerInfo inspectLayer(OGRLayer& layer, const std::string& path, const std::stri
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     std::tie(info.crs, info.crsName) = describeCrs(srs);
     std::string transformCrs = crsDefinition(srs);
-    if (!srs)
+    info.notes = layerNotes(layer);
+    bool guessed = false;
+    if (std::string declared = layerCrs(layer, &guessed); declared != transformCrs)
+    {
+        // Named in words GDAL ignores, or DataV's GCJ-02.
+        transformCrs = declared;
+        info.crs = guessed ? "" : declared;
+        info.crsName.clear();
+        if (guessed)
+            info.guessedCrs = declared;
+    }
+    else if (!srs)
     {
         if (const auto guess = guessCrs(info.sourceExtent, projectCrs))
             info.guessedCrs = transformCrs = guess->crs;
     }
     info.projectExtent = projectExtentOf(info.sourceExtent, transformCrs, projectCrs, info.outsideProjectArea);
+    info.featuresWithoutGeometry = featuresWithoutGeometry(layer);
     return info;
 }
 
@@ -243,14 +270,23 @@ std::optional<TilesetInfo> inspectTileset(const std::string& path)
 }
 } // namespace
 
-Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs)
+Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs, const TableColumns& columns)
 {
     if (!isConnectionString(path) && !std::filesystem::exists(path))
         return Error{ErrorCode::FileNotFound, "no such file", path};
     SourceInfo info;
     info.path = path;
+    // An oblique tileset by its folder, its metadata.xml, or any of its tiles.
+    if (const auto metadata = isConnectionString(path) ? std::nullopt : obliqueMetadataPath(path))
+        if (auto tileset = inspectTileset(*metadata))
+        {
+            info.driver = tileset->format;
+            info.driverLongName = "ContextCapture / Smart3D oblique tileset";
+            info.tileset = std::move(tileset);
+            return info;
+        }
     CPLErrorReset();
-    GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
+    GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR | GDAL_OF_RASTER, columns);
     if (!dataset)
     {
         if (auto tileset = isConnectionString(path) ? std::nullopt : inspectTileset(path))
@@ -265,6 +301,9 @@ Result<SourceInfo> inspectSource(const std::string& path, const std::string& pro
         return Error{ErrorCode::OpenFailed, message.empty() ? "not a format GDAL can read" : message, path};
     }
     GDALDriver* driver = dataset->GetDriver();
+    // A spreadsheet whose points were made in memory: the spreadsheet's driver.
+    if (const char* source = dataset->GetMetadataItem("SOURCE_DRIVER", "CITYTWIN"))
+        driver = GetGDALDriverManager()->GetDriverByName(source);
     info.driver = driver ? driver->GetDescription() : "";
     info.driverLongName =
         driver && driver->GetMetadataItem(GDAL_DMD_LONGNAME) ? driver->GetMetadataItem(GDAL_DMD_LONGNAME) : "";

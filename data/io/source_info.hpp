@@ -2,6 +2,7 @@
 
 #include "data/core/result.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/io/gdal_open.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -37,6 +38,11 @@ struct LayerInfo
     bool outsideProjectArea = false;
     std::string encoding = "UTF-8";
     std::vector<FieldInfo> fields;
+    /// Features without a geometry (all of them in a table without coordinate columns).
+    std::int64_t featuresWithoutGeometry = 0;
+    /// What reading the layer took (layerNotes): a bare GeoJSON array, GBK text, a CRS named in words, the
+    /// columns a table's points came from.
+    std::vector<LayerWarning> notes;
 };
 
 /// What `citytwin info` tells about a raster.
@@ -80,6 +86,7 @@ struct SourceInfo
 
 /// Describes a source without reading all of it: layers (name, geometry type, count, CRS, extents,
 /// fields, encoding), raster properties, or a 3D tileset's header. Read-only.
-Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs);
+Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs,
+                                 const TableColumns& columns = {});
 
 } // namespace citytwin::data

@@ -255,6 +255,27 @@ std::optional<double> featureHeight(const OGRFeature& feature, const HeightField
     return std::nullopt;
 }
 
+/// Says how many features have no geometry (all of them: why the layer shows nothing).
+void noteMissingGeometry(VectorLayer& layer, OGRLayer& ogrLayer)
+{
+    const auto without = static_cast<std::size_t>(std::count_if(
+        layer.features.begin(), layer.features.end(),
+        [](const Feature& f) { return f.points.empty() && f.lines.empty() && f.polygons.empty(); }));
+    if (without == 0)
+        return;
+    const std::string of = std::to_string(layer.features.size());
+    std::string detail = std::to_string(without) + " of " + of + " features have no geometry GDAL could read";
+    if (wkbFlatten(ogrLayer.GetGeomType()) == wkbNone)
+    {
+        std::string columns;
+        for (const std::string& name : layer.fieldNames)
+            columns += (columns.empty() ? "" : ", ") + name;
+        detail = of + " features, none with geometry: the source has no geometry" +
+                 (columns.empty() ? std::string() : " and no coordinate columns found among " + columns);
+    }
+    layer.warnings.push_back({LayerWarning::Kind::NoGeometry, std::to_string(without), detail});
+}
+
 Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const VectorReadOptions& options)
 {
     VectorLayer layer;
@@ -295,12 +316,21 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
     layer.kind = dominantKind(layer.features);
     if (layer.features.empty())
         layer.warnings.push_back({LayerWarning::Kind::Empty, {}, "layer is empty"});
+    noteMissingGeometry(layer, ogrLayer);
 
     fixEncoding(layer);
 
-    layer.sourceCrs = crsDefinition(ogrLayer.GetSpatialRef());
+    bool crsGuessedBySource = false;
+    layer.sourceCrs = layerCrs(ogrLayer, &crsGuessedBySource);
+    for (LayerWarning& note : layerNotes(ogrLayer))
+        if (note.kind != LayerWarning::Kind::DataVAsGcj02 || options.sourceCrs.empty())
+            layer.warnings.push_back(std::move(note));
+    if (crsGuessedBySource && options.sourceCrs.empty())
+        layer.crsGuessed = true;
     if (layer.kind == GeometryKind::None)
         return layer; // a table without geometry: no coordinates, no CRS needed
+    if (layer.crsGuessed && !options.allowCrsGuess)
+        return undeclaredCrsError("layer '" + layer.name + "'", rawExtent(layer.features), options.projectCrs, path);
     auto sourceCrs = effectiveCrs(layer, path, options);
     if (!sourceCrs)
         return sourceCrs.error();
@@ -338,7 +368,7 @@ Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const
         return Error{ErrorCode::FileNotFound, "no such file", path};
 
     CPLErrorReset();
-    GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR);
+    GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR, options.columns);
     if (!dataset)
     {
         const std::string gdalMessage = CPLGetLastErrorMsg();

@@ -2,6 +2,7 @@
 
 #include "data/core/result.hpp"
 #include "data/core/vector_layer.hpp"
+#include "data/io/gdal_open.hpp"
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,8 @@ struct VectorReadOptions
     /// (VectorLayer::deferredCount says how many): large layers a viewer shows only on demand.
     std::vector<std::string> deferredLayers;
     std::int64_t deferAbove = 20000;
+    /// A point table's coordinate or geometry columns, when the guess by name is wrong.
+    TableColumns columns;
 };
 
 /// The project CRS used when a project does not name one: CGCS2000 / 3-degree Gauss-Krueger CM 117E.

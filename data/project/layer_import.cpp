@@ -83,8 +83,15 @@ Result<std::string> sourceCrsOf(OGRLayer& layer, const LayerImportOptions& optio
 {
     if (!options.crs.empty())
         return options.crs;
-    if (const OGRSpatialReference* srs = layer.GetSpatialRef())
-        return crsDefinition(srs);
+    bool guessed = false;
+    if (std::string crs = layerCrs(layer, &guessed); !crs.empty() && !guessed)
+        return crs;
+    else if (guessed)
+        // Imports never guess: DataV's GCJ-02 is named for the user to declare.
+        return Error{ErrorCode::CrsMissing,
+                     std::string("layer '") + layer.GetName() + "' declares no CRS; its features carry DataV's adcode, " +
+                         "whose coordinates are GCJ-02: declare --crs " + crs + " (or --crs EPSG:4326 if they are WGS 84)",
+                     path};
     OGREnvelope envelope;
     Extent raw;
     if (layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)
@@ -174,12 +181,15 @@ std::string freeFieldName(const OGRFeatureDefn& definition, const std::string& b
 Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
                                       const LayerImportOptions& options)
 {
-    auto opened = openSourceLayer(sourcePath, options.layerName);
+    auto opened = openSourceLayer(sourcePath, options.layerName, options.columns);
     if (!opened)
         return opened.error();
     OGRLayer* layer = opened->layer;
 
     LayerImportReport report;
+    for (LayerWarning& note : layerNotes(*layer))
+        if (note.kind != LayerWarning::Kind::DataVAsGcj02 || options.crs.empty())
+            report.notes.push_back(std::move(note));
     report.table = options.targetName.empty() ? layer->GetName() : options.targetName;
     if (report.table == schema::incidents::Table || report.table.rfind("gpkg_", 0) == 0 ||
         report.table.rfind("rtree_", 0) == 0 || report.table.rfind(schema::OwnTablePrefix, 0) == 0)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "data/core/result.hpp"
+#include "data/core/vector_layer.hpp"
+#include "data/io/gdal_open.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -24,6 +26,8 @@ struct LayerImportOptions
     bool replace = false;
     /// Import nothing when a feature has no geometry or a geometry is skipped (the report says how many).
     bool strict = false;
+    /// A point table's coordinate or geometry columns, when the guess by name is wrong.
+    TableColumns columns;
     std::function<void(std::int64_t features)> progress;
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -46,6 +50,9 @@ struct LayerImportReport
     bool refused = false;
     std::string crsUsed;
     std::string encoding = "UTF-8";
+    /// What reading the source took (a bare GeoJSON array, GBK text, a CRS named in words, DataV's GCJ-02, the
+    /// columns a table's points came from), for the user.
+    std::vector<LayerWarning> notes;
 };
 
 /// Copies a vector layer into the project as a GeoPackage feature table in the project CRS, with its

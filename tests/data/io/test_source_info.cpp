@@ -98,7 +98,12 @@ private slots:
         const auto info = inspect(Shared + "/tangshan-districts-datav-geojson/130200_full.json");
         const auto& layer = info.layers.at(0);
         QCOMPARE(layer.geometryType, std::string("Multi Polygon"));
-        QCOMPARE(layer.crs, std::string("EPSG:4326"));
+        // DataV GeoAtlas (features with adcode, no CRS): GCJ-02 is the guess, not GDAL's silent WGS 84, and a note
+        // says so; Lubei (about 601 km E, 4391 km N in EPSG:4548) lies inside the extent.
+        QCOMPARE(layer.crs, std::string());
+        QCOMPARE(layer.guessedCrs, std::string("gcj02"));
+        QVERIFY(!layer.notes.empty());
+        QVERIFY(layer.projectExtent.minX < 601000.0 && layer.projectExtent.maxX > 601000.0);
         QCOMPARE(layer.featureCount, 14);
     }
 
