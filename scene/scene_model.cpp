@@ -416,4 +416,18 @@ void SceneModel::addModel(osg::ref_ptr<osg::Node> model)
     ++mRevision;
 }
 
+unsigned int SceneModel::removeModel(const std::string& name)
+{
+    unsigned int removed = 0;
+    for (unsigned int i = mModelGroup->getNumChildren(); i-- > 0;)
+        if (mModelGroup->getChild(i)->getName() == name)
+        {
+            mModelGroup->removeChild(i);
+            ++removed;
+        }
+    if (removed > 0)
+        ++mRevision;
+    return removed;
+}
+
 } // namespace citytwin::scene

@@ -104,6 +104,8 @@ public:
 
     /// Adds a 3D model (an oblique-photogrammetry tileset) placed in world coordinates.
     void addModel(osg::ref_ptr<osg::Node> model);
+    /// Removes the 3D models of that node name ("citygml:b1.gml"); returns how many went.
+    unsigned int removeModel(const std::string& name);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
     /// The group holding the 3D models (for picking).
     const osg::Group* modelGroup() const { return mModelGroup.get(); }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -549,6 +550,49 @@ std::pair<double, std::string> buildingHeight(const CityGmlModel& model, std::si
             }
     }
     return {high >= low ? high - low : 0.0, "geometry"};
+}
+
+VectorLayer cityGmlBuildingTable(const CityGmlModel& model)
+{
+    VectorLayer table;
+    table.name = std::filesystem::path(model.path).filename().string();
+    table.sourcePath = model.path;
+    table.effectiveCrs = model.crs;
+    table.fieldNames = {"gml_id", "type", "part_of", "lod", "height", "height_source", "address"};
+    const std::size_t ownFields = table.fieldNames.size();
+    for (const CityGmlBuilding& building : model.buildings)
+        for (const auto& [name, value] : building.attributes)
+            if (std::find(table.fieldNames.begin(), table.fieldNames.end(), name) == table.fieldNames.end())
+                table.fieldNames.push_back(name);
+    for (std::size_t i = 0; i < model.buildings.size(); ++i)
+    {
+        const CityGmlBuilding& building = model.buildings[i];
+        Feature feature;
+        feature.fid = static_cast<std::int64_t>(i);
+        feature.values.resize(table.fieldNames.size());
+        std::set<int> lods;
+        for (const CityGmlSurface& surface : building.surfaces)
+            lods.insert(surface.lod);
+        std::string lodText;
+        for (const int lod : lods)
+            lodText += (lodText.empty() ? "" : ", ") + std::to_string(lod);
+        const auto [height, source] = buildingHeight(model, i);
+        char heightText[32];
+        std::snprintf(heightText, sizeof heightText, "%.2f", height);
+        feature.values[0] = building.id;
+        feature.values[1] = building.type;
+        feature.values[2] = building.parent >= 0 ? model.buildings[static_cast<std::size_t>(building.parent)].id : "";
+        feature.values[3] = lodText;
+        feature.values[4] = heightText;
+        feature.values[5] = source;
+        feature.values[6] = building.address;
+        for (const auto& [name, value] : building.attributes)
+            for (std::size_t f = ownFields; f < table.fieldNames.size(); ++f)
+                if (table.fieldNames[f] == name)
+                    feature.values[f] = value;
+        table.features.push_back(std::move(feature));
+    }
+    return table;
 }
 
 } // namespace citytwin::data

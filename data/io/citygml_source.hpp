@@ -110,4 +110,9 @@ Extent cityGmlExtentIn(const CityGmlModel& model, const std::string& targetCrs);
 /// else its highest vertex minus its lowest ("geometry"), its parts included.
 std::pair<double, std::string> buildingHeight(const CityGmlModel& model, std::size_t building);
 
+/// Returns the buildings and parts as a table for the Inspector, feature i being building i (no geometry): fields
+/// gml_id, type, part_of (the building's gml_id), lod, height and height_source (buildingHeight), address, then
+/// every attribute name met in the file. Named after the file (its file name).
+VectorLayer cityGmlBuildingTable(const CityGmlModel& model);
+
 } // namespace citytwin::data
