@@ -124,10 +124,10 @@ osg::ref_ptr<osg::MatrixTransform> buildCityGmlModel(const data::CityGmlModel& m
 {
     // Vertices are float offsets from the model's centre (at its lowest height): metres to centimetres for
     // models of a few kilometres, where project coordinates (millions of metres) would lose them.
-    const osg::Vec3d centre = model.extent.isValid()
-                                  ? osg::Vec3d(std::round(model.extent.centerX()), std::round(model.extent.centerY()),
-                                               std::floor(model.minZ))
-                                  : osg::Vec3d();
+    const osg::Vec3d centre =
+        model.extent.isValid()
+            ? osg::Vec3d(std::round(model.extent.centerX()), std::round(model.extent.centerY()), std::floor(model.minZ))
+            : osg::Vec3d();
     std::map<std::pair<data::SurfaceKind, std::string>, SurfaceBatch> batches;
     for (std::size_t b = 0; b < model.buildings.size(); ++b)
         for (const data::CityGmlSurface& surface : model.buildings[b].surfaces)

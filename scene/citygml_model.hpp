@@ -33,7 +33,7 @@ public:
     }
     META_Object(citytwin, ModelFeatures)
 
-    std::shared_ptr<const data::VectorLayer> table;
+        std::shared_ptr<const data::VectorLayer> table;
 };
 
 /// Returns the colour a semantic surface is drawn in (roofs brick red, walls cream, ground dark grey, closure

@@ -99,9 +99,8 @@ std::string epsgFromName(PJ_CONTEXT* context, const std::string& name)
     std::string result;
     if (proj_list_get_count(list) > 0)
         if (PjPtr crs{proj_list_get(context, list, 0)}; crs)
-            if (const char* code = proj_get_id_code(crs.get(), 0); code && proj_get_name(crs.get()) &&
-                                                                   shortName(proj_get_name(crs.get())) ==
-                                                                       shortName(name))
+            if (const char* code = proj_get_id_code(crs.get(), 0);
+                code && proj_get_name(crs.get()) && shortName(proj_get_name(crs.get())) == shortName(name))
                 result = std::string("EPSG:") + code;
     proj_list_destroy(list);
     return result;
@@ -131,14 +130,14 @@ Result<ResolvedSrs> resolveSrsName(const std::string& srsName)
         crs.reset(proj_crs_get_sub_crs(context.get(), crs.get(), 0));
         const char* horizontal = crs ? proj_get_id_code(crs.get(), 0) : nullptr;
         if (!horizontal)
-            return Error{ErrorCode::CrsUnknown, "srsName '" + name + "': the compound CRS has no EPSG horizontal part",
-                         {}};
+            return Error{
+                ErrorCode::CrsUnknown, "srsName '" + name + "': the compound CRS has no EPSG horizontal part", {}};
         code = std::string("EPSG:") + horizontal;
     }
     const PJ_TYPE type = proj_get_type(crs.get());
     if (type != PJ_TYPE_PROJECTED_CRS && type != PJ_TYPE_GEOGRAPHIC_2D_CRS && type != PJ_TYPE_GEOGRAPHIC_3D_CRS)
-        return Error{ErrorCode::CrsUnknown, "srsName '" + name + "' names " + code + ", which is no horizontal CRS",
-                     {}};
+        return Error{
+            ErrorCode::CrsUnknown, "srsName '" + name + "' names " + code + ", which is no horizontal CRS", {}};
     resolved.crs = code;
     resolved.name = proj_get_name(crs.get()) ? proj_get_name(crs.get()) : "";
     resolved.geographic = type != PJ_TYPE_PROJECTED_CRS;

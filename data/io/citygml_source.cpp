@@ -184,7 +184,8 @@ private:
                 continue;
             }
             std::string text = value.asString();
-            std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+            std::replace_if(
+                text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
             text = std::regex_replace(text, std::regex(" {2,}"), " ");
             building.attributes.emplace_back(name, text);
         }
@@ -194,16 +195,17 @@ private:
             if (!address->thoroughfareNumber().empty())
                 street += (street.empty() ? "" : " ") + address->thoroughfareNumber();
             std::string text = street;
-            for (const std::string& part : {address->postalCode() + (address->postalCode().empty() ? "" : " ") +
-                                                address->locality(),
-                                            address->country()})
+            for (const std::string& part :
+                 {address->postalCode() + (address->postalCode().empty() ? "" : " ") + address->locality(),
+                  address->country()})
                 if (!part.empty())
                     text += (text.empty() ? "" : ", ") + part;
             building.address = text;
         }
     }
 
-    void collect(const CityObject& object, SurfaceKind kind, int building, std::unordered_set<const citygml::Polygon*>& seen)
+    void collect(const CityObject& object, SurfaceKind kind, int building,
+                 std::unordered_set<const citygml::Polygon*>& seen)
     {
         for (unsigned int i = 0; i < object.getChildCityObjectsCount(); ++i)
         {
@@ -315,8 +317,8 @@ void resolveCrs(CityGmlModel& model, const std::string& crsOverride)
     auto resolved = resolveSrsName(asked);
     if (!resolved)
     {
-        model.crsProblem = crsOverride.empty() && model.srsName.empty() ? "the file declares no srsName"
-                                                                        : resolved.error().detail;
+        model.crsProblem =
+            crsOverride.empty() && model.srsName.empty() ? "the file declares no srsName" : resolved.error().detail;
         return;
     }
     const Extent& e = model.extent;
@@ -342,9 +344,16 @@ void resolveCrs(CityGmlModel& model, const std::string& crsOverride)
         if (!toDegrees || !toDegrees->transform(x, y) || x < area->minX - 1.0 || x > area->maxX + 1.0 ||
             y < area->minY - 1.0 || y > area->maxY + 1.0)
         {
-            model.crsProblem = "srsName '" + asked + "' names " + resolved->crs + " (" + resolved->name +
-                               "), but the coordinates lie outside its area of use";
-            return;
+            const std::string outside =
+                resolved->crs + " (" + resolved->name + "), but the coordinates lie outside its area of use";
+            // A CRS the user gives is taken as told (a local grid placed on purpose); the file's own is refused.
+            if (!crsOverride.empty())
+                model.warnings.push_back("the CRS given is " + outside);
+            else
+            {
+                model.crsProblem = "srsName '" + asked + "' names " + outside;
+                return;
+            }
         }
     }
     model.crs = resolved->crs;
@@ -364,8 +373,9 @@ std::string transcoded(const XMLCh* text)
 Result<std::shared_ptr<const citygml::CityModel>> loadCityModel(const std::string& path, const std::string& version,
                                                                 CollectingLogger& logger)
 {
-    const auto fail = [&](const std::string& why) -> Error
-    { return Error{ErrorCode::OpenFailed, "CityGML " + version + " recognised, but " + why, path}; };
+    const auto fail = [&](const std::string& why) -> Error {
+        return Error{ErrorCode::OpenFailed, "CityGML " + version + " recognised, but " + why, path};
+    };
     try
     {
         citygml::ParserParams params;
@@ -415,7 +425,8 @@ const char* surfaceKindName(SurfaceKind kind)
 
 int CityGmlModel::buildingCount() const
 {
-    return static_cast<int>(std::count_if(buildings.begin(), buildings.end(), [](const auto& b) { return b.parent < 0; }));
+    return static_cast<int>(
+        std::count_if(buildings.begin(), buildings.end(), [](const auto& b) { return b.parent < 0; }));
 }
 
 int CityGmlModel::partCount() const
@@ -466,7 +477,7 @@ Result<CityGmlModel> readCityGml(const std::string& path, const std::string& crs
                                                  head.rootNamespace + "', not a CityGML CityModel",
                      path};
     if (model.version != "1.0" && model.version != "2.0")
-        return Error{ErrorCode::OpenFailed,
+        return Error{ErrorCode::ContentUnreadable,
                      "CityGML " + model.version + " recognised; only CityGML 1.0 and 2.0 are supported", path};
     CollectingLogger logger;
     auto city = loadCityModel(path, model.version, logger);
@@ -517,7 +528,7 @@ Extent cityGmlExtentIn(const CityGmlModel& model, const std::string& targetCrs)
 {
     Extent result;
     auto transformer = model.crs.empty() || !model.extent.isValid() ? Result<CrsTransformer>(Error{})
-                                                                   : CrsTransformer::create(model.crs, targetCrs);
+                                                                    : CrsTransformer::create(model.crs, targetCrs);
     if (!transformer)
         return result;
     // The corners and edge midpoints: enough for a city-sized extent, whose sides stay nearly straight.

@@ -52,7 +52,7 @@ struct CityGmlBuilding
     int parent = -1;  ///< for a part: the index of its building in CityGmlModel::buildings
     /// Name and value, in file order: gml:name, description, measuredHeight, generic attributes...
     std::vector<std::pair<std::string, std::string>> attributes;
-    std::string address; ///< "street number, postal code locality, country" ("" when none)
+    std::string address;                  ///< "street number, postal code locality, country" ("" when none)
     std::optional<double> measuredHeight; ///< bldg:measuredHeight, metres
     std::vector<CityGmlSurface> surfaces;
 };
@@ -92,11 +92,12 @@ std::string cityGmlVersion(const std::string& path);
 
 /// Reads the buildings and building parts of a CityGML 1.0 or 2.0 file (every LoD, semantic surfaces,
 /// textures of the first appearance theme, generic attributes, addresses) and resolves its srsName (see
-/// resolveSrsName); crsOverride, when given, replaces the srsName. A srsName that cannot be resolved, or a
-/// geographic one with coordinates no degrees can be, leaves crs empty and says why in crsProblem.
-/// Errors name the file: FileNotFound, OpenFailed (not CityGML, CityGML 3.0, broken XML with the parser's line
-/// and message). A CityModel without buildings is no error: buildings is empty and otherObjects says what there is.
-/// Never throws.
+/// resolveSrsName); crsOverride, when given, replaces the srsName. A srsName that cannot be resolved, a geographic
+/// one with coordinates no degrees can be, or a projected one whose area of use the coordinates lie outside, leaves
+/// crs empty and says why in crsProblem (a crsOverride outside its area is kept, with a warning).
+/// Errors name the file: FileNotFound, OpenFailed (not CityGML), ContentUnreadable (CityGML 3.0, broken XML with the
+/// parser's line and message). A CityModel without buildings is no error: buildings is empty and otherObjects says what
+/// there is. Never throws.
 Result<CityGmlModel> readCityGml(const std::string& path, const std::string& crsOverride = {});
 
 /// Transforms every vertex (x, y; z unchanged) from the model's crs into targetCrs and updates its extent and crs.
