@@ -6,6 +6,8 @@ if(PROJ_VERSION VERSION_LESS 8)
 endif()
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
+# CityGML 1.0 / 2.0 (libcitygml, which parses with Xerces-C): the target citygml::citygml.
+find_package(citygml 2.3 REQUIRED CONFIG)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 

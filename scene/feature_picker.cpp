@@ -1,5 +1,6 @@
 #include "feature_picker.hpp"
 
+#include "citygml_model.hpp"
 #include "feature_ids.hpp"
 #include "scene_model.hpp"
 
@@ -59,6 +60,20 @@ void pickNearPrimitives(const osg::Geometry& geometry, const FeatureIds& ids, co
             bestLocal = osg::Vec3d((*vertices)[i]);
         }
     }
+}
+
+/// The object of a 3D model with a ModelFeatures table that a hit is on, or nothing.
+std::optional<PickResult> modelObjectAt(const osgUtil::LineSegmentIntersector::Intersection& hit)
+{
+    const osg::Geometry* geometry = hit.drawable.valid() ? hit.drawable->asGeometry() : nullptr;
+    const auto* ids = geometry ? dynamic_cast<const FeatureIds*>(geometry->getUserData()) : nullptr;
+    if (!ids || ids->mode != GL_TRIANGLES || hit.indexList.empty() || hit.indexList.front() >= ids->perVertex.size())
+        return std::nullopt;
+    for (const osg::Node* node : hit.nodePath)
+        if (const auto* features = dynamic_cast<const ModelFeatures*>(node->getUserData());
+            features && features->table && ids->perVertex[hit.indexList.front()] < features->table->features.size())
+            return PickResult{-1, ids->perVertex[hit.indexList.front()], hit.getWorldIntersectPoint(), features->table};
+    return std::nullopt;
 }
 } // namespace
 
@@ -153,10 +168,13 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
     const_cast<osg::Camera&>(camera).accept(visitor);
     for (const auto& hit : intersector->getIntersections())
     {
-        // A 3D model (an oblique mesh) hit: the building whose footprint is under that point.
+        // A 3D model hit: its own object when it has a table (CityGML), else the building whose footprint is under
+        // that point (an oblique mesh).
         if (std::any_of(hit.nodePath.begin(), hit.nodePath.end(),
                         [&model](const osg::Node* node) { return node == model.modelGroup(); }))
         {
+            if (auto object = modelObjectAt(hit))
+                return object;
             if (auto footprint = footprintUnder(model, hit.getWorldIntersectPoint()))
                 return footprint;
             continue;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "data/core/vector_layer.hpp"
+
 #include <cstddef>
+#include <memory>
 #include <optional>
 
 #include <osg/Vec3d>
@@ -14,12 +17,15 @@ namespace citytwin::scene
 {
 class SceneModel;
 
-/// What a click hit: the layer, the feature (index into the layer's features) and the world point.
+/// What a click hit: the layer, the feature (index into the layer's features) and the world point. For an object
+/// of a 3D model that carries its own table (a CityGML building), layerIndex is -1 and modelFeatures is that table,
+/// featureIndex indexing it.
 struct PickResult
 {
     int layerIndex = -1;
     std::size_t featureIndex = 0;
     osg::Vec3d worldPoint;
+    std::shared_ptr<const data::VectorLayer> modelFeatures;
 };
 
 /// Returns the world point where the ray through a window position (pixels, origin bottom left) meets the
@@ -32,7 +38,8 @@ std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec
 
 /// Picks the feature of a visible layer at a window position (pixels, origin bottom left, in the
 /// camera's viewport). Points and lines within tolerancePixels win over surfaces; among surfaces the
-/// nearest to the eye wins; a 3D model (oblique mesh) hit gives the building footprint under it. Works on the CPU from
+/// nearest to the eye wins; a 3D model hit gives its own object when the model carries a ModelFeatures table
+/// (CityGML), else the building footprint under it (oblique mesh). Works on the CPU from
 /// the camera's matrices: no GL context needed.
 std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,
                                       double windowY, double tolerancePixels = 6.0);

@@ -451,4 +451,18 @@ void SceneModel::removeModel(unsigned int index)
     }
 }
 
+unsigned int SceneModel::removeModel(const std::string& name)
+{
+    unsigned int removed = 0;
+    for (unsigned int i = mModelGroup->getNumChildren(); i-- > 0;)
+        if (mModelGroup->getChild(i)->getName() == name)
+        {
+            mModelGroup->removeChild(i);
+            ++removed;
+        }
+    if (removed > 0)
+        ++mRevision;
+    return removed;
+}
+
 } // namespace citytwin::scene

@@ -105,6 +105,8 @@ public:
     /// Adds a 3D model (an oblique-photogrammetry tileset, a CityGML file, a 3D Tiles set) placed in world
     /// coordinates. Its node's name says what it is: "oblique:NAME", "citygml:NAME", "3dtiles:NAME".
     void addModel(osg::ref_ptr<osg::Node> model);
+    /// Removes the 3D models of that node name ("citygml:b1.gml"); returns how many went.
+    unsigned int removeModel(const std::string& name);
     unsigned int modelCount() const { return mModelGroup->getNumChildren(); }
     /// The 3D model at an index (in the order added) and its name ("oblique:NAME", ...).
     osg::Node* modelNode(unsigned int index) const;

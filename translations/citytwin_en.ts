@@ -699,6 +699,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
         <translation>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no coordinate reference system CityTwin can use (%2). It is shown at its own coordinates, not placed on the map. Choose what its coordinates are (for example EPSG:28992) to place it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; has no coordinate reference system CityTwin can use (%2). It is shown at its own coordinates, not placed on the map. Choose what its coordinates are (for example EPSG:28992) to place it.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ErrorText</name>
@@ -802,6 +806,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>already in the project</source>
         <translation>already in the project</translation>
+    </message>
+    <message>
+        <source>the file&apos;s content cannot be read or is not supported</source>
+        <translation>the file&apos;s content cannot be read or is not supported</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1029,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</source>
         <translation>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</translation>
+    </message>
+    <message>
+        <source>citytwin import: --crs EPSG:n says what the coordinates are</source>
+        <translation>citytwin import: --crs EPSG:n says what the coordinates are</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1351,54 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin info: name at least one SOURCE</source>
         <translation>citytwin info: name at least one SOURCE</translation>
+    </message>
+    <message>
+        <source>none usable (%1); --crs EPSG:n sets it</source>
+        <translation>none usable (%1); --crs EPSG:n sets it</translation>
+    </message>
+    <message>
+        <source>, horizontal part of %1</source>
+        <translation>, horizontal part of %1</translation>
+    </message>
+    <message>
+        <source>Format: CityGML %1 (read with libcitygml)</source>
+        <translation>Format: CityGML %1 (read with libcitygml)</translation>
+    </message>
+    <message>
+        <source>  Buildings: %1, building parts: %2</source>
+        <translation>  Buildings: %1, building parts: %2</translation>
+    </message>
+    <message>
+        <source>  LoDs: %1</source>
+        <translation>  LoDs: %1</translation>
+    </message>
+    <message>
+        <source>  Surfaces (polygons) by type: %1</source>
+        <translation>  Surfaces (polygons) by type: %1</translation>
+    </message>
+    <message>
+        <source>  Other city objects (not shown): %1</source>
+        <translation>  Other city objects (not shown): %1</translation>
+    </message>
+    <message>
+        <source>  srsName: %1</source>
+        <translation>  srsName: %1</translation>
+    </message>
+    <message>
+        <source>  Extent: %1 (heights %2 to %3 m)</source>
+        <translation>  Extent: %1 (heights %2 to %3 m)</translation>
+    </message>
+    <message>
+        <source>  Note: %1</source>
+        <translation>  Note: %1</translation>
+    </message>
+    <message>
+        <source>  Nothing to show: the CityModel holds no buildings.</source>
+        <translation>  Nothing to show: the CityModel holds no buildings.</translation>
+    </message>
+    <message>
+        <source>The CRS of CityGML files that declare none, or one that is not recognised.</source>
+        <translation>The CRS of CityGML files that declare none, or one that is not recognised.</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2045,22 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: unknown --theme &apos;%1&apos; (expected day or night)</source>
         <translation>citytwin render: unknown --theme &apos;%1&apos; (expected day or night)</translation>
+    </message>
+    <message>
+        <source>The CRS of CityGML files that declare none, or one that is not recognised (EPSG:n or a CRS name).</source>
+        <translation>The CRS of CityGML files that declare none, or one that is not recognised (EPSG:n or a CRS name).</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>crs</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1: %2</source>
+        <translation>citytwin render: warning: %1: %2</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</source>
+        <translation>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2867,17 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
             <numerusform>%n new incident</numerusform>
             <numerusform>%n new incidents</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1: %n building(s)</source>
+        <translation>
+            <numerusform>Loaded %1: %n building</numerusform>
+            <numerusform>Loaded %1: %n buildings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>

@@ -698,6 +698,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layer &lt;b&gt;%1&lt;/b&gt; declares no coordinate reference system. From its coordinates it is shown as &lt;b&gt;%2&lt;/b&gt;. Confirm this, or choose what its coordinates really are (Chinese web maps and phone apps often give GCJ-02 or BD-09).</source>
         <translation>图层 &lt;b&gt;%1&lt;/b&gt; 未声明坐标参考系。根据其坐标，当前按 &lt;b&gt;%2&lt;/b&gt; 显示。请确认，或选择其坐标的真实坐标系（国内网络地图和手机应用常用 GCJ-02 或 BD-09）。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no coordinate reference system CityTwin can use (%2). It is shown at its own coordinates, not placed on the map. Choose what its coordinates are (for example EPSG:28992) to place it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 没有 CityTwin 可用的坐标参考系（%2）。它暂按自身坐标显示，未放到地图上。请选择其坐标所用的坐标系（例如 EPSG:28992）以完成定位。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ErrorText</name>
@@ -801,6 +805,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>already in the project</source>
         <translation>项目中已存在</translation>
+    </message>
+    <message>
+        <source>the file&apos;s content cannot be read or is not supported</source>
+        <translation>文件内容无法读取或不受支持</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1025,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin import: nothing imported: --strict and features without a geometry or with one skipped</source>
         <translation>citytwin import：未导入任何内容：使用了 --strict，且有要素没有几何或几何被跳过</translation>
+    </message>
+    <message>
+        <source>citytwin import: --crs EPSG:n says what the coordinates are</source>
+        <translation>citytwin import：可用 --crs EPSG:n 指明坐标所用的坐标系</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1347,54 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin info: name at least one SOURCE</source>
         <translation>citytwin info：请至少给出一个 SOURCE</translation>
+    </message>
+    <message>
+        <source>none usable (%1); --crs EPSG:n sets it</source>
+        <translation>无可用坐标系（%1）；可用 --crs EPSG:n 指定</translation>
+    </message>
+    <message>
+        <source>, horizontal part of %1</source>
+        <translation>，为 %1 的水平部分</translation>
+    </message>
+    <message>
+        <source>Format: CityGML %1 (read with libcitygml)</source>
+        <translation>格式：CityGML %1（由 libcitygml 读取）</translation>
+    </message>
+    <message>
+        <source>  Buildings: %1, building parts: %2</source>
+        <translation>  建筑：%1，建筑部件：%2</translation>
+    </message>
+    <message>
+        <source>  LoDs: %1</source>
+        <translation>  细节层次（LoD）：%1</translation>
+    </message>
+    <message>
+        <source>  Surfaces (polygons) by type: %1</source>
+        <translation>  按语义类型统计的面（多边形）：%1</translation>
+    </message>
+    <message>
+        <source>  Other city objects (not shown): %1</source>
+        <translation>  其他城市对象（不显示）：%1</translation>
+    </message>
+    <message>
+        <source>  srsName: %1</source>
+        <translation>  srsName：%1</translation>
+    </message>
+    <message>
+        <source>  Extent: %1 (heights %2 to %3 m)</source>
+        <translation>  范围：%1（高度 %2 至 %3 米）</translation>
+    </message>
+    <message>
+        <source>  Note: %1</source>
+        <translation>  提示：%1</translation>
+    </message>
+    <message>
+        <source>  Nothing to show: the CityModel holds no buildings.</source>
+        <translation>  无可显示内容：该 CityModel 不含建筑。</translation>
+    </message>
+    <message>
+        <source>The CRS of CityGML files that declare none, or one that is not recognised.</source>
+        <translation>未声明坐标系或坐标系无法识别的 CityGML 文件所用的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2040,22 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: unknown --theme &apos;%1&apos; (expected day or night)</source>
         <translation>citytwin render：未知的 --theme“%1”（应为 day 或 night）</translation>
+    </message>
+    <message>
+        <source>The CRS of CityGML files that declare none, or one that is not recognised (EPSG:n or a CRS name).</source>
+        <translation>未声明坐标系或坐标系无法识别的 CityGML 文件所用的坐标系（EPSG:n 或坐标系名称）。</translation>
+    </message>
+    <message>
+        <source>crs</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1: %2</source>
+        <translation>citytwin render：警告：%1：%2</translation>
+    </message>
+    <message>
+        <source>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</source>
+        <translation>citytwin render：警告：%1 没有可用的坐标系（%2）：按自身坐标显示；可用 --crs EPSG:n 定位</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2854,16 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <translation>
             <numerusform>新增 %n 条事件</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1: %n building(s)</source>
+        <translation>
+            <numerusform>已加载 %1：%n 栋建筑</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,8 @@ int importAsLayer(data::ProjectStore& project, const QString& projectPath, const
     if (!report)
     {
         printLine(stderr, ImportCommand::tr("citytwin import: %1").arg(ErrorText::describe(report.error())));
+        if (report.error().code == data::ErrorCode::CrsMissing)
+            printLine(stderr, ImportCommand::tr("citytwin import: --crs EPSG:n says what the coordinates are"));
         return 1;
     }
     for (const data::LayerWarning& note : report->notes)

@@ -5,8 +5,11 @@
 #include "app/common/error_text.hpp"
 #include "app/common/scene_sources.hpp"
 
+#include "data/io/citygml_source.hpp"
 #include "data/io/source_info.hpp"
 #include "data/io/vector_source.hpp"
+
+#include <algorithm>
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -179,6 +182,79 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
     if (info.layers.empty() && !info.raster && !info.tileset)
         printLine(stdout, InfoCommand::tr("No layers."));
 }
+/// Prints what a CityGML file holds (read with libcitygml; GDAL's GML driver does not assemble it); returns the exit
+/// status.
+int printCityGml(const QString& path, const QString& crs, const QString& projectCrs, bool json)
+{
+    auto city = data::readCityGml(path.toStdString(), crs.toStdString());
+    if (!city)
+    {
+        printLine(stderr, InfoCommand::tr("citytwin info: %1").arg(ErrorText::describe(city.error())));
+        return 1;
+    }
+    const data::CityGmlModel& model = city.value();
+    QStringList lods, surfaces, others;
+    for (const int lod : model.lods())
+        lods << QString::number(lod);
+    for (const auto& [kind, count] : model.surfaceCounts())
+        surfaces << QStringLiteral("%1 %2").arg(count).arg(QString::fromLatin1(data::surfaceKindName(kind)));
+    for (const auto& [type, count] : model.otherObjects)
+        others << QStringLiteral("%1 %2").arg(count).arg(qs(type));
+    const QString crsLine = model.crs.empty()
+                                ? InfoCommand::tr("none usable (%1); --crs EPSG:n sets it").arg(qs(model.crsProblem))
+                                : QStringLiteral("%1 (%2)%3")
+                                      .arg(qs(model.crs), qs(model.crsName),
+                                           model.crsDeclared.empty()
+                                               ? QString()
+                                               : InfoCommand::tr(", horizontal part of %1").arg(qs(model.crsDeclared)));
+    const data::Extent projectExtent = data::cityGmlExtentIn(model, projectCrs.toStdString());
+    if (json)
+    {
+        std::fputs(QJsonDocument(QJsonObject{{"path", path},
+                                             {"format", QStringLiteral("CityGML %1").arg(qs(model.version))},
+                                             {"srs_name", qs(model.srsName)},
+                                             {"crs", model.crs.empty() ? QJsonValue::Null : QJsonValue(qs(model.crs))},
+                                             {"crs_problem", qs(model.crsProblem)},
+                                             {"buildings", model.buildingCount()},
+                                             {"building_parts", model.partCount()},
+                                             {"lods", lods.join(QLatin1Char(','))},
+                                             {"surfaces", surfaces.join(QStringLiteral(", "))},
+                                             {"extent", extentJson(model.extent)},
+                                             {"project_crs", projectCrs},
+                                             {"project_extent", extentJson(projectExtent)}})
+                       .toJson(QJsonDocument::Indented)
+                       .constData(),
+                   stdout);
+        return 0;
+    }
+    printLine(stdout, InfoCommand::tr("Source: %1").arg(path));
+    printLine(stdout, InfoCommand::tr("Format: CityGML %1 (read with libcitygml)").arg(qs(model.version)));
+    printLine(stdout,
+              InfoCommand::tr("  Buildings: %1, building parts: %2").arg(model.buildingCount()).arg(model.partCount()));
+    printLine(
+        stdout,
+        InfoCommand::tr("  LoDs: %1").arg(lods.isEmpty() ? InfoCommand::tr("none") : lods.join(QStringLiteral(", "))));
+    printLine(stdout, InfoCommand::tr("  Surfaces (polygons) by type: %1")
+                          .arg(surfaces.isEmpty() ? InfoCommand::tr("none") : surfaces.join(QStringLiteral(", "))));
+    if (!others.isEmpty())
+        printLine(stdout,
+                  InfoCommand::tr("  Other city objects (not shown): %1").arg(others.join(QStringLiteral(", "))));
+    printLine(
+        stdout,
+        InfoCommand::tr("  srsName: %1").arg(model.srsName.empty() ? InfoCommand::tr("none") : qs(model.srsName)));
+    printLine(stdout, InfoCommand::tr("  CRS: %1").arg(crsLine));
+    printLine(stdout, InfoCommand::tr("  Extent: %1 (heights %2 to %3 m)")
+                          .arg(extentText(model.extent))
+                          .arg(model.minZ, 0, 'f', 2)
+                          .arg(model.maxZ, 0, 'f', 2));
+    if (!model.crs.empty())
+        printLine(stdout, InfoCommand::tr("  Extent in %1: %2").arg(projectCrs, extentText(projectExtent)));
+    for (const std::string& warning : model.warnings)
+        printLine(stdout, InfoCommand::tr("  Note: %1").arg(qs(warning)));
+    if (model.buildings.empty())
+        printLine(stdout, InfoCommand::tr("  Nothing to show: the CityModel holds no buildings."));
+    return 0;
+}
 } // namespace
 
 int InfoCommand::run(const QStringList& arguments)
@@ -196,6 +272,10 @@ int InfoCommand::run(const QStringList& arguments)
                                         tr("language"));
     parser.addOption(jsonOption);
     parser.addOption(crsOption);
+    const QCommandLineOption cityCrsOption(
+        QStringLiteral("crs"), tr("The CRS of CityGML files that declare none, or one that is not recognised."),
+        tr("crs"));
+    parser.addOption(cityCrsOption);
     parser.addOption(langOption);
     const TableColumnOptions columnOptions;
     columnOptions.addTo(parser);
@@ -228,6 +308,12 @@ int InfoCommand::run(const QStringList& arguments)
     int status = 0;
     for (const QString& path : parser.positionalArguments())
     {
+        if (isCityGml(path))
+        {
+            status =
+                std::max(status, printCityGml(path, parser.value(cityCrsOption), projectCrs, parser.isSet(jsonOption)));
+            continue;
+        }
         auto info = data::inspectSource(path.toStdString(), projectCrs.toStdString(), columnOptions.columns(parser));
         if (!info)
         {

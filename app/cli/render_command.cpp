@@ -54,6 +54,7 @@ struct RenderOptions
     QCommandLineOption classes;
     QCommandLineOption method;
     QCommandLineOption theme;
+    QCommandLineOption crs;
 };
 
 /// One run of the verb, step by step: the options parsed, the scene built from the sources (derived layers,
@@ -71,6 +72,7 @@ private:
     static RenderOptions makeOptions();
     std::optional<int> parse(const QStringList& arguments);
     std::optional<int> loadSource(const QString& path);
+    std::optional<int> loadCityGml(const QString& path);
     std::optional<int> addDerivedLayers();
     std::optional<int> colourByField();
     void addHeat();
@@ -128,6 +130,10 @@ RenderOptions RenderRun::makeOptions()
         .theme = QCommandLineOption(QStringLiteral("theme"),
                                     tr("Look of the view: day (default) or night (dark, for a big screen)."),
                                     tr("theme"), QStringLiteral("day")),
+        .crs = QCommandLineOption(QStringLiteral("crs"),
+                                  tr("The CRS of CityGML files that declare none, or one that is not recognised "
+                                     "(EPSG:n or a CRS name)."),
+                                  tr("crs")),
     };
 }
 
@@ -169,7 +175,7 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
     for (const QCommandLineOption& option :
          {mOptions.out, mOptions.size, mOptions.language, mOptions.bookmark, mOptions.rings, mOptions.ringKind,
           mOptions.cones, mOptions.show, mOptions.heat, mOptions.columns, mOptions.colorBy, mOptions.classes,
-          mOptions.method, mOptions.theme})
+          mOptions.method, mOptions.theme, mOptions.crs})
         mParser.addOption(option);
     mParser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                   tr("[FILE...]"));
@@ -196,8 +202,24 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
     return std::nullopt;
 }
 
+std::optional<int> RenderRun::loadCityGml(const QString& path)
+{
+    auto added = addCityGml(*mModel, path, mParser.value(mOptions.crs));
+    if (!added)
+        return fail(1, tr("citytwin render: %1").arg(ErrorText::describe(added.error())));
+    for (const std::string& warning : added->warnings)
+        printLine(stderr, tr("citytwin render: warning: %1: %2").arg(path, QString::fromStdString(warning)));
+    if (added->crsUsed.empty())
+        printLine(stderr, tr("citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; "
+                             "--crs EPSG:n places it")
+                              .arg(path, QString::fromStdString(added->crsProblem)));
+    return std::nullopt;
+}
+
 std::optional<int> RenderRun::loadSource(const QString& path)
 {
+    if (isCityGml(path))
+        return loadCityGml(path);
     if (isObliqueTileset(path))
     {
         if (auto added = addObliqueTileset(*mModel, path); !added)

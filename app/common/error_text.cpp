@@ -38,6 +38,9 @@ QString ErrorText::describe(const data::Error& error)
     case data::ErrorCode::ImportRejected:
         what = tr("the import was refused");
         break;
+    case data::ErrorCode::ContentUnreadable:
+        what = tr("the file's content cannot be read or is not supported");
+        break;
     }
     QString line = what;
     if (!error.detail.empty())

@@ -3,8 +3,11 @@
 #include "app/common/layer_names.hpp"
 
 #include "data/core/field_values.hpp"
+#include "data/io/citygml_source.hpp"
 #include "data/io/oblique_metadata.hpp"
+#include "data/io/vector_source.hpp"
 #include "data/analysis/kernel_density.hpp"
+#include "scene/citygml_model.hpp"
 #include "scene/heat_layer.hpp"
 #include "scene/oblique_model.hpp"
 #include "scene/scene_model.hpp"
@@ -133,6 +136,57 @@ data::Result<data::Extent> obliqueProjectExtent(const QString& path, const std::
     for (unsigned int corner = 0; corner < 8; ++corner)
         extent.include(box.corner(corner).x(), box.corner(corner).y());
     return extent;
+}
+
+bool isCityGml(const QString& path)
+{
+    return !data::cityGmlVersion(path.toStdString()).empty();
+}
+
+namespace
+{
+/// The error of a CityModel without buildings, saying what it holds instead.
+data::Error noBuildingsError(const data::CityGmlModel& city)
+{
+    std::string held;
+    for (const auto& [type, count] : city.otherObjects)
+        held += (held.empty() ? "" : ", ") + std::to_string(count) + " " + type;
+    return data::Error{data::ErrorCode::NoFeatures,
+                       "CityGML " + city.version + " CityModel without buildings" +
+                           (held.empty() ? std::string(": it holds no city objects")
+                                         : ": it holds " + held + ", which CityTwin does not show"),
+                       city.path};
+}
+} // namespace
+
+data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& path, const QString& crs)
+{
+    auto city = data::readCityGml(path.toStdString(), crs.trimmed().toStdString());
+    if (!city)
+        return city.error();
+    if (city->buildings.empty())
+        return noBuildingsError(city.value());
+    CityGmlAdded added;
+    added.buildings = city->buildingCount();
+    added.parts = city->partCount();
+    added.warnings = city->warnings;
+    for (const auto& [type, count] : city->otherObjects)
+        added.warnings.push_back(std::to_string(count) + " " + type + " object(s) left out (only buildings are shown)");
+    if (city->crs.empty())
+        added.crsProblem = city->crsProblem;
+    else
+    {
+        added.crsUsed = city->crs;
+        if (auto placed = data::transformCityGml(city.value(), data::DefaultProjectCrs); !placed)
+            return placed.error();
+    }
+    model.setOriginIfUnset(osg::Vec3d(city->extent.centerX(), city->extent.centerY(), 0.0));
+    auto table = std::make_shared<const data::VectorLayer>(data::cityGmlBuildingTable(city.value()));
+    osg::ref_ptr<osg::MatrixTransform> node = scene::buildCityGmlModel(city.value(), table, model.origin());
+    added.nodeName = node->getName();
+    model.removeModel(added.nodeName);
+    model.addModel(node);
+    return added;
 }
 
 } // namespace citytwin::app

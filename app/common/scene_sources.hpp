@@ -7,6 +7,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <QString>
 
@@ -63,5 +65,31 @@ data::Result<data::Extent> obliqueProjectExtent(const QString& path, const std::
 
 /// Loads an oblique tileset into the model (GUI thread; its finer tiles page in later).
 data::Result<bool> addObliqueTileset(scene::SceneModel& model, const QString& path);
+
+/// Whether the path is a CityGML file: its root element a CityModel in a CityGML namespace (any version, so that
+/// CityGML 3.0 gets its own message rather than GDAL's GML driver).
+bool isCityGml(const QString& path);
+
+/// What addCityGml showed.
+struct CityGmlAdded
+{
+    int buildings = 0;
+    int parts = 0;
+    /// The CRS the coordinates were placed from ("EPSG:28992"); "" when the model is shown at its own coordinates.
+    std::string crsUsed;
+    /// Why the model has no CRS (no srsName, an unknown one, coordinates that do not fit it); "" when placed.
+    std::string crsProblem;
+    /// Elements libcitygml skipped, non-building objects left out.
+    std::vector<std::string> warnings;
+    /// The model's node name, "citygml:<file name>".
+    std::string nodeName;
+};
+
+/// Reads a CityGML 1.0 / 2.0 file and adds its buildings to the model as a 3D model: placed in the project CRS
+/// (EPSG:4548) from its srsName, or from crs when given ("EPSG:n" or a CRS name). Without a usable CRS the model is
+/// still shown, its coordinates taken as project metres (on its own: the origin is its centre when nothing set it),
+/// and crsProblem says why. Replaces a model shown before from the same file. Errors name the file: not found,
+/// not CityGML, CityGML 3.0, broken XML, no buildings (saying what the CityModel holds instead).
+data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& path, const QString& crs = {});
 
 } // namespace citytwin::app

@@ -8,21 +8,29 @@
 namespace citytwin::app
 {
 
-CrsConfirmDialog::CrsConfirmDialog(const QString& layerName, const QString& guessedCrs, QWidget* parent)
+CrsConfirmDialog::CrsConfirmDialog(const QString& layerName, const QString& guessedCrs, QWidget* parent,
+                                   const QString& problem)
     : QDialog(parent), mCrsCombo(new QComboBox(this))
 {
     setObjectName(QStringLiteral("crsConfirmDialog"));
     setWindowTitle(tr("Confirm the Coordinate Reference System"));
     auto* layout = new QVBoxLayout(this);
-    auto* text = new QLabel(tr("Layer <b>%1</b> declares no coordinate reference system. From its coordinates it "
-                               "is shown as <b>%2</b>. Confirm this, or choose what its coordinates really are "
-                               "(Chinese web maps and phone apps often give GCJ-02 or BD-09).")
-                                .arg(layerName.toHtmlEscaped(), guessedCrs.toHtmlEscaped()),
-                            this);
+    const QString message =
+        guessedCrs.isEmpty()
+            ? tr("<b>%1</b> has no coordinate reference system CityTwin can use (%2). It is shown at its own "
+                 "coordinates, not placed on the map. Choose what its coordinates are (for example EPSG:28992) "
+                 "to place it.")
+                  .arg(layerName.toHtmlEscaped(), problem.toHtmlEscaped())
+            : tr("Layer <b>%1</b> declares no coordinate reference system. From its coordinates it "
+                 "is shown as <b>%2</b>. Confirm this, or choose what its coordinates really are "
+                 "(Chinese web maps and phone apps often give GCJ-02 or BD-09).")
+                  .arg(layerName.toHtmlEscaped(), guessedCrs.toHtmlEscaped());
+    auto* text = new QLabel(message, this);
     text->setWordWrap(true);
     layout->addWidget(text);
     mCrsCombo->setEditable(true);
-    mCrsCombo->addItem(guessedCrs);
+    if (!guessedCrs.isEmpty())
+        mCrsCombo->addItem(guessedCrs);
     for (const QString& crs : {QStringLiteral("EPSG:4326"), QStringLiteral("gcj02"), QStringLiteral("bd09"),
                                QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4548"), QStringLiteral("EPSG:4527")})
         if (crs != guessedCrs)

@@ -9,12 +9,15 @@ namespace citytwin::app
 {
 
 /// Asks the user to confirm (or correct) the CRS guessed for a layer that declares none. Never a silent
-/// placement: the layer is shown at the guess meanwhile, and a different choice re-reads it.
+/// placement: the layer is shown at the guess meanwhile, and a different choice re-reads it. Without a guess
+/// (a CityGML file with no usable srsName, shown at its own coordinates meanwhile) it says why and asks for one.
 class CrsConfirmDialog : public QDialog
 {
     Q_OBJECT
 public:
-    CrsConfirmDialog(const QString& layerName, const QString& guessedCrs, QWidget* parent = nullptr);
+    /// problem, when there is no guess: why the source has no usable CRS (shown in the text).
+    CrsConfirmDialog(const QString& layerName, const QString& guessedCrs, QWidget* parent = nullptr,
+                     const QString& problem = {});
 
     QString chosenCrs() const;
 

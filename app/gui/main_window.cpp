@@ -132,6 +132,19 @@ void MainWindow::createParts()
     connect(mLoader, &SourceLoader::failed, this, &MainWindow::reportError);
     connect(mLoader, &SourceLoader::crsGuessed, this, &MainWindow::confirmCrs);
     connectModelRows();
+    connect(mLoader, &SourceLoader::cityGmlCrsMissing, this,
+            [this](const QString& path, const QString& problem)
+            {
+                auto* dialog = new CrsConfirmDialog(QFileInfo(path).fileName(), QString(), this, problem);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &CrsConfirmDialog::crsChosen, this,
+                        [this, path](const QString& crs)
+                        {
+                            if (!crs.isEmpty())
+                                mLoader->openCityGml(path, crs);
+                        });
+                dialog->open();
+            });
     connect(mLoader, &SourceLoader::layersAdded, mCoordinates, &QLabel::clear);
     connect(mLoader, &SourceLoader::terrainShown, this,
             [this]
@@ -161,6 +174,15 @@ void MainWindow::createParts()
 void MainWindow::connectViewport()
 {
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
+    // An object of a 3D model with its own table (a CityGML building): its attributes, no layer highlight.
+    connect(mViewport, &ViewportWidget::modelFeaturePicked, this,
+            [this](const std::shared_ptr<const data::VectorLayer>& table, qulonglong featureIndex)
+            {
+                mHighlight.clear();
+                mInspectorDock->showFeature(*table, static_cast<std::size_t>(featureIndex));
+                mInspectorDock->raise();
+                mViewport->sceneChanged(false);
+            });
     connect(mViewport, &ViewportWidget::pickedNothing, this,
             [this]
             {

@@ -84,9 +84,34 @@ void SourceLoader::open(const QString& path)
         emit modelsChanged();
         return;
     }
+    if (isCityGml(path))
+    {
+        openCityGml(path);
+        return;
+    }
     loadTerrain(path);
     if (!data::isRasterOnly(path.toStdString()))
         loadVectors(path);
+}
+
+void SourceLoader::openCityGml(const QString& path, const QString& crs)
+{
+    // libcitygml reads city-block files in well under a second; a district's would deserve a worker thread.
+    auto added = addCityGml(mModel, path, crs);
+    mViewport.sceneChanged(true);
+    emit modelsChanged();
+    if (!added)
+    {
+        emit failed(ErrorText::describe(added.error()));
+        return;
+    }
+    const QString name = QFileInfo(path).fileName();
+    mStatusBar.showMessage(
+        tr("Loaded %1: %n building(s)", nullptr, added->buildings).arg(name) +
+            (added->warnings.empty() ? QString() : tr(" (%1)").arg(QString::fromStdString(added->warnings.front()))),
+        15000);
+    if (added->crsUsed.empty())
+        emit cityGmlCrsMissing(path, QString::fromStdString(added->crsProblem));
 }
 
 void SourceLoader::loadVectors(const QString& path)

@@ -40,6 +40,9 @@ public:
 
     /// Opens a source: an oblique tileset at once; its terrain and vector layers in the background.
     void open(const QString& path);
+    /// Shows a CityGML file's buildings (again, replacing them), with crs for its coordinates when set; a file
+    /// without a usable CRS is shown at its own coordinates and cityGmlCrsMissing asks for one.
+    void openCityGml(const QString& path, const QString& crs = {});
     /// Returns the number of reads still running (sources and terrain).
     int pending() const { return mPending; }
 
@@ -62,6 +65,8 @@ signals:
     void crsGuessed(const QString& path, const QString& layerName, const QString& guess);
     /// A 3D model (oblique, CityGML, 3D Tiles) was added to the scene.
     void modelsChanged();
+    /// A CityGML file has no usable CRS (problem says why, technical English): the window asks for one.
+    void cityGmlCrsMissing(const QString& path, const QString& problem);
     /// A source's layers were added, and the scene has layers.
     void layersAdded();
     /// The terrain is shown (the window offers to hide it).

@@ -381,7 +381,9 @@ void ViewportWidget::pickAt(const QPoint& position)
     const QPointF p = toDevice(position);
     const double windowY = mViewer->getCamera()->getViewport()->height() - p.y();
     const auto hit = scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
-    if (hit)
+    if (hit && hit->modelFeatures)
+        emit modelFeaturePicked(hit->modelFeatures, static_cast<qulonglong>(hit->featureIndex));
+    else if (hit)
         emit featurePicked(hit->layerIndex, static_cast<qulonglong>(hit->featureIndex));
     else
         emit pickedNothing();

@@ -3,6 +3,8 @@
 #include "scene/scene_theme.hpp"
 #include "scene/view_defaults.hpp"
 
+#include <memory>
+
 #include <QOpenGLWidget>
 #include <QTimer>
 
@@ -14,6 +16,11 @@ namespace osgViewer
 class Viewer;
 class GraphicsWindowEmbedded;
 } // namespace osgViewer
+
+namespace citytwin::data
+{
+struct VectorLayer;
+}
 
 namespace citytwin::scene
 {
@@ -71,7 +78,7 @@ public:
 
     osgViewer::Viewer* viewer() const { return mViewer.get(); }
 
-    /// Picks at a widget position (logical pixels); emits featurePicked or pickedNothing.
+    /// Picks at a widget position (logical pixels); emits featurePicked, modelFeaturePicked or pickedNothing.
     void pickAt(const QPoint& position);
     /// Drawing an area on the map: clicks give ground points (groundClicked) instead of picking, a
     /// double-click finishes (drawingFinished), Escape cancels (drawingCancelled).
@@ -80,6 +87,8 @@ public:
 
 signals:
     void featurePicked(int layerIndex, qulonglong featureIndex);
+    /// An object of a 3D model that carries its own table (a CityGML building): the table and the object's index.
+    void modelFeaturePicked(const std::shared_ptr<const citytwin::data::VectorLayer>& table, qulonglong featureIndex);
     void pickedNothing();
     /// Emitted with the project-CRS coordinates of the ground under the pointer.
     void pointerMoved(double projectX, double projectY);

@@ -20,6 +20,8 @@ enum class ErrorCode
     InvalidArgument,
     StoreFailed,
     ImportRejected,
+    /// A file recognised (its format named in the detail) whose content cannot be read or is not supported.
+    ContentUnreadable,
 };
 
 /// An expected failure: a code, a technical English detail and, where there is one, the file concerned.

@@ -1,5 +1,7 @@
 #include "data/geo/crs_transformer.hpp"
 
+#include "data/geo/proj_handles.hpp"
+
 #include <cmath>
 
 #include <proj.h>
@@ -8,20 +10,11 @@ namespace citytwin::data
 {
 namespace
 {
-struct ContextDeleter
-{
-    void operator()(PJ_CONTEXT* context) const { proj_context_destroy(context); }
-};
-struct PjDeleter
-{
-    void operator()(PJ* pj) const { proj_destroy(pj); }
-};
-using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
-using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+using ContextPtr = ProjContextPtr;
 
 ContextPtr makeContext()
 {
-    return ContextPtr(proj_context_create());
+    return makeProjContext();
 }
 
 PjPtr makeCrs(PJ_CONTEXT* context, const std::string& definition)

@@ -1,6 +1,7 @@
 #include "data/io/oblique_metadata.hpp"
 
 #include "data/geo/crs_transformer.hpp"
+#include "data/geo/proj_handles.hpp"
 
 #include <algorithm>
 #include <array>
@@ -192,21 +193,12 @@ std::string formatNumber(double value)
     return stream.str();
 }
 
-struct ContextDeleter
-{
-    void operator()(PJ_CONTEXT* context) const { proj_context_destroy(context); }
-};
-struct PjDeleter
-{
-    void operator()(PJ* pj) const { proj_destroy(pj); }
-};
-
 /// Returns "geographic" or "geocentric" when the CRS (or the horizontal part of a compound CRS) is one of
 /// those, whose axes cannot hold east/north mesh offsets in metres; "" otherwise or when PROJ cannot read it.
 std::string angularOrGeocentricKind(const std::string& definition)
 {
-    std::unique_ptr<PJ_CONTEXT, ContextDeleter> context(proj_context_create());
-    std::unique_ptr<PJ, PjDeleter> crs(proj_create(context.get(), definition.c_str()));
+    ProjContextPtr context = makeProjContext();
+    PjPtr crs(proj_create(context.get(), definition.c_str()));
     if (crs && proj_get_type(crs.get()) == PJ_TYPE_COMPOUND_CRS)
         crs.reset(proj_crs_get_sub_crs(context.get(), crs.get(), 0));
     if (!crs)

@@ -1,6 +1,8 @@
 #include "data/project/layer_import.hpp"
 
 #include "data/geo/coordinate_pipeline.hpp"
+#include "data/io/citygml_footprints.hpp"
+#include "data/io/citygml_source.hpp"
 #include "data/io/gdal_open.hpp"
 #include "data/project/project_store.hpp"
 #include "data/project/schema.hpp"
@@ -178,10 +180,40 @@ std::string freeFieldName(const OGRFeatureDefn& definition, const std::string& b
 }
 } // namespace
 
-Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
-                                      const LayerImportOptions& options)
+namespace
 {
-    auto opened = openSourceLayer(sourcePath, options.layerName, options.columns);
+/// A CityGML file's buildings as a footprint layer (read with libcitygml; GDAL's GML driver does not assemble
+/// them), with the CRS its srsName resolves to (or options.crs).
+Result<OpenedLayer> openCityGmlFootprints(const std::string& sourcePath, const LayerImportOptions& options)
+{
+    auto model = readCityGml(sourcePath, options.crs);
+    if (!model)
+        return model.error();
+    if (model->crs.empty())
+        return Error{ErrorCode::CrsMissing, model->crsProblem, sourcePath};
+    auto dataset = cityGmlFootprints(model.value());
+    if (!dataset)
+        return dataset.error();
+    OGRLayer* layer = dataset.value()->GetLayer(0);
+    return OpenedLayer{std::move(dataset.value()), layer};
+}
+
+/// Opens the source layer: a CityGML file's footprints, or any GDAL vector layer.
+Result<OpenedLayer> openImportSource(const std::string& sourcePath, LayerImportOptions& options)
+{
+    if (cityGmlVersion(sourcePath).empty())
+        return openSourceLayer(sourcePath, options.layerName, options.columns);
+    auto opened = openCityGmlFootprints(sourcePath, options);
+    options.crs.clear(); // the footprint layer carries the CRS resolved (horizontal part of a compound)
+    return opened;
+}
+} // namespace
+
+Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& sourcePath,
+                                      const LayerImportOptions& givenOptions)
+{
+    LayerImportOptions options = givenOptions;
+    auto opened = openImportSource(sourcePath, options);
     if (!opened)
         return opened.error();
     OGRLayer* layer = opened->layer;
