@@ -2,6 +2,7 @@
 
 #include "feature_ids.hpp"
 #include "scene_model.hpp"
+#include "tiles3d_model.hpp"
 
 #include "data/core/vector_layer.hpp"
 #include "data/geo/planar_geometry.hpp"
@@ -157,6 +158,9 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
         if (std::any_of(hit.nodePath.begin(), hit.nodePath.end(),
                         [&model](const osg::Node* node) { return node == model.modelGroup(); }))
         {
+            if (auto feature = tiles3dFeatureOf(hit))
+                return PickResult{-1, feature->batchId, hit.getWorldIntersectPoint(),
+                                  ModelFeature{feature->contentPath, feature->batchId, std::move(feature->attributes)}};
             if (auto footprint = footprintUnder(model, hit.getWorldIntersectPoint()))
                 return footprint;
             continue;

@@ -358,10 +358,10 @@ data::Result<GltfNode> buildGltfNode(const std::string& bytes, const std::string
         if (error.empty())
             error = warning;
         error.erase(std::remove(error.begin(), error.end(), '\n'), error.end());
-        return data::Error{data::ErrorCode::OpenFailed, "glTF recognised, but tinygltf cannot read it: " + error, path};
+        return data::Error{data::ErrorCode::FormatNotSupported, "glTF recognised, but tinygltf cannot read it: " + error, path};
     }
     if (const auto extension = unsupportedExtension(model))
-        return data::Error{data::ErrorCode::OpenFailed,
+        return data::Error{data::ErrorCode::FormatNotSupported,
                            "glTF recognised, but it requires " + *extension +
                                (*extension == "KHR_draco_mesh_compression" ? " (Draco-compressed meshes)" : "") +
                                ", which is not supported",

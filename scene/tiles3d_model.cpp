@@ -397,7 +397,7 @@ data::Result<osg::ref_ptr<osg::Node>> contentFromBytes(const std::string& bytes,
         if (!inner)
             return inner.error();
         if (depth >= MaximumCompositeDepth)
-            return data::Error{data::ErrorCode::OpenFailed, "cmpt tile recognised, but nested too deeply", path};
+            return data::Error{data::ErrorCode::FormatNotSupported, "cmpt tile recognised, but nested too deeply", path};
         osg::ref_ptr<osg::Group> group = new osg::Group;
         for (const std::string& tile : inner.value())
         {
@@ -413,7 +413,7 @@ data::Result<osg::ref_ptr<osg::Node>> contentFromBytes(const std::string& bytes,
     }
     const std::string magic = bytes.substr(0, std::min<std::size_t>(4, bytes.size()));
     const bool printable = std::all_of(magic.begin(), magic.end(), [](unsigned char c) { return c >= 32 && c < 127; });
-    return data::Error{data::ErrorCode::OpenFailed,
+    return data::Error{data::ErrorCode::FormatNotSupported,
                        "tile content kind not supported (magic '" + (printable ? magic : std::string("binary")) +
                            "'; b3dm, i3dm, pnts, cmpt, glb and glTF are)",
                        path};
@@ -486,8 +486,13 @@ void registerReader()
 data::Result<data::Tileset3dPlacement> placementOf(const data::Tileset3d& tileset, const std::string& projectCrs)
 {
     const data::Tile3d& root = tileset.tiles.front();
-    const data::Sphere3d sphere = data::boundingSphereEcef(root.boundingVolume, root.transform);
-    return data::placeTileset3d(sphere.centre, projectCrs, tileset.path);
+    const auto& v = root.boundingVolume.values;
+    // A region's own centre (mid longitude, latitude and height), else the centre of the enclosing sphere.
+    const std::array<double, 3> anchor =
+        root.boundingVolume.kind == data::BoundingVolume3d::Kind::Region
+            ? data::geodeticToEcef((v[0] + v[2]) / 2.0, (v[1] + v[3]) / 2.0, (v[4] + v[5]) / 2.0)
+            : data::boundingSphereEcef(root.boundingVolume, root.transform).centre;
+    return data::placeTileset3d(anchor, projectCrs, tileset.path);
 }
 } // namespace
 

@@ -38,6 +38,9 @@ QString ErrorText::describe(const data::Error& error)
     case data::ErrorCode::ImportRejected:
         what = tr("the import was refused");
         break;
+    case data::ErrorCode::FormatNotSupported:
+        what = tr("the format is recognised, but the file is damaged or uses something not supported");
+        break;
     }
     QString line = what;
     if (!error.detail.empty())

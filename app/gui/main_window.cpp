@@ -160,6 +160,14 @@ void MainWindow::createParts()
 void MainWindow::connectViewport()
 {
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
+    connect(mViewport, &ViewportWidget::modelFeaturePicked, this,
+            [this](const QString& source, qulonglong id, const QStringList& names, const QStringList& values)
+            {
+                mInspectorDock->showModelFeature(source, id, names, values);
+                mInspectorDock->raise();
+                mHighlight.clear();
+                mViewport->sceneChanged(false);
+            });
     connect(mViewport, &ViewportWidget::pickedNothing, this,
             [this]
             {

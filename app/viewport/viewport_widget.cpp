@@ -381,7 +381,19 @@ void ViewportWidget::pickAt(const QPoint& position)
     const QPointF p = toDevice(position);
     const double windowY = mViewer->getCamera()->getViewport()->height() - p.y();
     const auto hit = scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
-    if (hit)
+    if (hit && hit->modelFeature)
+    {
+        QStringList names;
+        QStringList values;
+        for (const auto& [name, value] : hit->modelFeature->attributes)
+        {
+            names << QString::fromStdString(name);
+            values << QString::fromStdString(value);
+        }
+        emit modelFeaturePicked(QString::fromStdString(hit->modelFeature->source),
+                                static_cast<qulonglong>(hit->modelFeature->id), names, values);
+    }
+    else if (hit)
         emit featurePicked(hit->layerIndex, static_cast<qulonglong>(hit->featureIndex));
     else
         emit pickedNothing();

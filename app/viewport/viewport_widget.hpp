@@ -80,6 +80,8 @@ public:
 
 signals:
     void featurePicked(int layerIndex, qulonglong featureIndex);
+    /// A feature of a 3D model with its own attributes (a 3D Tiles batch table row): its file, id and pairs.
+    void modelFeaturePicked(const QString& source, qulonglong id, const QStringList& names, const QStringList& values);
     void pickedNothing();
     /// Emitted with the project-CRS coordinates of the ground under the pointer.
     void pointerMoved(double projectX, double projectY);

@@ -20,6 +20,8 @@ enum class ErrorCode
     InvalidArgument,
     StoreFailed,
     ImportRejected,
+    /// The file's format is recognised, but the file is damaged or uses a part of the format that is not supported.
+    FormatNotSupported,
 };
 
 /// An expected failure: a code, a technical English detail and, where there is one, the file concerned.

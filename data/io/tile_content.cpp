@@ -41,7 +41,7 @@ struct TileSections
 
 Error contentError(const std::string& kind, const std::string& detail, const std::string& path)
 {
-    return Error{ErrorCode::OpenFailed, kind + " tile recognised, but " + detail, path};
+    return Error{ErrorCode::FormatNotSupported, kind + " tile recognised, but " + detail, path};
 }
 
 Result<TileSections> readSections(std::string_view bytes, const std::string& kind, std::size_t headerSize,
@@ -375,12 +375,12 @@ Result<std::string> readContentFile(const std::string& path)
     if (!std::filesystem::is_regular_file(path, errorCode))
         return Error{ErrorCode::FileNotFound, "tile content file not found", path};
     if (std::filesystem::file_size(path, errorCode) > MaximumContentSize)
-        return Error{ErrorCode::OpenFailed, "tile content file larger than 1 GiB", path};
+        return Error{ErrorCode::FormatNotSupported, "tile content file larger than 1 GiB", path};
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << stream.rdbuf();
     if (!stream)
-        return Error{ErrorCode::OpenFailed, "tile content file cannot be read", path};
+        return Error{ErrorCode::FormatNotSupported, "tile content file cannot be read", path};
     return bytes.str();
 }
 

@@ -203,7 +203,7 @@ private:
 
     Error fail(const std::string& detail) const
     {
-        return Error{ErrorCode::OpenFailed, "3D Tiles tileset.json recognised, but " + detail, mTileset.path};
+        return Error{ErrorCode::FormatNotSupported, "3D Tiles tileset.json recognised, but " + detail, mTileset.path};
     }
 
     void warn(const std::string& text)
@@ -361,12 +361,12 @@ Result<Tileset3d> readTileset3d(const std::string& fileOrFolder, const Matrix4d&
     if (!std::filesystem::is_regular_file(path, errorCode))
         return Error{ErrorCode::FileNotFound, "3D Tiles tileset file not found", path};
     if (std::filesystem::file_size(path, errorCode) > MaximumTilesetSize)
-        return Error{ErrorCode::OpenFailed, "too large for a tileset.json", path};
+        return Error{ErrorCode::FormatNotSupported, "too large for a tileset.json", path};
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream text;
     text << stream.rdbuf();
     if (!stream)
-        return Error{ErrorCode::OpenFailed, "cannot be read", path};
+        return Error{ErrorCode::FormatNotSupported, "cannot be read", path};
     return parseTileset3d(text.str(), path, parentTransform, parentRefine);
 }
 
@@ -380,10 +380,10 @@ Result<Tileset3d> parseTileset3d(const std::string& json, const std::string& pat
     }
     catch (const Json::exception& error)
     {
-        return Error{ErrorCode::OpenFailed, std::string("not valid JSON (") + error.what() + ")", path};
+        return Error{ErrorCode::FormatNotSupported, std::string("not valid JSON (") + error.what() + ")", path};
     }
     if (!document.is_object() || !document.contains("asset") || !document.contains("root"))
-        return Error{ErrorCode::OpenFailed, "JSON, but not a 3D Tiles tileset (no \"asset\" and \"root\")", path};
+        return Error{ErrorCode::FormatNotSupported, "JSON, but not a 3D Tiles tileset (no \"asset\" and \"root\")", path};
     Tileset3d tileset;
     tileset.path = path;
     const Json& asset = document["asset"];
