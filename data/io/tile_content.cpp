@@ -12,7 +12,7 @@ namespace citytwin::data
 {
 namespace
 {
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 using Vec3 = std::array<double, 3>;
 
 /// Tile files beyond this are not read (real tiles are kilobytes to a few tens of megabytes).

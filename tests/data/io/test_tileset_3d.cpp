@@ -165,7 +165,7 @@ private slots:
         QVERIFY(content->rtcCenter);
         CITYTWIN_COMPARE_NEAR((*content->rtcCenter)[0], 1214914.5525041146, 1e-6);
         QCOMPARE(content->glb.substr(0, 4), std::string("glTF"));
-        // Ten buildings: id, Longitude, Latitude, Height per batch id.
+        // Ten buildings: id, Longitude, Latitude, Height per batch id, in the file's order.
         QCOMPARE(content->batchTable.length, std::size_t(10));
         const auto attributes = content->batchTable.attributes(3);
         QCOMPARE(attributes.size(), std::size_t(4));
