@@ -120,8 +120,11 @@ void printTileset3d(const data::TilesetInfo& t, const QString& projectCrs)
                           .arg(kinds.isEmpty() ? InfoCommand::tr("none") : kinds.join(QStringLiteral(", "))));
     printLine(stdout, InfoCommand::tr("  Geometric error: %1 m").arg(t.geometricError));
     printLine(stdout, InfoCommand::tr("  Root bounding volume: %1").arg(qs(t.origin)));
-    printLine(stdout, InfoCommand::tr("  Extent in %1: %2")
-                          .arg(projectCrs, extentText(t.projectExtent, t.outsideProjectArea)));
+    // The numbers are PROJ's even outside the CRS's area of use; say so next to them.
+    QString extent = extentText(t.projectExtent);
+    if (t.outsideProjectArea)
+        extent += QStringLiteral(" (%1)").arg(extentText(t.projectExtent, true));
+    printLine(stdout, InfoCommand::tr("  Extent in %1: %2").arg(projectCrs, extent));
     for (const std::string& warning : t.warnings)
         printLine(stdout, InfoCommand::tr("  Warning: %1").arg(qs(warning)));
 }
