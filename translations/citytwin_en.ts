@@ -803,6 +803,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>already in the project</source>
         <translation>already in the project</translation>
     </message>
+    <message>
+        <source>the format is recognised, but the file is damaged or uses something not supported</source>
+        <translation>the format is recognised, but the file is damaged or uses something not supported</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>
@@ -1285,10 +1289,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>  NoData: %1</translation>
     </message>
     <message>
-        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
-        <translation>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</translation>
-    </message>
-    <message>
         <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
         <translation>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</translation>
     </message>
@@ -1339,6 +1339,30 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin info: name at least one SOURCE</source>
         <translation>citytwin info: name at least one SOURCE</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1</source>
+        <translation>3D Tiles tileset, version %1</translation>
+    </message>
+    <message>
+        <source>  Tiles: %1</source>
+        <translation>  Tiles: %1</translation>
+    </message>
+    <message>
+        <source>  Content: %1</source>
+        <translation>  Content: %1</translation>
+    </message>
+    <message>
+        <source>  Geometric error: %1 m</source>
+        <translation>  Geometric error: %1 m</translation>
+    </message>
+    <message>
+        <source>  Root bounding volume: %1</source>
+        <translation>  Root bounding volume: %1</translation>
+    </message>
+    <message>
+        <source>  Warning: %1</source>
+        <translation>  Warning: %1</translation>
     </message>
 </context>
 <context>

@@ -802,6 +802,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>already in the project</source>
         <translation>项目中已存在</translation>
     </message>
+    <message>
+        <source>the format is recognised, but the file is damaged or uses something not supported</source>
+        <translation>格式可以识别，但文件已损坏或使用了不支持的内容</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>
@@ -1281,10 +1285,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>  无数据值：%1</translation>
     </message>
     <message>
-        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
-        <translation>3D Tiles 瓦片集，版本 %1，%2 个含内容的瓦片，根包围体 %3</translation>
-    </message>
-    <message>
         <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
         <translation>倾斜摄影瓦片集：坐标系 %1，原点 %2，%3 个顶层瓦片</translation>
     </message>
@@ -1335,6 +1335,30 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin info: name at least one SOURCE</source>
         <translation>citytwin info：请至少给出一个 SOURCE</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1</source>
+        <translation>3D Tiles 瓦片集，版本 %1</translation>
+    </message>
+    <message>
+        <source>  Tiles: %1</source>
+        <translation>  瓦片：%1</translation>
+    </message>
+    <message>
+        <source>  Content: %1</source>
+        <translation>  内容：%1</translation>
+    </message>
+    <message>
+        <source>  Geometric error: %1 m</source>
+        <translation>  几何误差：%1 米</translation>
+    </message>
+    <message>
+        <source>  Root bounding volume: %1</source>
+        <translation>  根包围体：%1</translation>
+    </message>
+    <message>
+        <source>  Warning: %1</source>
+        <translation>  警告：%1</translation>
     </message>
 </context>
 <context>
