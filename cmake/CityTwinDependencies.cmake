@@ -8,6 +8,9 @@ find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 # CityGML 1.0 / 2.0 (libcitygml, which parses with Xerces-C): the target citygml::citygml.
 find_package(citygml 2.3 REQUIRED CONFIG)
+# glTF for 3D Tiles content. Debian ships it as a shared library (the implementation and stb_image built in),
+# so no source file defines TINYGLTF_IMPLEMENTATION (see /usr/share/doc/libtinygltf-dev/README.Debian).
+find_package(TinyGLTF REQUIRED CONFIG)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 

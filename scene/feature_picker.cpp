@@ -3,6 +3,7 @@
 #include "citygml_model.hpp"
 #include "feature_ids.hpp"
 #include "scene_model.hpp"
+#include "tiles3d_model.hpp"
 
 #include "data/core/vector_layer.hpp"
 #include "data/geo/planar_geometry.hpp"
@@ -72,7 +73,8 @@ std::optional<PickResult> modelObjectAt(const osgUtil::LineSegmentIntersector::I
     for (const osg::Node* node : hit.nodePath)
         if (const auto* features = dynamic_cast<const ModelFeatures*>(node->getUserData());
             features && features->table && ids->perVertex[hit.indexList.front()] < features->table->features.size())
-            return PickResult{-1, ids->perVertex[hit.indexList.front()], hit.getWorldIntersectPoint(), features->table};
+            return PickResult{-1, ids->perVertex[hit.indexList.front()], hit.getWorldIntersectPoint(), std::nullopt,
+                              features->table};
     return std::nullopt;
 }
 } // namespace
@@ -175,6 +177,9 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
         {
             if (auto object = modelObjectAt(hit))
                 return object;
+            if (auto feature = tiles3dFeatureOf(hit))
+                return PickResult{-1, feature->batchId, hit.getWorldIntersectPoint(),
+                                  ModelFeature{feature->contentPath, feature->batchId, std::move(feature->attributes)}};
             if (auto footprint = footprintUnder(model, hit.getWorldIntersectPoint()))
                 return footprint;
             continue;

@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <osg/Vec3d>
 
@@ -17,14 +20,24 @@ namespace citytwin::scene
 {
 class SceneModel;
 
-/// What a click hit: the layer, the feature (index into the layer's features) and the world point. For an object
-/// of a 3D model that carries its own table (a CityGML building), layerIndex is -1 and modelFeatures is that table,
-/// featureIndex indexing it.
+/// A feature of a 3D model that carries its own attributes (a 3D Tiles batch table): where it comes from,
+/// its id there and its (name, value) pairs.
+struct ModelFeature
+{
+    std::string source; ///< the tile content file
+    std::size_t id = 0; ///< the batch id
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+/// What a click hit: the layer, the feature (index into the layer's features) and the world point; or, with
+/// layerIndex -1, a 3D model's own object: a 3D Tiles feature (modelFeature), or an object of a model that carries
+/// its own table, a CityGML building (modelFeatures, featureIndex indexing it).
 struct PickResult
 {
     int layerIndex = -1;
     std::size_t featureIndex = 0;
     osg::Vec3d worldPoint;
+    std::optional<ModelFeature> modelFeature;
     std::shared_ptr<const data::VectorLayer> modelFeatures;
 };
 
@@ -38,8 +51,9 @@ std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec
 
 /// Picks the feature of a visible layer at a window position (pixels, origin bottom left, in the
 /// camera's viewport). Points and lines within tolerancePixels win over surfaces; among surfaces the
-/// nearest to the eye wins; a 3D model hit gives its own object when the model carries a ModelFeatures table
-/// (CityGML), else the building footprint under it (oblique mesh). Works on the CPU from
+/// nearest to the eye wins; a 3D Tiles feature with a batch table gives its attributes (modelFeature); an object of
+/// a model that carries its own table (CityGML) gives that table (modelFeatures); another 3D model (oblique mesh)
+/// hit gives the building footprint under it. Works on the CPU from
 /// the camera's matrices: no GL context needed.
 std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,
                                       double windowY, double tolerancePixels = 6.0);

@@ -811,6 +811,34 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>the file&apos;s content cannot be read or is not supported</source>
         <translation>the file&apos;s content cannot be read or is not supported</translation>
     </message>
+    <message>
+        <source>the format is recognised, but the file is damaged or uses something not supported</source>
+        <translation>the format is recognised, but the file is damaged or uses something not supported</translation>
+    </message>
+    <message>
+        <source>Layer %1 is a bare JSON array of features (not a FeatureCollection); it was read as one.</source>
+        <translation>Layer %1 is a bare JSON array of features (not a FeatureCollection); it was read as one.</translation>
+    </message>
+    <message>
+        <source>Layer %1 names its coordinate reference system &apos;%2&apos;; it was read as %3.</source>
+        <translation>Layer %1 names its coordinate reference system &apos;%2&apos;; it was read as %3.</translation>
+    </message>
+    <message>
+        <source>Layer %1 names a coordinate reference system that is not known (%2); WGS 84, GeoJSON&apos;s default, was used. Declare the right one if it lands in the wrong place.</source>
+        <translation>Layer %1 names a coordinate reference system that is not known (%2); WGS 84, GeoJSON&apos;s default, was used. Declare the right one if it lands in the wrong place.</translation>
+    </message>
+    <message>
+        <source>Layer %1 looks like DataV GeoAtlas data (features with adcode) and declares no coordinate reference system; it was read as GCJ-02, the coordinates DataV publishes. Declare EPSG:4326 if they are WGS 84.</source>
+        <translation>Layer %1 looks like DataV GeoAtlas data (features with adcode) and declares no coordinate reference system; it was read as GCJ-02, the coordinates DataV publishes. Declare EPSG:4326 if they are WGS 84.</translation>
+    </message>
+    <message>
+        <source>Layer %1: points from the columns %2.</source>
+        <translation>Layer %1: points from the columns %2.</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</source>
+        <translation>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>
@@ -1033,6 +1061,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin import: --crs EPSG:n says what the coordinates are</source>
         <translation>citytwin import: --crs EPSG:n says what the coordinates are</translation>
+    </message>
+    <message>
+        <source>citytwin import: note: %1</source>
+        <translation>citytwin import: note: %1</translation>
     </message>
 </context>
 <context>
@@ -1297,10 +1329,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>  NoData: %1</translation>
     </message>
     <message>
-        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
-        <translation>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</translation>
-    </message>
-    <message>
         <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
         <translation>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</translation>
     </message>
@@ -1399,6 +1427,44 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>The CRS of CityGML files that declare none, or one that is not recognised.</source>
         <translation>The CRS of CityGML files that declare none, or one that is not recognised.</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1</source>
+        <translation>3D Tiles tileset, version %1</translation>
+    </message>
+    <message>
+        <source>  Tiles: %1</source>
+        <translation>  Tiles: %1</translation>
+    </message>
+    <message>
+        <source>  Content: %1</source>
+        <translation>  Content: %1</translation>
+    </message>
+    <message>
+        <source>  Geometric error: %1 m</source>
+        <translation>  Geometric error: %1 m</translation>
+    </message>
+    <message>
+        <source>  Root bounding volume: %1</source>
+        <translation>  Root bounding volume: %1</translation>
+    </message>
+    <message>
+        <source>  Warning: %1</source>
+        <translation>  Warning: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: none of the %n feature(s) has a geometry: nothing to show (a table without coordinate columns? --x-field, --y-field or --geometry-field name them)</source>
+        <translation>
+            <numerusform>  Note: none of the %n feature has a geometry: nothing to show (a table without coordinate columns? --x-field, --y-field or --geometry-field name them)</numerusform>
+            <numerusform>  Note: none of the %n features has a geometry: nothing to show (a table without coordinate columns? --x-field, --y-field or --geometry-field name them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: %n feature(s) have no geometry</source>
+        <translation>
+            <numerusform>  Note: %n feature have no geometry</numerusform>
+            <numerusform>  Note: %n features have no geometry</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1665,42 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Table %1. Double-click to zoom to this layer</source>
         <translation>Table %1. Double-click to zoom to this layer</translation>
+    </message>
+    <message>
+        <source>Oblique photography</source>
+        <translation>Oblique photography</translation>
+    </message>
+    <message>
+        <source>CityGML</source>
+        <translation>CityGML</translation>
+    </message>
+    <message>
+        <source>3D Tiles</source>
+        <translation>3D Tiles</translation>
+    </message>
+    <message>
+        <source>3D model</source>
+        <translation>3D model</translation>
+    </message>
+    <message>
+        <source>Zoom to Model</source>
+        <translation>Zoom to Model</translation>
+    </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>Remove Model</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Double-click to zoom to this model; right-click to remove it</source>
+        <translation>Double-click to zoom to this model; right-click to remove it</translation>
+    </message>
+    <message>
+        <source>3D models</source>
+        <translation>3D models</translation>
     </message>
 </context>
 <context>
@@ -3171,6 +3273,33 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>name</source>
         <translation>name</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TableColumnOptions</name>
+    <message>
+        <source>A point table&apos;s longitude or easting column (with --y-field).</source>
+        <translation>A point table&apos;s longitude or easting column (with --y-field).</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>column</translation>
+    </message>
+    <message>
+        <source>A point table&apos;s latitude or northing column (with --x-field).</source>
+        <translation>A point table&apos;s latitude or northing column (with --x-field).</translation>
+    </message>
+    <message>
+        <source>A table&apos;s geometry column (WKT or GeoJSON).</source>
+        <translation>A table&apos;s geometry column (WKT or GeoJSON).</translation>
+    </message>
+    <message>
+        <source>--x-field and --y-field go together</source>
+        <translation>--x-field and --y-field go together</translation>
+    </message>
+    <message>
+        <source>give either --x-field and --y-field, or --geometry-field</source>
+        <translation>give either --x-field and --y-field, or --geometry-field</translation>
     </message>
 </context>
 <context>

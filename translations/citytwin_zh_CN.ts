@@ -810,6 +810,34 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>the file&apos;s content cannot be read or is not supported</source>
         <translation>文件内容无法读取或不受支持</translation>
     </message>
+    <message>
+        <source>the format is recognised, but the file is damaged or uses something not supported</source>
+        <translation>格式可以识别，但文件已损坏或使用了不支持的内容</translation>
+    </message>
+    <message>
+        <source>Layer %1 is a bare JSON array of features (not a FeatureCollection); it was read as one.</source>
+        <translation>图层 %1 是要素的裸 JSON 数组（不是 FeatureCollection），已按 FeatureCollection 读取。</translation>
+    </message>
+    <message>
+        <source>Layer %1 names its coordinate reference system &apos;%2&apos;; it was read as %3.</source>
+        <translation>图层 %1 的坐标参考系写作“%2”，已按 %3 读取。</translation>
+    </message>
+    <message>
+        <source>Layer %1 names a coordinate reference system that is not known (%2); WGS 84, GeoJSON&apos;s default, was used. Declare the right one if it lands in the wrong place.</source>
+        <translation>图层 %1 声明的坐标参考系无法识别（%2），已按 GeoJSON 默认的 WGS 84 读取。若位置不对，请声明正确的坐标系。</translation>
+    </message>
+    <message>
+        <source>Layer %1 looks like DataV GeoAtlas data (features with adcode) and declares no coordinate reference system; it was read as GCJ-02, the coordinates DataV publishes. Declare EPSG:4326 if they are WGS 84.</source>
+        <translation>图层 %1 看来是 DataV GeoAtlas 数据（要素带 adcode），且未声明坐标参考系，已按 DataV 发布所用的 GCJ-02 读取。若实为 WGS 84，请声明 EPSG:4326。</translation>
+    </message>
+    <message>
+        <source>Layer %1: points from the columns %2.</source>
+        <translation>图层 %1：点位取自列 %2。</translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</source>
+        <translation>图层 %1：%2 个要素没有 GDAL 能读取的几何，未显示（若为表格：坐标列名是否常见？可用 --x-field 和 --y-field 指定）。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>
@@ -1029,6 +1057,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>citytwin import: --crs EPSG:n says what the coordinates are</source>
         <translation>citytwin import：可用 --crs EPSG:n 指明坐标所用的坐标系</translation>
+    </message>
+    <message>
+        <source>citytwin import: note: %1</source>
+        <translation>citytwin import：提示：%1</translation>
     </message>
 </context>
 <context>
@@ -1293,10 +1325,6 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>  无数据值：%1</translation>
     </message>
     <message>
-        <source>3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3</source>
-        <translation>3D Tiles 瓦片集，版本 %1，%2 个含内容的瓦片，根包围体 %3</translation>
-    </message>
-    <message>
         <source>Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)</source>
         <translation>倾斜摄影瓦片集：坐标系 %1，原点 %2，%3 个顶层瓦片</translation>
     </message>
@@ -1395,6 +1423,42 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>The CRS of CityGML files that declare none, or one that is not recognised.</source>
         <translation>未声明坐标系或坐标系无法识别的 CityGML 文件所用的坐标系。</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset, version %1</source>
+        <translation>3D Tiles 瓦片集，版本 %1</translation>
+    </message>
+    <message>
+        <source>  Tiles: %1</source>
+        <translation>  瓦片：%1</translation>
+    </message>
+    <message>
+        <source>  Content: %1</source>
+        <translation>  内容：%1</translation>
+    </message>
+    <message>
+        <source>  Geometric error: %1 m</source>
+        <translation>  几何误差：%1 米</translation>
+    </message>
+    <message>
+        <source>  Root bounding volume: %1</source>
+        <translation>  根包围体：%1</translation>
+    </message>
+    <message>
+        <source>  Warning: %1</source>
+        <translation>  警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: none of the %n feature(s) has a geometry: nothing to show (a table without coordinate columns? --x-field, --y-field or --geometry-field name them)</source>
+        <translation>
+            <numerusform>  提示：%n 个要素均无几何，无可显示内容（是没有坐标列的表格吗？可用 --x-field、--y-field 或 --geometry-field 指定）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: %n feature(s) have no geometry</source>
+        <translation>
+            <numerusform>  提示：%n 个要素没有几何</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1658,42 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Table %1. Double-click to zoom to this layer</source>
         <translation>数据表 %1。双击缩放到此图层</translation>
+    </message>
+    <message>
+        <source>Oblique photography</source>
+        <translation>倾斜摄影</translation>
+    </message>
+    <message>
+        <source>CityGML</source>
+        <translation>CityGML</translation>
+    </message>
+    <message>
+        <source>3D Tiles</source>
+        <translation>3D Tiles</translation>
+    </message>
+    <message>
+        <source>3D model</source>
+        <translation>三维模型</translation>
+    </message>
+    <message>
+        <source>Zoom to Model</source>
+        <translation>缩放到模型</translation>
+    </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>移除模型</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Double-click to zoom to this model; right-click to remove it</source>
+        <translation>双击缩放到此模型；右键可移除</translation>
+    </message>
+    <message>
+        <source>3D models</source>
+        <translation>三维模型</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3257,33 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TableColumnOptions</name>
+    <message>
+        <source>A point table&apos;s longitude or easting column (with --y-field).</source>
+        <translation>点表的经度或东坐标列（与 --y-field 同用）。</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>A point table&apos;s latitude or northing column (with --x-field).</source>
+        <translation>点表的纬度或北坐标列（与 --x-field 同用）。</translation>
+    </message>
+    <message>
+        <source>A table&apos;s geometry column (WKT or GeoJSON).</source>
+        <translation>表格的几何列（WKT 或 GeoJSON）。</translation>
+    </message>
+    <message>
+        <source>--x-field and --y-field go together</source>
+        <translation>--x-field 与 --y-field 须同时给出</translation>
+    </message>
+    <message>
+        <source>give either --x-field and --y-field, or --geometry-field</source>
+        <translation>请给出 --x-field 和 --y-field，或 --geometry-field，二者择一</translation>
     </message>
 </context>
 <context>

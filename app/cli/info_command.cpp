@@ -78,11 +78,22 @@ QJsonObject toJson(const data::SourceInfo& info, const QString& projectCrs)
     if (info.tileset)
     {
         const auto& t = *info.tileset;
+        QJsonObject kinds;
+        for (const auto& [kind, count] : t.contentKinds)
+            kinds[qs(kind)] = count;
+        QJsonArray warnings;
+        for (const std::string& warning : t.warnings)
+            warnings.append(qs(warning));
         source["tileset"] = QJsonObject{{"format", qs(t.format)},
                                         {"srs", qs(t.srs)},
                                         {"origin", qs(t.origin)},
                                         {"tiles", t.tileCount},
-                                        {"version", qs(t.version)}};
+                                        {"version", qs(t.version)},
+                                        {"content_kinds", kinds},
+                                        {"geometric_error", t.geometricError},
+                                        {"project_extent", extentJson(t.projectExtent)},
+                                        {"outside_project_area", t.outsideProjectArea},
+                                        {"warnings", warnings}};
     }
     return source;
 }
@@ -106,6 +117,26 @@ QString crsText(const std::string& crs, const std::string& name, const std::stri
         return guessed.empty() ? InfoCommand::tr("none declared")
                                : InfoCommand::tr("none declared (coordinates suggest %1)").arg(qs(guessed));
     return name.empty() || name == crs ? qs(crs) : QStringLiteral("%1 (%2)").arg(qs(crs), qs(name));
+}
+
+void printTileset3d(const data::TilesetInfo& t, const QString& projectCrs)
+{
+    QStringList kinds;
+    for (const auto& [kind, count] : t.contentKinds)
+        kinds << QStringLiteral("%1 × %2").arg(qs(kind)).arg(count);
+    printLine(stdout, InfoCommand::tr("3D Tiles tileset, version %1").arg(qs(t.version)));
+    printLine(stdout, InfoCommand::tr("  Tiles: %1").arg(t.tileCount));
+    printLine(stdout, InfoCommand::tr("  Content: %1")
+                          .arg(kinds.isEmpty() ? InfoCommand::tr("none") : kinds.join(QStringLiteral(", "))));
+    printLine(stdout, InfoCommand::tr("  Geometric error: %1 m").arg(t.geometricError));
+    printLine(stdout, InfoCommand::tr("  Root bounding volume: %1").arg(qs(t.origin)));
+    // The numbers are PROJ's even outside the CRS's area of use; say so next to them.
+    QString extent = extentText(t.projectExtent);
+    if (t.outsideProjectArea)
+        extent += QStringLiteral(" (%1)").arg(extentText(t.projectExtent, true));
+    printLine(stdout, InfoCommand::tr("  Extent in %1: %2").arg(projectCrs, extent));
+    for (const std::string& warning : t.warnings)
+        printLine(stdout, InfoCommand::tr("  Warning: %1").arg(qs(warning)));
 }
 
 void printHuman(const data::SourceInfo& info, const QString& projectCrs)
@@ -160,11 +191,7 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
     {
         const auto& t = *info.tileset;
         if (t.format == "3D Tiles")
-            printLine(stdout,
-                      InfoCommand::tr("3D Tiles tileset, version %1, %2 tile(s) with content, root bounding volume %3")
-                          .arg(qs(t.version))
-                          .arg(t.tileCount)
-                          .arg(qs(t.origin)));
+            printTileset3d(t, projectCrs);
         else
             printLine(stdout, InfoCommand::tr("Oblique-photogrammetry tileset: SRS %1, origin %2, %3 top-level tile(s)")
                                   .arg(qs(t.srs).simplified().left(100) +

@@ -226,6 +226,12 @@ std::optional<int> RenderRun::loadSource(const QString& path)
             return fail(1, tr("citytwin render: %1").arg(ErrorText::describe(added.error())));
         return std::nullopt;
     }
+    if (isTileset3d(path))
+    {
+        if (auto added = addTileset3d(*mModel, path); !added)
+            return fail(1, tr("citytwin render: %1").arg(ErrorText::describe(added.error())));
+        return std::nullopt;
+    }
     // The first source with rasters gives the terrain (DEM and imagery).
     if (!mTerrain)
     {
@@ -344,6 +350,9 @@ int RenderRun::writeImage(const scene::ViewPose& pose) const
     const osg::Image& pixels = *image.value();
     QImage picture(pixels.data(), pixels.s(), pixels.t(), static_cast<qsizetype>(pixels.getRowSizeInBytes()),
                    QImage::Format_RGBA8888);
+    // Tiles that could not be shown (missing or unreadable files) are named; the rest of the tileset is drawn.
+    for (const QString& warning : tileset3dWarnings(*mModel))
+        printLine(stderr, tr("citytwin render: warning: %1").arg(warning));
     const QString out = mParser.value(mOptions.out);
     if (!picture.mirrored().convertToFormat(QImage::Format_RGB888).save(out))
         return fail(1, tr("citytwin render: %1: the image could not be written").arg(out));

@@ -41,6 +41,9 @@ QString ErrorText::describe(const data::Error& error)
     case data::ErrorCode::ContentUnreadable:
         what = tr("the file's content cannot be read or is not supported");
         break;
+    case data::ErrorCode::FormatNotSupported:
+        what = tr("the format is recognised, but the file is damaged or uses something not supported");
+        break;
     }
     QString line = what;
     if (!error.detail.empty())

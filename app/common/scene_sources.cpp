@@ -13,11 +13,13 @@
 #include "scene/scene_model.hpp"
 #include "scene/terrain.hpp"
 #include "scene/thematic_style.hpp"
+#include "scene/tiles3d_model.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <osg/ComputeBoundsVisitor>
@@ -187,6 +189,46 @@ data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& p
     model.removeModel(added.nodeName);
     model.addModel(node);
     return added;
+}
+
+bool isTileset3d(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QFileInfo::exists(QDir(path).filePath(QStringLiteral("tileset.json")));
+    if (!info.isFile() || info.suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) != 0)
+        return false;
+    if (info.fileName().compare(QStringLiteral("tileset.json"), Qt::CaseInsensitive) == 0)
+        return true;
+    // Other names (layer.json, root.json, ...): a tileset has "asset" and "root" near its start.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64 * 1024);
+    return head.contains("\"asset\"") && head.contains("\"root\"");
+}
+
+data::Result<bool> addTileset3d(scene::SceneModel& model, const QString& path)
+{
+    auto placement = scene::placeTiles3d(path.toStdString(), "EPSG:4548");
+    if (!placement)
+        return placement.error();
+    model.setOriginIfUnset(osg::Vec3d(placement->x, placement->y, 0.0));
+    auto node = scene::loadTiles3dModel(path.toStdString(), "EPSG:4548", model.origin());
+    if (!node)
+        return node.error();
+    model.addModel(node.value());
+    return true;
+}
+
+QStringList tileset3dWarnings(const scene::SceneModel& model)
+{
+    QStringList warnings;
+    const osg::Group* models = model.modelGroup();
+    for (unsigned int i = 0; models && i < models->getNumChildren(); ++i)
+        for (const std::string& warning : scene::tiles3dWarnings(*models->getChild(i)))
+            warnings << QString::fromStdString(warning);
+    return warnings;
 }
 
 } // namespace citytwin::app

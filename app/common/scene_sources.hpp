@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <QString>
+#include <QStringList>
 
 #include <osg/Node>
 #include <osg/ref_ptr>
@@ -91,5 +92,16 @@ struct CityGmlAdded
 /// and crsProblem says why. Replaces a model shown before from the same file. Errors name the file: not found,
 /// not CityGML, CityGML 3.0, broken XML, no buildings (saying what the CityModel holds instead).
 data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& path, const QString& crs = {});
+/// Whether the path is an OGC 3D Tiles tileset: a tileset.json (or another .json with "asset" and "root"), or a
+/// folder holding a tileset.json.
+bool isTileset3d(const QString& path);
+
+/// Loads a 3D Tiles tileset into the model, named "3dtiles:<folder name>" (GUI thread; the root tileset.json is
+/// read now, the tiles page in later in the background).
+data::Result<bool> addTileset3d(scene::SceneModel& model, const QString& path);
+
+/// Returns the warnings of the model's 3D Tiles tilesets so far (tile files missing or unreadable, features not
+/// supported), each naming its file, in technical English.
+QStringList tileset3dWarnings(const scene::SceneModel& model);
 
 } // namespace citytwin::app

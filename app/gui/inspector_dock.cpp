@@ -1,6 +1,7 @@
 #include "app/gui/inspector_dock.hpp"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -41,6 +42,23 @@ void InspectorDock::showFeature(const data::VectorLayer& layer, std::size_t feat
         mTable->setItem(row, 1,
                         new QTableWidgetItem(QString::fromStdString(
                             field < feature.values.size() ? feature.values[field] : std::string())));
+    }
+    mTable->resizeColumnToContents(0);
+    retranslateUi();
+    if (!isVisible())
+        show();
+}
+
+void InspectorDock::showModelFeature(const QString& source, qulonglong id, const QStringList& names,
+                                     const QStringList& values)
+{
+    mLayerName = QFileInfo(source).fileName();
+    mFeatureId = static_cast<qint64>(id);
+    mTable->setRowCount(static_cast<int>(names.size()));
+    for (int row = 0; row < names.size(); ++row)
+    {
+        mTable->setItem(row, 0, new QTableWidgetItem(names[row]));
+        mTable->setItem(row, 1, new QTableWidgetItem(row < values.size() ? values[row] : QString()));
     }
     mTable->resizeColumnToContents(0);
     retranslateUi();

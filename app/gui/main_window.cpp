@@ -181,6 +181,13 @@ void MainWindow::connectViewport()
                 mHighlight.clear();
                 mInspectorDock->showFeature(*table, static_cast<std::size_t>(featureIndex));
                 mInspectorDock->raise();
+            });
+    connect(mViewport, &ViewportWidget::tileFeaturePicked, this,
+            [this](const QString& source, qulonglong id, const QStringList& names, const QStringList& values)
+            {
+                mInspectorDock->showModelFeature(source, id, names, values);
+                mInspectorDock->raise();
+                mHighlight.clear();
                 mViewport->sceneChanged(false);
             });
     connect(mViewport, &ViewportWidget::pickedNothing, this,

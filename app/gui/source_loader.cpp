@@ -89,6 +89,16 @@ void SourceLoader::open(const QString& path)
         openCityGml(path);
         return;
     }
+    if (isTileset3d(path))
+    {
+        // The root tileset.json is read now; the tiles load in the background, nearest first.
+        if (auto added = addTileset3d(mModel, path); !added)
+            emit failed(ErrorText::describe(added.error()));
+        else
+            mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+        mViewport.sceneChanged(true);
+        return;
+    }
     loadTerrain(path);
     if (!data::isRasterOnly(path.toStdString()))
         loadVectors(path);

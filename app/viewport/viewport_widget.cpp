@@ -383,6 +383,18 @@ void ViewportWidget::pickAt(const QPoint& position)
     const auto hit = scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
     if (hit && hit->modelFeatures)
         emit modelFeaturePicked(hit->modelFeatures, static_cast<qulonglong>(hit->featureIndex));
+    if (hit && hit->modelFeature)
+    {
+        QStringList names;
+        QStringList values;
+        for (const auto& [name, value] : hit->modelFeature->attributes)
+        {
+            names << QString::fromStdString(name);
+            values << QString::fromStdString(value);
+        }
+        emit tileFeaturePicked(QString::fromStdString(hit->modelFeature->source),
+                                static_cast<qulonglong>(hit->modelFeature->id), names, values);
+    }
     else if (hit)
         emit featurePicked(hit->layerIndex, static_cast<qulonglong>(hit->featureIndex));
     else

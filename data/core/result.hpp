@@ -22,6 +22,8 @@ enum class ErrorCode
     ImportRejected,
     /// A file recognised (its format named in the detail) whose content cannot be read or is not supported.
     ContentUnreadable,
+    /// The file's format is recognised, but the file is damaged or uses a part of the format that is not supported.
+    FormatNotSupported,
 };
 
 /// An expected failure: a code, a technical English detail and, where there is one, the file concerned.

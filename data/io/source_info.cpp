@@ -5,14 +5,15 @@
 #include "data/io/gdal_open.hpp"
 #include "data/io/oblique_metadata.hpp"
 #include "data/io/text_encoding.hpp"
+#include "data/io/tileset_3d.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
 namespace citytwin::data
@@ -227,15 +228,6 @@ std::string elementText(const std::string& xml, const std::string& tag)
     return end == std::string::npos ? std::string() : xml.substr(begin + open.size(), end - begin - open.size());
 }
 
-void countContents(const nlohmann::json& tile, int& count)
-{
-    if (tile.contains("content"))
-        ++count;
-    if (tile.contains("children"))
-        for (const auto& child : tile["children"])
-            countContents(child, count);
-}
-
 /// Recognises the 3D tilesets GDAL cannot open; nothing when the file is not one.
 std::optional<TilesetInfo> inspectTileset(const std::string& path)
 {
@@ -257,15 +249,44 @@ std::optional<TilesetInfo> inspectTileset(const std::string& path)
                 info.tileCount += entry.is_directory() && entry.path().filename().string().rfind("Tile_", 0) == 0;
         return info;
     }
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded() || !json.is_object() || !json.contains("asset") || !json.contains("root"))
-        return std::nullopt;
+    return std::nullopt;
+}
+
+/// True when the path is a 3D Tiles tileset: a folder with a tileset.json, a file named tileset.json, or a .json
+/// file with "asset" and "root" near its start.
+bool looksLikeTileset3d(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code errorCode;
+    if (fs::is_directory(path, errorCode))
+        return fs::is_regular_file(fs::path(path) / "tileset.json", errorCode);
+    const fs::path file(path);
+    if (file.filename() == "tileset.json")
+        return true;
+    if (file.extension() != ".json" || !fs::is_regular_file(file, errorCode))
+        return false;
+    std::ifstream stream(file, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    stream.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(stream.gcount()));
+    return head.find("\"asset\"") != std::string::npos && head.find("\"root\"") != std::string::npos;
+}
+
+Result<TilesetInfo> inspectTileset3d(const std::string& path, const std::string& projectCrs)
+{
+    auto summary = summarizeTileset3d(path, projectCrs);
+    if (!summary)
+        return summary.error();
     TilesetInfo info;
     info.format = "3D Tiles";
-    info.version = json["asset"].value("version", "");
-    if (json["root"].contains("boundingVolume"))
-        info.origin = json["root"]["boundingVolume"].dump();
-    countContents(json["root"], info.tileCount);
+    info.version = summary->version;
+    info.origin = summary->rootBoundingVolume;
+    info.tileCount = summary->tileCount;
+    info.contentKinds = summary->contentKinds;
+    info.geometricError = summary->geometricError;
+    info.projectExtent = summary->projectExtent;
+    info.outsideProjectArea = summary->outsideProjectArea;
+    info.warnings = summary->warnings;
     return info;
 }
 } // namespace
@@ -285,6 +306,16 @@ Result<SourceInfo> inspectSource(const std::string& path, const std::string& pro
             info.tileset = std::move(tileset);
             return info;
         }
+    if (!isConnectionString(path) && looksLikeTileset3d(path))
+    {
+        auto tileset = inspectTileset3d(path, projectCrs);
+        if (!tileset)
+            return tileset.error();
+        info.driver = "3D Tiles";
+        info.driverLongName = "OGC 3D Tiles tileset";
+        info.tileset = std::move(tileset.value());
+        return info;
+    }
     CPLErrorReset();
     GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR | GDAL_OF_RASTER, columns);
     if (!dataset)

@@ -5,6 +5,7 @@
 #include "data/io/gdal_open.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,8 +70,14 @@ struct TilesetInfo
     std::string format;  ///< "ContextCapture" or "3D Tiles"
     std::string srs;     ///< the SRS as written (ContextCapture), "" for 3D Tiles (always ECEF)
     std::string origin;  ///< SRSOrigin (ContextCapture), or the root bounding volume (3D Tiles)
-    int tileCount = 0;   ///< top-level tile folders (ContextCapture) or content files (3D Tiles)
+    int tileCount = 0;   ///< top-level tile folders (ContextCapture) or tiles, external tilesets included (3D Tiles)
     std::string version; ///< 3D Tiles asset version
+    // 3D Tiles only:
+    std::map<std::string, int> contentKinds; ///< content files by kind ("b3dm" -> 4, "tileset" -> external ones)
+    double geometricError = 0.0;             ///< the tileset's geometricError, metres
+    Extent projectExtent;                    ///< the root bounding volume in the project CRS
+    bool outsideProjectArea = false;
+    std::vector<std::string> warnings;       ///< what is not supported or could not be read, naming files
 };
 
 /// Everything `citytwin info` prints about a source.

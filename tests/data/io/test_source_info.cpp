@@ -143,7 +143,9 @@ private slots:
         const auto tiles = inspect(Shared + "/3dtiles-cesium-requestvolume-city/tileset.json");
         QVERIFY(tiles.tileset.has_value());
         QCOMPARE(tiles.tileset->format, std::string("3D Tiles"));
-        QCOMPARE(tiles.tileset->tileCount, 4);
+        // Tiles counts every tile (the root and its four leaves); the four b3dm files are the contents.
+        QCOMPARE(tiles.tileset->tileCount, 5);
+        QCOMPARE(tiles.tileset->contentKinds.at("b3dm"), 4);
     }
 
     void fixtureGeoPackage()
