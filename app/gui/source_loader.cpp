@@ -97,6 +97,7 @@ void SourceLoader::open(const QString& path)
         else
             mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
         mViewport.sceneChanged(true);
+        emit modelsChanged();
         return;
     }
     loadTerrain(path);

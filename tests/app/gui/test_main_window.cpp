@@ -1,6 +1,7 @@
 #include "common/gl_test_main.hpp"
 #include "common/compare.hpp"
 #include "common/mixed_geopackage.hpp"
+#include "common/required_data.hpp"
 #include "common/scene_fixture.hpp"
 
 #include "app/gui/inspector_dock.hpp"
@@ -10,6 +11,7 @@
 #include "app/viewport/viewport_widget.hpp"
 
 #include <QApplication>
+#include <QFile>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
@@ -106,6 +108,27 @@ private slots:
         QVERIFY(finished.wait(10000));
         QVERIFY(mWindow->lastError().contains(missing));
         QCOMPARE(mWindow->sceneModel().layerCount(), 3);
+    }
+
+    void modelsHaveRowsInTheLayersDock()
+    {
+        // A 3D Tiles set gets a row of its own under the layers: ticked off it is hidden, removed it is gone.
+        const QString tileset = QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/3dtiles-cesium-requestvolume-city/tileset.json");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(tileset), "../shared/data");
+        app::LayersDock* dock = mWindow->layersDock();
+        const unsigned int before = mWindow->sceneModel().modelCount();
+        mWindow->openFiles({tileset});
+        QTRY_COMPARE_WITH_TIMEOUT(dock->modelCount(), static_cast<int>(before) + 1, 10000);
+        const int row = dock->modelCount() - 1;
+        QCOMPARE(dock->modelRowText(row), QStringLiteral("3dtiles-cesium-requestvolume-city (3D Tiles)"));
+        QVERIFY(dock->isModelChecked(row));
+        dock->setModelChecked(row, false);
+        QVERIFY(!mWindow->sceneModel().isModelVisible(static_cast<unsigned int>(row)));
+        dock->setModelChecked(row, true);
+        QVERIFY(mWindow->sceneModel().isModelVisible(static_cast<unsigned int>(row)));
+        emit dock->modelRemoveRequested(row);
+        QCOMPARE(mWindow->sceneModel().modelCount(), before);
+        QCOMPARE(dock->modelCount(), static_cast<int>(before));
     }
 
     void switchesTheInterfaceToChinese()
