@@ -5,6 +5,7 @@
 #include "data/core/field_values.hpp"
 #include "data/io/citygml_source.hpp"
 #include "data/io/oblique_metadata.hpp"
+#include "data/io/source_info.hpp"
 #include "data/io/vector_source.hpp"
 #include "data/analysis/kernel_density.hpp"
 #include "scene/citygml_model.hpp"
@@ -18,8 +19,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <osg/ComputeBoundsVisitor>
@@ -193,19 +192,7 @@ data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& p
 
 bool isTileset3d(const QString& path)
 {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return QFileInfo::exists(QDir(path).filePath(QStringLiteral("tileset.json")));
-    if (!info.isFile() || info.suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) != 0)
-        return false;
-    if (info.fileName().compare(QStringLiteral("tileset.json"), Qt::CaseInsensitive) == 0)
-        return true;
-    // Other names (layer.json, root.json, ...): a tileset has "asset" and "root" near its start.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = file.read(64 * 1024);
-    return head.contains("\"asset\"") && head.contains("\"root\"");
+    return data::looksLikeTileset3d(path.toStdString());
 }
 
 data::Result<bool> addTileset3d(scene::SceneModel& model, const QString& path)

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
@@ -19,6 +20,50 @@ std::string lowerAscii(std::string text)
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
+}
+
+/// The names the coordinate and geometry columns go by, English and Chinese, in the order they are tried.
+const std::vector<std::string>& xColumnNames()
+{
+    static const std::vector<std::string> names = {"lon",  "lng",   "long",  "longitude", "x",      "经度",
+                                                   "东经", "坐标X", "X坐标", "横坐标",    "easting"};
+    return names;
+}
+
+const std::vector<std::string>& yColumnNames()
+{
+    static const std::vector<std::string> names = {"lat",   "latitude", "y",      "纬度",    "北纬",
+                                                   "坐标Y", "Y坐标",    "纵坐标", "northing"};
+    return names;
+}
+
+const std::vector<std::string>& geometryColumnNames()
+{
+    static const std::vector<std::string> names = {"wkt", "geometry", "geom", "the_geom", "geojson", "几何", "空间信息"};
+    return names;
+}
+
+/// Whether a point's x looks like a northing and its y like an easting, as Chinese survey tables write them
+/// (X north, Y east): x between 1,000 and 10,000 km and y below 1,000 km or with a zone number in front.
+bool looksLikeSurveyOrder(double x, double y)
+{
+    return x >= 1.0e6 && x < 1.0e7 && y > 0.0 && (y < 1.0e6 || (y >= 1.3e7 && y < 4.6e7));
+}
+
+/// The column named (without regard to case) in the definition; -1 when none.
+int findColumn(const OGRFeatureDefn& definition, const std::string& name)
+{
+    const std::string wanted = lowerAscii(name);
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+    {
+        std::string field = definition.GetFieldDefn(i)->GetNameRef();
+        const auto first = field.find_first_not_of(" \t");
+        const auto last = field.find_last_not_of(" \t");
+        field = first == std::string::npos ? "" : field.substr(first, last - first + 1);
+        if (lowerAscii(field) == wanted)
+            return i;
+    }
+    return -1;
 }
 
 /// The first of the names the definition has as a column; -1 when none.
@@ -119,6 +164,21 @@ SheetColumns sheetColumns(OGRLayer& sheet, const TableColumns& asked, std::strin
     return columns;
 }
 
+/// The note naming the columns a sheet's points come from; nothing when it has none.
+std::optional<LayerWarning> columnsNote(const OGRFeatureDefn& definition, const SheetColumns& columns)
+{
+    const auto name = [&](int index) { return std::string(definition.GetFieldDefn(index)->GetNameRef()); };
+    std::string used;
+    if (columns.x >= 0 && columns.y >= 0)
+        used = name(columns.swapped ? columns.y : columns.x) + ", " + name(columns.swapped ? columns.x : columns.y) +
+               (columns.swapped ? " (survey order: X north)" : "");
+    else if (columns.geometry >= 0)
+        used = name(columns.geometry);
+    if (used.empty())
+        return std::nullopt;
+    return LayerWarning{LayerWarning::Kind::PointsFromColumns, used, "geometry from the columns " + used};
+}
+
 /// Copies one sheet into the memory dataset with its points.
 void copySheet(OGRLayer& sheet, const SheetColumns& columns, GDALDataset& memory)
 {
@@ -147,62 +207,10 @@ void copySheet(OGRLayer& sheet, const SheetColumns& columns, GDALDataset& memory
             out.SetGeometryDirectly(geometry.release());
         copy->CreateFeature(&out);
     }
-    std::string used;
-    if (points)
-        used = std::string(source.GetFieldDefn(xColumn)->GetNameRef()) + ", " +
-               source.GetFieldDefn(yColumn)->GetNameRef() + (columns.swapped ? " (survey order: X north)" : "");
-    else if (columns.geometry >= 0)
-        used = source.GetFieldDefn(columns.geometry)->GetNameRef();
-    if (!used.empty())
-        attachNotes(*copy, {{LayerWarning::Kind::PointsFromColumns, used, "geometry from the columns " + used}});
+    if (auto note = columnsNote(source, columns))
+        attachNotes(*copy, {*note});
 }
 } // namespace
-
-bool isPointTable(const std::string& path)
-{
-    std::string extension = lowerAscii(std::filesystem::path(path).extension().string());
-    return extension == ".csv" || extension == ".tsv" || extension == ".xlsx" || extension == ".ods";
-}
-
-const std::vector<std::string>& xColumnNames()
-{
-    static const std::vector<std::string> names = {"lon",  "lng",   "long",  "longitude", "x",      "经度",
-                                                   "东经", "坐标X", "X坐标", "横坐标",    "easting"};
-    return names;
-}
-
-const std::vector<std::string>& yColumnNames()
-{
-    static const std::vector<std::string> names = {"lat",   "latitude", "y",      "纬度",    "北纬",
-                                                   "坐标Y", "Y坐标",    "纵坐标", "northing"};
-    return names;
-}
-
-const std::vector<std::string>& geometryColumnNames()
-{
-    static const std::vector<std::string> names = {"wkt", "geometry", "geom", "the_geom", "geojson", "几何", "空间信息"};
-    return names;
-}
-
-bool looksLikeSurveyOrder(double x, double y)
-{
-    return x >= 1.0e6 && x < 1.0e7 && y > 0.0 && (y < 1.0e6 || (y >= 1.3e7 && y < 4.6e7));
-}
-
-int findColumn(const OGRFeatureDefn& definition, const std::string& name)
-{
-    const std::string wanted = lowerAscii(name);
-    for (int i = 0; i < definition.GetFieldCount(); ++i)
-    {
-        std::string field = definition.GetFieldDefn(i)->GetNameRef();
-        const auto first = field.find_first_not_of(" \t");
-        const auto last = field.find_last_not_of(" \t");
-        field = first == std::string::npos ? "" : field.substr(first, last - first + 1);
-        if (lowerAscii(field) == wanted)
-            return i;
-    }
-    return -1;
-}
 
 std::vector<std::string> csvColumnOptions(OGRLayer& table, const TableColumns& asked, std::string& error,
                                           std::vector<LayerWarning>& notes)
@@ -212,20 +220,13 @@ std::vector<std::string> csvColumnOptions(OGRLayer& table, const TableColumns& a
     const auto name = [&](int index) { return std::string(definition.GetFieldDefn(index)->GetNameRef()); };
     if (!error.empty())
         return {};
+    if (auto note = columnsNote(definition, columns))
+        notes.push_back(std::move(*note));
     if (columns.x >= 0 && columns.y >= 0)
-    {
-        const std::string x = name(columns.swapped ? columns.y : columns.x);
-        const std::string y = name(columns.swapped ? columns.x : columns.y);
-        const std::string used = x + ", " + y + (columns.swapped ? " (survey order: X north)" : "");
-        notes.push_back({LayerWarning::Kind::PointsFromColumns, used, "geometry from the columns " + used});
-        return {"X_POSSIBLE_NAMES=" + x, "Y_POSSIBLE_NAMES=" + y};
-    }
+        return {"X_POSSIBLE_NAMES=" + name(columns.swapped ? columns.y : columns.x),
+                "Y_POSSIBLE_NAMES=" + name(columns.swapped ? columns.x : columns.y)};
     if (columns.geometry >= 0)
-    {
-        notes.push_back({LayerWarning::Kind::PointsFromColumns, name(columns.geometry),
-                         "geometry from the column " + name(columns.geometry)});
         return {"GEOM_POSSIBLE_NAMES=" + name(columns.geometry)};
-    }
     return {};
 }
 

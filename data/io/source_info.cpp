@@ -8,6 +8,7 @@
 #include "data/io/tileset_3d.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -123,7 +124,6 @@ std::int64_t featuresWithoutGeometry(OGRLayer& layer)
     if (wkbFlatten(layer.GetGeomType()) == wkbNone)
         return layer.GetFeatureCount(TRUE);
     std::int64_t without = 0;
-    layer.SetIgnoredFields(nullptr);
     layer.ResetReading();
     for (auto& feature : layer)
         without += feature->GetGeometryRef() == nullptr ? 1 : 0;
@@ -252,8 +252,8 @@ std::optional<TilesetInfo> inspectTileset(const std::string& path)
     return std::nullopt;
 }
 
-/// True when the path is a 3D Tiles tileset: a folder with a tileset.json, a file named tileset.json, or a .json
-/// file with "asset" and "root" near its start.
+} // namespace
+
 bool looksLikeTileset3d(const std::string& path)
 {
     namespace fs = std::filesystem;
@@ -261,10 +261,16 @@ bool looksLikeTileset3d(const std::string& path)
     if (fs::is_directory(path, errorCode))
         return fs::is_regular_file(fs::path(path) / "tileset.json", errorCode);
     const fs::path file(path);
-    if (file.filename() == "tileset.json")
-        return true;
-    if (file.extension() != ".json" || !fs::is_regular_file(file, errorCode))
+    const auto lower = [](std::string text)
+    {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    if (!fs::is_regular_file(file, errorCode) || lower(file.extension().string()) != ".json")
         return false;
+    if (lower(file.filename().string()) == "tileset.json")
+        return true;
     std::ifstream stream(file, std::ios::binary);
     std::string head(64 * 1024, '\0');
     stream.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -272,6 +278,8 @@ bool looksLikeTileset3d(const std::string& path)
     return head.find("\"asset\"") != std::string::npos && head.find("\"root\"") != std::string::npos;
 }
 
+namespace
+{
 Result<TilesetInfo> inspectTileset3d(const std::string& path, const std::string& projectCrs)
 {
     auto summary = summarizeTileset3d(path, projectCrs);

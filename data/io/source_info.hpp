@@ -91,6 +91,10 @@ struct SourceInfo
     std::optional<TilesetInfo> tileset;
 };
 
+/// True when the path is a 3D Tiles tileset: a folder with a tileset.json, a file named tileset.json, or a .json
+/// file with "asset" and "root" near its start (names in any case).
+bool looksLikeTileset3d(const std::string& path);
+
 /// Describes a source without reading all of it: layers (name, geometry type, count, CRS, extents,
 /// fields, encoding), raster properties, or a 3D tileset's header. Read-only.
 Result<SourceInfo> inspectSource(const std::string& path, const std::string& projectCrs,
