@@ -2,6 +2,7 @@
 
 #include "data/geo/crs_transformer.hpp"
 #include "data/geo/srs_name.hpp"
+#include "data/io/citygml_generic.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -401,6 +402,28 @@ Result<std::shared_ptr<const citygml::CityModel>> loadCityModel(const std::strin
         return fail("libcitygml failed to read it");
     }
 }
+/// Measure attributes and attribute sets, which libcitygml skips, read in a pass of our own; its notes about
+/// them are dropped once they are read.
+void addSkippedGenericAttributes(CityGmlModel& model)
+{
+    const GenericAttributesById generic = readSkippedGenericAttributes(model.path);
+    if (generic.empty())
+        return;
+    for (CityGmlBuilding& building : model.buildings)
+    {
+        const auto found = generic.find(building.id);
+        if (found == generic.end())
+            continue;
+        for (const auto& [name, value] : found->second)
+            if (std::none_of(building.attributes.begin(), building.attributes.end(),
+                             [&name](const auto& attribute) { return attribute.first == name; }))
+                building.attributes.emplace_back(name, value);
+    }
+    std::erase_if(model.warnings, [](const std::string& warning) {
+        return warning.find("gen:measureAttribute>") != std::string::npos ||
+               warning.find("gen:genericAttributeSet>") != std::string::npos;
+    });
+}
 } // namespace
 
 const char* surfaceKindName(SurfaceKind kind)
@@ -495,6 +518,7 @@ Result<CityGmlModel> readCityGml(const std::string& path, const std::string& crs
         else
             ++model.otherObjects[object->getTypeAsString()];
     }
+    addSkippedGenericAttributes(model);
     computeExtent(model);
     resolveCrs(model, crsOverride);
     return model;

@@ -215,7 +215,7 @@ private slots:
         QCOMPARE(picked.features.front().values[1], std::string("Building"));
     }
 
-    /// Every generic attribute libcitygml reads reaches the table the Inspector shows; the bogus srsName
+    /// Every generic attribute (measures and sets too) reaches the table the Inspector shows; the bogus srsName
     /// "CH1903" (a geographic CRS, coordinates in metres) is refused with a reason.
     void genericAttributes()
     {
@@ -239,6 +239,13 @@ private slots:
         QCOMPARE(valueOf("Web Seite"), std::string("http://www.sig3d.org"));
         QCOMPARE(valueOf("height"), std::string("9.00"));
         QCOMPARE(valueOf("height_source"), std::string("geometry"));
+        // libcitygml skips measure attributes and attribute sets; a pass of our own reads them, with units.
+        QCOMPARE(valueOf("Breite des Gebäudes"), std::string("20.75 m"));
+        QCOMPARE(valueOf("Basismengen: Höhe"), std::string("9.00 m"));
+        QCOMPARE(valueOf("Basismengen: Grundflächen"), std::string("140.00 m2"));
+        QCOMPARE(valueOf("Basismengen: Volumen"), std::string("1260.00 m3"));
+        for (const std::string& warning : model->warnings)
+            QVERIFY2(warning.find("measureAttribute") == std::string::npos, warning.c_str());
     }
 
     /// Broken files give errors naming the file and saying what was recognised; nothing crashes.
