@@ -2981,6 +2981,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source> (%1)</source>
         <translation> (%1)</translation>
     </message>
+    <message>
+        <source>%1 has no layer %2</source>
+        <translation>%1 has no layer %2</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::StatsCommand</name>
@@ -3300,6 +3304,37 @@ Times without a zone are Beijing time; --to DATE includes that day.</translation
     <message>
         <source>give either --x-field and --y-field, or --geometry-field</source>
         <translation>give either --x-field and --y-field, or --geometry-field</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TableColumnsDialog</name>
+    <message>
+        <source>Coordinate columns</source>
+        <translation>Coordinate columns</translation>
+    </message>
+    <message>
+        <source>No coordinate columns were recognised in &lt;b&gt;%1&lt;/b&gt;, so its rows have no place on the map. Choose the columns that hold its coordinates.</source>
+        <translation>No coordinate columns were recognised in &lt;b&gt;%1&lt;/b&gt;, so its rows have no place on the map. Choose the columns that hold its coordinates.</translation>
+    </message>
+    <message>
+        <source>Two columns: X (longitude or easting) and Y (latitude or northing)</source>
+        <translation>Two columns: X (longitude or easting) and Y (latitude or northing)</translation>
+    </message>
+    <message>
+        <source>X column:</source>
+        <translation>X column:</translation>
+    </message>
+    <message>
+        <source>Y column:</source>
+        <translation>Y column:</translation>
+    </message>
+    <message>
+        <source>One column with a WKT or GeoJSON geometry</source>
+        <translation>One column with a WKT or GeoJSON geometry</translation>
+    </message>
+    <message>
+        <source>Geometry column:</source>
+        <translation>Geometry column:</translation>
     </message>
 </context>
 <context>

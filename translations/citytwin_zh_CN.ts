@@ -2965,6 +2965,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source> (%1)</source>
         <translation>（%1）</translation>
     </message>
+    <message>
+        <source>%1 has no layer %2</source>
+        <translation>%1 中没有图层 %2</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::StatsCommand</name>
@@ -3284,6 +3288,37 @@ Times without a zone are Beijing time; --to DATE includes that day.</source>
     <message>
         <source>give either --x-field and --y-field, or --geometry-field</source>
         <translation>请给出 --x-field 和 --y-field，或 --geometry-field，二者择一</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TableColumnsDialog</name>
+    <message>
+        <source>Coordinate columns</source>
+        <translation>坐标列</translation>
+    </message>
+    <message>
+        <source>No coordinate columns were recognised in &lt;b&gt;%1&lt;/b&gt;, so its rows have no place on the map. Choose the columns that hold its coordinates.</source>
+        <translation>未能在 &lt;b&gt;%1&lt;/b&gt; 中识别出坐标列，其记录无法落图。请选择存放坐标的列。</translation>
+    </message>
+    <message>
+        <source>Two columns: X (longitude or easting) and Y (latitude or northing)</source>
+        <translation>两列：X（经度或东坐标）和 Y（纬度或北坐标）</translation>
+    </message>
+    <message>
+        <source>X column:</source>
+        <translation>X 列：</translation>
+    </message>
+    <message>
+        <source>Y column:</source>
+        <translation>Y 列：</translation>
+    </message>
+    <message>
+        <source>One column with a WKT or GeoJSON geometry</source>
+        <translation>一列 WKT 或 GeoJSON 几何</translation>
+    </message>
+    <message>
+        <source>Geometry column:</source>
+        <translation>几何列：</translation>
     </message>
 </context>
 <context>

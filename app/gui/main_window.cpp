@@ -21,6 +21,7 @@
 #include "app/gui/project_session.hpp"
 #include "app/gui/report/report_dialog.hpp"
 #include "app/gui/source_loader.hpp"
+#include "app/gui/table_columns_dialog.hpp"
 #include "app/gui/tour_player.hpp"
 #include "app/gui/view_layers.hpp"
 #include "app/gui/view_state_control.hpp"
@@ -143,6 +144,17 @@ void MainWindow::createParts()
                             if (!crs.isEmpty())
                                 mLoader->openCityGml(path, crs);
                         });
+                dialog->open();
+            });
+    connect(mLoader, &SourceLoader::coordinateColumnsMissing, this,
+            [this](const QString& path, const QString& layerName, const QStringList& fields,
+                   const QStringList& sampleRow)
+            {
+                auto* dialog = new TableColumnsDialog(layerName, fields, sampleRow, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &TableColumnsDialog::columnsChosen, this,
+                        [this, path, layerName](const data::TableColumns& columns)
+                        { mLoader->rereadWithColumns(path, layerName, columns); });
                 dialog->open();
             });
     connect(mLoader, &SourceLoader::layersAdded, mCoordinates, &QLabel::clear);

@@ -7,6 +7,7 @@
 #include "app/common/scene_sources.hpp"
 #include "app/gui/layer_list.hpp"
 #include "app/gui/project_session.hpp"
+#include "app/gui/table_columns_dialog.hpp"
 #include "app/viewport/viewport_widget.hpp"
 
 #include "data/io/raster_source.hpp"
@@ -174,6 +175,7 @@ void SourceLoader::addLayers(const QString& path, LayersRead result)
             mStatusBar.showMessage(ErrorText::describeWarning(name, warning), 15000);
         if (layer.crsGuessed)
             emit crsGuessed(path, name, QString::fromStdString(layer.effectiveCrs));
+        askForColumnsIfNeeded(path, layer);
         mLayers.add(std::make_shared<const data::VectorLayer>(std::move(layer)));
     }
     mViewport.sceneChanged(true);
@@ -252,11 +254,59 @@ bool SourceLoader::readDeferredNow(int index)
            place(index, data::readVectorSource(deferred.sourcePath, {.layerName = deferred.name}));
 }
 
+void SourceLoader::askForColumnsIfNeeded(const QString& path, const data::VectorLayer& layer)
+{
+    const bool noGeometry = std::any_of(layer.warnings.begin(), layer.warnings.end(),
+                                        [&layer](const data::LayerWarning& warning)
+                                        {
+                                            return warning.kind == data::LayerWarning::Kind::NoGeometry &&
+                                                   warning.value == std::to_string(layer.features.size());
+                                        });
+    if (!noGeometry || layer.features.empty() || layer.fieldNames.empty() || !TableColumnsDialog::appliesTo(path))
+        return;
+    QStringList fields;
+    for (const std::string& field : layer.fieldNames)
+        fields << QString::fromStdString(field);
+    QStringList sample;
+    for (const std::string& value : layer.features.front().values)
+        sample << QString::fromStdString(value);
+    emit coordinateColumnsMissing(path, QString::fromStdString(layer.name), fields, sample);
+}
+
+void SourceLoader::rereadWithColumns(const QString& path, const QString& layerName,
+                                     const data::TableColumns& columns)
+{
+    mColumns[{path, layerName}] = columns;
+    const int index = mLayers.find(path.toStdString(), layerName.toStdString());
+    auto layers = data::readVectorSource(path.toStdString(), {.layerName = layerName.toStdString(), .columns = columns});
+    if (!layers || layers->empty())
+    {
+        emit failed(layers ? tr("%1 has no layer %2").arg(QFileInfo(path).fileName(), layerName)
+                           : ErrorText::describe(layers.error()));
+        return;
+    }
+    const data::VectorLayer& layer = layers->front();
+    for (const data::LayerWarning& warning : layer.warnings)
+        mStatusBar.showMessage(ErrorText::describeWarning(layerName, warning), 15000);
+    const bool guessed = layer.crsGuessed;
+    const QString crs = QString::fromStdString(layer.effectiveCrs);
+    if (index >= 0)
+        place(index, std::move(layers));
+    else
+        addLayers(path, std::move(layers));
+    if (guessed)
+        emit crsGuessed(path, layerName, crs);
+    mViewport.sceneChanged(true);
+}
+
 void SourceLoader::reread(const QString& path, const QString& layerName, const QString& crs)
 {
     const int index = mLayers.find(path.toStdString(), layerName.toStdString());
-    auto layers = data::readVectorSource(path.toStdString(),
-                                         {.layerName = layerName.toStdString(), .sourceCrs = crs.toStdString()});
+    const auto columns = mColumns.find({path, layerName});
+    auto layers = data::readVectorSource(
+        path.toStdString(), {.layerName = layerName.toStdString(),
+                             .sourceCrs = crs.toStdString(),
+                             .columns = columns == mColumns.end() ? data::TableColumns{} : columns->second});
     if (index >= 0)
         place(index, std::move(layers));
     else if (!layers)

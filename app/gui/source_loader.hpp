@@ -3,6 +3,7 @@
 #include "data/core/result.hpp"
 #include "data/core/vector_layer.hpp"
 #include "data/incidents/incident_watcher.hpp"
+#include "data/io/gdal_open.hpp"
 
 #include <map>
 #include <utility>
@@ -11,6 +12,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 class QStatusBar;
 
@@ -52,6 +54,9 @@ public:
     bool readDeferredNow(int index);
     /// Reads a layer of a source again, with another CRS when crs is set, and puts it in place.
     void reread(const QString& path, const QString& layerName, const QString& crs);
+    /// Reads a point table's layer again with its coordinates from these columns (kept for later re-reads),
+    /// puts it in place, and asks for its CRS to be confirmed like any first read.
+    void rereadWithColumns(const QString& path, const QString& layerName, const data::TableColumns& columns);
     /// Reads a table imported into the open project: in place of its layer, or as a new layer; new incidents
     /// come through the project's watch.
     void reloadProjectTable(const QString& table);
@@ -63,6 +68,10 @@ signals:
     void failed(const QString& message);
     /// A layer was read with a guessed CRS: the window asks the user to confirm it.
     void crsGuessed(const QString& path, const QString& layerName, const QString& guess);
+    /// A point table was read without geometry, no coordinate columns being recognised: the window asks for
+    /// them. sampleRow: the first row's values, in field order.
+    void coordinateColumnsMissing(const QString& path, const QString& layerName, const QStringList& fields,
+                                  const QStringList& sampleRow);
     /// A 3D model (oblique, CityGML, 3D Tiles) was added to the scene.
     void modelsChanged();
     /// A CityGML file has no usable CRS (problem says why, technical English): the window asks for one.
@@ -86,6 +95,8 @@ private:
     /// Adds incidents appended to the project to its incidents layer (counted only while it is deferred).
     void appendIncidents(const std::vector<data::AppendedIncident>& rows);
     void addLayers(const QString& path, LayersRead result);
+    /// Emits coordinateColumnsMissing for a point table none of whose rows got a geometry.
+    void askForColumnsIfNeeded(const QString& path, const data::VectorLayer& layer);
     /// Puts a layer read again in place of layer index; reports a failed read.
     bool place(int index, LayersRead result);
 
@@ -102,6 +113,8 @@ private:
     int mPending = 0;
     bool mTerrainLoading = false;
     QSet<int> mLoadingDeferred;
+    /// Coordinate columns the user chose, by source path and layer name.
+    std::map<std::pair<QString, QString>, data::TableColumns> mColumns;
 };
 
 } // namespace citytwin::app

@@ -4,15 +4,20 @@
 #include "common/required_data.hpp"
 #include "common/scene_fixture.hpp"
 
+#include "app/gui/crs_confirm_dialog.hpp"
 #include "app/gui/inspector_dock.hpp"
 #include "app/common/language.hpp"
 #include "app/gui/layers_dock.hpp"
 #include "app/gui/main_window.hpp"
+#include "app/gui/table_columns_dialog.hpp"
 #include "app/viewport/viewport_widget.hpp"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
@@ -129,6 +134,37 @@ private slots:
         emit dock->modelRemoveRequested(row);
         QCOMPARE(mWindow->sceneModel().modelCount(), before);
         QCOMPARE(dock->modelCount(), static_cast<int>(before));
+    }
+
+    void asksForTheCoordinateColumnsOfAPointTable()
+    {
+        // Columns no name rule recognises: the layer opens without geometry and the window asks for them,
+        // offering the numeric columns; OK reads it again as points, and the guessed CRS is then confirmed.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("stations.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("station,a,b\n\xe4\xb8\x80\xe5\x8f\xb7,118.180,39.630\n\xe4\xba\x8c\xe5\x8f\xb7,118.190,39.640\n");
+        file.close();
+        const int before = mWindow->sceneModel().layerCount();
+        mWindow->openFiles({csv});
+        app::TableColumnsDialog* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = mWindow->findChild<app::TableColumnsDialog*>()) != nullptr, 10000);
+        QCOMPARE(mWindow->sceneModel().layerCount(), before + 1);
+        QVERIFY(mWindow->sceneModel().layer(before).features.front().points.empty());
+        QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("xColumn"))->currentText(), QStringLiteral("a"));
+        QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("yColumn"))->currentText(), QStringLiteral("b"));
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(mWindow->sceneModel().layerCount(), before + 1);
+        const data::VectorLayer& layer = mWindow->sceneModel().layer(before);
+        QCOMPARE(layer.features.size(), std::size_t(2));
+        QCOMPARE(layer.features.front().points.size(), std::size_t(1));
+        QCOMPARE(layer.effectiveCrs, std::string("EPSG:4326"));
+        app::CrsConfirmDialog* crs = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((crs = mWindow->findChild<app::CrsConfirmDialog*>()) != nullptr, 5000);
+        QCOMPARE(crs->chosenCrs(), QStringLiteral("EPSG:4326"));
+        crs->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(mWindow->sceneModel().layer(before).features.front().points.size(), std::size_t(1));
     }
 
     void switchesTheInterfaceToChinese()
