@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 #include <osg/LOD>
@@ -63,6 +64,24 @@ void pickNearPrimitives(const osg::Geometry& geometry, const FeatureIds& ids, co
     }
 }
 
+/// A picked 3D Tiles feature as a one-row table: named after its tile's file, its batch id as the row's id, its
+/// batch table's properties as fields (the Inspector shows it like any other object).
+std::shared_ptr<const data::VectorLayer> tileFeatureTable(Tiles3dFeature& picked)
+{
+    auto table = std::make_shared<data::VectorLayer>();
+    table->name = std::filesystem::path(picked.contentPath).filename().string();
+    table->sourcePath = picked.contentPath;
+    data::Feature feature;
+    feature.fid = static_cast<std::int64_t>(picked.batchId);
+    for (auto& [name, value] : picked.attributes)
+    {
+        table->fieldNames.push_back(name);
+        feature.values.push_back(std::move(value));
+    }
+    table->features.push_back(std::move(feature));
+    return table;
+}
+
 /// The object of a 3D model with a ModelFeatures table that a hit is on, or nothing.
 std::optional<PickResult> modelObjectAt(const osgUtil::LineSegmentIntersector::Intersection& hit)
 {
@@ -73,7 +92,7 @@ std::optional<PickResult> modelObjectAt(const osgUtil::LineSegmentIntersector::I
     for (const osg::Node* node : hit.nodePath)
         if (const auto* features = dynamic_cast<const ModelFeatures*>(node->getUserData());
             features && features->table && ids->perVertex[hit.indexList.front()] < features->table->features.size())
-            return PickResult{-1, ids->perVertex[hit.indexList.front()], hit.getWorldIntersectPoint(), std::nullopt,
+            return PickResult{-1, ids->perVertex[hit.indexList.front()], hit.getWorldIntersectPoint(),
                               features->table};
     return std::nullopt;
 }
@@ -178,8 +197,7 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
             if (auto object = modelObjectAt(hit))
                 return object;
             if (auto feature = tiles3dFeatureOf(hit))
-                return PickResult{-1, feature->batchId, hit.getWorldIntersectPoint(),
-                                  ModelFeature{feature->contentPath, feature->batchId, std::move(feature->attributes)}};
+                return PickResult{-1, 0, hit.getWorldIntersectPoint(), tileFeatureTable(*feature)};
             if (auto footprint = footprintUnder(model, hit.getWorldIntersectPoint()))
                 return footprint;
             continue;

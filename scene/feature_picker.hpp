@@ -20,24 +20,14 @@ namespace citytwin::scene
 {
 class SceneModel;
 
-/// A feature of a 3D model that carries its own attributes (a 3D Tiles batch table): where it comes from,
-/// its id there and its (name, value) pairs.
-struct ModelFeature
-{
-    std::string source; ///< the tile content file
-    std::size_t id = 0; ///< the batch id
-    std::vector<std::pair<std::string, std::string>> attributes;
-};
-
 /// What a click hit: the layer, the feature (index into the layer's features) and the world point; or, with
-/// layerIndex -1, a 3D model's own object: a 3D Tiles feature (modelFeature), or an object of a model that carries
-/// its own table, a CityGML building (modelFeatures, featureIndex indexing it).
+/// layerIndex -1, a 3D model's own object (modelFeatures, featureIndex indexing it): a CityGML building in its
+/// model's table, or a 3D Tiles feature as a one-row table of its batch table's properties.
 struct PickResult
 {
     int layerIndex = -1;
     std::size_t featureIndex = 0;
     osg::Vec3d worldPoint;
-    std::optional<ModelFeature> modelFeature;
     std::shared_ptr<const data::VectorLayer> modelFeatures;
 };
 
@@ -51,8 +41,8 @@ std::optional<PickResult> footprintUnder(const SceneModel& model, const osg::Vec
 
 /// Picks the feature of a visible layer at a window position (pixels, origin bottom left, in the
 /// camera's viewport). Points and lines within tolerancePixels win over surfaces; among surfaces the
-/// nearest to the eye wins; a 3D Tiles feature with a batch table gives its attributes (modelFeature); an object of
-/// a model that carries its own table (CityGML) gives that table (modelFeatures); another 3D model (oblique mesh)
+/// nearest to the eye wins; a 3D Tiles feature with a batch table gives its attributes and an object of
+/// a model that carries its own table (CityGML) gives that table (both as modelFeatures); another 3D model (oblique mesh)
 /// hit gives the building footprint under it. Works on the CPU from
 /// the camera's matrices: no GL context needed.
 std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera& camera, double windowX,

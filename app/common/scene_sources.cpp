@@ -160,14 +160,15 @@ data::Error noBuildingsError(const data::CityGmlModel& city)
 }
 } // namespace
 
-data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& path, const QString& crs)
+data::Result<CityGmlRead> readCityGmlForScene(const QString& path, const QString& crs)
 {
     auto city = data::readCityGml(path.toStdString(), crs.trimmed().toStdString());
     if (!city)
         return city.error();
     if (city->buildings.empty())
         return noBuildingsError(city.value());
-    CityGmlAdded added;
+    CityGmlRead read;
+    CityGmlAdded& added = read.added;
     added.buildings = city->buildingCount();
     added.parts = city->partCount();
     added.warnings = city->warnings;
@@ -181,13 +182,29 @@ data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& p
         if (auto placed = data::transformCityGml(city.value(), data::DefaultProjectCrs); !placed)
             return placed.error();
     }
-    model.setOriginIfUnset(osg::Vec3d(city->extent.centerX(), city->extent.centerY(), 0.0));
-    auto table = std::make_shared<const data::VectorLayer>(data::cityGmlBuildingTable(city.value()));
-    osg::ref_ptr<osg::MatrixTransform> node = scene::buildCityGmlModel(city.value(), table, model.origin());
+    read.city = std::make_shared<data::CityGmlModel>(std::move(city.value()));
+    return read;
+}
+
+CityGmlAdded showCityGml(scene::SceneModel& model, const CityGmlRead& read)
+{
+    const data::CityGmlModel& city = *read.city;
+    CityGmlAdded added = read.added;
+    model.setOriginIfUnset(osg::Vec3d(city.extent.centerX(), city.extent.centerY(), 0.0));
+    auto table = std::make_shared<const data::VectorLayer>(data::cityGmlBuildingTable(city));
+    osg::ref_ptr<osg::MatrixTransform> node = scene::buildCityGmlModel(city, table, model.origin());
     added.nodeName = node->getName();
     model.removeModel(added.nodeName);
     model.addModel(node);
     return added;
+}
+
+data::Result<CityGmlAdded> addCityGml(scene::SceneModel& model, const QString& path, const QString& crs)
+{
+    auto read = readCityGmlForScene(path, crs);
+    if (!read)
+        return read.error();
+    return showCityGml(model, read.value());
 }
 
 bool isTileset3d(const QString& path)

@@ -16,6 +16,11 @@
 #include <osg/Node>
 #include <osg/ref_ptr>
 
+namespace citytwin::data
+{
+struct CityGmlModel;
+} // namespace citytwin::data
+
 namespace citytwin::scene
 {
 class SceneModel;
@@ -85,6 +90,19 @@ struct CityGmlAdded
     /// The model's node name, "citygml:<file name>".
     std::string nodeName;
 };
+
+/// A CityGML file read and placed in the project CRS, not yet in a scene (readCityGmlForScene may run on a
+/// worker thread; showCityGml then runs on the GUI thread).
+struct CityGmlRead
+{
+    std::shared_ptr<data::CityGmlModel> city;
+    CityGmlAdded added; ///< all but nodeName
+};
+
+/// The reading half of addCityGml: thread-safe, touches no scene.
+data::Result<CityGmlRead> readCityGmlForScene(const QString& path, const QString& crs = {});
+/// The showing half of addCityGml: builds the node and adds it to the model (GUI thread).
+CityGmlAdded showCityGml(scene::SceneModel& model, const CityGmlRead& read);
 
 /// Reads a CityGML 1.0 / 2.0 file and adds its buildings to the model as a 3D model: placed in the project CRS
 /// (EPSG:4548) from its srsName, or from crs when given ("EPSG:n" or a CRS name). Without a usable CRS the model is

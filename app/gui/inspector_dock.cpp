@@ -49,23 +49,6 @@ void InspectorDock::showFeature(const data::VectorLayer& layer, std::size_t feat
         show();
 }
 
-void InspectorDock::showModelFeature(const QString& source, qulonglong id, const QStringList& names,
-                                     const QStringList& values)
-{
-    mLayerName = QFileInfo(source).fileName();
-    mFeatureId = static_cast<qint64>(id);
-    mTable->setRowCount(static_cast<int>(names.size()));
-    for (int row = 0; row < names.size(); ++row)
-    {
-        mTable->setItem(row, 0, new QTableWidgetItem(names[row]));
-        mTable->setItem(row, 1, new QTableWidgetItem(row < values.size() ? values[row] : QString()));
-    }
-    mTable->resizeColumnToContents(0);
-    retranslateUi();
-    if (!isVisible())
-        show();
-}
-
 void InspectorDock::clear()
 {
     mLayerName.clear();

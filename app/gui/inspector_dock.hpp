@@ -22,8 +22,6 @@ public:
 
     /// Shows one feature of a layer: the layer, the feature's id and its field / value pairs.
     void showFeature(const data::VectorLayer& layer, std::size_t featureIndex);
-    /// Shows a 3D model's feature (a 3D Tiles batch table row): its file, its id and name / value pairs.
-    void showModelFeature(const QString& source, qulonglong id, const QStringList& names, const QStringList& values);
     void clear();
 
     /// Returns the value shown for a field, or a null string when not shown.

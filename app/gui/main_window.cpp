@@ -186,21 +186,13 @@ void MainWindow::createParts()
 void MainWindow::connectViewport()
 {
     connect(mViewport, &ViewportWidget::featurePicked, this, &MainWindow::showFeature);
-    // An object of a 3D model with its own table (a CityGML building): its attributes, no layer highlight.
+    // An object of a 3D model (a CityGML building, a 3D Tiles feature): its attributes, no layer highlight.
     connect(mViewport, &ViewportWidget::modelFeaturePicked, this,
             [this](const std::shared_ptr<const data::VectorLayer>& table, qulonglong featureIndex)
             {
                 mHighlight.clear();
                 mInspectorDock->showFeature(*table, static_cast<std::size_t>(featureIndex));
                 mInspectorDock->raise();
-            });
-    connect(mViewport, &ViewportWidget::tileFeaturePicked, this,
-            [this](const QString& source, qulonglong id, const QStringList& names, const QStringList& values)
-            {
-                mInspectorDock->showModelFeature(source, id, names, values);
-                mInspectorDock->raise();
-                mHighlight.clear();
-                mViewport->sceneChanged(false);
             });
     connect(mViewport, &ViewportWidget::pickedNothing, this,
             [this]
@@ -651,6 +643,9 @@ void MainWindow::reportError(const QString& message)
 
 void MainWindow::showFeature(int layerIndex, qulonglong featureIndex)
 {
+    if (layerIndex < 0 || layerIndex >= mLayers->count() ||
+        featureIndex >= mLayers->layer(layerIndex).features.size())
+        return;
     const data::VectorLayer& layer = mLayers->layer(layerIndex);
     const data::Feature& feature = layer.features.at(featureIndex);
     mInspectorDock->showFeature(layer, static_cast<std::size_t>(featureIndex));

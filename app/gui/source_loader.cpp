@@ -108,22 +108,35 @@ void SourceLoader::open(const QString& path)
 
 void SourceLoader::openCityGml(const QString& path, const QString& crs)
 {
-    // libcitygml reads city-block files in well under a second; a district's would deserve a worker thread.
-    auto added = addCityGml(mModel, path, crs);
-    mViewport.sceneChanged(true);
-    emit modelsChanged();
-    if (!added)
-    {
-        emit failed(ErrorText::describe(added.error()));
-        return;
-    }
+    // A district's CityGML takes seconds to parse: read in the background, shown when read.
+    ++mPending;
     const QString name = QFileInfo(path).fileName();
-    mStatusBar.showMessage(
-        tr("Loaded %1: %n building(s)", nullptr, added->buildings).arg(name) +
-            (added->warnings.empty() ? QString() : tr(" (%1)").arg(QString::fromStdString(added->warnings.front()))),
-        15000);
-    if (added->crsUsed.empty())
-        emit cityGmlCrsMissing(path, QString::fromStdString(added->crsProblem));
+    mStatusBar.showMessage(tr("Loading %1…").arg(name));
+    auto* watcher = new QFutureWatcher<data::Result<CityGmlRead>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, path, name]
+            {
+                const auto read = watcher->result();
+                watcher->deleteLater();
+                if (!read)
+                    emit failed(ErrorText::describe(read.error()));
+                else
+                {
+                    const CityGmlAdded added = showCityGml(mModel, read.value());
+                    mViewport.sceneChanged(true);
+                    emit modelsChanged();
+                    mStatusBar.showMessage(tr("Loaded %1: %n building(s)", nullptr, added.buildings).arg(name) +
+                                               (added.warnings.empty()
+                                                    ? QString()
+                                                    : tr(" (%1)").arg(QString::fromStdString(added.warnings.front()))),
+                                           15000);
+                    if (added.crsUsed.empty())
+                        emit cityGmlCrsMissing(path, QString::fromStdString(added.crsProblem));
+                }
+                if (--mPending == 0)
+                    emit allFinished();
+            });
+    watcher->setFuture(QtConcurrent::run([path, crs] { return readCityGmlForScene(path, crs); }));
 }
 
 void SourceLoader::loadVectors(const QString& path)

@@ -383,19 +383,7 @@ void ViewportWidget::pickAt(const QPoint& position)
     const auto hit = scene::pickFeature(*mModel, *mViewer->getCamera(), p.x(), windowY, 6.0 * devicePixelRatioF());
     if (hit && hit->modelFeatures)
         emit modelFeaturePicked(hit->modelFeatures, static_cast<qulonglong>(hit->featureIndex));
-    if (hit && hit->modelFeature)
-    {
-        QStringList names;
-        QStringList values;
-        for (const auto& [name, value] : hit->modelFeature->attributes)
-        {
-            names << QString::fromStdString(name);
-            values << QString::fromStdString(value);
-        }
-        emit tileFeaturePicked(QString::fromStdString(hit->modelFeature->source),
-                                static_cast<qulonglong>(hit->modelFeature->id), names, values);
-    }
-    else if (hit)
+    else if (hit && hit->layerIndex >= 0)
         emit featurePicked(hit->layerIndex, static_cast<qulonglong>(hit->featureIndex));
     else
         emit pickedNothing();

@@ -87,10 +87,8 @@ public:
 
 signals:
     void featurePicked(int layerIndex, qulonglong featureIndex);
-    /// An object of a 3D model that carries its own table (a CityGML building): the table and the object's index.
+    /// An object of a 3D model (a CityGML building, a 3D Tiles feature): its table and the object's index in it.
     void modelFeaturePicked(const std::shared_ptr<const citytwin::data::VectorLayer>& table, qulonglong featureIndex);
-    /// A feature of a 3D model with its own attributes (a 3D Tiles batch table row): its file, id and pairs.
-    void tileFeaturePicked(const QString& source, qulonglong id, const QStringList& names, const QStringList& values);
     void pickedNothing();
     /// Emitted with the project-CRS coordinates of the ground under the pointer.
     void pointerMoved(double projectX, double projectY);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <unordered_set>
 
@@ -502,6 +503,9 @@ Result<CityGmlModel> readCityGml(const std::string& path, const std::string& crs
     if (model.version != "1.0" && model.version != "2.0")
         return Error{ErrorCode::ContentUnreadable,
                      "CityGML " + model.version + " recognised; only CityGML 1.0 and 2.0 are supported", path};
+    // Xerces' start-up and shut-down, which libcitygml runs on every load, are not thread-safe: one read at a time.
+    static std::mutex oneReadAtATime;
+    const std::lock_guard lock(oneReadAtATime);
     CollectingLogger logger;
     auto city = loadCityModel(path, model.version, logger);
     if (!city)

@@ -136,6 +136,36 @@ private slots:
         QCOMPARE(dock->modelCount(), static_cast<int>(before));
     }
 
+    void readsCityGmlInTheBackground()
+    {
+        // The window stays live while a CityGML file is parsed; the model then gets its row, and a broken file
+        // gives one message naming it.
+        const QString lod2 =
+            QStringLiteral(CITYTWIN_SHARED_DATA_DIR "/citygml-tudelft-lod2-semantics/b1_lod2_cs_w_sem.gml");
+        CITYTWIN_REQUIRE_DATA(QFile::exists(lod2), "../shared/data");
+        app::LayersDock* dock = mWindow->layersDock();
+        const int before = dock->modelCount();
+        QSignalSpy finished(mWindow.get(), &app::MainWindow::loadsFinished);
+        mWindow->openFiles({lod2});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(dock->modelCount(), before + 1);
+        QVERIFY(dock->modelRowText(before).startsWith(QStringLiteral("b1_lod2_cs_w_sem.gml")));
+        emit dock->modelRemoveRequested(before);
+        QCOMPARE(dock->modelCount(), before);
+
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("broken.gml"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<?xml version=\"1.0\"?><core:CityModel xmlns:core=\"http://www.opengis.net/citygml/2.0\">"
+                   "<core:cityObjectMember><bldg:Building");
+        file.close();
+        mWindow->openFiles({broken});
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(mWindow->lastError().contains(QStringLiteral("broken.gml")), qPrintable(mWindow->lastError()));
+        QCOMPARE(dock->modelCount(), before);
+    }
+
     void asksForTheCoordinateColumnsOfAPointTable()
     {
         // Columns no name rule recognises: the layer opens without geometry and the window asks for them,
