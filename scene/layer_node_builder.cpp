@@ -118,7 +118,32 @@ struct TriangleCollector
     void operator()(unsigned int a, unsigned int b, unsigned int c) { indices.insert(indices.end(), {a, b, c}); }
 };
 
-/// Returns the rings of a polygon in local coordinates, the outer ring counter-clockwise and holes clockwise.
+/// A ring with more vertices than this is thinned for display: the GLU tessellator slows to minutes on a ring of a
+/// million vertices (a digitised circle, a coastline), and no screen shows them apart.
+constexpr std::size_t MaximumDisplayedRingVertices = 20000;
+
+/// Keeps a vertex only when it is at least perimeter / MaximumDisplayedRingVertices from the last one kept.
+void thinForDisplay(std::vector<osg::Vec3>& ring)
+{
+    if (ring.size() <= MaximumDisplayedRingVertices)
+        return;
+    double perimeter = 0.0;
+    for (std::size_t i = 1; i < ring.size(); ++i)
+        perimeter += (ring[i] - ring[i - 1]).length();
+    const float step = static_cast<float>(perimeter / MaximumDisplayedRingVertices);
+    std::vector<osg::Vec3> kept;
+    kept.reserve(MaximumDisplayedRingVertices + 2);
+    for (const osg::Vec3& v : ring)
+        if (kept.empty() || (v - kept.back()).length() >= step)
+            kept.push_back(v);
+    if (kept.back() != ring.back())
+        kept.push_back(ring.back());
+    if (kept.size() >= 3)
+        ring = std::move(kept);
+}
+
+/// Returns the rings of a polygon in local coordinates, the outer ring counter-clockwise and holes clockwise
+/// (thinned for display when huge).
 std::vector<std::vector<osg::Vec3>> orientedLocalRings(const data::Polygon& polygon, const osg::Vec3d& origin)
 {
     std::vector<std::vector<osg::Vec3>> rings;
@@ -133,6 +158,7 @@ std::vector<std::vector<osg::Vec3>> orientedLocalRings(const data::Polygon& poly
             local.emplace_back(static_cast<float>(p.x - origin.x()), static_cast<float>(p.y - origin.y()), 0.0f);
         if (counterClockwise != wantCounterClockwise)
             std::reverse(local.begin(), local.end());
+        thinForDisplay(local);
         rings.push_back(std::move(local));
     }
     return rings;

@@ -56,6 +56,8 @@ struct ContentRequest
     data::TileContentKind kind = data::TileContentKind::None;
     data::Matrix4d transform = data::identityMatrix();
     data::TileRefine refine = data::TileRefine::Replace;
+    /// For an external tileset: the identities of the tilesets that lead to it (cycles are not followed).
+    std::vector<std::string> chain;
 };
 
 /// A loaded tileset's requests and warnings, shared by its nodes (GUI / cull thread) and the pager's threads.
@@ -136,7 +138,7 @@ osg::ref_ptr<TilesetContext> findContext(int id)
 class Tile3dNode : public osg::PagedLOD
 {
 public:
-    Tile3dNode(const data::Tile3d& tile, TilesetContext& context)
+    Tile3dNode(const data::Tile3d& tile, TilesetContext& context, const std::vector<std::string>& chain)
         : mGeometricError(tile.geometricError), mRefine(tile.refine),
           mAlwaysShowContent(tile.contentKind == data::TileContentKind::Tileset)
     {
@@ -154,7 +156,7 @@ public:
         setNumChildrenThatCannotBeExpired(1);
         if (tile.contentKind != data::TileContentKind::None)
         {
-            setFileName(1, context.add({tile.contentPath, tile.contentKind, tile.transform, tile.refine}));
+            setFileName(1, context.add({tile.contentPath, tile.contentKind, tile.transform, tile.refine, chain}));
             setRange(1, 0.0f, std::numeric_limits<float>::max());
             mHasContent = true;
         }
@@ -245,12 +247,14 @@ private:
 };
 
 /// The nodes of one tileset.json's tiles, the root in a group.
-osg::ref_ptr<osg::Group> buildSkeleton(const data::Tileset3d& tileset, TilesetContext& context)
+osg::ref_ptr<osg::Group> buildSkeleton(const data::Tileset3d& tileset, TilesetContext& context,
+                                       std::vector<std::string> chain)
 {
+    chain.push_back(data::tileset3dIdentity(tileset.path));
     std::vector<osg::ref_ptr<Tile3dNode>> nodes;
     nodes.reserve(tileset.tiles.size());
     for (const data::Tile3d& tile : tileset.tiles)
-        nodes.push_back(new Tile3dNode(tile, context));
+        nodes.push_back(new Tile3dNode(tile, context, chain));
     for (std::size_t i = 0; i < tileset.tiles.size(); ++i)
         for (std::size_t child : tileset.tiles[i].children)
             nodes[i]->childTiles()->addChild(nodes[child].get());
@@ -456,13 +460,18 @@ private:
     {
         if (request.kind == data::TileContentKind::Tileset)
         {
+            if (data::refersBack(request.path, request.chain))
+            {
+                context.warn(data::cycleWarning(request.path, request.chain.back()));
+                return new osg::Group;
+            }
             auto tileset = data::readTileset3d(request.path, request.transform, request.refine);
             if (!tileset)
             {
                 context.warn(tileset.error().message());
                 return new osg::Group;
             }
-            return buildSkeleton(tileset.value(), context);
+            return buildSkeleton(tileset.value(), context, request.chain);
         }
         std::vector<std::string> warnings;
         auto node = buildTileContentNode(request.path, request.transform, warnings);
@@ -535,7 +544,7 @@ data::Result<osg::ref_ptr<osg::MatrixTransform>> loadTiles3dModel(const std::str
     top.contentPath = tileset->path;
     top.contentKind = data::TileContentKind::Tileset;
     top.transform = data::identityMatrix();
-    osg::ref_ptr<Tile3dNode> topNode = new Tile3dNode(top, *context);
+    osg::ref_ptr<Tile3dNode> topNode = new Tile3dNode(top, *context, {});
     {
         // The bound of the root tile (its own transform applied), known before anything is loaded.
         const data::Sphere3d sphere = data::boundingSphereEcef(root.boundingVolume, root.transform);
@@ -553,6 +562,13 @@ data::Result<osg::ref_ptr<osg::MatrixTransform>> loadTiles3dModel(const std::str
     model->addChild(topNode.get());
     for (const std::string& warning : tileset->warnings)
         context->warn(tileset->path + ": " + warning);
+    // External tilesets that go round in a cycle, or cannot be read, are said now rather than when (and if) the
+    // camera comes close enough for the pager to reach them. A bounded look: 64 tileset files.
+    if (auto summary = data::summarizeTileset3d(fileOrFolder, projectCrs, 64))
+        for (const std::string& warning : summary->warnings)
+            if (warning.find("tileset files; the counts cover") == std::string::npos &&
+                std::find(tileset->warnings.begin(), tileset->warnings.end(), warning) == tileset->warnings.end())
+                context->warn(warning);
     data::log(data::LogLevel::Info, LogCategory,
               "[Tiles3dModel] " + tileset->path + ": 3D Tiles " + tileset->version + ", " +
                   std::to_string(tileset->tiles.size()) + " tiles, centre at " + std::to_string(placement->x) + ", " +

@@ -378,6 +378,10 @@
         <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
         <translation>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</translation>
     </message>
+    <message>
+        <source>the saved filter %1 in %2 cannot be read: %3</source>
+        <translation>the saved filter %1 in %2 cannot be read: %3</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisMapLink</name>
@@ -1066,6 +1070,13 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>citytwin import: note: %1</source>
         <translation>citytwin import: note: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: %n feature(s) of %1 skipped: a geometry invalid beyond repair or outside what the CRS can place</source>
+        <translation>
+            <numerusform>citytwin import: warning: %n feature of %1 skipped: a geometry invalid beyond repair or outside what the CRS can place</numerusform>
+            <numerusform>citytwin import: warning: %n features of %1 skipped: a geometry invalid beyond repair or outside what the CRS can place</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ImportDialog</name>
@@ -1465,6 +1476,21 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
             <numerusform>  Note: %n feature have no geometry</numerusform>
             <numerusform>  Note: %n features have no geometry</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  Note: the layer is empty: nothing to show or import</source>
+        <translation>  Note: the layer is empty: nothing to show or import</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: none of the %n feature(s) has a geometry GDAL could read (damaged or unknown geometries): nothing to show</source>
+        <translation>
+            <numerusform>  Note: none of the %n feature has a geometry GDAL could read (damaged or unknown geometries): nothing to show</numerusform>
+            <numerusform>  Note: none of the %n features has a geometry GDAL could read (damaged or unknown geometries): nothing to show</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  Warning: no extent: %1</source>
+        <translation>  Warning: no extent: %1</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3010,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1 has no layer %2</source>
         <translation>%1 has no layer %2</translation>
+    </message>
+    <message>
+        <source>3D Tiles: %1</source>
+        <translation>3D Tiles: %1</translation>
     </message>
 </context>
 <context>

@@ -378,6 +378,10 @@
         <source>--%1: %2 is not a date or time (2025-06-01, 2025-06-01 08:30)</source>
         <translation>--%1：%2 不是日期或时刻（如 2025-06-01、2025-06-01 08:30）</translation>
     </message>
+    <message>
+        <source>the saved filter %1 in %2 cannot be read: %3</source>
+        <translation>%2 中保存的筛选条件 %1 无法读取：%3</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::AnalysisMapLink</name>
@@ -1062,6 +1066,12 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>citytwin import: note: %1</source>
         <translation>citytwin import：提示：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>citytwin import: warning: %n feature(s) of %1 skipped: a geometry invalid beyond repair or outside what the CRS can place</source>
+        <translation>
+            <numerusform>citytwin import：警告：%1 中有 %n 个要素被跳过：几何无效且无法修复，或超出坐标系可表示的范围</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ImportDialog</name>
@@ -1459,6 +1469,20 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <translation>
             <numerusform>  提示：%n 个要素没有几何</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  Note: the layer is empty: nothing to show or import</source>
+        <translation>  注：该图层为空，没有可显示或导入的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Note: none of the %n feature(s) has a geometry GDAL could read (damaged or unknown geometries): nothing to show</source>
+        <translation>
+            <numerusform>  注：%n 个要素均没有 GDAL 可读取的几何（几何损坏或类型未知），没有可显示的内容</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  Warning: no extent: %1</source>
+        <translation>  警告：无法得到范围：%1</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +2992,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>%1 has no layer %2</source>
         <translation>%1 中没有图层 %2</translation>
+    </message>
+    <message>
+        <source>3D Tiles: %1</source>
+        <translation>3D Tiles：%1</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,13 @@ data::Result<data::FieldMapping> loadMapping(data::ProjectStore& project, const 
     if (!saved.value())
         return data::Error{data::ErrorCode::InvalidArgument,
                            "no mapping file or saved mapping named '" + argument.toStdString() + "'", project.path()};
-    return data::parseFieldMapping(*saved.value());
+    auto mapping = data::parseFieldMapping(*saved.value());
+    if (!mapping)
+        return data::Error{mapping.error().code,
+                           "the saved mapping '" + argument.toStdString() + "' cannot be read: " +
+                               mapping.error().detail,
+                           project.path()};
+    return mapping;
 }
 
 bool writeRejections(const QString& path, const data::ImportReport& report)
@@ -149,6 +155,11 @@ int importAsLayer(data::ProjectStore& project, const QString& projectPath, const
                       : ImportCommand::tr("citytwin import: warning: %n feature(s) of %1 have no geometry", nullptr,
                                           static_cast<int>(report->featuresWithoutGeometry))
                             .arg(sourcePath));
+    if (report->geometriesSkipped > 0)
+        printLine(stderr, ImportCommand::tr("citytwin import: warning: %n feature(s) of %1 skipped: a geometry "
+                                            "invalid beyond repair or outside what the CRS can place",
+                                            nullptr, static_cast<int>(report->geometriesSkipped))
+                              .arg(sourcePath));
     if (report->refused)
     {
         printLine(stderr,

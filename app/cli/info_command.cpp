@@ -156,14 +156,22 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
         printLine(stdout, InfoCommand::tr("  Encoding: %1").arg(qs(layer.encoding)));
         for (const data::LayerWarning& note : layer.notes)
             printLine(stdout, InfoCommand::tr("  Note: %1").arg(ErrorText::describeWarning(qs(layer.name), note)));
-        if (layer.featuresWithoutGeometry > 0)
-            printLine(stdout, layer.featuresWithoutGeometry == layer.featureCount
-                                  ? InfoCommand::tr("  Note: none of the %n feature(s) has a geometry: nothing to "
-                                                    "show (a table without coordinate columns? --x-field, "
-                                                    "--y-field or --geometry-field name them)",
-                                                    nullptr, static_cast<int>(layer.featureCount))
-                                  : InfoCommand::tr("  Note: %n feature(s) have no geometry", nullptr,
-                                                    static_cast<int>(layer.featuresWithoutGeometry)));
+        if (!layer.coordinatesOutsideCrs.empty())
+            printLine(stdout, InfoCommand::tr("  Warning: %1").arg(qs(layer.coordinatesOutsideCrs)));
+        if (layer.featureCount == 0)
+            printLine(stdout, InfoCommand::tr("  Note: the layer is empty: nothing to show or import"));
+        else if (layer.featuresWithoutGeometry == layer.featureCount && layer.geometryType == "None")
+            printLine(stdout, InfoCommand::tr("  Note: none of the %n feature(s) has a geometry: nothing to "
+                                              "show (a table without coordinate columns? --x-field, "
+                                              "--y-field or --geometry-field name them)",
+                                              nullptr, static_cast<int>(layer.featureCount)));
+        else if (layer.featuresWithoutGeometry == layer.featureCount)
+            printLine(stdout, InfoCommand::tr("  Note: none of the %n feature(s) has a geometry GDAL could read "
+                                              "(damaged or unknown geometries): nothing to show",
+                                              nullptr, static_cast<int>(layer.featureCount)));
+        else if (layer.featuresWithoutGeometry > 0)
+            printLine(stdout, InfoCommand::tr("  Note: %n feature(s) have no geometry", nullptr,
+                                              static_cast<int>(layer.featuresWithoutGeometry)));
         QStringList fields;
         for (const auto& field : layer.fields)
             fields << QStringLiteral("%1 (%2)").arg(qs(field.name), qs(field.type));
@@ -201,9 +209,10 @@ void printHuman(const data::SourceInfo& info, const QString& projectCrs)
         if (t.format == "ContextCapture")
         {
             const auto extent = obliqueProjectExtent(qs(info.path), projectCrs.toStdString());
-            printLine(stdout, InfoCommand::tr("  Extent in %1: %2")
-                                  .arg(projectCrs, extent ? extentText(extent.value())
-                                                          : ErrorText::describe(extent.error())));
+            if (extent)
+                printLine(stdout, InfoCommand::tr("  Extent in %1: %2").arg(projectCrs, extentText(extent.value())));
+            else
+                printLine(stdout, InfoCommand::tr("  Warning: no extent: %1").arg(ErrorText::describe(extent.error())));
         }
     }
     if (info.layers.empty() && !info.raster && !info.tileset)

@@ -149,7 +149,9 @@ std::optional<data::IncidentFilter> AnalysisInputs::savedFilter(const std::strin
     auto read = data::IncidentFilter::fromJson(found->second);
     if (!read)
     {
-        error = ErrorText::describe(read.error());
+        // A hostile or damaged project: the saved definition is only parsed, and the message says which one.
+        error = tr("the saved filter %1 in %2 cannot be read: %3")
+                    .arg(name, QString::fromStdString(projectPath), QString::fromStdString(read.error().detail));
         return std::nullopt;
     }
     return read.value();

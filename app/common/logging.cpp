@@ -42,7 +42,8 @@ public:
         QString text = QString::fromLocal8Bit(message).trimmed();
         if (text.isEmpty())
             return;
-        const data::LogLevel level = severity <= osg::WARN ? data::LogLevel::Warning : data::LogLevel::Debug;
+        // OSG's warnings (a tile it cannot read) come back as our own messages too: information, like GDAL's.
+        const data::LogLevel level = severity <= osg::WARN ? data::LogLevel::Info : data::LogLevel::Debug;
         forward(logOsg(), level, QStringLiteral("[osg] ") + text);
     }
 };

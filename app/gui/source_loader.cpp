@@ -70,6 +70,21 @@ SourceLoader::SourceLoader(LayerList& layers, ProjectSession& session, scene::Sc
                 if (visible)
                     loadDeferred(index);
             });
+    // 3D Tiles contents load in the background as the camera moves: what cannot be read is said when found.
+    mTileWarnings.setInterval(1500);
+    connect(&mTileWarnings, &QTimer::timeout, this, &SourceLoader::showTileWarnings);
+}
+
+void SourceLoader::showTileWarnings()
+{
+    const QStringList warnings = tileset3dWarnings(mModel);
+    for (const QString& warning : warnings)
+        if (!mShownTileWarnings.contains(warning))
+        {
+            mShownTileWarnings.insert(warning);
+            mStatusBar.showMessage(tr("3D Tiles: %1").arg(warning), 15000);
+            emit tileWarning(warning);
+        }
 }
 
 void SourceLoader::open(const QString& path)
@@ -96,7 +111,10 @@ void SourceLoader::open(const QString& path)
         if (auto added = addTileset3d(mModel, path); !added)
             emit failed(ErrorText::describe(added.error()));
         else
+        {
             mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+            mTileWarnings.start();
+        }
         mViewport.sceneChanged(true);
         emit modelsChanged();
         return;

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 class QStatusBar;
 
@@ -76,6 +77,8 @@ signals:
     void modelsChanged();
     /// A CityGML file has no usable CRS (problem says why, technical English): the window asks for one.
     void cityGmlCrsMissing(const QString& path, const QString& problem);
+    /// A 3D Tiles content or external tileset could not be read (technical English, naming the file).
+    void tileWarning(const QString& warning);
     /// A source's layers were added, and the scene has layers.
     void layersAdded();
     /// The terrain is shown (the window offers to hide it).
@@ -95,6 +98,8 @@ private:
     /// Adds incidents appended to the project to its incidents layer (counted only while it is deferred).
     void appendIncidents(const std::vector<data::AppendedIncident>& rows);
     void addLayers(const QString& path, LayersRead result);
+    /// Shows the 3D Tiles warnings not shown yet (contents that could not be read, cycles).
+    void showTileWarnings();
     /// Emits coordinateColumnsMissing for a point table none of whose rows got a geometry.
     void askForColumnsIfNeeded(const QString& path, const data::VectorLayer& layer);
     /// Puts a layer read again in place of layer index; reports a failed read.
@@ -115,6 +120,8 @@ private:
     QSet<int> mLoadingDeferred;
     /// Coordinate columns the user chose, by source path and layer name.
     std::map<std::pair<QString, QString>, data::TableColumns> mColumns;
+    QTimer mTileWarnings;
+    QSet<QString> mShownTileWarnings;
 };
 
 } // namespace citytwin::app

@@ -32,19 +32,20 @@ const char* levelName(LogLevel level)
     return "?";
 }
 
+// GDAL's and PROJ's own messages are details for the log, not for the user: every failure that matters comes back
+// as our error or layer warning, naming the file and the problem (often quoting GDAL's last message). Shown at the
+// information level, so that a broken file gives one line on the command line, not GDAL's running commentary.
 void gdalHandler(CPLErr errorClass, CPLErrorNum, const char* message)
 {
-    LogLevel level = LogLevel::Debug;
-    if (errorClass == CE_Failure || errorClass == CE_Fatal)
-        level = LogLevel::Error;
-    else if (errorClass == CE_Warning)
-        level = LogLevel::Warning;
+    const LogLevel level = errorClass == CE_Failure || errorClass == CE_Fatal || errorClass == CE_Warning
+                               ? LogLevel::Info
+                               : LogLevel::Debug;
     log(level, "gdal", message ? message : "");
 }
 
 void projHandler(void*, int projLevel, const char* message)
 {
-    log(projLevel == PJ_LOG_ERROR ? LogLevel::Warning : LogLevel::Debug, "proj", message ? message : "");
+    log(projLevel == PJ_LOG_ERROR ? LogLevel::Info : LogLevel::Debug, "proj", message ? message : "");
 }
 } // namespace
 

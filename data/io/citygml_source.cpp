@@ -5,6 +5,7 @@
 #include "data/io/citygml_generic.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -38,7 +39,30 @@ struct XmlHead
     std::string rootName; ///< local name
     std::string rootNamespace;
     std::string srsName;
+    bool doctype = false; ///< a <!DOCTYPE> before the root element (entities, an external DTD)
 };
+
+/// The value of the first name="value" (or name='value') in text, or "" when there is none.
+std::string attributeValue(const std::string& text, const std::string& name)
+{
+    for (std::size_t found = text.find(name); found != std::string::npos; found = text.find(name, found + 1))
+    {
+        std::size_t at = found + name.size();
+        while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at])))
+            ++at;
+        if (at >= text.size() || text[at] != '=')
+            continue;
+        ++at;
+        while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at])))
+            ++at;
+        if (at >= text.size() || (text[at] != '"' && text[at] != '\''))
+            continue;
+        const std::size_t close = text.find(text[at], at + 1);
+        if (close != std::string::npos && close - at <= 1024)
+            return text.substr(at + 1, close - at - 1);
+    }
+    return {};
+}
 
 XmlHead readHead(const std::string& path)
 {
@@ -55,20 +79,25 @@ XmlHead readHead(const std::string& path)
         at = head.compare(at, 4, "<!--") == 0 ? head.find("-->", at) : head.find('>', at);
     if (at == std::string::npos || at + 1 >= head.size())
         return result;
+    result.doctype = head.substr(0, at).find("<!DOCTYPE") != std::string::npos;
     const std::size_t end = head.find('>', at);
     const std::string tag = head.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
     const std::string qualified = tag.substr(0, tag.find_first_of(" \t\r\n/"));
     const auto colon = qualified.find(':');
     result.rootName = colon == std::string::npos ? qualified : qualified.substr(colon + 1);
     const std::string prefix = colon == std::string::npos ? std::string() : qualified.substr(0, colon);
-    const std::regex declaration((prefix.empty() ? std::string("xmlns") : "xmlns:" + prefix) +
-                                 R"re(\s*=\s*["']([^"']*)["'])re");
-    std::smatch match;
-    if (std::regex_search(tag, match, declaration))
-        result.rootNamespace = match[1].str();
-    static const std::regex srs(R"re(srsName\s*=\s*["']([^"']*)["'])re");
-    if (std::regex_search(head, match, srs))
-        result.srsName = match[1].str();
+    // Element and prefix names are XML names; anything else (a binary file's bytes) is no XML root element.
+    const auto nameCharacter = [](char c)
+    {
+        const auto byte = static_cast<unsigned char>(c);
+        return std::isalnum(byte) || byte >= 0x80 || c == '_' || c == '-' || c == '.' || c == ':';
+    };
+    if (qualified.empty() || !std::all_of(qualified.begin(), qualified.end(), nameCharacter))
+        return XmlHead{};
+    const std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + prefix;
+    result.rootNamespace = attributeValue(tag, attribute);
+    // The first srsName (no std::regex over 64 KiB of file: libstdc++'s matcher recurses per character).
+    result.srsName = attributeValue(head, "srsName");
     return result;
 }
 
@@ -188,7 +217,8 @@ private:
             std::string text = value.asString();
             std::replace_if(
                 text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-            text = std::regex_replace(text, std::regex(" {2,}"), " ");
+            text.erase(std::unique(text.begin(), text.end(), [](char a, char b) { return a == ' ' && b == ' '; }),
+                       text.end());
             building.attributes.emplace_back(name, text);
         }
         if (const citygml::Address* address = object.address())
@@ -503,6 +533,13 @@ Result<CityGmlModel> readCityGml(const std::string& path, const std::string& crs
     if (model.version != "1.0" && model.version != "2.0")
         return Error{ErrorCode::ContentUnreadable,
                      "CityGML " + model.version + " recognised; only CityGML 1.0 and 2.0 are supported", path};
+    // CityGML never uses a DTD; one with entities is a billion-laughs bomb or reads other files (XXE).
+    if (head.doctype)
+        return Error{ErrorCode::ContentUnreadable,
+                     "CityGML " + model.version +
+                         " recognised, but the file declares a DTD (<!DOCTYPE>), which CityGML does not use: its "
+                         "entities are not expanded (they could exhaust memory or read other files)",
+                     path};
     // Xerces' start-up and shut-down, which libcitygml runs on every load, are not thread-safe: one read at a time.
     static std::mutex oneReadAtATime;
     const std::lock_guard lock(oneReadAtATime);

@@ -213,11 +213,61 @@ std::string crsDefinition(const OGRSpatialReference* srs)
     return result;
 }
 
+namespace
+{
+/// Spreadsheets inflating beyond this are refused: a real district table is a few MB, a zip bomb is not.
+constexpr GUIntBig MaximumInflatedSpreadsheet = 512ull * 1024 * 1024;
+
+/// Why a file cannot be opened before GDAL tries, as a GDAL error (the callers report CPLGetLastErrorMsg):
+/// a shapefile without its .shx index (GDAL would offer to write one beside it), a spreadsheet that inflates
+/// to more than MaximumInflatedSpreadsheet.
+bool refusedBeforeOpening(const std::string& path, const std::string& extension)
+{
+    if (extension == ".shp")
+    {
+        std::filesystem::path index(path);
+        std::error_code errorCode;
+        if (!std::filesystem::exists(index.replace_extension(".shx"), errorCode) &&
+            !std::filesystem::exists(index.replace_extension(".SHX"), errorCode))
+        {
+            CPLError(CE_Failure, CPLE_OpenFailed,
+                     "the shapefile's index %s is missing: copy the .shx with the .shp (they belong together)",
+                     index.replace_extension(".shx").filename().string().c_str());
+            return true;
+        }
+    }
+    if (extension == ".xlsx" || extension == ".ods")
+    {
+        const std::string zip = "/vsizip/{" + path + "}";
+        char** members = VSIReadDirRecursive(zip.c_str());
+        GUIntBig inflated = 0;
+        for (int i = 0; members && members[i]; ++i)
+        {
+            VSIStatBufL stat;
+            if (VSIStatL((zip + "/" + members[i]).c_str(), &stat) == 0)
+                inflated += static_cast<GUIntBig>(stat.st_size);
+        }
+        CSLDestroy(members);
+        if (inflated > MaximumInflatedSpreadsheet)
+        {
+            CPLError(CE_Failure, CPLE_OpenFailed,
+                     "the spreadsheet inflates to %llu MB, more than the %llu MB CityTwin reads (a zip bomb?)",
+                     static_cast<unsigned long long>(inflated >> 20),
+                     static_cast<unsigned long long>(MaximumInflatedSpreadsheet >> 20));
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags, const TableColumns& columns)
 {
     ensureGdalRegistered();
     const std::string extension = lowerExtension(path);
     const bool file = !isConnectionString(path);
+    if (file && refusedBeforeOpening(path, extension))
+        return nullptr;
     if (file && (flags & GDAL_OF_VECTOR) && (extension == ".json" || extension == ".geojson"))
         if (auto variant = openGeoJsonVariant(path, flags))
             return std::move(*variant);

@@ -228,6 +228,10 @@ Result<ObliqueMetadata> parseObliqueMetadata(const std::string& xml, const std::
     const std::string text = removeComments(xml);
     ObliqueMetadata metadata;
     metadata.path = path;
+    if (text.find("<ModelMetadata") != std::string::npos && text.find("</ModelMetadata>") == std::string::npos &&
+        text.find("<ModelMetadata/>") == std::string::npos)
+        return Error{ErrorCode::ContentUnreadable,
+                     "metadata.xml is cut short or broken: its <ModelMetadata> element is never closed", path};
 
     const auto srs = elementText(text, "SRS");
     if (!srs || srs->empty())

@@ -157,6 +157,11 @@ LayerInfo inspectLayer(OGRLayer& layer, const std::string& path, const std::stri
     }
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     std::tie(info.crs, info.crsName) = describeCrs(srs);
+    if (srs && srs->IsGeographic() && info.sourceExtent.isValid() &&
+        (info.sourceExtent.minY < -90.0 || info.sourceExtent.maxY > 90.0 || info.sourceExtent.minX < -180.0 ||
+         info.sourceExtent.maxX > 360.0))
+        info.coordinatesOutsideCrs = "coordinates beyond what a geographic CRS allows (longitude -180 to 360, "
+                                     "latitude -90 to 90 degrees): projected coordinates, or the wrong CRS declared?";
     std::string transformCrs = crsDefinition(srs);
     info.notes = layerNotes(layer);
     bool guessed = false;
@@ -309,6 +314,15 @@ Result<SourceInfo> inspectSource(const std::string& path, const std::string& pro
     if (const auto metadata = isConnectionString(path) ? std::nullopt : obliqueMetadataPath(path))
         if (auto tileset = inspectTileset(*metadata))
         {
+            // The metadata as the viewer reads it: a broken file or an SRS nobody can place is an error here too.
+            auto read = readObliqueMetadata(*metadata);
+            if (!read)
+                return read.error();
+            if (auto placed = placeInProjectCrs(read.value(), projectCrs); !placed)
+                return placed.error();
+            if (tileset->tileCount == 0)
+                return Error{ErrorCode::NoFeatures,
+                             "an oblique tileset without tiles: its Data folder holds no Tile_* folder", *metadata};
             info.driver = tileset->format;
             info.driverLongName = "ContextCapture / Smart3D oblique tileset";
             info.tileset = std::move(tileset);

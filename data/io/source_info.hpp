@@ -44,6 +44,9 @@ struct LayerInfo
     /// What reading the layer took (layerNotes): a bare GeoJSON array, GBK text, a CRS named in words, the
     /// columns a table's points came from.
     std::vector<LayerWarning> notes;
+    /// When the layer's coordinates lie where its geographic CRS has no place (latitudes beyond ±90°,
+    /// longitudes beyond -180…360°): what is wrong, in English ("" otherwise).
+    std::string coordinatesOutsideCrs;
 };
 
 /// What `citytwin info` tells about a raster.

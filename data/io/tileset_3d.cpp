@@ -353,6 +353,25 @@ std::string tileset3dFile(const std::string& fileOrFolder)
     return fileOrFolder;
 }
 
+std::string tileset3dIdentity(const std::string& fileOrFolder)
+{
+    std::error_code errorCode;
+    const std::filesystem::path file = std::filesystem::weakly_canonical(tileset3dFile(fileOrFolder), errorCode);
+    return errorCode ? std::filesystem::absolute(tileset3dFile(fileOrFolder), errorCode).lexically_normal().string()
+                     : file.string();
+}
+
+bool refersBack(const std::string& externalTileset, const std::vector<std::string>& chain)
+{
+    return std::find(chain.begin(), chain.end(), tileset3dIdentity(externalTileset)) != chain.end();
+}
+
+std::string cycleWarning(const std::string& externalTileset, const std::string& referringTileset)
+{
+    return referringTileset + ": its external tileset " + externalTileset +
+           " is one of the tilesets that lead to it (a cycle of external tilesets): not followed";
+}
+
 Result<Tileset3d> readTileset3d(const std::string& fileOrFolder, const Matrix4d& parentTransform,
                                 TileRefine parentRefine)
 {
@@ -518,11 +537,14 @@ Result<Tileset3dSummary> summarizeTileset3d(const std::string& fileOrFolder, con
     summary.rootBoundingVolume = volumeText(root->tiles.front().boundingVolume);
     if (auto extent = projectExtentOf(root->tiles.front(), projectCrs, summary.outsideProjectArea))
         summary.projectExtent = extent.value();
-    std::vector<Tileset3d> pending;
-    pending.push_back(std::move(root.value()));
+    // Each tileset to read with the identities of the tilesets that lead to it, itself last.
+    std::vector<std::pair<Tileset3d, std::vector<std::string>>> pending;
+    std::vector<std::string> rootChain{tileset3dIdentity(root->path)};
+    pending.emplace_back(std::move(root.value()), std::move(rootChain));
     while (!pending.empty())
     {
-        const Tileset3d tileset = std::move(pending.back());
+        const Tileset3d tileset = std::move(pending.back().first);
+        const std::vector<std::string> chain = std::move(pending.back().second);
         pending.pop_back();
         ++summary.tilesetFiles;
         summary.tileCount += static_cast<int>(tileset.tiles.size());
@@ -542,11 +564,20 @@ Result<Tileset3dSummary> summarizeTileset3d(const std::string& fileOrFolder, con
                                            " tileset files; the counts cover the first ones only");
                 return summary;
             }
+            if (refersBack(tile.contentPath, chain))
+            {
+                summary.warnings.push_back(cycleWarning(tile.contentPath, tileset.path));
+                continue;
+            }
             auto external = readTileset3d(tile.contentPath, tile.transform, tile.refine);
-            if (external)
-                pending.push_back(std::move(external.value()));
-            else
+            if (!external)
+            {
                 summary.warnings.push_back(external.error().message());
+                continue;
+            }
+            std::vector<std::string> longer = chain;
+            longer.push_back(tileset3dIdentity(external->path));
+            pending.emplace_back(std::move(external.value()), std::move(longer));
         }
     }
     return summary;

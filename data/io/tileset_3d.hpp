@@ -100,6 +100,16 @@ Result<Tileset3d> parseTileset3d(const std::string& json, const std::string& pat
 /// Returns the tileset.json of a folder (or the path itself when it is a file).
 std::string tileset3dFile(const std::string& fileOrFolder);
 
+/// The tileset file a path names, made canonical: two references to one file give the same string.
+std::string tileset3dIdentity(const std::string& fileOrFolder);
+
+/// Whether an external tileset is one of the tilesets that lead to it (chain: their tileset3dIdentity, root first):
+/// following it would go round a cycle of external tilesets for ever.
+bool refersBack(const std::string& externalTileset, const std::vector<std::string>& chain);
+
+/// The warning for an external tileset not followed because it refers back.
+std::string cycleWarning(const std::string& externalTileset, const std::string& referringTileset);
+
 /// A sphere in ECEF metres.
 struct Sphere3d
 {

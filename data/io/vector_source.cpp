@@ -182,6 +182,34 @@ template <class Visit> void forEachPosition(std::vector<Feature>& features, Visi
     }
 }
 
+/// Clears the geometry of every feature whose coordinates the pipeline cannot transform; returns how many.
+template <class Pipeline> std::size_t dropUntransformable(std::vector<Feature>& features, const Pipeline& pipeline)
+{
+    std::size_t dropped = 0;
+    for (Feature& feature : features)
+    {
+        std::vector<double> xs, ys;
+        std::vector<Feature> one(1);
+        one.front().points = feature.points;
+        one.front().lines = feature.lines;
+        one.front().polygons = feature.polygons;
+        forEachPosition(one,
+                        [&](const Position& p)
+                        {
+                            xs.push_back(p.x);
+                            ys.push_back(p.y);
+                        });
+        if (!xs.empty() && !pipeline.transform(xs, ys))
+        {
+            feature.points.clear();
+            feature.lines.clear();
+            feature.polygons.clear();
+            ++dropped;
+        }
+    }
+    return dropped;
+}
+
 GeometryKind dominantKind(const std::vector<Feature>& features)
 {
     std::size_t points = 0, lines = 0, polygons = 0;
@@ -348,7 +376,28 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
                         ys.push_back(p.y);
                     });
     if (auto transformed = transformer->transform(xs, ys); !transformed)
-        return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + transformed.error().detail, path};
+    {
+        // Some coordinates cannot be placed (NaN, 1e300, latitudes of 400°): those features lose their geometry,
+        // counted in a warning; the layer fails only when none can be placed.
+        const std::size_t dropped = dropUntransformable(layer.features, transformer.value());
+        if (std::all_of(layer.features.begin(), layer.features.end(), [](const Feature& f)
+                        { return f.points.empty() && f.lines.empty() && f.polygons.empty(); }))
+            return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + transformed.error().detail,
+                         path};
+        layer.warnings.push_back({LayerWarning::Kind::GeometrySkipped, std::to_string(dropped),
+                                  std::to_string(dropped) + " features have coordinates that cannot be placed in " +
+                                      options.projectCrs + " (" + transformed.error().detail + "): not shown"});
+        xs.clear();
+        ys.clear();
+        forEachPosition(layer.features,
+                        [&](const Position& p)
+                        {
+                            xs.push_back(p.x);
+                            ys.push_back(p.y);
+                        });
+        if (auto again = transformer->transform(xs, ys); !again)
+            return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + again.error().detail, path};
+    }
     std::size_t next = 0;
     forEachPosition(layer.features,
                     [&](Position& p)

@@ -4,6 +4,8 @@
 #include "data/io/citygml_footprints.hpp"
 #include "data/io/citygml_source.hpp"
 #include "data/io/gdal_open.hpp"
+#include "data/io/oblique_metadata.hpp"
+#include "data/io/source_info.hpp"
 #include "data/project/project_store.hpp"
 #include "data/project/schema.hpp"
 #include "data/io/text_encoding.hpp"
@@ -201,6 +203,13 @@ Result<OpenedLayer> openCityGmlFootprints(const std::string& sourcePath, const L
 /// Opens the source layer: a CityGML file's footprints, or any GDAL vector layer.
 Result<OpenedLayer> openImportSource(const std::string& sourcePath, LayerImportOptions& options)
 {
+    const bool oblique = !isConnectionString(sourcePath) && obliqueMetadataPath(sourcePath).has_value();
+    if (oblique || (!isConnectionString(sourcePath) && looksLikeTileset3d(sourcePath)))
+        return Error{ErrorCode::FormatNotSupported,
+                     std::string(oblique ? "an oblique-photogrammetry tileset" : "a 3D Tiles tileset") +
+                         " is a 3D model, which import does not copy into a project: open it in the window or "
+                         "show it with citytwin render",
+                     sourcePath};
     if (cityGmlVersion(sourcePath).empty())
         return openSourceLayer(sourcePath, options.layerName, options.columns);
     auto opened = openCityGmlFootprints(sourcePath, options);
@@ -222,6 +231,11 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     for (LayerWarning& note : layerNotes(*layer))
         if (note.kind != LayerWarning::Kind::DataVAsGcj02 || options.crs.empty())
             report.notes.push_back(std::move(note));
+    // An empty layer would give an empty table: said instead (before any CRS question, which it cannot answer).
+    layer->ResetReading();
+    if (std::unique_ptr<OGRFeature> first(layer->GetNextFeature()); !first)
+        return Error{ErrorCode::NoFeatures, std::string("layer '") + layer->GetName() + "' is empty: nothing to import",
+                     sourcePath};
     report.table = options.targetName.empty() ? layer->GetName() : options.targetName;
     if (report.table == schema::incidents::Table || report.table.rfind("gpkg_", 0) == 0 ||
         report.table.rfind("rtree_", 0) == 0 || report.table.rfind(schema::OwnTablePrefix, 0) == 0)
@@ -345,6 +359,16 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
         ++report.featuresWritten;
         if (options.progress && report.featuresWritten % 10000 == 0)
             options.progress(report.featuresWritten);
+    }
+    if (report.featuresWritten == 0 && report.geometriesSkipped > 0)
+    {
+        target->RollbackTransaction();
+        return Error{ErrorCode::TransformFailed,
+                     "none of the " + std::to_string(report.featuresRead) +
+                         " features could be placed: every geometry is invalid beyond repair or cannot be transformed "
+                         "from " + report.crsUsed + " to " + project.projectCrs() +
+                         " (coordinates outside that CRS's range, or the wrong CRS?)",
+                     sourcePath};
     }
     if (options.strict && (report.featuresWithoutGeometry > 0 || report.geometriesSkipped > 0))
     {
