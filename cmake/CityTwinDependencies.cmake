@@ -11,6 +11,11 @@ find_package(citygml 2.3 REQUIRED CONFIG)
 # glTF for 3D Tiles content. Debian ships it as a shared library (the implementation and stb_image built in),
 # so no source file defines TINYGLTF_IMPLEMENTATION (see /usr/share/doc/libtinygltf-dev/README.Debian).
 find_package(TinyGLTF REQUIRED CONFIG)
+# Compressed glTF and point clouds in 3D Tiles: Draco (KHR_draco_mesh_compression, 3DTILES_draco_point_compression;
+# the target draco::draco) and meshoptimizer (EXT_meshopt_compression / KHR_meshopt_compression; the target
+# meshoptimizer::meshoptimizer). Debian's tinygltf is built without its own Draco support, so we decode.
+find_package(draco REQUIRED CONFIG)
+find_package(meshoptimizer REQUIRED CONFIG)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "data/core/result.hpp"
+
+#include <optional>
+#include <string>
+
+namespace tinygltf
+{
+class Model;
+}
+
+namespace citytwin::scene
+{
+
+/// The compression extensions decompressGltf reads (a model may require them).
+inline constexpr const char* GltfCompressionExtensions[] = {"KHR_draco_mesh_compression", "EXT_meshopt_compression",
+                                                            "KHR_meshopt_compression"};
+
+/// Returns bytes (a glb or JSON glTF) ready for tinygltf: the fallback buffers of EXT_meshopt_compression /
+/// KHR_meshopt_compression, which have a byteLength but no data (no uri), become one-byte data URIs, because
+/// tinygltf 2.7 fails a JSON glTF's buffer without uri and copies (or, past the BIN chunk's size, fails) a glb's.
+/// Their data comes from decompressGltf. Returns bytes unchanged when the model names no meshopt extension or its
+/// JSON cannot be parsed (tinygltf then reports it).
+std::string stubMeshoptFallbackBuffers(const std::string& bytes);
+
+/// Decodes the compressed parts of a model tinygltf has loaded, in place, so that the mesh builder reads it as an
+/// uncompressed one: every EXT_meshopt_compression / KHR_meshopt_compression buffer view (vertex, index and index
+/// sequence codecs; octahedral, quaternion and exponential filters) and every KHR_draco_mesh_compression primitive
+/// (float positions, normals, tangents and texture coordinates; other attributes such as _BATCHID or _FEATURE_ID_0
+/// in their accessor's component type; uint32 indices) go to one new buffer, with new buffer views and accessors;
+/// the extensions are dropped. Every index, size and count is checked: a corrupt buffer gives an Error naming path
+/// and what failed, never an out-of-bounds read. Thread-safe (touches only model).
+std::optional<data::Error> decompressGltf(tinygltf::Model& model, const std::string& path);
+
+} // namespace citytwin::scene
