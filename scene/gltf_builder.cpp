@@ -354,7 +354,7 @@ data::Result<GltfNode> buildGltfNode(const std::string& bytes, const std::string
     tinygltf::Model model;
     std::string error;
     std::string warning;
-    const std::string prepared = stubMeshoptFallbackBuffers(bytes);
+    const std::string prepared = prepareCompressedGltf(bytes);
     const bool binary = prepared.size() >= 4 && prepared.compare(0, 4, "glTF") == 0;
     const bool loaded =
         binary ? loader.LoadBinaryFromMemory(&model, &error, &warning, reinterpret_cast<const unsigned char*>(prepared.data()),

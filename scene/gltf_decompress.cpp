@@ -428,11 +428,34 @@ bool stubFallbacks(Json& json)
     }
     return changed;
 }
+/// Drops the indices of every KHR_draco_mesh_compression primitive of a parsed glTF JSON: their accessor has no
+/// buffer view (the indices are in the Draco buffer), which tinygltf 2.7 built without Draco refuses ("invalid
+/// bufferView"); decompressGltf sets them from the decoded faces. True when any changed.
+bool dropDracoIndices(Json& json)
+{
+    if (!json.is_object() || !json.contains("meshes") || !json["meshes"].is_array())
+        return false;
+    bool changed = false;
+    for (Json& mesh : json["meshes"])
+    {
+        if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array())
+            continue;
+        for (Json& primitive : mesh["primitives"])
+            if (primitive.is_object() && primitive.contains("indices") && primitive.contains("extensions") &&
+                primitive["extensions"].is_object() && primitive["extensions"].contains(DracoExtension))
+            {
+                primitive.erase("indices");
+                changed = true;
+            }
+    }
+    return changed;
+}
 } // namespace
 
-std::string stubMeshoptFallbackBuffers(const std::string& bytes)
+std::string prepareCompressedGltf(const std::string& bytes)
 {
-    if (bytes.find("meshopt_compression") == std::string::npos)
+    if (bytes.find("meshopt_compression") == std::string::npos &&
+        bytes.find(DracoExtension) == std::string::npos)
         return bytes;
     const bool binary = bytes.size() >= 20 && bytes.compare(0, 4, "glTF") == 0;
     std::size_t jsonLength = bytes.size();
@@ -441,7 +464,10 @@ std::string stubMeshoptFallbackBuffers(const std::string& bytes)
     const std::size_t jsonStart = binary ? 20 : 0;
     Json json = Json::parse(bytes.begin() + static_cast<std::ptrdiff_t>(jsonStart),
                             bytes.begin() + static_cast<std::ptrdiff_t>(jsonStart + jsonLength), nullptr, false);
-    if (json.is_discarded() || !stubFallbacks(json))
+    if (json.is_discarded())
+        return bytes;
+    const bool stubbed = stubFallbacks(json);
+    if (!dropDracoIndices(json) && !stubbed)
         return bytes;
     std::string text = json.dump();
     if (!binary)

@@ -17,12 +17,14 @@ namespace citytwin::scene
 inline constexpr const char* GltfCompressionExtensions[] = {"KHR_draco_mesh_compression", "EXT_meshopt_compression",
                                                             "KHR_meshopt_compression"};
 
-/// Returns bytes (a glb or JSON glTF) ready for tinygltf: the fallback buffers of EXT_meshopt_compression /
-/// KHR_meshopt_compression, which have a byteLength but no data (no uri), become one-byte data URIs, because
-/// tinygltf 2.7 fails a JSON glTF's buffer without uri and copies (or, past the BIN chunk's size, fails) a glb's.
-/// Their data comes from decompressGltf. Returns bytes unchanged when the model names no meshopt extension or its
-/// JSON cannot be parsed (tinygltf then reports it).
-std::string stubMeshoptFallbackBuffers(const std::string& bytes);
+/// Returns bytes (a glb or JSON glTF) rewritten so that tinygltf 2.7, built without Draco, loads a compressed
+/// model: the fallback buffers of EXT_meshopt_compression / KHR_meshopt_compression, which have a byteLength but no
+/// data (no uri), become one-byte data URIs (tinygltf fails a JSON glTF's buffer without uri, and copies the BIN
+/// chunk into a glb's or fails when it is shorter); KHR_draco_mesh_compression primitives lose their indices,
+/// whose accessor has no buffer view (tinygltf fails it). decompressGltf restores both from the decoded data.
+/// Returns bytes unchanged when the model names neither extension or its JSON cannot be parsed (tinygltf then
+/// reports it).
+std::string prepareCompressedGltf(const std::string& bytes);
 
 /// Decodes the compressed parts of a model tinygltf has loaded, in place, so that the mesh builder reads it as an
 /// uncompressed one: every EXT_meshopt_compression / KHR_meshopt_compression buffer view (vertex, index and index
