@@ -10,6 +10,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include <dlfcn.h>
@@ -162,6 +163,37 @@ constexpr int Byte = 5120;
 constexpr int UnsignedShort = 5123;
 constexpr int UnsignedInt = 5125;
 
+/// Encodes a Draco mesh or point cloud (positions quantized to positionBits, normals to 10) and lets corrupt damage
+/// the bytes; nothing when Draco cannot encode it.
+std::optional<std::string> encodeDraco(const draco::PointCloud* geometry, int positionBits,
+                                       const std::function<void(std::string&)>& corrupt)
+{
+    if (!geometry)
+        return std::nullopt;
+    draco::Encoder encoder;
+    encoder.SetAttributeQuantization(draco::GeometryAttribute::POSITION, positionBits);
+    encoder.SetAttributeQuantization(draco::GeometryAttribute::NORMAL, 10);
+    draco::EncoderBuffer encoded;
+    const auto* mesh = dynamic_cast<const draco::Mesh*>(geometry);
+    const draco::Status status =
+        mesh ? encoder.EncodeMeshToBuffer(*mesh, &encoded) : encoder.EncodePointCloudToBuffer(*geometry, &encoded);
+    if (!status.ok())
+        return std::nullopt;
+    std::string bytes(encoded.data(), encoded.size());
+    if (corrupt)
+        corrupt(bytes);
+    return bytes;
+}
+
+/// The Draco unique ids of attributes (by the builder's attribute ids), by name, for an extension's JSON.
+QJsonObject dracoIds(const draco::PointCloud& geometry, std::initializer_list<std::pair<const char*, int>> attributes)
+{
+    QJsonObject ids;
+    for (const auto& [name, attribute] : attributes)
+        ids[QLatin1String(name)] = static_cast<int>(geometry.attribute(attribute)->unique_id());
+    return ids;
+}
+
 /// The box as a Draco-compressed glb (KHR_draco_mesh_compression): positions quantized to 14 bits, normals to 10,
 /// batch ids (UNSIGNED_SHORT) lossless.
 QByteArray dracoBoxGlb(const std::function<void(std::string&)>& corrupt = {})
@@ -184,18 +216,10 @@ QByteArray dracoBoxGlb(const std::function<void(std::string&)>& corrupt = {})
                                           &box.batchIds[corner[2]]);
     }
     std::unique_ptr<draco::Mesh> mesh = builder.Finalize();
-    draco::Encoder encoder;
-    encoder.SetAttributeQuantization(draco::GeometryAttribute::POSITION, 14);
-    encoder.SetAttributeQuantization(draco::GeometryAttribute::NORMAL, 10);
-    draco::EncoderBuffer encoded;
-    if (!mesh || !encoder.EncodeMeshToBuffer(*mesh, &encoded).ok())
+    const auto bytes = encodeDraco(mesh.get(), 14, corrupt);
+    if (!bytes)
         return {};
-    std::string bytes(encoded.data(), encoded.size());
-    if (corrupt)
-        corrupt(bytes);
-    const QJsonObject ids{{"POSITION", static_cast<int>(mesh->attribute(position)->unique_id())},
-                          {"NORMAL", static_cast<int>(mesh->attribute(normal)->unique_id())},
-                          {"_BATCHID", static_cast<int>(mesh->attribute(batch)->unique_id())}};
+    const QJsonObject ids = dracoIds(*mesh, {{"POSITION", position}, {"NORMAL", normal}, {"_BATCHID", batch}});
     const QJsonObject primitive{
         {"attributes", QJsonObject{{"POSITION", 0}, {"NORMAL", 1}, {"_BATCHID", 2}}},
         {"indices", 3},
@@ -204,9 +228,9 @@ QByteArray dracoBoxGlb(const std::function<void(std::string&)>& corrupt = {})
     QJsonObject json = gltfShell(QJsonArray{accessor("VEC3", Float, 24), accessor("VEC3", Float, 24),
                                             accessor("SCALAR", UnsignedShort, 24), accessor("SCALAR", UnsignedInt, 36)},
                                  primitive, QJsonArray{"KHR_draco_mesh_compression"});
-    json["bufferViews"] = QJsonArray{QJsonObject{{"buffer", 0}, {"byteLength", static_cast<int>(bytes.size())}}};
-    json["buffers"] = QJsonArray{QJsonObject{{"byteLength", static_cast<int>(bytes.size())}}};
-    return glb(json, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    json["bufferViews"] = QJsonArray{QJsonObject{{"buffer", 0}, {"byteLength", static_cast<int>(bytes->size())}}};
+    json["buffers"] = QJsonArray{QJsonObject{{"byteLength", static_cast<int>(bytes->size())}}};
+    return glb(json, QByteArray(bytes->data(), static_cast<qsizetype>(bytes->size())));
 }
 
 /// One meshopt-compressed stream of the box: its compressed bytes and the EXT_meshopt_compression fields.
@@ -339,6 +363,16 @@ void verifyBox(osg::Node& node, float tolerance, float normalTolerance)
         QCOMPARE(perFeature[static_cast<std::uint32_t>(face)], 4);
 }
 
+/// Checks that result failed naming path, with each of words in its detail.
+template <class T>
+void verifyFailure(const data::Result<T>& result, const std::string& path, std::initializer_list<const char*> words)
+{
+    QVERIFY(!result);
+    QCOMPARE(result.error().path, path);
+    for (const char* word : words)
+        QVERIFY2(result.error().detail.find(word) != std::string::npos, result.error().detail.c_str());
+}
+
 /// Picks the tile node as the viewer does: a ray down world z onto the glTF +y face (turned to z-up), whose
 /// feature is batch id 2, named "+y" in the batch table.
 void verifyPick(osg::Node& node)
@@ -427,11 +461,7 @@ private slots:
                                          { std::fill(bytes.begin() + 11, bytes.end(), char(0xFF)); })));
         std::vector<std::string> warnings;
         auto node = scene::buildTileContentNode(path.toStdString(), data::identityMatrix(), warnings);
-        QVERIFY(!node);
-        QCOMPARE(node.error().path, path.toStdString());
-        QVERIFY2(node.error().detail.find("KHR_draco_mesh_compression") != std::string::npos,
-                 node.error().detail.c_str());
-        QVERIFY2(node.error().detail.find("Draco") != std::string::npos, node.error().detail.c_str());
+        verifyFailure(node, path.toStdString(), {"KHR_draco_mesh_compression", "Draco cannot decode"});
     }
 
     void everyDamagedDracoByteIsSafe()
@@ -467,11 +497,7 @@ private slots:
         writeFile(path, meshoptBoxGlb(16));
         std::vector<std::string> warnings;
         auto node = scene::buildTileContentNode(path.toStdString(), data::identityMatrix(), warnings);
-        QVERIFY(!node);
-        QCOMPARE(node.error().path, path.toStdString());
-        QVERIFY2(node.error().detail.find("EXT_meshopt_compression") != std::string::npos,
-                 node.error().detail.c_str());
-        QVERIFY2(node.error().detail.find("truncated") != std::string::npos, node.error().detail.c_str());
+        verifyFailure(node, path.toStdString(), {"EXT_meshopt_compression", "truncated"});
     }
 
     void dracoPointCloudInPnts()
@@ -526,9 +552,7 @@ private slots:
             dracoPnts(20, [](std::string& draco) { std::fill(draco.begin() + 11, draco.end(), char(0xFF)); });
         auto points = data::parsePnts(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                                       "broken.pnts");
-        QVERIFY(!points);
-        QCOMPARE(points.error().path, std::string("broken.pnts"));
-        QVERIFY2(points.error().detail.find("Draco") != std::string::npos, points.error().detail.c_str());
+        verifyFailure(points, "broken.pnts", {"pnts", "Draco"});
     }
 
 private:
@@ -553,17 +577,10 @@ private:
             builder.SetAttributeValueForPoint(batch, point, &id);
         }
         std::unique_ptr<draco::PointCloud> cloud = builder.Finalize(false);
-        draco::Encoder encoder;
-        encoder.SetAttributeQuantization(draco::GeometryAttribute::POSITION, 16);
-        draco::EncoderBuffer encoded;
-        if (!cloud || !encoder.EncodePointCloudToBuffer(*cloud, &encoded).ok())
+        const auto draco = encodeDraco(cloud.get(), 16, corrupt);
+        if (!draco)
             return {};
-        std::string draco(encoded.data(), encoded.size());
-        if (corrupt)
-            corrupt(draco);
-        const QJsonObject properties{{"POSITION", static_cast<int>(cloud->attribute(position)->unique_id())},
-                                     {"RGB", static_cast<int>(cloud->attribute(color)->unique_id())},
-                                     {"BATCH_ID", static_cast<int>(cloud->attribute(batch)->unique_id())}};
+        const QJsonObject properties = dracoIds(*cloud, {{"POSITION", position}, {"RGB", color}, {"BATCH_ID", batch}});
         const QJsonObject table{
             {"POINTS_LENGTH", count},
             {"BATCH_LENGTH", 4},
@@ -572,10 +589,10 @@ private:
              QJsonObject{{"3DTILES_draco_point_compression",
                           QJsonObject{{"properties", properties},
                                       {"byteOffset", 0},
-                                      {"byteLength", static_cast<int>(draco.size())}}}}}};
+                                      {"byteLength", static_cast<int>(draco->size())}}}}}};
         const QByteArray featureTable = padded(QJsonDocument(table).toJson(QJsonDocument::Compact), 8, ' ');
         const QByteArray featureBinary =
-            padded(QByteArray(draco.data(), static_cast<qsizetype>(draco.size())), 8, '\0');
+            padded(QByteArray(draco->data(), static_cast<qsizetype>(draco->size())), 8, '\0');
         const QByteArray batchTable =
             padded(QByteArrayLiteral(R"({"kind":["a","b","c","d"]})"), 8, ' ');
         QByteArray bytes("pnts");
