@@ -282,13 +282,20 @@ std::optional<data::DracoComponent> dracoComponentOf(int componentType)
 {
     switch (componentType)
     {
-    case TINYGLTF_COMPONENT_TYPE_BYTE: return data::DracoComponent::Int8;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return data::DracoComponent::Uint8;
-    case TINYGLTF_COMPONENT_TYPE_SHORT: return data::DracoComponent::Int16;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return data::DracoComponent::Uint16;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: return data::DracoComponent::Uint32;
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: return data::DracoComponent::Float;
-    default: return std::nullopt;
+    case TINYGLTF_COMPONENT_TYPE_BYTE:
+        return data::DracoComponent::Int8;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return data::DracoComponent::Uint8;
+    case TINYGLTF_COMPONENT_TYPE_SHORT:
+        return data::DracoComponent::Int16;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+        return data::DracoComponent::Uint16;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
+        return data::DracoComponent::Uint32;
+    case TINYGLTF_COMPONENT_TYPE_FLOAT:
+        return data::DracoComponent::Float;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -309,12 +316,14 @@ std::optional<data::Error> decodeDracoAttribute(tinygltf::Model& model, tinygltf
     const auto found = primitive.attributes.find(name);
     if (found == primitive.attributes.end())
         return std::nullopt; // named by the extension only: nothing reads it
-    if (!id || *id > UINT32_MAX || found->second < 0 || static_cast<std::size_t>(found->second) >= model.accessors.size())
+    if (!id || *id > UINT32_MAX || found->second < 0 ||
+        static_cast<std::size_t>(found->second) >= model.accessors.size())
         return decompressError(where + ": attribute " + name + " has no valid Draco id or accessor", path);
     tinygltf::Accessor accessor = model.accessors[static_cast<std::size_t>(found->second)];
     const int components = tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(accessor.type));
     const bool asFloat = isFloatAttribute(name);
-    const auto component = asFloat ? std::optional(data::DracoComponent::Float) : dracoComponentOf(accessor.componentType);
+    const auto component =
+        asFloat ? std::optional(data::DracoComponent::Float) : dracoComponentOf(accessor.componentType);
     if (components <= 0 || !component)
         return decompressError(where + ": the accessor of attribute " + name + " has a type Draco cannot give", path);
     auto values = geometry.attribute(static_cast<std::uint32_t>(*id), components, *component, path);
@@ -381,8 +390,8 @@ std::optional<data::Error> decodeDracoPrimitive(tinygltf::Model& model, tinygltf
         return decompressError(where + ": " + geometry.error().detail, path);
     const tinygltf::Value& attributes = extension.Get("attributes");
     for (const std::string& name : attributes.Keys())
-        if (auto error = decodeDracoAttribute(model, primitive, name, attributes.Get(name), *geometry, decoded, where,
-                                              path))
+        if (auto error =
+                decodeDracoAttribute(model, primitive, name, attributes.Get(name), *geometry, decoded, where, path))
             return error;
     if (auto error = setDracoIndices(model, primitive, *geometry, decoded, where, path))
         return error;
@@ -454,8 +463,7 @@ bool dropDracoIndices(Json& json)
 
 std::string prepareCompressedGltf(const std::string& bytes)
 {
-    if (bytes.find("meshopt_compression") == std::string::npos &&
-        bytes.find(DracoExtension) == std::string::npos)
+    if (bytes.find("meshopt_compression") == std::string::npos && bytes.find(DracoExtension) == std::string::npos)
         return bytes;
     const bool binary = bytes.size() >= 20 && bytes.compare(0, 4, "glTF") == 0;
     std::size_t jsonLength = bytes.size();

@@ -26,9 +26,8 @@ bool attributeInBounds(const draco::PointAttribute& attribute, std::size_t point
     if (elementSize == 0 || elementSize > stride)
         return false;
     const std::size_t values = attribute.size();
-    if (values == 0 ||
-        static_cast<std::size_t>(attribute.byte_offset()) + (values - 1) * stride + elementSize >
-            attribute.buffer()->data_size())
+    if (values == 0 || static_cast<std::size_t>(attribute.byte_offset()) + (values - 1) * stride + elementSize >
+                           attribute.buffer()->data_size())
         return false;
     if (!attribute.is_mapping_identity() && attribute.indices_map_size() < pointCount)
         return false;
@@ -61,11 +60,14 @@ std::size_t dracoComponentSize(DracoComponent component)
     switch (component)
     {
     case DracoComponent::Int8:
-    case DracoComponent::Uint8: return 1;
+    case DracoComponent::Uint8:
+        return 1;
     case DracoComponent::Int16:
-    case DracoComponent::Uint16: return 2;
+    case DracoComponent::Uint16:
+        return 2;
     case DracoComponent::Uint32:
-    case DracoComponent::Float: return 4;
+    case DracoComponent::Float:
+        return 4;
     }
     return 4;
 }
@@ -91,8 +93,8 @@ Result<DracoGeometry> DracoGeometry::decode(std::string_view bytes, const std::s
             for (const draco::PointIndex& point : mesh->face(draco::FaceIndex(f)))
             {
                 if (point.value() >= pointCount)
-                    return dracoError("Draco face " + std::to_string(f) + " names point " + std::to_string(point.value()) +
-                                          " of " + std::to_string(pointCount),
+                    return dracoError("Draco face " + std::to_string(f) + " names point " +
+                                          std::to_string(point.value()) + " of " + std::to_string(pointCount),
                                       path);
                 geometry.mIndices.push_back(point.value());
             }
@@ -129,16 +131,24 @@ Result<std::vector<unsigned char>> DracoGeometry::attribute(std::uint32_t unique
     bool converted = false;
     switch (component)
     {
-    case DracoComponent::Int8: converted = convertAll<std::int8_t>(*attribute, pointCount(), components, bytes); break;
-    case DracoComponent::Uint8: converted = convertAll<std::uint8_t>(*attribute, pointCount(), components, bytes); break;
-    case DracoComponent::Int16: converted = convertAll<std::int16_t>(*attribute, pointCount(), components, bytes); break;
+    case DracoComponent::Int8:
+        converted = convertAll<std::int8_t>(*attribute, pointCount(), components, bytes);
+        break;
+    case DracoComponent::Uint8:
+        converted = convertAll<std::uint8_t>(*attribute, pointCount(), components, bytes);
+        break;
+    case DracoComponent::Int16:
+        converted = convertAll<std::int16_t>(*attribute, pointCount(), components, bytes);
+        break;
     case DracoComponent::Uint16:
         converted = convertAll<std::uint16_t>(*attribute, pointCount(), components, bytes);
         break;
     case DracoComponent::Uint32:
         converted = convertAll<std::uint32_t>(*attribute, pointCount(), components, bytes);
         break;
-    case DracoComponent::Float: converted = convertAll<float>(*attribute, pointCount(), components, bytes); break;
+    case DracoComponent::Float:
+        converted = convertAll<float>(*attribute, pointCount(), components, bytes);
+        break;
     }
     if (!converted)
         return dracoError(name + " has values that do not fit the accessor's component type", path);

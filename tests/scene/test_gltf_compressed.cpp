@@ -126,8 +126,8 @@ QByteArray b3dm(const QByteArray& model)
     QJsonArray names;
     for (const char* name : FaceNames)
         names.append(QString::fromLatin1(name));
-    const QByteArray batchTable = padded(QJsonDocument(QJsonObject{{"face", names}}).toJson(QJsonDocument::Compact), 8,
-                                         ' ');
+    const QByteArray batchTable =
+        padded(QJsonDocument(QJsonObject{{"face", names}}).toJson(QJsonDocument::Compact), 8, ' ');
     QByteArray bytes("b3dm");
     appendUint32(bytes, 1);
     appendUint32(bytes, static_cast<std::uint32_t>(28 + featureTable.size() + batchTable.size() + model.size()));
@@ -220,11 +220,11 @@ QByteArray dracoBoxGlb(const std::function<void(std::string&)>& corrupt = {})
     if (!bytes)
         return {};
     const QJsonObject ids = dracoIds(*mesh, {{"POSITION", position}, {"NORMAL", normal}, {"_BATCHID", batch}});
-    const QJsonObject primitive{
-        {"attributes", QJsonObject{{"POSITION", 0}, {"NORMAL", 1}, {"_BATCHID", 2}}},
-        {"indices", 3},
-        {"mode", 4},
-        {"extensions", QJsonObject{{"KHR_draco_mesh_compression", QJsonObject{{"bufferView", 0}, {"attributes", ids}}}}}};
+    const QJsonObject primitive{{"attributes", QJsonObject{{"POSITION", 0}, {"NORMAL", 1}, {"_BATCHID", 2}}},
+                                {"indices", 3},
+                                {"mode", 4},
+                                {"extensions", QJsonObject{{"KHR_draco_mesh_compression",
+                                                            QJsonObject{{"bufferView", 0}, {"attributes", ids}}}}}};
     QJsonObject json = gltfShell(QJsonArray{accessor("VEC3", Float, 24), accessor("VEC3", Float, 24),
                                             accessor("SCALAR", UnsignedShort, 24), accessor("SCALAR", UnsignedInt, 36)},
                                  primitive, QJsonArray{"KHR_draco_mesh_compression"});
@@ -276,8 +276,8 @@ QByteArray meshoptBoxGlb(int truncateBy = 0)
     for (const MeshoptStream& stream : streams)
     {
         const int length = static_cast<int>(stream.compressed.size()) - (views.isEmpty() ? truncateBy : 0);
-        QJsonObject extension{{"buffer", 0},          {"byteOffset", static_cast<int>(bin.size())},
-                              {"byteLength", length}, {"byteStride", stream.byteStride},
+        QJsonObject extension{{"buffer", 0},           {"byteOffset", static_cast<int>(bin.size())},
+                              {"byteLength", length},  {"byteStride", stream.byteStride},
                               {"count", stream.count}, {"mode", stream.mode}};
         if (stream.filter != "NONE")
             extension["filter"] = stream.filter;
@@ -293,9 +293,8 @@ QByteArray meshoptBoxGlb(int truncateBy = 0)
     }
     QJsonObject normal = accessor("VEC3", Byte, 24, 1);
     normal["normalized"] = true;
-    const QJsonObject primitive{{"attributes", QJsonObject{{"POSITION", 0}, {"NORMAL", 1}, {"_BATCHID", 2}}},
-                                {"indices", 3},
-                                {"mode", 4}};
+    const QJsonObject primitive{
+        {"attributes", QJsonObject{{"POSITION", 0}, {"NORMAL", 1}, {"_BATCHID", 2}}}, {"indices", 3}, {"mode", 4}};
     QJsonObject json = gltfShell(QJsonArray{accessor("VEC3", Float, 24, 0), normal, accessor("SCALAR", Float, 24, 2),
                                             accessor("SCALAR", UnsignedInt, 36, 3)},
                                  primitive, QJsonArray{"EXT_meshopt_compression", "KHR_mesh_quantization"});
@@ -507,8 +506,8 @@ private slots:
         constexpr int Count = 20;
         const QByteArray bytes = dracoPnts(Count, {});
         QVERIFY(!bytes.isEmpty());
-        auto points = data::parsePnts(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                      "cloud.pnts");
+        auto points =
+            data::parsePnts(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "cloud.pnts");
         QVERIFY2(points, points ? "" : points.error().message().c_str());
         QCOMPARE(points->pointCount, std::size_t(Count));
         QCOMPARE(points->positions.size(), std::size_t(Count * 3));
@@ -550,8 +549,8 @@ private slots:
     {
         const QByteArray bytes =
             dracoPnts(20, [](std::string& draco) { std::fill(draco.begin() + 11, draco.end(), char(0xFF)); });
-        auto points = data::parsePnts(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                      "broken.pnts");
+        auto points =
+            data::parsePnts(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "broken.pnts");
         verifyFailure(points, "broken.pnts", {"pnts", "Draco"});
     }
 
@@ -585,20 +584,18 @@ private:
             {"POINTS_LENGTH", count},
             {"BATCH_LENGTH", 4},
             {"RTC_CENTER", QJsonArray{4000000.0, 0.0, 0.0}},
-            {"extensions",
-             QJsonObject{{"3DTILES_draco_point_compression",
-                          QJsonObject{{"properties", properties},
-                                      {"byteOffset", 0},
-                                      {"byteLength", static_cast<int>(draco->size())}}}}}};
+            {"extensions", QJsonObject{{"3DTILES_draco_point_compression",
+                                        QJsonObject{{"properties", properties},
+                                                    {"byteOffset", 0},
+                                                    {"byteLength", static_cast<int>(draco->size())}}}}}};
         const QByteArray featureTable = padded(QJsonDocument(table).toJson(QJsonDocument::Compact), 8, ' ');
         const QByteArray featureBinary =
             padded(QByteArray(draco->data(), static_cast<qsizetype>(draco->size())), 8, '\0');
-        const QByteArray batchTable =
-            padded(QByteArrayLiteral(R"({"kind":["a","b","c","d"]})"), 8, ' ');
+        const QByteArray batchTable = padded(QByteArrayLiteral(R"({"kind":["a","b","c","d"]})"), 8, ' ');
         QByteArray bytes("pnts");
         appendUint32(bytes, 1);
-        appendUint32(bytes, static_cast<std::uint32_t>(28 + featureTable.size() + featureBinary.size() +
-                                                       batchTable.size()));
+        appendUint32(bytes,
+                     static_cast<std::uint32_t>(28 + featureTable.size() + featureBinary.size() + batchTable.size()));
         appendUint32(bytes, static_cast<std::uint32_t>(featureTable.size()));
         appendUint32(bytes, static_cast<std::uint32_t>(featureBinary.size()));
         appendUint32(bytes, static_cast<std::uint32_t>(batchTable.size()));
