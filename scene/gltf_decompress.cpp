@@ -415,14 +415,41 @@ std::optional<data::Error> decodeDraco(tinygltf::Model& model, DecodedBuffer& de
     return std::nullopt;
 }
 
+/// tinygltf 2.7 decodes images while loading and reads an image's buffer view without a bounds check: an image
+/// whose view lies in a stubbed fallback buffer (one byte) gets the stub as its data instead, which does not decode
+/// and is left out with a warning (the builder's lenient image loader).
+void stubImagesIn(Json& json, const std::vector<std::size_t>& stubbedBuffers)
+{
+    if (stubbedBuffers.empty() || !json.contains("images") || !json["images"].is_array() ||
+        !json.contains("bufferViews") || !json["bufferViews"].is_array())
+        return;
+    const Json& views = json["bufferViews"];
+    for (Json& image : json["images"])
+    {
+        if (!image.is_object() || !image.contains("bufferView") || !image["bufferView"].is_number_unsigned())
+            continue;
+        const auto view = image["bufferView"].get<std::size_t>();
+        if (view >= views.size() || !views[view].is_object() || !views[view].contains("buffer") ||
+            !views[view]["buffer"].is_number_unsigned())
+            continue;
+        const auto buffer = views[view]["buffer"].get<std::size_t>();
+        if (std::find(stubbedBuffers.begin(), stubbedBuffers.end(), buffer) == stubbedBuffers.end())
+            continue;
+        image.erase("bufferView");
+        image.erase("mimeType");
+        image["uri"] = StubBufferUri;
+    }
+}
+
 /// Gives each uri-less meshopt fallback buffer of a parsed glTF JSON the stub data; true when any changed.
 bool stubFallbacks(Json& json)
 {
     if (!json.is_object() || !json.contains("buffers") || !json["buffers"].is_array())
         return false;
-    bool changed = false;
-    for (Json& buffer : json["buffers"])
+    std::vector<std::size_t> stubbed;
+    for (std::size_t i = 0; i < json["buffers"].size(); ++i)
     {
+        Json& buffer = json["buffers"][i];
         if (!buffer.is_object() || buffer.contains("uri") || !buffer.contains("extensions"))
             continue;
         const Json& extensions = buffer["extensions"];
@@ -432,11 +459,13 @@ bool stubFallbacks(Json& json)
             {
                 buffer["uri"] = StubBufferUri;
                 buffer["byteLength"] = 1;
-                changed = true;
+                stubbed.push_back(i);
             }
     }
-    return changed;
+    stubImagesIn(json, stubbed);
+    return !stubbed.empty();
 }
+
 /// Drops the indices of every KHR_draco_mesh_compression primitive of a parsed glTF JSON: their accessor has no
 /// buffer view (the indices are in the Draco buffer), which tinygltf 2.7 built without Draco refuses ("invalid
 /// bufferView"); decompressGltf sets them from the decoded faces. True when any changed.
