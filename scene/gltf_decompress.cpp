@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <meshoptimizer.h>
@@ -278,25 +279,21 @@ std::optional<data::Error> decodeMeshopt(tinygltf::Model& model, DecodedBuffer& 
     return std::nullopt;
 }
 
+/// glTF component types and the Draco conversions that give them.
+constexpr std::pair<int, data::DracoComponent> ComponentTypes[] = {
+    {TINYGLTF_COMPONENT_TYPE_BYTE, data::DracoComponent::Int8},
+    {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, data::DracoComponent::Uint8},
+    {TINYGLTF_COMPONENT_TYPE_SHORT, data::DracoComponent::Int16},
+    {TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT, data::DracoComponent::Uint16},
+    {TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT, data::DracoComponent::Uint32},
+    {TINYGLTF_COMPONENT_TYPE_FLOAT, data::DracoComponent::Float}};
+
 std::optional<data::DracoComponent> dracoComponentOf(int componentType)
 {
-    switch (componentType)
-    {
-    case TINYGLTF_COMPONENT_TYPE_BYTE:
-        return data::DracoComponent::Int8;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
-        return data::DracoComponent::Uint8;
-    case TINYGLTF_COMPONENT_TYPE_SHORT:
-        return data::DracoComponent::Int16;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
-        return data::DracoComponent::Uint16;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-        return data::DracoComponent::Uint32;
-    case TINYGLTF_COMPONENT_TYPE_FLOAT:
-        return data::DracoComponent::Float;
-    default:
-        return std::nullopt;
-    }
+    for (const auto& [type, component] : ComponentTypes)
+        if (type == componentType)
+            return component;
+    return std::nullopt;
 }
 
 /// Attributes the builder reads as floats; Draco dequantizes them, so they are written as floats whatever the

@@ -53,23 +53,18 @@ bool convertAll(const draco::PointAttribute& attribute, std::size_t pointCount, 
     }
     return true;
 }
+
+/// One conversion per DracoComponent, in the enum's order.
+using Converter = bool (*)(const draco::PointAttribute&, std::size_t, int, std::vector<unsigned char>&);
+constexpr Converter Converters[] = {&convertAll<std::int8_t>,   &convertAll<std::uint8_t>,  &convertAll<std::int16_t>,
+                                    &convertAll<std::uint16_t>, &convertAll<std::uint32_t>, &convertAll<float>};
+/// The size of one component per DracoComponent, in the enum's order.
+constexpr std::size_t ComponentSizes[] = {1, 1, 2, 2, 4, 4};
 } // namespace
 
 std::size_t dracoComponentSize(DracoComponent component)
 {
-    switch (component)
-    {
-    case DracoComponent::Int8:
-    case DracoComponent::Uint8:
-        return 1;
-    case DracoComponent::Int16:
-    case DracoComponent::Uint16:
-        return 2;
-    case DracoComponent::Uint32:
-    case DracoComponent::Float:
-        return 4;
-    }
-    return 4;
+    return ComponentSizes[static_cast<std::size_t>(component)];
 }
 
 Result<DracoGeometry> DracoGeometry::decode(std::string_view bytes, const std::string& path)
@@ -128,28 +123,7 @@ Result<std::vector<unsigned char>> DracoGeometry::attribute(std::uint32_t unique
     if (!attributeInBounds(*attribute, pointCount()))
         return dracoError(name + " maps points outside its values", path);
     std::vector<unsigned char> bytes;
-    bool converted = false;
-    switch (component)
-    {
-    case DracoComponent::Int8:
-        converted = convertAll<std::int8_t>(*attribute, pointCount(), components, bytes);
-        break;
-    case DracoComponent::Uint8:
-        converted = convertAll<std::uint8_t>(*attribute, pointCount(), components, bytes);
-        break;
-    case DracoComponent::Int16:
-        converted = convertAll<std::int16_t>(*attribute, pointCount(), components, bytes);
-        break;
-    case DracoComponent::Uint16:
-        converted = convertAll<std::uint16_t>(*attribute, pointCount(), components, bytes);
-        break;
-    case DracoComponent::Uint32:
-        converted = convertAll<std::uint32_t>(*attribute, pointCount(), components, bytes);
-        break;
-    case DracoComponent::Float:
-        converted = convertAll<float>(*attribute, pointCount(), components, bytes);
-        break;
-    }
+    const bool converted = Converters[static_cast<std::size_t>(component)](*attribute, pointCount(), components, bytes);
     if (!converted)
         return dracoError(name + " has values that do not fit the accessor's component type", path);
     return bytes;

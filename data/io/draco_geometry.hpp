@@ -17,7 +17,8 @@ class PointCloud;
 namespace citytwin::data
 {
 
-/// The component types a decoded Draco attribute can be converted to (those of glTF accessors).
+/// The component types a decoded Draco attribute can be converted to (those of glTF accessors). The order is that
+/// of the conversion tables in draco_geometry.cpp.
 enum class DracoComponent
 {
     Int8,
