@@ -11,6 +11,21 @@ find_package(citygml 2.3 REQUIRED CONFIG)
 # glTF for 3D Tiles content. Debian ships it as a shared library (the implementation and stb_image built in),
 # so no source file defines TINYGLTF_IMPLEMENTATION (see /usr/share/doc/libtinygltf-dev/README.Debian).
 find_package(TinyGLTF REQUIRED CONFIG)
+# Compressed glTF and point clouds in 3D Tiles: Draco (KHR_draco_mesh_compression, 3DTILES_draco_point_compression)
+# and meshoptimizer (EXT_meshopt_compression / KHR_meshopt_compression; the target meshoptimizer::meshoptimizer).
+# Debian's tinygltf is built without its own Draco support, so we decode.
+find_package(draco REQUIRED CONFIG)
+find_package(meshoptimizer REQUIRED CONFIG)
+# Link Draco only through citytwin::draco. Debian's libdraco.so.7 also exports a second, differently built copy of
+# tinygltf (Draco's glTF transcoder). Where it comes before libtinygltf.so in the executable's load order, its
+# tinygltf::TinyGLTF interposes ours, with another Model layout (a crash on the first glb); the static archive is
+# no way out, as ld takes that copy from it to define stb_image symbols libtinygltf.so needs. CMake orders a link
+# line by dependencies, not as listed: the dependency of TinyGLTF::TinyGLTF on draco::draco is what puts
+# libtinygltf.so first (test_gltf_compressed checks where the glTF loader comes from).
+set_property(TARGET TinyGLTF::TinyGLTF APPEND PROPERTY INTERFACE_LINK_LIBRARIES draco::draco)
+add_library(citytwin_draco INTERFACE)
+add_library(citytwin::draco ALIAS citytwin_draco)
+target_link_libraries(citytwin_draco INTERFACE TinyGLTF::TinyGLTF draco::draco)
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 

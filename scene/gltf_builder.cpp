@@ -1,5 +1,7 @@
 #include "gltf_builder.hpp"
 
+#include "gltf_decompress.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -20,10 +22,19 @@ namespace citytwin::scene
 {
 namespace
 {
-/// Extensions a model may require that change nothing this builder relies on.
+/// Extensions a model may require that change nothing this builder relies on (the compression extensions, in
+/// GltfCompressionExtensions, are decoded before it runs).
 const char* const SupportedExtensions[] = {"KHR_materials_unlit", "KHR_mesh_quantization", "KHR_texture_transform",
                                            "CESIUM_RTC", "KHR_materials_pbrSpecularGlossiness", "EXT_mesh_features",
                                            "EXT_structural_metadata", "CESIUM_primitive_outline"};
+
+bool isSupported(const std::string& extension)
+{
+    return std::find(std::begin(SupportedExtensions), std::end(SupportedExtensions), extension) !=
+               std::end(SupportedExtensions) ||
+           std::find(std::begin(GltfCompressionExtensions), std::end(GltfCompressionExtensions), extension) !=
+               std::end(GltfCompressionExtensions);
+}
 
 /// Reads an accessor as floats (normalized integers scaled to [0, 1] or [-1, 1]); components per element in
 /// components. Empty when the accessor or its buffer view is out of bounds.
@@ -330,12 +341,8 @@ bool loadImageLeniently(tinygltf::Image* image, const int index, std::string* er
 std::optional<std::string> unsupportedExtension(const tinygltf::Model& model)
 {
     for (const std::string& name : model.extensionsRequired)
-        if (std::find(std::begin(SupportedExtensions), std::end(SupportedExtensions), name) == std::end(SupportedExtensions))
+        if (!isSupported(name))
             return name;
-    for (const tinygltf::Mesh& mesh : model.meshes)
-        for (const tinygltf::Primitive& primitive : mesh.primitives)
-            if (primitive.extensions.count("KHR_draco_mesh_compression"))
-                return std::string("KHR_draco_mesh_compression");
     return std::nullopt;
 }
 } // namespace
@@ -347,12 +354,13 @@ data::Result<GltfNode> buildGltfNode(const std::string& bytes, const std::string
     tinygltf::Model model;
     std::string error;
     std::string warning;
-    const bool binary = bytes.size() >= 4 && bytes.compare(0, 4, "glTF") == 0;
+    const std::string prepared = prepareCompressedGltf(bytes);
+    const bool binary = prepared.size() >= 4 && prepared.compare(0, 4, "glTF") == 0;
     const bool loaded =
-        binary ? loader.LoadBinaryFromMemory(&model, &error, &warning, reinterpret_cast<const unsigned char*>(bytes.data()),
-                                             static_cast<unsigned int>(bytes.size()), baseFolder)
-               : loader.LoadASCIIFromString(&model, &error, &warning, bytes.data(),
-                                            static_cast<unsigned int>(bytes.size()), baseFolder);
+        binary ? loader.LoadBinaryFromMemory(&model, &error, &warning, reinterpret_cast<const unsigned char*>(prepared.data()),
+                                             static_cast<unsigned int>(prepared.size()), baseFolder)
+               : loader.LoadASCIIFromString(&model, &error, &warning, prepared.data(),
+                                            static_cast<unsigned int>(prepared.size()), baseFolder);
     if (!loaded)
     {
         if (error.empty())
@@ -362,10 +370,9 @@ data::Result<GltfNode> buildGltfNode(const std::string& bytes, const std::string
     }
     if (const auto extension = unsupportedExtension(model))
         return data::Error{data::ErrorCode::FormatNotSupported,
-                           "glTF recognised, but it requires " + *extension +
-                               (*extension == "KHR_draco_mesh_compression" ? " (Draco-compressed meshes)" : "") +
-                               ", which is not supported",
-                           path};
+                           "glTF recognised, but it requires " + *extension + ", which is not supported", path};
+    if (auto decompressError = decompressGltf(model, path))
+        return *decompressError;
     GltfNode result;
     if (!warning.empty())
         result.warnings.push_back(warning.substr(0, warning.find('\n')));

@@ -34,9 +34,11 @@ struct GltfNode
 
 /// Builds OSG nodes from a binary (glb) or JSON glTF 2.0 model with tinygltf: triangles, lines and points
 /// with normals (computed where missing), texture coordinates, vertex colours, base colour and texture,
-/// alpha blending, unlit materials, and per-vertex batch ids (BatchIds user data). baseFolder resolves
-/// external buffers and images; path names the file in errors. Fails naming path on a model tinygltf cannot
-/// read and on required extensions that are not supported (Draco and meshopt compression among them).
+/// alpha blending, unlit materials, and per-vertex batch ids (BatchIds user data). Draco
+/// (KHR_draco_mesh_compression) and meshopt (EXT_meshopt_compression, KHR_meshopt_compression) compressed models
+/// are decoded first (decompressGltf). baseFolder resolves external buffers and images; path names the file in
+/// errors. Fails naming path on a model tinygltf cannot read, on a compressed buffer that cannot be decoded and on
+/// required extensions that are not supported.
 /// Reads no GL state: safe on the database pager's threads.
 data::Result<GltfNode> buildGltfNode(const std::string& bytes, const std::string& baseFolder,
                                      const std::string& path);

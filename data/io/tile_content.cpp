@@ -1,5 +1,8 @@
 #include "data/io/tile_content.hpp"
 
+#include "data/io/draco_geometry.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -301,6 +304,95 @@ void readPointColors(const TileSections& sections, PntsContent& points)
                 points.colors.push_back(static_cast<std::uint8_t>((*constant)[c]));
 }
 
+/// The Draco attribute id of a 3DTILES_draco_point_compression property, when it is compressed.
+std::optional<std::uint32_t> dracoProperty(const Json& extension, const std::string& name)
+{
+    const Json& properties = extension.contains("properties") ? extension["properties"] : Json();
+    if (!properties.is_object() || !properties.contains(name) || !properties[name].is_number_unsigned())
+        return std::nullopt;
+    return properties[name].get<std::uint32_t>();
+}
+
+/// Decodes the Draco-compressed properties of a pnts (3DTILES_draco_point_compression): POSITION (float, relative
+/// to RTC_CENTER), RGBA / RGB, NORMAL and BATCH_ID. Properties not compressed are read from the table as usual.
+std::optional<Error> readDracoPoints(const TileSections& sections, const Json& extension, PntsContent& points,
+                                     const std::string& path)
+{
+    const std::size_t offset = extension.value("byteOffset", std::size_t(0));
+    const std::size_t length = extension.value("byteLength", std::size_t(0));
+    if (!extension.is_object() || offset > sections.featureBinary.size() ||
+        length > sections.featureBinary.size() - offset)
+        return contentError("pnts", "its Draco buffer (3DTILES_draco_point_compression) lies outside the feature "
+                                    "table's binary body",
+                            path);
+    const auto position = dracoProperty(extension, "POSITION");
+    if (!position)
+        return contentError("pnts", "its Draco extension has no POSITION", path);
+    auto geometry = DracoGeometry::decode(sections.featureBinary.substr(offset, length), path);
+    if (!geometry)
+        return contentError("pnts", "its Draco points cannot be decoded: " + geometry.error().detail, path);
+    if (geometry->pointCount() != points.pointCount)
+        return contentError("pnts", "its Draco buffer holds " + std::to_string(geometry->pointCount()) +
+                                        " points, POINTS_LENGTH says " + std::to_string(points.pointCount),
+                            path);
+    auto floats = [&](std::uint32_t id, std::vector<float>& out) -> std::optional<Error>
+    {
+        auto bytes = geometry->attribute(id, 3, DracoComponent::Float, path);
+        if (!bytes)
+            return contentError("pnts", bytes.error().detail, path);
+        out.resize(bytes->size() / sizeof(float));
+        std::memcpy(out.data(), bytes->data(), bytes->size());
+        return std::nullopt;
+    };
+    if (auto error = floats(*position, points.positions))
+        return error;
+    if (const auto normal = dracoProperty(extension, "NORMAL"))
+        if (auto error = floats(*normal, points.normals))
+            return error;
+    const auto rgba = dracoProperty(extension, "RGBA");
+    if (const auto color = rgba ? rgba : dracoProperty(extension, "RGB"))
+    {
+        const int components = rgba ? 4 : 3;
+        auto bytes = geometry->attribute(*color, components, DracoComponent::Uint8, path);
+        if (!bytes)
+            return contentError("pnts", bytes.error().detail, path);
+        points.colors.clear();
+        for (std::size_t i = 0; i < points.pointCount; ++i)
+            for (int c = 0; c < 4; ++c)
+                points.colors.push_back(c < components ? (*bytes)[i * static_cast<std::size_t>(components) +
+                                                                  static_cast<std::size_t>(c)]
+                                                       : std::uint8_t(255));
+    }
+    if (const auto batchId = dracoProperty(extension, "BATCH_ID"))
+    {
+        auto bytes = geometry->attribute(*batchId, 1, DracoComponent::Uint32, path);
+        if (!bytes)
+            return contentError("pnts", bytes.error().detail, path);
+        points.batchIds.resize(points.pointCount);
+        std::memcpy(points.batchIds.data(), bytes->data(), bytes->size());
+    }
+    return std::nullopt;
+}
+
+/// Batch table properties a pnts compresses with Draco are not in the batch table's binary body: they are left
+/// out rather than shown as garbage.
+void dropDracoBatchProperties(const Json& table, BatchTable& batch)
+{
+    if (!table.contains("extensions") || !table["extensions"].is_object())
+        return;
+    const Json& extension = table["extensions"].value("3DTILES_draco_point_compression", Json::object());
+    if (!extension.is_object() || !extension.contains("properties") || !extension["properties"].is_object())
+        return;
+    for (const auto& [name, id] : extension["properties"].items())
+    {
+        const auto found = std::find(batch.names.begin(), batch.names.end(), name);
+        if (found == batch.names.end())
+            continue;
+        batch.values.erase(batch.values.begin() + (found - batch.names.begin()));
+        batch.names.erase(found);
+    }
+}
+
 /// The rotation columns (right, up, forward) of instance i, identity when the tile gives none.
 std::array<Vec3, 3> instanceAxes(const TileSections& sections, std::size_t count, std::size_t i, const Vec3& position)
 {
@@ -405,31 +497,47 @@ Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path)
     if (!sections)
         return sections.error();
     const Json& table = sections->featureTable;
-    if (table.contains("extensions") && table["extensions"].contains("3DTILES_draco_point_compression"))
-        return contentError("pnts", "Draco-compressed points (3DTILES_draco_point_compression) are not supported",
-                            path);
     PntsContent points;
     points.pointCount = countOf(table, "POINTS_LENGTH");
-    Vec3 offset;
-    const auto positions = readPositions(*sections, points.pointCount, offset);
-    if (!positions)
-        return contentError("pnts", "it has no readable POSITION or POSITION_QUANTIZED for its " +
-                                        std::to_string(points.pointCount) + " points",
-                            path);
     const Vec3 rtc = vec3Of(table, sections->featureBinary, "RTC_CENTER").value_or(Vec3{0.0, 0.0, 0.0});
-    for (int i = 0; i < 3; ++i)
-        points.centre[i] = rtc[i] + offset[i];
-    points.positions.assign(positions->begin(), positions->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
-    readPointColors(*sections, points);
-    if (auto normals = tableValues(table, sections->featureBinary, "NORMAL", points.pointCount, 3, "FLOAT"))
-        points.normals.assign(normals->begin(), normals->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
+    const bool draco = table.contains("extensions") && table["extensions"].is_object() &&
+                       table["extensions"].contains("3DTILES_draco_point_compression");
+    if (draco)
+    {
+        if (auto error =
+                readDracoPoints(*sections, table["extensions"]["3DTILES_draco_point_compression"], points, path))
+            return *error;
+        points.centre = rtc;
+    }
+    else
+    {
+        Vec3 offset;
+        const auto positions = readPositions(*sections, points.pointCount, offset);
+        if (!positions)
+            return contentError("pnts", "it has no readable POSITION or POSITION_QUANTIZED for its " +
+                                            std::to_string(points.pointCount) + " points",
+                                path);
+        for (int i = 0; i < 3; ++i)
+            points.centre[i] = rtc[i] + offset[i];
+        points.positions.assign(positions->begin(),
+                                positions->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
+    }
+    if (points.colors.empty())
+        readPointColors(*sections, points);
+    if (points.normals.empty())
+        if (auto normals = tableValues(table, sections->featureBinary, "NORMAL", points.pointCount, 3, "FLOAT"))
+            points.normals.assign(normals->begin(),
+                                  normals->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
     std::size_t batchLength = points.pointCount;
-    if (auto ids = tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
+    if (!points.batchIds.empty())
+        batchLength = countOf(table, "BATCH_LENGTH");
+    else if (auto ids = tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
     {
         points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
         batchLength = countOf(table, "BATCH_LENGTH");
     }
     points.batchTable = readBatchTable(sections->batchTable, sections->batchBinary, batchLength);
+    dropDracoBatchProperties(sections->batchTable, points.batchTable);
     return points;
 }
 

@@ -66,7 +66,9 @@ Result<std::string> readContentFile(const std::string& path);
 Result<B3dmContent> parseB3dm(std::string_view bytes, const std::string& path);
 
 /// Parses a pnts: POSITION or POSITION_QUANTIZED, RGBA / RGB / RGB565 / CONSTANT_RGBA, NORMAL / NORMAL_OCT16P,
-/// RTC_CENTER, BATCH_ID. Draco-compressed point clouds are reported as not supported.
+/// RTC_CENTER, BATCH_ID, and Draco-compressed point clouds (3DTILES_draco_point_compression: POSITION, RGBA / RGB,
+/// NORMAL, BATCH_ID); a corrupt Draco buffer fails naming path. Draco-compressed batch table properties are left
+/// out of the batch table.
 Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path);
 
 /// Parses an i3dm: POSITION or POSITION_QUANTIZED, NORMAL_UP / NORMAL_RIGHT (or the OCT32P forms) or

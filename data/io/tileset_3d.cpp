@@ -416,7 +416,8 @@ Result<Tileset3d> parseTileset3d(const std::string& json, const std::string& pat
         return read.error();
     if (document.contains("extensionsRequired") && document["extensionsRequired"].is_array())
         for (const Json& name : document["extensionsRequired"])
-            if (name.is_string() && name.get<std::string>() != "3DTILES_content_gltf")
+            if (name.is_string() && name.get<std::string>() != "3DTILES_content_gltf" &&
+                name.get<std::string>() != "3DTILES_draco_point_compression")
                 tileset.warnings.push_back("required extension " + name.get<std::string>() + " is not supported");
     return tileset;
 }

@@ -174,15 +174,28 @@ private slots:
     {
         QTemporaryDir folder;
         std::vector<std::string> warnings;
-        // A glTF whose meshes are Draco-compressed.
+        // A Draco-compressed glTF whose Draco buffer view does not exist (test_gltf_compressed decodes real ones).
         const QString draco = folder.filePath("draco.gltf");
         writeFile(draco, R"({"asset":{"version":"2.0"},"extensionsUsed":["KHR_draco_mesh_compression"],)"
-                         R"("extensionsRequired":["KHR_draco_mesh_compression"],"meshes":[],"nodes":[],"scenes":[]})");
+                         R"("extensionsRequired":["KHR_draco_mesh_compression"],)"
+                         R"("accessors":[{"componentType":5126,"count":3,"type":"VEC3"}],)"
+                         R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"extensions":)"
+                         R"({"KHR_draco_mesh_compression":{"bufferView":5,"attributes":{"POSITION":0}}}}]}],)"
+                         R"("nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})");
         auto dracoNode = scene::buildTileContentNode(draco.toStdString(), data::identityMatrix(), warnings);
         QVERIFY(!dracoNode);
         QCOMPARE(dracoNode.error().path, draco.toStdString());
         QVERIFY2(dracoNode.error().detail.find("KHR_draco_mesh_compression") != std::string::npos,
                  dracoNode.error().detail.c_str());
+        QVERIFY2(dracoNode.error().detail.find("buffer view 5") != std::string::npos, dracoNode.error().detail.c_str());
+        // A glTF requiring an extension that is not read (Basis Universal textures).
+        const QString basis = folder.filePath("basis.gltf");
+        writeFile(basis, R"({"asset":{"version":"2.0"},"extensionsUsed":["KHR_texture_basisu"],)"
+                         R"("extensionsRequired":["KHR_texture_basisu"],"meshes":[],"nodes":[],"scenes":[]})");
+        auto basisNode = scene::buildTileContentNode(basis.toStdString(), data::identityMatrix(), warnings);
+        QVERIFY(!basisNode);
+        QVERIFY2(basisNode.error().detail.find("KHR_texture_basisu") != std::string::npos,
+                 basisNode.error().detail.c_str());
         // Unknown magic (a vector tile).
         const QString vector = folder.filePath("roads.vctr");
         writeFile(vector, QByteArray("vctr") + QByteArray(40, '\0'));

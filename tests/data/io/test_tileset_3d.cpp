@@ -342,6 +342,20 @@ private slots:
         QVERIFY(tileset->warnings[0].find("implicit tiling") != std::string::npos);
         QVERIFY(tileset->warnings[0].find("not supported yet") != std::string::npos);
     }
+
+    void dracoPointCompressionIsARequiredExtensionThatIsRead()
+    {
+        // Draco point clouds are decoded now (test_gltf_compressed); an extension still unknown is named.
+        const std::string json = R"({"asset":{"version":"1.0"},"geometricError":10,)"
+                                 R"("extensionsUsed":["3DTILES_draco_point_compression","3DTILES_bounding_volume_S2"],)"
+                                 R"("extensionsRequired":["3DTILES_draco_point_compression","3DTILES_bounding_volume_S2"],)"
+                                 R"("root":{"boundingVolume":{"sphere":[0,0,0,1]},"geometricError":0}})";
+        auto tileset = data::parseTileset3d(json, "/tmp/draco/tileset.json");
+        QVERIFY(tileset);
+        QCOMPARE(tileset->warnings.size(), std::size_t(1));
+        QVERIFY2(tileset->warnings[0].find("3DTILES_bounding_volume_S2") != std::string::npos,
+                 tileset->warnings[0].c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTileset3d)
