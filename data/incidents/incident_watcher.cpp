@@ -2,8 +2,40 @@
 
 #include "data/io/gpkg_geometry.hpp"
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/stat.h>
+#endif
+
 namespace citytwin::data
 {
+
+namespace
+{
+std::uint64_t fileIdentity(const std::string& path)
+{
+#if defined(__unix__) || defined(__APPLE__)
+    struct stat status
+    {
+    };
+    if (::stat(path.c_str(), &status) != 0)
+        return 0;
+    return (static_cast<std::uint64_t>(status.st_dev) << 40) ^ static_cast<std::uint64_t>(status.st_ino);
+#else
+    (void)path;
+    return 0;
+#endif
+}
+} // namespace
+
+IncidentWatcher::IncidentWatcher(Database database) : mDatabase(std::move(database))
+{
+    mWalFiles = walFiles();
+}
+
+std::pair<std::uint64_t, std::uint64_t> IncidentWatcher::walFiles() const
+{
+    return {fileIdentity(mDatabase.path() + "-wal"), fileIdentity(mDatabase.path() + "-shm")};
+}
 
 Result<IncidentWatcher> IncidentWatcher::open(const std::string& projectPath)
 {
@@ -16,18 +48,24 @@ Result<IncidentWatcher> IncidentWatcher::open(const std::string& projectPath)
 Result<std::vector<AppendedIncident>> IncidentWatcher::poll()
 {
     std::vector<AppendedIncident> rows;
+    // A log reset under this connection (see the class comment): a new connection sees the files as they are now.
+    // Inode numbers can be reused by a file deleted and created again between two polls, so the connection is
+    // also renewed at each safety-net check.
+    if (const auto files = walFiles(); files != mWalFiles || mQuietPolls + 1 >= PollsBetweenChecks)
+    {
+        auto reopened = Database::open(mDatabase.path(), Database::Mode::ReadOnly);
+        if (!reopened)
+            return reopened.error();
+        mDatabase = std::move(reopened.value());
+        mWalFiles = walFiles();
+        mDataVersion = -1;
+    }
     const std::int64_t version = mDatabase.dataVersion();
     if (version == mDataVersion && ++mQuietPolls < PollsBetweenChecks)
         return rows;
     mDataVersion = version;
     mQuietPolls = 0;
-    // The rows are read through a new connection: a long-lived one can be left looking at an old snapshot
-    // when another connection in this process (GDAL's, for one) closes the same file and POSIX drops the
-    // process's locks on it. A connection costs well under a millisecond; polls are seconds apart.
-    auto fresh = Database::open(mDatabase.path(), Database::Mode::ReadOnly);
-    if (!fresh)
-        return fresh.error();
-    auto statement = fresh->prepare(
+    auto statement = mDatabase.prepare(
         "SELECT fid, category, status, reported_at, geom, grid_id, community_id FROM incidents WHERE fid > ? "
         "ORDER BY fid");
     if (!statement)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace citytwin::data
@@ -28,6 +29,13 @@ struct AppendedIncident
 /// table: a connection polls SQLite's data_version (cheap; it changes only when another connection commits)
 /// and then reads the rows past the highest fid seen. Fids only grow and writers commit one at a time, so
 /// every new row is returned exactly once.
+///
+/// The connection is reopened when the project's write-ahead log has been reset under it. Why that happens: POSIX
+/// advisory locks belong to the process, and closing *any* descriptor of a file drops all of them, so each time
+/// GDAL (or anything else in this process) opens and closes the project file outside SQLite, the shared lock this
+/// connection holds on it silently vanishes. Another process's last connection then believes it is the file's
+/// only user, checkpoints and deletes the -wal and -shm files; this connection would go on reading its mapping of
+/// the deleted wal-index, a snapshot frozen for ever, while new connections see the new rows.
 class IncidentWatcher
 {
 public:
@@ -40,8 +48,11 @@ public:
     std::int64_t lastFid() const { return mLastFid; }
 
 private:
-    explicit IncidentWatcher(Database database) : mDatabase(std::move(database)) {}
+    explicit IncidentWatcher(Database database);
+    /// The -wal and -shm files' identities (device and inode; 0 when absent), to tell a reset log from new frames.
+    std::pair<std::uint64_t, std::uint64_t> walFiles() const;
     Database mDatabase;
+    std::pair<std::uint64_t, std::uint64_t> mWalFiles;
     /// Even when data_version says nothing changed, look every this many polls (a safety net).
     static constexpr int PollsBetweenChecks = 10;
     std::int64_t mDataVersion = -1;

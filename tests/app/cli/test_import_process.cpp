@@ -1,14 +1,18 @@
 #include "common/project_fixture.hpp"
 
+#include "data/incidents/incident_import.hpp"
 #include "data/incidents/incident_watcher.hpp"
 #include "data/project/project_store.hpp"
 
 #include <csignal>
+#include <fstream>
 #include <set>
 
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace citytwin;
 
@@ -145,6 +149,68 @@ private slots:
                  static_cast<std::int64_t>(seen.size()));
         QCOMPARE(*unique.rbegin(), test::queryInt(store.value(), "SELECT max(fid) FROM incidents"));
         qInfo("%d polls", polls);
+    }
+
+    /// The stale snapshot the window once saw, by its mechanism: any open and close of the project file in this
+    /// process outside SQLite (GDAL's driver probing does it) drops the process's POSIX locks on it; another
+    /// process's connection, closing last as far as it can tell, then checkpoints and deletes the -wal and -shm
+    /// files under the watcher's connection. The watcher must still see the rows appended.
+    void watcherSeesRowsAfterTheLogIsResetUnderIt()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.gpkg"));
+        QVERIFY(data::ProjectStore::open(project.toStdString()).ok());
+        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("first.csv")), 50, QStringLiteral("F")));
+        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("second.csv")), 70, QStringLiteral("G")));
+        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                   importArguments(project, dir.filePath(QStringLiteral("first.csv")))
+                                       << QStringLiteral("--quiet")),
+                 0);
+        auto watcher = data::IncidentWatcher::open(project.toStdString());
+        QVERIFY(watcher.ok());
+        QCOMPARE(watcher->poll().value().size(), std::size_t(50));
+        const std::uint64_t walBefore = identity(project + QStringLiteral("-wal"));
+        {
+            std::ifstream probe(project.toStdString(), std::ios::binary); // open and close: the locks are gone
+            char byte = 0;
+            probe.read(&byte, 1);
+        }
+        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                   importArguments(project, dir.filePath(QStringLiteral("second.csv")))
+                                       << QStringLiteral("--quiet")),
+                 0);
+        // The other process could delete the log: the situation this test is about really arose.
+        QVERIFY(identity(project + QStringLiteral("-wal")) != walBefore);
+        // And this process appends too (the window's import dialog), through a connection of its own.
+        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("third.csv")), 30, QStringLiteral("H")));
+        {
+            auto store = data::ProjectStore::open(project.toStdString(), {.create = false});
+            QVERIFY(store.ok());
+            data::IncidentImportOptions options;
+            options.crs = "EPSG:4326";
+            auto report = data::importIncidents(store.value(), dir.filePath(QStringLiteral("third.csv")).toStdString(),
+                                                options);
+            QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+        }
+        auto rows = watcher->poll();
+        QVERIFY2(rows.ok(), rows.ok() ? "" : rows.error().message().c_str());
+        QCOMPARE(rows->size(), std::size_t(100));
+        QCOMPARE(rows->back().fid, watcher->lastFid());
+        auto store = data::ProjectStore::open(project.toStdString(), {.create = false, .readOnly = true});
+        QVERIFY(store.ok());
+        QCOMPARE(test::queryInt(store.value(), "SELECT count(*) FROM incidents"), std::int64_t(150));
+        auto check = store->database().prepare("PRAGMA integrity_check");
+        QVERIFY(check.ok() && check->step().value());
+        QCOMPARE(check->columnText(0), std::string("ok"));
+    }
+
+private:
+    static std::uint64_t identity(const QString& path)
+    {
+        struct stat status
+        {
+        };
+        return ::stat(path.toLocal8Bit().constData(), &status) == 0 ? static_cast<std::uint64_t>(status.st_ino) : 0;
     }
 };
 
