@@ -1,10 +1,16 @@
 #include "command_line.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv)
 {
+#ifdef SIGXFSZ
+    // Past a file-size limit (ulimit -f, a quota) a write should fail with an error we report and roll back, not
+    // kill the program half-way through a file.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     // Last resort: exceptions are for broken invariants; report them instead of aborting silently.
     try
     {

@@ -2845,6 +2845,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%1: none of the areas asked for (--area) is in its %2 layer</source>
         <translation>%1: none of the areas asked for (--area) is in its %2 layer</translation>
     </message>
+    <message>
+        <source>the disk is full or a file-size limit was reached: %1 of %2 bytes written</source>
+        <translation>the disk is full or a file-size limit was reached: %1 of %2 bytes written</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>

@@ -2829,6 +2829,10 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>%1: none of the areas asked for (--area) is in its %2 layer</source>
         <translation>%1：--area 给出的区域都不在其 %2 图层中</translation>
     </message>
+    <message>
+        <source>the disk is full or a file-size limit was reached: %1 of %2 bytes written</source>
+        <translation>磁盘已满或已达到文件大小上限：只写入了 %2 字节中的 %1 字节</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleCommand</name>

@@ -219,7 +219,12 @@ Result<bool> Database::exec(const std::string& sql)
     char* message = nullptr;
     if (sqlite3_exec(mDatabase.get(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK)
     {
-        Error error{ErrorCode::StoreFailed, std::string("SQL failed: ") + (message ? message : "?"), mPath};
+        const int code = sqlite3_errcode(mDatabase.get());
+        Error error{ErrorCode::StoreFailed,
+                    std::string("SQL failed: ") + (message ? message : "?") +
+                        (code == SQLITE_FULL || code == SQLITE_IOERR ? " (is the disk full, or a file-size limit reached?)"
+                                                                     : ""),
+                    mPath};
         sqlite3_free(message);
         return error;
     }
@@ -279,7 +284,12 @@ int Database::changes() const
 
 std::string Database::lastError() const
 {
-    return sqlite3_errmsg(mDatabase.get());
+    std::string message = sqlite3_errmsg(mDatabase.get());
+    // A write that hit a full disk or a file-size limit: SQLITE_FULL, or an I/O error on write (EFBIG).
+    const int code = sqlite3_errcode(mDatabase.get());
+    if (code == SQLITE_FULL || code == SQLITE_IOERR)
+        message += " (is the disk full, or a file-size limit reached?)";
+    return message;
 }
 
 Error Database::error(ErrorCode code, const std::string& what) const

@@ -10,6 +10,7 @@
 #include <QImageWriter>
 #include <QPageSize>
 #include <QPainter>
+#include <QCoreApplication>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -21,6 +22,53 @@ namespace citytwin::app
 {
 namespace
 {
+/// Passes writes on to a file and remembers whether any fell short: QPdfWriter and QSvgGenerator ignore failed
+/// writes (a full disk, a file-size limit), and QSaveFile does not always notice them either, so a report cut short
+/// would otherwise replace the file under its name and be reported written.
+class CheckedDevice : public QIODevice
+{
+public:
+    explicit CheckedDevice(QIODevice& target) : mTarget(target) { open(QIODevice::WriteOnly); }
+    bool failed() const { return mFailed; }
+    qint64 requested() const { return mRequested; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 length) override
+    {
+        mRequested += length;
+        const qint64 written = mFailed ? -1 : mTarget.write(data, length);
+        if (written != length)
+            mFailed = true;
+        return length; // the writer goes on; the file is refused at the end
+    }
+
+private:
+    QIODevice& mTarget;
+    qint64 mRequested = 0;
+    bool mFailed = false;
+};
+
+/// Commits a file only when every byte written reached the disk (checked: what went through it).
+bool commitWhole(QSaveFile& file, const CheckedDevice& checked, QString& why)
+{
+    const qint64 written = checked.requested();
+    if (checked.failed() || !file.flush() || file.size() < written)
+    {
+        file.cancelWriting();
+        why = QCoreApplication::translate("citytwin::app::ReportWriter",
+                                          "the disk is full or a file-size limit was reached: %1 of %2 bytes written")
+                  .arg(file.size())
+                  .arg(written);
+        return false;
+    }
+    if (!file.commit())
+    {
+        why = file.errorString();
+        return false;
+    }
+    return true;
+}
 constexpr std::int64_t Week = 7 * 86400;
 
 QPageSize pageSizeOf(const data::ReportTemplate& layout)
@@ -169,10 +217,14 @@ ReportOutcome ReportWriter::write(const ReportRequest& request, const Progress& 
         {
             const QImage image = preview(request, planned, static_cast<std::size_t>(n), request.dpi);
             QSaveFile file(pngName(request.out, n + 1, total));
-            QImageWriter writer(&file, "png");
-            if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit())
+            QString why;
+            const bool opened = file.open(QIODevice::WriteOnly);
+            CheckedDevice checked(file);
+            QImageWriter writer(&checked, "png");
+            if (!opened || !writer.write(image) || !commitWhole(file, checked, why))
             {
-                outcome.error = tr("%1: cannot be written (%2)").arg(file.fileName(), file.errorString());
+                outcome.error =
+                    tr("%1: cannot be written (%2)").arg(file.fileName(), why.isEmpty() ? file.errorString() : why);
                 return outcome;
             }
             outcome.files << file.fileName();
@@ -193,10 +245,11 @@ ReportOutcome ReportWriter::write(const ReportRequest& request, const Progress& 
         outcome.error = tr("%1: cannot be written (%2)").arg(request.out, file.errorString());
         return outcome;
     }
+    CheckedDevice checked(file);
     if (request.format == QLatin1String("svg"))
     {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&checked);
         svg.setResolution(request.dpi);
         const QSize size(static_cast<int>(std::lround(width / 25.4 * request.dpi)),
                          static_cast<int>(std::lround(height / 25.4 * request.dpi)));
@@ -210,7 +263,7 @@ ReportOutcome ReportWriter::write(const ReportRequest& request, const Progress& 
     }
     else
     {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&checked);
         pdf.setPageSize(pageSizeOf(layout));
         pdf.setPageOrientation(layout.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -233,9 +286,9 @@ ReportOutcome ReportWriter::write(const ReportRequest& request, const Progress& 
         }
         painter.end();
     }
-    if (!file.commit())
+    if (QString why; !commitWhole(file, checked, why))
     {
-        outcome.error = tr("%1: cannot be written (%2)").arg(request.out, file.errorString());
+        outcome.error = tr("%1: cannot be written (%2)").arg(request.out, why);
         return outcome;
     }
     outcome.ok = true;
