@@ -211,10 +211,66 @@ Result<OpenedLayer> openImportSource(const std::string& sourcePath, LayerImportO
                          "show it with citytwin render",
                      sourcePath};
     if (cityGmlVersion(sourcePath).empty())
-        return openSourceLayer(sourcePath, options.layerName, options.columns);
+    {
+        auto opened = openSourceLayer(sourcePath, options.layerName, options.columns);
+        // An empty layer would give an empty table: said instead (before any CRS question, which it cannot answer).
+        if (opened)
+        {
+            opened->layer->ResetReading();
+            if (std::unique_ptr<OGRFeature> first(opened->layer->GetNextFeature()); !first)
+                return Error{ErrorCode::NoFeatures,
+                             std::string("layer '") + opened->layer->GetName() + "' is empty: nothing to import",
+                             sourcePath};
+        }
+        return opened;
+    }
     auto opened = openCityGmlFootprints(sourcePath, options);
     options.crs.clear(); // the footprint layer carries the CRS resolved (horizontal part of a compound)
     return opened;
+}
+/// Creates the output's fields from the source's (names decoded; the source id as the integer id when usable,
+/// else renamed, and an id of our own added); returns the output field of the id, or -1 (failedField named).
+int createFields(OGRLayer& output, const OGRFeatureDefn& definition, const SourceId& sourceId, bool gbk,
+                 LayerImportReport& report, std::string& failedField)
+{
+    const int idField = sourceId.usable ? sourceId.field : -1;
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+    {
+        OGRFieldDefn field(definition.GetFieldDefn(i));
+        field.SetName(decoded(field.GetNameRef(), gbk).c_str());
+        if (i == idField)
+            field.SetType(OFTInteger64);
+        else if (i == sourceId.field)
+        {
+            report.sourceIdRenamedTo = freeFieldName(definition, "source_id");
+            field.SetName(report.sourceIdRenamedTo.c_str());
+        }
+        if (output.CreateField(&field) != OGRERR_NONE)
+        {
+            failedField = field.GetNameRef();
+            return -1;
+        }
+    }
+    if (idField >= 0)
+        return idField;
+    OGRFieldDefn id(schema::StableId, OFTInteger64);
+    if (output.CreateField(&id) != OGRERR_NONE)
+    {
+        failedField = schema::StableId;
+        return -1;
+    }
+    return output.GetLayerDefn()->GetFieldCount() - 1;
+}
+
+/// The error of an import none of whose features could be placed in the project CRS.
+Error nothingPlacedError(const LayerImportReport& report, const std::string& projectCrs, const std::string& sourcePath)
+{
+    return Error{ErrorCode::TransformFailed,
+                 "none of the " + std::to_string(report.featuresRead) +
+                     " features could be placed: every geometry is invalid beyond repair or cannot be transformed "
+                     "from " + report.crsUsed + " to " + projectCrs +
+                     " (coordinates outside that CRS's range, or the wrong CRS?)",
+                 sourcePath};
 }
 } // namespace
 
@@ -231,11 +287,6 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     for (LayerWarning& note : layerNotes(*layer))
         if (note.kind != LayerWarning::Kind::DataVAsGcj02 || options.crs.empty())
             report.notes.push_back(std::move(note));
-    // An empty layer would give an empty table: said instead (before any CRS question, which it cannot answer).
-    layer->ResetReading();
-    if (std::unique_ptr<OGRFeature> first(layer->GetNextFeature()); !first)
-        return Error{ErrorCode::NoFeatures, std::string("layer '") + layer->GetName() + "' is empty: nothing to import",
-                     sourcePath};
     report.table = options.targetName.empty() ? layer->GetName() : options.targetName;
     if (report.table == schema::incidents::Table || report.table.rfind("gpkg_", 0) == 0 ||
         report.table.rfind("rtree_", 0) == 0 || report.table.rfind(schema::OwnTablePrefix, 0) == 0)
@@ -285,28 +336,10 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     // otherwise it is kept under another name and the table numbers its features.
     const SourceId sourceId = sourceIdOf(*layer);
     const int idField = sourceId.usable ? sourceId.field : -1;
-    for (int i = 0; i < definition.GetFieldCount(); ++i)
-    {
-        OGRFieldDefn field(definition.GetFieldDefn(i));
-        field.SetName(decoded(field.GetNameRef(), gbk).c_str());
-        if (i == idField)
-            field.SetType(OFTInteger64);
-        else if (i == sourceId.field)
-        {
-            report.sourceIdRenamedTo = freeFieldName(definition, "source_id");
-            field.SetName(report.sourceIdRenamedTo.c_str());
-        }
-        if (output->CreateField(&field) != OGRERR_NONE)
-            return fail(std::string("cannot create field '") + field.GetNameRef() + "'");
-    }
-    int outputIdField = idField;
-    if (idField < 0)
-    {
-        OGRFieldDefn id(schema::StableId, OFTInteger64);
-        if (output->CreateField(&id) != OGRERR_NONE)
-            return fail(std::string("cannot create field '") + schema::StableId + "'");
-        outputIdField = output->GetLayerDefn()->GetFieldCount() - 1;
-    }
+    std::string failedField;
+    const int outputIdField = createFields(*output, definition, sourceId, gbk, report, failedField);
+    if (outputIdField < 0)
+        return fail("cannot create field '" + failedField + "'");
 
     PipelineTransformation transformation(pipeline.value(), &projectSrs);
     layer->ResetReading();
@@ -363,12 +396,7 @@ Result<LayerImportReport> importLayer(ProjectStore& project, const std::string& 
     if (report.featuresWritten == 0 && report.geometriesSkipped > 0)
     {
         target->RollbackTransaction();
-        return Error{ErrorCode::TransformFailed,
-                     "none of the " + std::to_string(report.featuresRead) +
-                         " features could be placed: every geometry is invalid beyond repair or cannot be transformed "
-                         "from " + report.crsUsed + " to " + project.projectCrs() +
-                         " (coordinates outside that CRS's range, or the wrong CRS?)",
-                     sourcePath};
+        return nothingPlacedError(report, project.projectCrs(), sourcePath);
     }
     if (options.strict && (report.featuresWithoutGeometry > 0 || report.geometriesSkipped > 0))
     {
