@@ -1,10 +1,13 @@
 #include "data/io/tile_content.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -144,6 +147,9 @@ std::optional<std::vector<double>> tableValues(const Json& table, std::string_vi
 {
     if (!table.contains(name))
         return std::nullopt;
+    // A count from the file (POINTS_LENGTH, INSTANCES_LENGTH) times the components must not wrap round.
+    if (components == 0 || count > std::numeric_limits<std::size_t>::max() / components)
+        return std::nullopt;
     const Json& property = table[name];
     std::vector<double> values;
     if (property.is_array())
@@ -166,6 +172,22 @@ std::optional<std::vector<double>> tableValues(const Json& table, std::string_vi
     for (std::size_t i = 0; i < values.size(); ++i)
         values[i] = componentValue(binary.data() + offset + i * size, type);
     return values;
+}
+
+/// True when the first count values convert to T without undefined behaviour: for an integral T, values whose whole
+/// part T holds; for float, finite values within float's range. (A JSON array or a DOUBLE property can hold any
+/// number, and converting one out of range is undefined.)
+template <typename T> bool valuesFit(const std::vector<double>& values, std::size_t count)
+{
+    return std::all_of(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(count),
+                       [](double value)
+                       {
+                           if constexpr (std::is_integral_v<T>)
+                               return value > static_cast<double>(std::numeric_limits<T>::min()) - 1.0 &&
+                                      value < static_cast<double>(std::numeric_limits<T>::max()) + 1.0;
+                           else
+                               return std::isfinite(value) && std::abs(value) <= std::numeric_limits<T>::max();
+                       });
 }
 
 std::optional<Vec3> vec3Of(const Json& table, std::string_view binary, const std::string& name)
@@ -275,19 +297,32 @@ std::optional<std::vector<double>> readPositions(const TileSections& sections, s
     return quantized;
 }
 
-void readPointColors(const TileSections& sections, PntsContent& points)
+/// Reads the points' colours (RGBA, RGB, RGB565 or CONSTANT_RGBA, if any); an error text naming the property whose
+/// values are not colours, empty when they are fine.
+std::string readPointColors(const TileSections& sections, PntsContent& points)
 {
     const Json& table = sections.featureTable;
     const std::size_t count = points.pointCount;
     points.colors.clear();
     if (auto rgba = tableValues(table, sections.featureBinary, "RGBA", count, 4, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*rgba, count * 4))
+            return "its RGBA values are not bytes (0 to 255)";
         points.colors.assign(rgba->begin(), rgba->begin() + static_cast<std::ptrdiff_t>(count * 4));
+    }
     else if (auto rgb = tableValues(table, sections.featureBinary, "RGB", count, 3, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*rgb, count * 3))
+            return "its RGB values are not bytes (0 to 255)";
         for (std::size_t i = 0; i < count; ++i)
             points.colors.insert(points.colors.end(), {static_cast<std::uint8_t>((*rgb)[i * 3]),
                                                        static_cast<std::uint8_t>((*rgb)[i * 3 + 1]),
                                                        static_cast<std::uint8_t>((*rgb)[i * 3 + 2]), 255});
+    }
     else if (auto packed = tableValues(table, sections.featureBinary, "RGB565", count, 1, "UNSIGNED_SHORT"))
+    {
+        if (!valuesFit<std::uint16_t>(*packed, count))
+            return "its RGB565 values are not 16-bit numbers";
         for (std::size_t i = 0; i < count; ++i)
         {
             const auto value = static_cast<unsigned>((*packed)[i]);
@@ -295,10 +330,16 @@ void readPointColors(const TileSections& sections, PntsContent& points)
                                                        static_cast<std::uint8_t>(((value >> 5) & 63) * 255 / 63),
                                                        static_cast<std::uint8_t>((value & 31) * 255 / 31), 255});
         }
+    }
     else if (auto constant = tableValues(table, sections.featureBinary, "CONSTANT_RGBA", 1, 4, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*constant, 4))
+            return "its CONSTANT_RGBA values are not bytes (0 to 255)";
         for (std::size_t i = 0; i < count; ++i)
             for (int c = 0; c < 4; ++c)
                 points.colors.push_back(static_cast<std::uint8_t>((*constant)[c]));
+    }
+    return {};
 }
 
 /// The rotation columns (right, up, forward) of instance i, identity when the tile gives none.
@@ -419,13 +460,22 @@ Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path)
     const Vec3 rtc = vec3Of(table, sections->featureBinary, "RTC_CENTER").value_or(Vec3{0.0, 0.0, 0.0});
     for (int i = 0; i < 3; ++i)
         points.centre[i] = rtc[i] + offset[i];
+    if (!valuesFit<float>(*positions, points.pointCount * 3))
+        return contentError("pnts", "its positions are not finite 32-bit numbers", path);
     points.positions.assign(positions->begin(), positions->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
-    readPointColors(*sections, points);
+    if (const std::string error = readPointColors(*sections, points); !error.empty())
+        return contentError("pnts", error, path);
     if (auto normals = tableValues(table, sections->featureBinary, "NORMAL", points.pointCount, 3, "FLOAT"))
+    {
+        if (!valuesFit<float>(*normals, points.pointCount * 3))
+            return contentError("pnts", "its NORMAL values are not finite 32-bit numbers", path);
         points.normals.assign(normals->begin(), normals->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
+    }
     std::size_t batchLength = points.pointCount;
     if (auto ids = tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
     {
+        if (!valuesFit<std::uint32_t>(*ids, points.pointCount))
+            return contentError("pnts", "its BATCH_ID values are not 32-bit unsigned integers", path);
         points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
         batchLength = countOf(table, "BATCH_LENGTH");
     }

@@ -42,6 +42,8 @@ fi
 cmake --build "$build" -j1 --target "${targets[@]/#/fuzz_}"
 
 mkdir -p "$build/logs"
+# Stack traces for UBSan finds too; ASan's defaults already print them.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 summary=()
 for target in "${targets[@]}"; do
     binary=$build/tests/fuzz/fuzz_$target
@@ -67,7 +69,10 @@ for target in "${targets[@]}"; do
     finds=$(( $(find "$crashes" -type f | wc -l) - before ))
     line=$(printf '%-18s executions %-10s exec/s %-6s cov %-6s ft %-6s corpus %-6s finds %s' "$target" \
         "${executions:-?}" "${per_second:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$finds")
-    [[ $status -ne 0 ]] && line+="  (exit $status: $(grep -m1 -E 'ERROR: |invariant broken|runtime error' "$log" | cut -c1-120))"
+    if [[ $status -ne 0 ]]; then
+        reason=$(grep -m1 -E 'ERROR: |invariant broken|runtime error|ParseDictionaryFile' "$log" | cut -c1-140 || true)
+        line+="  (exit $status: ${reason:-see the log})"
+    fi
     echo "$line"
     summary+=("$line")
 done
