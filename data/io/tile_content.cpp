@@ -223,6 +223,14 @@ std::size_t typeComponents(const std::string& type)
     return 1;
 }
 
+/// Each feature of a tile has at least a byte of it (a vertex's batch id, a point): a larger BATCH_LENGTH is corrupt
+/// and would have readBatchTable allocate a value per feature and property.
+std::string batchLengthError(std::size_t batchLength, std::size_t tileBytes)
+{
+    return "its BATCH_LENGTH " + std::to_string(batchLength) + " is more than a tile of " + std::to_string(tileBytes) +
+           " bytes can hold";
+}
+
 BatchTable readBatchTable(const Json& table, std::string_view binary, std::size_t length)
 {
     BatchTable batch;
@@ -432,8 +440,10 @@ Result<B3dmContent> parseB3dm(std::string_view bytes, const std::string& path)
         return sections.error();
     B3dmContent content;
     content.rtcCenter = vec3Of(sections->featureTable, sections->featureBinary, "RTC_CENTER");
-    content.batchTable =
-        readBatchTable(sections->batchTable, sections->batchBinary, countOf(sections->featureTable, "BATCH_LENGTH"));
+    const std::size_t batchLength = countOf(sections->featureTable, "BATCH_LENGTH");
+    if (batchLength > bytes.size())
+        return contentError("b3dm", batchLengthError(batchLength, bytes.size()), path);
+    content.batchTable = readBatchTable(sections->batchTable, sections->batchBinary, batchLength);
     if (sections->body.size() < 12 || sections->body.substr(0, 4) != "glTF")
         return contentError("b3dm", "it holds no binary glTF (glb) after its tables", path);
     content.glb = std::string(sections->body);
@@ -478,6 +488,8 @@ Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path)
             return contentError("pnts", "its BATCH_ID values are not 32-bit unsigned integers", path);
         points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
         batchLength = countOf(table, "BATCH_LENGTH");
+        if (batchLength > bytes.size())
+            return contentError("pnts", batchLengthError(batchLength, bytes.size()), path);
     }
     points.batchTable = readBatchTable(sections->batchTable, sections->batchBinary, batchLength);
     return points;
