@@ -5,15 +5,16 @@
 #
 # Each target fuzzes its own working corpus, build/fuzz/corpus-work/TARGET (seeded from tests/fuzz/corpus/TARGET and
 # kept between runs); crashing, timing-out and leaking inputs go to build/fuzz/crashes/TARGET/, the log to
-# build/fuzz/logs/TARGET.log. libFuzzer stops a target at its first find. One line per target at the end:
-# executions, exec/s, cov, ft, corpus size, finds. Copy a find into tests/fuzz/regressions/TARGET/ once it is fixed
+# build/fuzz/logs/TARGET.log. libFuzzer stops a target at its first crash or timeout (a slow unit is saved and the
+# run goes on). One line per target at the end: executions, exec/s, cov, ft, corpus (libFuzzer's units/bytes),
+# files in the working corpus, finds. Copy a find into tests/fuzz/regressions/TARGET/ once it is fixed
 # (test_fuzz_inputs replays them in the normal suite).
 set -euo pipefail
 
 all_targets=(incident_import filter_json gpkg_geometry oblique_metadata tileset report_template tile_content)
 
 if [[ $# -lt 1 || ! $1 =~ ^[0-9]+$ ]]; then
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
     exit 2
 fi
 seconds=$1
@@ -65,10 +66,11 @@ for target in "${targets[@]}"; do
     last=$(grep -E '^#[0-9]+' "$log" | grep 'cov:' | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-    corpus=$(find "$work" -type f | wc -l)
+    corpus=$(sed -n 's/.* corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p' <<<"$last")
+    files=$(find "$work" -type f | wc -l)
     finds=$(( $(find "$crashes" -type f | wc -l) - before ))
-    line=$(printf '%-18s executions %-10s exec/s %-6s cov %-6s ft %-6s corpus %-6s finds %s' "$target" \
-        "${executions:-?}" "${per_second:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$finds")
+    line=$(printf '%-18s executions %-10s exec/s %-6s cov %-6s ft %-6s corpus %-12s files %-6s finds %s' "$target" \
+        "${executions:-?}" "${per_second:-?}" "${cov:-?}" "${ft:-?}" "${corpus:-?}" "$files" "$finds")
     if [[ $status -ne 0 ]]; then
         reason=$(grep -m1 -E 'ERROR: |invariant broken|runtime error|ParseDictionaryFile' "$log" | cut -c1-140 || true)
         line+="  (exit $status: ${reason:-see the log})"
