@@ -25,9 +25,12 @@ struct Target
 };
 
 const Target Targets[] = {
-    {"incident_import", fuzz::incidentImport}, {"filter_json", fuzz::filterJson},
-    {"gpkg_geometry", fuzz::gpkgGeometry},     {"oblique_metadata", fuzz::obliqueMetadata},
-    {"tileset", fuzz::tileset},                {"report_template", fuzz::reportTemplate},
+    {"incident_import", fuzz::incidentImport},
+    {"filter_json", fuzz::filterJson},
+    {"gpkg_geometry", fuzz::gpkgGeometry},
+    {"oblique_metadata", fuzz::obliqueMetadata},
+    {"tileset", fuzz::tileset},
+    {"report_template", fuzz::reportTemplate},
     {"tile_content", fuzz::tileContent},
 };
 
@@ -52,12 +55,11 @@ private slots:
         QTest::addColumn<int>("target");
         QTest::addColumn<QString>("path");
         for (int t = 0; t < static_cast<int>(std::size(Targets)); ++t)
-            for (const QString kind : {QStringLiteral("corpus"), QStringLiteral("regressions")})
+            for (const char* kind : {"corpus", "regressions"})
             {
-                const QDir folder(FuzzFolder + '/' + kind + '/' + QLatin1String(Targets[t].name));
+                const QDir folder(FuzzFolder + '/' + QLatin1String(kind) + '/' + QLatin1String(Targets[t].name));
                 for (const QString& file : folder.entryList(QDir::Files, QDir::Name))
-                    QTest::addRow("%s/%s/%s", Targets[t].name, qPrintable(kind), qPrintable(file))
-                        << t << folder.filePath(file);
+                    QTest::addRow("%s/%s/%s", Targets[t].name, kind, qPrintable(file)) << t << folder.filePath(file);
             }
     }
 
@@ -71,7 +73,8 @@ private slots:
         fuzz::Outcome outcome = fuzz::Outcome::Refused;
         try
         {
-            outcome = Targets[target].entry(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+            outcome =
+                Targets[target].entry(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
         }
         catch (const std::exception& error)
         {

@@ -47,7 +47,8 @@ inline const std::filesystem::path& scratchFolder()
 inline std::string writeScratchFile(const std::string& name, std::string_view bytes)
 {
     const std::filesystem::path path = scratchFolder() / name;
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return path.string();
 }
 
@@ -89,12 +90,12 @@ inline std::string_view bytesView(const std::uint8_t* bytes, std::size_t size)
     }                                                                                                                  \
     extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size)                                 \
     {                                                                                                                  \
-        const citytwin::fuzz::Outcome outcome = function(citytwin::fuzz::bytesView(bytes, size));                     \
-        /* CITYTWIN_FUZZ_OUTCOME=1 fuzz_x FILE... says what became of each file (to name seeds ok_ or bad_). */       \
-        static const bool report = std::getenv("CITYTWIN_FUZZ_OUTCOME") != nullptr;                                   \
+        const citytwin::fuzz::Outcome outcome = function(citytwin::fuzz::bytesView(bytes, size));                      \
+        /* CITYTWIN_FUZZ_OUTCOME=1 fuzz_x FILE... says what became of each file (to name seeds ok_ or bad_). */        \
+        static const bool report = std::getenv("CITYTWIN_FUZZ_OUTCOME") != nullptr;                                    \
         if (report)                                                                                                    \
             std::fprintf(stderr, "outcome: %s\n",                                                                      \
-                         outcome == citytwin::fuzz::Outcome::Accepted ? "accepted" : "refused");                        \
+                         outcome == citytwin::fuzz::Outcome::Accepted ? "accepted" : "refused");                       \
         return 0;                                                                                                      \
     }
 #endif

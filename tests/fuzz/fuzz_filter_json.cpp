@@ -22,12 +22,12 @@ const data::IncidentStore* incidentStore()
             auto opened = data::ProjectStore::open(project);
             if (!opened)
                 return std::nullopt;
-            const std::string csv = writeScratchFile(
-                "filter-incidents.csv",
-                "external_id,reported_at,category,source,status,closed_at,x,y\n"
-                "1,2024-03-05 14:23,illegal_parking,camera_ai,closed,2024-03-06 10:00,118.18,39.65\n"
-                "2,2024-03-05 15:00,illegal_parking,camera_ai,open,,118.181,39.651\n"
-                "3,2024-03-07 09:10,street_vending,grid_worker,open,,118.182,39.649\n");
+            const std::string csv =
+                writeScratchFile("filter-incidents.csv",
+                                 "external_id,reported_at,category,source,status,closed_at,x,y\n"
+                                 "1,2024-03-05 14:23,illegal_parking,camera_ai,closed,2024-03-06 10:00,118.18,39.65\n"
+                                 "2,2024-03-05 15:00,illegal_parking,camera_ai,open,,118.181,39.651\n"
+                                 "3,2024-03-07 09:10,street_vending,grid_worker,open,,118.182,39.649\n");
             data::IncidentImportOptions options;
             options.crs = "EPSG:4326";
             (void)data::importIncidents(*opened, csv, options);
