@@ -8,6 +8,10 @@ find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 # CityGML 1.0 / 2.0 (libcitygml, which parses with Xerces-C): the target citygml::citygml.
 find_package(citygml 2.3 REQUIRED CONFIG)
+# The fuzz build (CITYTWIN_FUZZ) builds citytwin_data alone: no glTF, OSG or Qt.
+if(CITYTWIN_FUZZ)
+    return()
+endif()
 # glTF for 3D Tiles content. Debian ships it as a shared library (the implementation and stb_image built in),
 # so no source file defines TINYGLTF_IMPLEMENTATION (see /usr/share/doc/libtinygltf-dev/README.Debian).
 find_package(TinyGLTF REQUIRED CONFIG)

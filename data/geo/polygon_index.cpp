@@ -27,7 +27,13 @@ void PolygonIndex::add(std::int64_t id, const Polygon& polygon)
     }
     if (!entry.box.isValid())
         return;
-    mExtent.include(entry.box);
+    // A polygon whose extent, or whose extent with the others, is not finite (NaN, or coordinates so far apart that
+    // their difference overflows) cannot be put in cells: it is left out, as an empty one is.
+    Extent extent = mExtent;
+    extent.include(entry.box);
+    if (!std::isfinite(extent.maxX - extent.minX) || !std::isfinite(extent.maxY - extent.minY))
+        return;
+    mExtent = extent;
     mEntries.push_back(std::move(entry));
 }
 
@@ -37,8 +43,15 @@ void PolygonIndex::build()
     if (mEntries.empty())
         return;
     // About two polygons per cell on average.
-    const double area = std::max(1.0, (mExtent.maxX - mExtent.minX) * (mExtent.maxY - mExtent.minY));
+    const double width = mExtent.maxX - mExtent.minX;
+    const double height = mExtent.maxY - mExtent.minY;
+    const double area = std::max(1.0, width * height);
     mCellSize = std::max(1.0, std::sqrt(area / std::max<std::size_t>(1, mEntries.size() / 2)));
+    // But never more than about four cells per polygon: a long, thin extent (a filter's sliver polygon, a stray
+    // far-away vertex) would otherwise ask for billions of cells along its long side, past int and memory.
+    const double maximumCells = 4.0 * static_cast<double>(mEntries.size()) + 16.0;
+    while ((width / mCellSize + 2.0) * (height / mCellSize + 2.0) > maximumCells)
+        mCellSize *= 2.0;
     mColumns = std::max(1, static_cast<int>(std::ceil((mExtent.maxX - mExtent.minX) / mCellSize)) + 1);
     mRows = std::max(1, static_cast<int>(std::ceil((mExtent.maxY - mExtent.minY) / mCellSize)) + 1);
     mCells.assign(static_cast<std::size_t>(mColumns) * mRows, {});
@@ -77,7 +90,8 @@ bool PolygonIndex::contains(const Entry& entry, double x, double y)
 
 std::optional<std::int64_t> PolygonIndex::find(double x, double y) const
 {
-    if (mCells.empty() || x < mExtent.minX || x > mExtent.maxX || y < mExtent.minY || y > mExtent.maxY)
+    // Written so that NaN coordinates fail too.
+    if (mCells.empty() || !(x >= mExtent.minX && x <= mExtent.maxX && y >= mExtent.minY && y <= mExtent.maxY))
         return std::nullopt;
     const int c = static_cast<int>((x - mExtent.minX) / mCellSize);
     const int r = static_cast<int>((y - mExtent.minY) / mCellSize);

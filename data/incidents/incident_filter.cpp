@@ -23,16 +23,34 @@ std::int64_t nowSeconds()
         .count();
 }
 
-/// Reads a time given as ISO text or Unix seconds.
+/// The times a filter may hold, in Unix seconds: the years 1 to 9999, which toJson can write as ISO text and
+/// fromJson read back (larger numbers do not fit the calendar, nor, as doubles, an int64).
+constexpr std::int64_t EarliestTime = -62135596800; // 0001-01-01T00:00:00Z
+constexpr std::int64_t LatestTime = 253402300799;   // 9999-12-31T23:59:59Z
+
+/// Reads a time given as ISO text or Unix seconds; nothing when it is neither or lies outside the years 1 to 9999.
 std::optional<std::int64_t> timeValue(const Json& value)
 {
-    if (value.is_number_integer())
-        return value.get<std::int64_t>();
-    if (value.is_number())
-        return static_cast<std::int64_t>(std::floor(value.get<double>()));
-    if (value.is_string())
-        return parseIncidentTime(value.get<std::string>());
-    return std::nullopt;
+    std::optional<std::int64_t> seconds;
+    if (value.is_number_unsigned())
+    {
+        if (value.get<std::uint64_t>() <= static_cast<std::uint64_t>(LatestTime))
+            seconds = value.get<std::int64_t>();
+    }
+    else if (value.is_number_integer())
+        seconds = value.get<std::int64_t>();
+    else if (value.is_number())
+    {
+        // Compared as a double before the conversion: a double beyond int64's range must not be converted.
+        const double floored = std::floor(value.get<double>());
+        if (floored >= static_cast<double>(EarliestTime) && floored <= static_cast<double>(LatestTime))
+            seconds = static_cast<std::int64_t>(floored);
+    }
+    else if (value.is_string())
+        seconds = parseIncidentTime(value.get<std::string>());
+    if (!seconds || *seconds < EarliestTime || *seconds > LatestTime)
+        return std::nullopt;
+    return seconds;
 }
 
 /// Sets mask entries for the codes named in list (all of them when the list is empty); false when none of a
@@ -146,7 +164,8 @@ Result<bool> readTimes(const Json& root, IncidentFilter& filter)
             continue;
         *target = timeValue(root[key]);
         if (!*target)
-            return Error{ErrorCode::InvalidArgument, std::string(key) + " is not a date-time"};
+            return Error{ErrorCode::InvalidArgument,
+                         std::string(key) + " is not a date-time (ISO text or Unix seconds, years 1 to 9999)"};
     }
     return true;
 }
@@ -189,8 +208,9 @@ Result<IncidentFilter> IncidentFilter::fromJson(const std::string& json)
     const Json root = Json::parse(json, nullptr, false);
     if (root.is_discarded() || !root.is_object())
         return Error{ErrorCode::InvalidArgument, "a filter must be a JSON object"};
+    // Compared as a double: get<int>() would wrap a large version (4294967297) round to 1.
     if (root.contains("version") &&
-        (!root["version"].is_number_integer() || root["version"].get<int>() > FilterFormatVersion))
+        (!root["version"].is_number_integer() || root["version"].get<double>() > FilterFormatVersion))
         return Error{ErrorCode::InvalidArgument, "the filter was written by a newer CityTwin"};
     IncidentFilter filter;
     if (auto times = readTimes(root, filter); !times)

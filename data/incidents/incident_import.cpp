@@ -236,8 +236,12 @@ Result<Columns> resolveColumns(const FieldMapping& mapping, const std::vector<st
     {
         auto found = std::find(names.begin(), names.end(), column);
         if (found == names.end())
+        {
+            // A named copy: lambdas cannot capture structured bindings before clang 16 (the fuzz build's clang-14).
+            const std::string wanted = lowerAscii(column);
             found = std::find_if(names.begin(), names.end(),
-                                 [&](const std::string& name) { return lowerAscii(name) == lowerAscii(column); });
+                                 [&wanted](const std::string& name) { return lowerAscii(name) == wanted; });
+        }
         if (found == names.end())
             return Error{ErrorCode::InvalidArgument,
                          "the mapping names column '" + column + "' for " + target + ", which the source does not have",

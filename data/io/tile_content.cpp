@@ -7,7 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -147,6 +149,9 @@ std::optional<std::vector<double>> tableValues(const Json& table, std::string_vi
 {
     if (!table.contains(name))
         return std::nullopt;
+    // A count from the file (POINTS_LENGTH, INSTANCES_LENGTH) times the components must not wrap round.
+    if (components == 0 || count > std::numeric_limits<std::size_t>::max() / components)
+        return std::nullopt;
     const Json& property = table[name];
     std::vector<double> values;
     if (property.is_array())
@@ -169,6 +174,22 @@ std::optional<std::vector<double>> tableValues(const Json& table, std::string_vi
     for (std::size_t i = 0; i < values.size(); ++i)
         values[i] = componentValue(binary.data() + offset + i * size, type);
     return values;
+}
+
+/// True when the first count values convert to T without undefined behaviour: for an integral T, values whose whole
+/// part T holds; for float, finite values within float's range. (A JSON array or a DOUBLE property can hold any
+/// number, and converting one out of range is undefined.)
+template <typename T> bool valuesFit(const std::vector<double>& values, std::size_t count)
+{
+    return std::all_of(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(count),
+                       [](double value)
+                       {
+                           if constexpr (std::is_integral_v<T>)
+                               return value > static_cast<double>(std::numeric_limits<T>::min()) - 1.0 &&
+                                      value < static_cast<double>(std::numeric_limits<T>::max()) + 1.0;
+                           else
+                               return std::isfinite(value) && std::abs(value) <= std::numeric_limits<T>::max();
+                       });
 }
 
 std::optional<Vec3> vec3Of(const Json& table, std::string_view binary, const std::string& name)
@@ -202,6 +223,14 @@ std::size_t typeComponents(const std::string& type)
     if (type == "VEC4")
         return 4;
     return 1;
+}
+
+/// Each feature of a tile has at least a byte of it (a vertex's batch id, a point): a larger BATCH_LENGTH is corrupt
+/// and would have readBatchTable allocate a value per feature and property.
+std::string batchLengthError(std::size_t batchLength, std::size_t tileBytes)
+{
+    return "its BATCH_LENGTH " + std::to_string(batchLength) + " is more than a tile of " + std::to_string(tileBytes) +
+           " bytes can hold";
 }
 
 BatchTable readBatchTable(const Json& table, std::string_view binary, std::size_t length)
@@ -278,19 +307,32 @@ std::optional<std::vector<double>> readPositions(const TileSections& sections, s
     return quantized;
 }
 
-void readPointColors(const TileSections& sections, PntsContent& points)
+/// Reads the points' colours (RGBA, RGB, RGB565 or CONSTANT_RGBA, if any); an error text naming the property whose
+/// values are not colours, empty when they are fine.
+std::string readPointColors(const TileSections& sections, PntsContent& points)
 {
     const Json& table = sections.featureTable;
     const std::size_t count = points.pointCount;
     points.colors.clear();
     if (auto rgba = tableValues(table, sections.featureBinary, "RGBA", count, 4, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*rgba, count * 4))
+            return "its RGBA values are not bytes (0 to 255)";
         points.colors.assign(rgba->begin(), rgba->begin() + static_cast<std::ptrdiff_t>(count * 4));
+    }
     else if (auto rgb = tableValues(table, sections.featureBinary, "RGB", count, 3, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*rgb, count * 3))
+            return "its RGB values are not bytes (0 to 255)";
         for (std::size_t i = 0; i < count; ++i)
             points.colors.insert(points.colors.end(), {static_cast<std::uint8_t>((*rgb)[i * 3]),
                                                        static_cast<std::uint8_t>((*rgb)[i * 3 + 1]),
                                                        static_cast<std::uint8_t>((*rgb)[i * 3 + 2]), 255});
+    }
     else if (auto packed = tableValues(table, sections.featureBinary, "RGB565", count, 1, "UNSIGNED_SHORT"))
+    {
+        if (!valuesFit<std::uint16_t>(*packed, count))
+            return "its RGB565 values are not 16-bit numbers";
         for (std::size_t i = 0; i < count; ++i)
         {
             const auto value = static_cast<unsigned>((*packed)[i]);
@@ -298,10 +340,16 @@ void readPointColors(const TileSections& sections, PntsContent& points)
                                                        static_cast<std::uint8_t>(((value >> 5) & 63) * 255 / 63),
                                                        static_cast<std::uint8_t>((value & 31) * 255 / 31), 255});
         }
+    }
     else if (auto constant = tableValues(table, sections.featureBinary, "CONSTANT_RGBA", 1, 4, "UNSIGNED_BYTE"))
+    {
+        if (!valuesFit<std::uint8_t>(*constant, 4))
+            return "its CONSTANT_RGBA values are not bytes (0 to 255)";
         for (std::size_t i = 0; i < count; ++i)
             for (int c = 0; c < 4; ++c)
                 points.colors.push_back(static_cast<std::uint8_t>((*constant)[c]));
+    }
+    return {};
 }
 
 /// The Draco attribute id of a 3DTILES_draco_point_compression property, when it is compressed.
@@ -483,8 +531,10 @@ Result<B3dmContent> parseB3dm(std::string_view bytes, const std::string& path)
         return sections.error();
     B3dmContent content;
     content.rtcCenter = vec3Of(sections->featureTable, sections->featureBinary, "RTC_CENTER");
-    content.batchTable =
-        readBatchTable(sections->batchTable, sections->batchBinary, countOf(sections->featureTable, "BATCH_LENGTH"));
+    const std::size_t batchLength = countOf(sections->featureTable, "BATCH_LENGTH");
+    if (batchLength > bytes.size())
+        return contentError("b3dm", batchLengthError(batchLength, bytes.size()), path);
+    content.batchTable = readBatchTable(sections->batchTable, sections->batchBinary, batchLength);
     if (sections->body.size() < 12 || sections->body.substr(0, 4) != "glTF")
         return contentError("b3dm", "it holds no binary glTF (glb) after its tables", path);
     content.glb = std::string(sections->body);
@@ -519,22 +569,33 @@ Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path)
                                 path);
         for (int i = 0; i < 3; ++i)
             points.centre[i] = rtc[i] + offset[i];
+        if (!valuesFit<float>(*positions, points.pointCount * 3))
+            return contentError("pnts", "its positions are not finite 32-bit numbers", path);
         points.positions.assign(positions->begin(),
                                 positions->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
     }
     if (points.colors.empty())
-        readPointColors(*sections, points);
+        if (const std::string error = readPointColors(*sections, points); !error.empty())
+            return contentError("pnts", error, path);
     if (points.normals.empty())
         if (auto normals = tableValues(table, sections->featureBinary, "NORMAL", points.pointCount, 3, "FLOAT"))
+        {
+            if (!valuesFit<float>(*normals, points.pointCount * 3))
+                return contentError("pnts", "its NORMAL values are not finite 32-bit numbers", path);
             points.normals.assign(normals->begin(),
                                   normals->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
+        }
     std::size_t batchLength = points.pointCount;
     if (!points.batchIds.empty())
         batchLength = countOf(table, "BATCH_LENGTH");
     else if (auto ids = tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
     {
+        if (!valuesFit<std::uint32_t>(*ids, points.pointCount))
+            return contentError("pnts", "its BATCH_ID values are not 32-bit unsigned integers", path);
         points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
         batchLength = countOf(table, "BATCH_LENGTH");
+        if (batchLength > bytes.size())
+            return contentError("pnts", batchLengthError(batchLength, bytes.size()), path);
     }
     points.batchTable = readBatchTable(sections->batchTable, sections->batchBinary, batchLength);
     dropDracoBatchProperties(sections->batchTable, points.batchTable);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace citytwin::data
 {
@@ -76,9 +77,12 @@ std::string readItem(const nlohmann::json& json, std::size_t index, ReportItem& 
     item.figures = json.value("figures", std::vector<std::string>());
     item.chart = json.value("chart", std::string());
     item.table = json.value("table", std::string());
-    item.rows = json.value("rows", 10);
-    if (item.rows < 1 || item.rows > 200)
-        return where + "rows must be 1 to 200";
+    // Checked as a number before it becomes an int: 1e50 (or 2.5) is no row count.
+    const nlohmann::json rows = json.value("rows", nlohmann::json(10));
+    if (!rows.is_number() || rows.get<double>() != std::floor(rows.get<double>()) || rows.get<double>() < 1.0 ||
+        rows.get<double>() > 200.0)
+        return where + "rows must be a whole number from 1 to 200";
+    item.rows = rows.get<int>();
     item.text = json.value("text", std::string());
     return {};
 }
