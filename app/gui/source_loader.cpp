@@ -77,6 +77,11 @@ SourceLoader::SourceLoader(LayerList& layers, ProjectSession& session, scene::Sc
 
 void SourceLoader::showTileWarnings()
 {
+    if (mModel.modelCount() == 0)
+    {
+        mTileWarnings.stop(); // started again when a tileset is opened
+        return;
+    }
     const QStringList warnings = tileset3dWarnings(mModel);
     for (const QString& warning : warnings)
         if (!mShownTileWarnings.contains(warning))
