@@ -1,6 +1,7 @@
 #include "common/gl_test_main.hpp"
 #include "common/compare.hpp"
 #include "common/mixed_geopackage.hpp"
+#include "common/project_fixture.hpp"
 #include "common/required_data.hpp"
 #include "common/scene_fixture.hpp"
 
@@ -155,11 +156,9 @@ private slots:
 
         QTemporaryDir dir;
         const QString broken = dir.filePath(QStringLiteral("broken.gml"));
-        QFile file(broken);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<?xml version=\"1.0\"?><core:CityModel xmlns:core=\"http://www.opengis.net/citygml/2.0\">"
-                   "<core:cityObjectMember><bldg:Building");
-        file.close();
+        QVERIFY(test::writeFile(broken, "<?xml version=\"1.0\"?><core:CityModel "
+                                        "xmlns:core=\"http://www.opengis.net/citygml/2.0\">"
+                                        "<core:cityObjectMember><bldg:Building"));
         mWindow->openFiles({broken});
         QVERIFY(finished.wait(20000));
         QVERIFY2(mWindow->lastError().contains(QStringLiteral("broken.gml")), qPrintable(mWindow->lastError()));
@@ -172,10 +171,8 @@ private slots:
         // offering the numeric columns; OK reads it again as points, and the guessed CRS is then confirmed.
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("stations.csv"));
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("station,a,b\n\xe4\xb8\x80\xe5\x8f\xb7,118.180,39.630\n\xe4\xba\x8c\xe5\x8f\xb7,118.190,39.640\n");
-        file.close();
+        QVERIFY(test::writeFile(csv, "station,a,b\n\xe4\xb8\x80\xe5\x8f\xb7,118.180,39.630\n"
+                                     "\xe4\xba\x8c\xe5\x8f\xb7,118.190,39.640\n"));
         const int before = mWindow->sceneModel().layerCount();
         mWindow->openFiles({csv});
         app::TableColumnsDialog* dialog = nullptr;
