@@ -585,14 +585,18 @@ Result<PntsContent> parsePnts(std::string_view bytes, const std::string& path)
             points.normals.assign(normals->begin(),
                                   normals->begin() + static_cast<std::ptrdiff_t>(points.pointCount * 3));
         }
+    if (points.batchIds.empty())
+        if (auto ids =
+                tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
+        {
+            if (!valuesFit<std::uint32_t>(*ids, points.pointCount))
+                return contentError("pnts", "its BATCH_ID values are not 32-bit unsigned integers", path);
+            points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
+        }
+    // Batch ids (from the table or from Draco) mean a BATCH_LENGTH, checked before a value is made per feature.
     std::size_t batchLength = points.pointCount;
     if (!points.batchIds.empty())
-        batchLength = countOf(table, "BATCH_LENGTH");
-    else if (auto ids = tableValues(table, sections->featureBinary, "BATCH_ID", points.pointCount, 1, "UNSIGNED_SHORT"))
     {
-        if (!valuesFit<std::uint32_t>(*ids, points.pointCount))
-            return contentError("pnts", "its BATCH_ID values are not 32-bit unsigned integers", path);
-        points.batchIds.assign(ids->begin(), ids->begin() + static_cast<std::ptrdiff_t>(points.pointCount));
         batchLength = countOf(table, "BATCH_LENGTH");
         if (batchLength > bytes.size())
             return contentError("pnts", batchLengthError(batchLength, bytes.size()), path);

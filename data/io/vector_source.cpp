@@ -166,39 +166,46 @@ void appendGeometry(const OGRGeometry& geometry, Feature& feature)
     }
 }
 
+template <class Visit> void forEachPosition(Feature& feature, Visit&& visit)
+{
+    for (Position& position : feature.points)
+        visit(position);
+    for (Ring& line : feature.lines)
+        for (Position& position : line)
+            visit(position);
+    for (Polygon& polygon : feature.polygons)
+        for (Ring& ring : polygon.rings)
+            for (Position& position : ring)
+                visit(position);
+}
+
 template <class Visit> void forEachPosition(std::vector<Feature>& features, Visit&& visit)
 {
     for (Feature& feature : features)
-    {
-        for (Position& position : feature.points)
-            visit(position);
-        for (Ring& line : feature.lines)
-            for (Position& position : line)
-                visit(position);
-        for (Polygon& polygon : feature.polygons)
-            for (Ring& ring : polygon.rings)
-                for (Position& position : ring)
-                    visit(position);
-    }
+        forEachPosition(feature, visit);
+}
+
+/// Every coordinate of the features, in forEachPosition's order.
+template <class Features> void collectPositions(Features& features, std::vector<double>& xs, std::vector<double>& ys)
+{
+    xs.clear();
+    ys.clear();
+    forEachPosition(features,
+                    [&](const Position& p)
+                    {
+                        xs.push_back(p.x);
+                        ys.push_back(p.y);
+                    });
 }
 
 /// Clears the geometry of every feature whose coordinates the pipeline cannot transform; returns how many.
 template <class Pipeline> std::size_t dropUntransformable(std::vector<Feature>& features, const Pipeline& pipeline)
 {
     std::size_t dropped = 0;
+    std::vector<double> xs, ys;
     for (Feature& feature : features)
     {
-        std::vector<double> xs, ys;
-        std::vector<Feature> one(1);
-        one.front().points = feature.points;
-        one.front().lines = feature.lines;
-        one.front().polygons = feature.polygons;
-        forEachPosition(one,
-                        [&](const Position& p)
-                        {
-                            xs.push_back(p.x);
-                            ys.push_back(p.y);
-                        });
+        collectPositions(feature, xs, ys);
         if (!xs.empty() && !pipeline.transform(xs, ys))
         {
             feature.points.clear();
@@ -369,12 +376,7 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
         return Error{transformer.error().code, "layer '" + layer.name + "': " + transformer.error().detail, path};
 
     std::vector<double> xs, ys;
-    forEachPosition(layer.features,
-                    [&](const Position& p)
-                    {
-                        xs.push_back(p.x);
-                        ys.push_back(p.y);
-                    });
+    collectPositions(layer.features, xs, ys);
     if (auto transformed = transformer->transform(xs, ys); !transformed)
     {
         // Some coordinates cannot be placed (NaN, 1e300, latitudes of 400°): those features lose their geometry,
@@ -387,14 +389,7 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
         layer.warnings.push_back({LayerWarning::Kind::GeometrySkipped, std::to_string(dropped),
                                   std::to_string(dropped) + " features have coordinates that cannot be placed in " +
                                       options.projectCrs + " (" + transformed.error().detail + "): not shown"});
-        xs.clear();
-        ys.clear();
-        forEachPosition(layer.features,
-                        [&](const Position& p)
-                        {
-                            xs.push_back(p.x);
-                            ys.push_back(p.y);
-                        });
+        collectPositions(layer.features, xs, ys);
         if (auto again = transformer->transform(xs, ys); !again)
             return Error{ErrorCode::TransformFailed, "layer '" + layer.name + "': " + again.error().detail, path};
     }
