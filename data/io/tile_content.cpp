@@ -511,17 +511,7 @@ TileContentKind contentKindFromMagic(std::string_view bytes)
 
 Result<std::string> readContentFile(const std::string& path)
 {
-    std::error_code errorCode;
-    if (!std::filesystem::is_regular_file(path, errorCode))
-        return Error{ErrorCode::FileNotFound, "tile content file not found", path};
-    if (std::filesystem::file_size(path, errorCode) > MaximumContentSize)
-        return Error{ErrorCode::FormatNotSupported, "tile content file larger than 1 GiB", path};
-    std::ifstream stream(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << stream.rdbuf();
-    if (!stream)
-        return Error{ErrorCode::FormatNotSupported, "tile content file cannot be read", path};
-    return bytes.str();
+    return readWholeFile(path, MaximumContentSize, "tile content file");
 }
 
 Result<B3dmContent> parseB3dm(std::string_view bytes, const std::string& path)

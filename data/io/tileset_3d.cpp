@@ -353,6 +353,22 @@ std::string tileset3dFile(const std::string& fileOrFolder)
     return fileOrFolder;
 }
 
+Result<std::string> readWholeFile(const std::string& path, std::uintmax_t limit, const std::string& what)
+{
+    std::error_code errorCode;
+    if (!std::filesystem::is_regular_file(path, errorCode))
+        return Error{ErrorCode::FileNotFound, what + " not found", path};
+    if (std::filesystem::file_size(path, errorCode) > limit)
+        return Error{ErrorCode::FormatNotSupported,
+                     what + " larger than " + std::to_string(limit >> 20) + " MiB", path};
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << stream.rdbuf();
+    if (!stream)
+        return Error{ErrorCode::FormatNotSupported, what + " cannot be read", path};
+    return bytes.str();
+}
+
 std::string tileset3dIdentity(const std::string& fileOrFolder)
 {
     std::error_code errorCode;
@@ -376,17 +392,10 @@ Result<Tileset3d> readTileset3d(const std::string& fileOrFolder, const Matrix4d&
                                 TileRefine parentRefine)
 {
     const std::string path = tileset3dFile(fileOrFolder);
-    std::error_code errorCode;
-    if (!std::filesystem::is_regular_file(path, errorCode))
-        return Error{ErrorCode::FileNotFound, "3D Tiles tileset file not found", path};
-    if (std::filesystem::file_size(path, errorCode) > MaximumTilesetSize)
-        return Error{ErrorCode::FormatNotSupported, "too large for a tileset.json", path};
-    std::ifstream stream(path, std::ios::binary);
-    std::ostringstream text;
-    text << stream.rdbuf();
-    if (!stream)
-        return Error{ErrorCode::FormatNotSupported, "cannot be read", path};
-    return parseTileset3d(text.str(), path, parentTransform, parentRefine);
+    auto text = readWholeFile(path, MaximumTilesetSize, "3D Tiles tileset file");
+    if (!text)
+        return text.error();
+    return parseTileset3d(text.value(), path, parentTransform, parentRefine);
 }
 
 Result<Tileset3d> parseTileset3d(const std::string& json, const std::string& path, const Matrix4d& parentTransform,

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <cstdint>
 #include <vector>
 
 namespace citytwin::data
@@ -99,6 +100,9 @@ Result<Tileset3d> parseTileset3d(const std::string& json, const std::string& pat
 
 /// Returns the tileset.json of a folder (or the path itself when it is a file).
 std::string tileset3dFile(const std::string& fileOrFolder);
+
+/// A whole file's bytes, at most limit of them; errors name the file as `what` ("tile content file").
+Result<std::string> readWholeFile(const std::string& path, std::uintmax_t limit, const std::string& what);
 
 /// The tileset file a path names, made canonical: two references to one file give the same string.
 std::string tileset3dIdentity(const std::string& fileOrFolder);
