@@ -75,17 +75,58 @@ SceneModel::SceneModel()
     state->setAttributeAndModes(lightModel.get());
 }
 
-int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
+NodeInputs SceneModel::inputsToAdd(const data::VectorLayer& layer) const
 {
+    NodeInputs inputs;
+    inputs.origin = mOrigin;
+    if (!mHasOrigin && layer.extent.isValid())
+        inputs.origin.set(std::round(layer.extent.centerX()), std::round(layer.extent.centerY()), 0.0);
+    inputs.sameKind = countOfKind(layerCount(), layer);
+    inputs.theme = mTheme;
+    inputs.heightScale = mHeightScale;
+    inputs.opacity = mBuildingOpacity;
+    inputs.ground = mGround;
+    return inputs;
+}
+
+NodeInputs SceneModel::inputsToReplace(int index, const data::VectorLayer& layer) const
+{
+    NodeInputs inputs;
+    inputs.origin = mOrigin;
+    inputs.sameKind = countOfKind(index, layer);
+    inputs.theme = mTheme;
+    inputs.heightScale = mHeightScale;
+    inputs.opacity = mBuildingOpacity;
+    inputs.ground = mGround;
+    inputs.thematic = mLayers.at(static_cast<std::size_t>(index)).thematic;
+    return inputs;
+}
+
+PreparedNode SceneModel::prepareNode(std::shared_ptr<const data::VectorLayer> layer, NodeInputs inputs)
+{
+    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, inputs);
+    return {std::move(layer), std::move(inputs), std::move(node)};
+}
+
+osg::ref_ptr<osg::MatrixTransform> SceneModel::nodeFor(const std::shared_ptr<const data::VectorLayer>& layer,
+                                                       const NodeInputs& inputs, PreparedNode& prepared) const
+{
+    if (prepared.node && prepared.layer == layer && prepared.inputs == inputs)
+        return std::move(prepared.node);
+    return buildNode(*layer, inputs);
+}
+
+int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer, PreparedNode prepared)
+{
+    const NodeInputs inputs = inputsToAdd(*layer);
     if (!mHasOrigin && layer->extent.isValid())
     {
-        mOrigin.set(std::round(layer->extent.centerX()), std::round(layer->extent.centerY()), 0.0);
+        mOrigin = inputs.origin;
         mHasOrigin = true;
     }
     const int index = layerCount();
-    const int sameKind = countOfKind(index, *layer);
-    const LayerStyle style = layerStyleFor(*layer, sameKind, mTheme);
-    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, sameKind, nullptr);
+    const LayerStyle style = layerStyleFor(*layer, inputs.sameKind, mTheme);
+    osg::ref_ptr<osg::MatrixTransform> node = nodeFor(layer, inputs, prepared);
     if (!style.visible)
         node->setNodeMask(0u);
     mLayerGroup->addChild(node.get());
@@ -108,10 +149,11 @@ int SceneModel::addLayer(std::shared_ptr<const data::VectorLayer> layer)
     return index;
 }
 
-void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer)
+void SceneModel::replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer, PreparedNode prepared)
 {
+    const NodeInputs inputs = inputsToReplace(index, *layer);
     LayerEntry& entry = mLayers.at(index);
-    osg::ref_ptr<osg::MatrixTransform> node = buildNode(*layer, countOfKind(index, *layer), entry.thematic.get());
+    osg::ref_ptr<osg::MatrixTransform> node = nodeFor(layer, inputs, prepared);
     node->setNodeMask(entry.node->getNodeMask());
     mLayerGroup->replaceChild(entry.node.get(), node.get());
     entry.node = node;
@@ -125,19 +167,19 @@ int SceneModel::countOfKind(int before, const data::VectorLayer& layer) const
                                           [&](const LayerEntry& entry) { return entry.data->kind == layer.kind; }));
 }
 
-osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer& layer, int sameKindBefore,
-                                                         const ThematicColors* thematic) const
+osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer& layer, const NodeInputs& inputs)
 {
-    LayerStyle style = layerStyleFor(layer, sameKindBefore, mTheme);
-    style.heightScale = mHeightScale;
-    style.solidOpacity = mBuildingOpacity;
+    const ThematicColors* thematic = inputs.thematic.get();
+    LayerStyle style = layerStyleFor(layer, inputs.sameKind, inputs.theme);
+    style.heightScale = inputs.heightScale;
+    style.solidOpacity = inputs.opacity;
     if (thematic)
     {
         // A choropleth needs a fill: areas drawn as outlines get one.
         style.fillOpacity = std::max(style.fillOpacity, 0.75f);
         style.groundFill = false;
     }
-    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(layer, mOrigin, style, mGround.get());
+    osg::ref_ptr<osg::MatrixTransform> node = buildLayerNode(layer, inputs.origin, style, inputs.ground.get());
     if (thematic)
     {
         setFeatureColors(*node,
@@ -145,7 +187,7 @@ osg::ref_ptr<osg::MatrixTransform> SceneModel::buildNode(const data::VectorLayer
                              return feature < thematic->perFeature.size() ? thematic->perFeature[feature] : NoDataColor;
                          });
     }
-    else if (mTheme == Theme::Night && std::any_of(layer.features.begin(), layer.features.end(), isExtruded))
+    else if (inputs.theme == Theme::Night && std::any_of(layer.features.begin(), layer.features.end(), isExtruded))
     {
         // Night: buildings are told apart by height, solids and roof edges alike (areas of the layer without one
         // keep their fill colour).
@@ -340,7 +382,8 @@ void SceneModel::setOriginIfUnset(const osg::Vec3d& projectPoint)
     mHasOrigin = true;
 }
 
-void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground)
+void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground,
+                            std::vector<PreparedNode> draped)
 {
     mTerrainGroup->removeChildren(0, mTerrainGroup->getNumChildren());
     mTerrain = std::move(terrain);
@@ -349,7 +392,12 @@ void SceneModel::setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<con
         mTerrainGroup->addChild(mTerrain.get());
     // Drape (or undrape) every layer.
     for (int i = 0; i < layerCount(); ++i)
-        replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
+    {
+        const auto& layer = mLayers[static_cast<std::size_t>(i)].data;
+        const auto prepared = std::find_if(draped.begin(), draped.end(),
+                                           [&layer](const PreparedNode& node) { return node.layer == layer; });
+        replaceLayer(i, layer, prepared == draped.end() ? PreparedNode{} : std::move(*prepared));
+    }
     updateLabels();
     if (!mFocusAreas.empty())
         rebuildFocus();

@@ -25,6 +25,29 @@ struct VectorLayer;
 namespace citytwin::scene
 {
 
+/// Everything a layer's node is built from besides the layer itself, copied so that the node can be built on
+/// another thread (SceneModel::prepareNode).
+struct NodeInputs
+{
+    osg::Vec3d origin;
+    /// How many layers of the same kind come before it (its place in the palette).
+    int sameKind = 0;
+    Theme theme = Theme::Day;
+    float heightScale = 1.0f;
+    float opacity = 1.0f;
+    std::shared_ptr<const data::HeightField> ground;
+    std::shared_ptr<const ThematicColors> thematic;
+    bool operator==(const NodeInputs& other) const = default;
+};
+
+/// A layer's node built ahead (on the thread pool) from a layer and the inputs the model gave for it.
+struct PreparedNode
+{
+    std::shared_ptr<const data::VectorLayer> layer;
+    NodeInputs inputs;
+    osg::ref_ptr<osg::MatrixTransform> node;
+};
+
 /// The 3D scene of a project: its layers as nodes under one root, placed around a scene origin.
 ///
 /// World coordinates are project-CRS metres minus the scene origin (z up), so the camera and bounding
@@ -40,14 +63,24 @@ public:
     /// Returns the root node to render: lighting state plus every layer.
     osg::Group* root() const { return mRoot.get(); }
 
-    /// Adds a layer (sharing its data), builds its node and returns its index.
-    int addLayer(std::shared_ptr<const data::VectorLayer> layer);
+    /// Adds a layer (sharing its data), builds its node and returns its index. A node prepared for it (prepareNode
+    /// with inputsToAdd) is taken instead of building one when the model's inputs are still those it was built with.
+    int addLayer(std::shared_ptr<const data::VectorLayer> layer, PreparedNode prepared = {});
 
-    /// Replaces a layer's data (a re-read, new rows) and rebuilds its node; keeps its visibility and style.
-    void replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer);
+    /// Replaces a layer's data (a re-read, new rows) and rebuilds its node; keeps its visibility and style. A node
+    /// prepared for it (inputsToReplace) is taken as by addLayer.
+    void replaceLayer(int index, std::shared_ptr<const data::VectorLayer> layer, PreparedNode prepared = {});
+
+    /// What addLayer would build the layer's node from now; what replaceLayer would for the layer at an index.
+    NodeInputs inputsToAdd(const data::VectorLayer& layer) const;
+    NodeInputs inputsToReplace(int index, const data::VectorLayer& layer) const;
+    /// Builds a layer's node from inputs, on any thread (the model is not touched): the slow part of adding a
+    /// layer (triangulating areas, extruding buildings, draping on the ground).
+    static PreparedNode prepareNode(std::shared_ptr<const data::VectorLayer> layer, NodeInputs inputs);
 
     int layerCount() const { return static_cast<int>(mLayers.size()); }
     const data::VectorLayer& layer(int index) const { return *mLayers.at(index).data; }
+    std::shared_ptr<const data::VectorLayer> sharedLayer(int index) const { return mLayers.at(index).data; }
     osg::MatrixTransform* layerNode(int index) const { return mLayers.at(index).node.get(); }
     /// Returns the layer whose node is on the given node path, or -1.
     int layerIndexOf(const osg::NodePath& path) const;
@@ -69,7 +102,10 @@ public:
 
     /// Shows a terrain (from buildTerrain) under the layers and drapes every layer on its ground heights
     /// (layers are rebuilt); a null node removes it. The ground may be null (imagery without a DEM).
-    void setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground);
+    /// Nodes prepared for the layers on that ground (inputsToReplace with the ground set) are taken in place of
+    /// building them.
+    void setTerrain(osg::ref_ptr<osg::Node> terrain, std::shared_ptr<const data::HeightField> ground,
+                    std::vector<PreparedNode> draped = {});
     osg::Node* terrain() const { return mTerrain.get(); }
     const data::HeightField* ground() const { return mGround.get(); }
 
@@ -139,8 +175,10 @@ private:
     void rebuildFocus();
     /// Returns how many of the first `before` layers have the kind of `layer` (its place in its palette).
     int countOfKind(int before, const data::VectorLayer& layer) const;
-    osg::ref_ptr<osg::MatrixTransform> buildNode(const data::VectorLayer& layer, int sameKindBefore,
-                                                 const ThematicColors* thematic) const;
+    /// The node for a layer: the prepared one when it was built from the same layer and inputs, else built now.
+    osg::ref_ptr<osg::MatrixTransform> nodeFor(const std::shared_ptr<const data::VectorLayer>& layer,
+                                               const NodeInputs& inputs, PreparedNode& prepared) const;
+    static osg::ref_ptr<osg::MatrixTransform> buildNode(const data::VectorLayer& layer, const NodeInputs& inputs);
 
     struct LayerEntry
     {

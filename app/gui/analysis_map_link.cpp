@@ -148,8 +148,10 @@ void AnalysisMapLink::focusFilterArea()
 
 void AnalysisMapLink::showLayer(std::shared_ptr<const data::VectorLayer> layer)
 {
-    mLayers.show(std::move(layer));
-    mViewport.sceneChanged(false);
+    // Its node is built on the thread pool (a coverage layer has thousands of polygons).
+    mLayers.place({.kind = LayerList::Placement::Kind::Show,
+                   .layer = std::move(layer),
+                   .done = [this](int) { mViewport.sceneChanged(false); }});
 }
 
 void AnalysisMapLink::highlightBuildings(const QList<qint64>& ids)

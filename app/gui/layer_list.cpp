@@ -4,7 +4,9 @@
 
 #include "scene/scene_model.hpp"
 
+#include <QFutureWatcher>
 #include <QSignalBlocker>
+#include <QtConcurrent/QtConcurrent>
 
 namespace citytwin::app
 {
@@ -38,15 +40,117 @@ bool LayerList::isVisible(int index) const
 
 int LayerList::add(std::shared_ptr<const data::VectorLayer> layer)
 {
-    const int index = mModel.addLayer(layer);
+    return add(std::move(layer), scene::PreparedNode{});
+}
+
+int LayerList::add(std::shared_ptr<const data::VectorLayer> layer, scene::PreparedNode prepared)
+{
+    const int index = mModel.addLayer(layer, std::move(prepared));
     mDock.addLayer(*layer, mModel.isLayerVisible(index));
     return index;
 }
 
 void LayerList::replace(int index, std::shared_ptr<const data::VectorLayer> layer)
 {
-    mModel.replaceLayer(index, layer);
+    replace(index, std::move(layer), scene::PreparedNode{});
+}
+
+void LayerList::replace(int index, std::shared_ptr<const data::VectorLayer> layer, scene::PreparedNode prepared)
+{
+    mModel.replaceLayer(index, layer, std::move(prepared));
     mDock.updateLayer(index, *layer);
+}
+
+void LayerList::place(Placement placement)
+{
+    runInTurn([this, placement = std::move(placement)]() mutable { return beginPlacement(std::move(placement)); });
+}
+
+void LayerList::runInTurn(Step begin)
+{
+    mPlacements.push_back(std::move(begin));
+    if (!mPlacing)
+        placeNext();
+}
+
+void LayerList::placeNext()
+{
+    while (!mPlacements.empty())
+    {
+        mPlacing = true;
+        Step begin = std::move(mPlacements.front());
+        mPlacements.pop_front();
+        Work work = begin();
+        if (!work)
+            continue;
+        auto* watcher = new QFutureWatcher<Apply>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher]
+                {
+                    watcher->deleteLater();
+                    if (const Apply apply = watcher->result())
+                        apply();
+                    placeNext();
+                });
+        watcher->setFuture(QtConcurrent::run(std::move(work)));
+        return;
+    }
+    mPlacing = false;
+    emit placed();
+}
+
+LayerList::Work LayerList::beginPlacement(Placement placement)
+{
+    // The node's inputs are the model's now: placements run one at a time, so nothing queued changes them before
+    // this one ends (a change by other means makes the model build the node again, see SceneModel::addLayer).
+    std::shared_ptr<const data::VectorLayer> current;
+    int target = placement.index;
+    if (placement.kind == Placement::Kind::Show)
+        target = find(placement.layer->sourcePath, placement.layer->name);
+    if (placement.kind == Placement::Kind::Replace)
+    {
+        if (target < 0 || target >= count())
+            return {};
+        current = mModel.sharedLayer(target);
+    }
+    const data::VectorLayer& shape = placement.layer ? *placement.layer : *current;
+    const scene::NodeInputs inputs = target >= 0 ? mModel.inputsToReplace(target, shape) : mModel.inputsToAdd(shape);
+    return [this, placement = std::move(placement), current, inputs]() mutable -> Apply
+    {
+        std::shared_ptr<const data::VectorLayer> made = placement.change ? placement.change(current) : placement.layer;
+        scene::PreparedNode node = scene::SceneModel::prepareNode(made, inputs);
+        return [this, placement = std::move(placement), made = std::move(made), node = std::move(node)]() mutable
+        { finishPlacement(std::move(placement), std::move(made), std::move(node)); };
+    };
+}
+
+void LayerList::finishPlacement(Placement placement, std::shared_ptr<const data::VectorLayer> layer,
+                                scene::PreparedNode prepared)
+{
+    int index = -1;
+    switch (placement.kind)
+    {
+    case Placement::Kind::Add:
+        index = add(std::move(layer), std::move(prepared));
+        break;
+    case Placement::Kind::Replace:
+        index = placement.index;
+        if (index >= 0 && index < count())
+            replace(index, std::move(layer), std::move(prepared));
+        else
+            index = -1;
+        break;
+    case Placement::Kind::Show:
+        index = find(layer->sourcePath, layer->name);
+        if (index >= 0)
+            replace(index, std::move(layer), std::move(prepared));
+        else
+            index = add(std::move(layer), std::move(prepared));
+        setVisible(index, true);
+        break;
+    }
+    if (placement.done && index >= 0)
+        placement.done(index);
 }
 
 int LayerList::show(std::shared_ptr<const data::VectorLayer> layer)

@@ -698,4 +698,9 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
 }
 
+bool MainWindow::isPlacingLayers() const
+{
+    return mLayers->isPlacing();
+}
+
 } // namespace citytwin::app

@@ -68,6 +68,8 @@ public:
     QString lastError() const { return mLastError; }
 
     ViewportWidget* viewport() const { return mViewport; }
+    /// Whether layers are being put into the scene (their nodes are built on the thread pool, in turn).
+    bool isPlacingLayers() const;
     LayersDock* layersDock() const { return mLayersDock; }
     InspectorDock* inspectorDock() const { return mInspectorDock; }
     /// The Analysis dock (filters, time slider, tables, charts, coverage).

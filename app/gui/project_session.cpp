@@ -32,7 +32,7 @@ std::optional<QString> ProjectSession::open(const QString& path)
         return ErrorText::describe(watcher.error());
     mWatcher = std::make_unique<data::IncidentWatcher>(std::move(watcher.value()));
     // The rows present now are loaded with the project's layers: only later ones are news.
-    if (auto existing = mWatcher->poll(); !existing)
+    if (auto existing = mWatcher->skipExisting(); !existing)
         return ErrorText::describe(existing.error());
     mPath = path;
     mTimer.start();

@@ -13,6 +13,7 @@
 #include "data/io/raster_source.hpp"
 #include "data/io/vector_source.hpp"
 #include "scene/scene_model.hpp"
+#include "scene/terrain.hpp"
 
 #include <algorithm>
 
@@ -190,36 +191,64 @@ void SourceLoader::readFinished(quint64 ticket, const QString& path, LayersRead 
         auto [readyPath, readyResult] = std::move(next->second);
         mFinished.erase(next);
         ++mNextTicketToAdd;
-        --mPending;
-        addLayers(readyPath, std::move(readyResult));
+        // Placed in the order read: the layer list carries out its placements in the order queued.
+        addLayers(readyPath, std::move(readyResult), [this] { finishOne(); });
     }
-    if (mPending == 0)
+}
+
+void SourceLoader::finishOne()
+{
+    if (--mPending == 0)
         emit allFinished();
 }
 
-void SourceLoader::addLayers(const QString& path, LayersRead result)
+void SourceLoader::addLayers(const QString& path, LayersRead result, std::function<void()> then)
 {
     if (!result)
     {
         emit failed(ErrorText::describe(result.error()));
+        if (then)
+            then();
         return;
     }
-    for (data::VectorLayer& layer : result.value())
+    const bool clean = std::all_of(result->begin(), result->end(),
+                                   [](const data::VectorLayer& layer) { return layer.warnings.empty(); });
+    auto finish = [this, path, clean, then]
     {
+        mViewport.sceneChanged(true);
+        if (clean)
+            mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
+        if (mModel.layerCount() > 0)
+            emit layersAdded();
+        if (then)
+            then();
+    };
+    if (result->empty())
+    {
+        finish();
+        return;
+    }
+    const std::size_t count = result->size();
+    for (std::size_t i = 0; i < count; ++i)
+    {
+        data::VectorLayer& layer = result.value()[i];
         const QString name = QString::fromStdString(layer.name);
         for (const data::LayerWarning& warning : layer.warnings)
             mStatusBar.showMessage(ErrorText::describeWarning(name, warning), 15000);
-        if (layer.crsGuessed)
-            emit crsGuessed(path, name, QString::fromStdString(layer.effectiveCrs));
-        askForColumnsIfNeeded(path, layer);
-        mLayers.add(std::make_shared<const data::VectorLayer>(std::move(layer)));
+        auto shared = std::make_shared<const data::VectorLayer>(std::move(layer));
+        // What asks the user about the layer waits until it is in place (an answer reads it again, in place).
+        mLayers.place({.kind = LayerList::Placement::Kind::Add,
+                       .layer = shared,
+                       .done = [this, path, shared, last = i + 1 == count, finish](int)
+                       {
+                           if (shared->crsGuessed)
+                               emit crsGuessed(path, QString::fromStdString(shared->name),
+                                               QString::fromStdString(shared->effectiveCrs));
+                           askForColumnsIfNeeded(path, *shared);
+                           if (last)
+                               finish();
+                       }});
     }
-    mViewport.sceneChanged(true);
-    if (std::all_of(result->begin(), result->end(),
-                    [](const data::VectorLayer& layer) { return layer.warnings.empty(); }))
-        mStatusBar.showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 5000);
-    if (mModel.layerCount() > 0)
-        emit layersAdded();
 }
 
 void SourceLoader::loadTerrain(const QString& path)
@@ -240,25 +269,72 @@ void SourceLoader::loadTerrain(const QString& path)
                     emit failed(ErrorText::describe(result.error()));
                 else if (result.value())
                 {
-                    applyTerrain(mModel, *result.value());
-                    emit terrainShown();
-                    mViewport.sceneChanged(mModel.layerCount() == 0);
+                    showTerrain(std::move(*result.value()));
+                    return;
                 }
-                if (--mPending == 0)
-                    emit allFinished();
+                finishOne();
             });
     watcher->setFuture(QtConcurrent::run([path] { return loadTerrainData(path); }));
 }
 
-bool SourceLoader::place(int index, LayersRead result)
+void SourceLoader::showTerrain(TerrainData terrain)
+{
+    // In turn with the layers' placements: the terrain's node and every layer placed before it, draped on its
+    // ground, are built on the thread pool.
+    mLayers.runInTurn(
+        [this, terrain = std::move(terrain)]() -> LayerList::Work
+        {
+            const data::Extent& extent = terrain.dem ? terrain.dem->extent() : terrain.imagery->extent();
+            mModel.setOriginIfUnset(osg::Vec3d(extent.centerX(), extent.centerY(), 0.0));
+            std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, scene::NodeInputs>> layers;
+            for (int i = 0; i < mModel.layerCount(); ++i)
+            {
+                scene::NodeInputs inputs = mModel.inputsToReplace(i, mModel.layer(i));
+                inputs.ground = terrain.ground;
+                layers.emplace_back(mModel.sharedLayer(i), std::move(inputs));
+            }
+            return [this, terrain, origin = mModel.origin(), layers]() -> LayerList::Apply
+            {
+                osg::ref_ptr<osg::Node> node = scene::buildTerrain(terrain.dem, terrain.imagery, origin);
+                std::vector<scene::PreparedNode> draped;
+                for (const auto& [layer, inputs] : layers)
+                    draped.push_back(scene::SceneModel::prepareNode(layer, inputs));
+                return [this, node, ground = terrain.ground, draped = std::move(draped)]() mutable
+                {
+                    mModel.setTerrain(node, ground, std::move(draped));
+                    emit terrainShown();
+                    mViewport.sceneChanged(mModel.layerCount() == 0);
+                    finishOne();
+                };
+            };
+        });
+}
+
+bool SourceLoader::place(int index, LayersRead result, std::function<void()> then, bool now)
 {
     if (!result)
     {
         emit failed(ErrorText::describe(result.error()));
         return false;
     }
-    mLayers.replace(index, std::make_shared<const data::VectorLayer>(std::move(result->front())));
-    mViewport.sceneChanged(false);
+    auto layer = std::make_shared<const data::VectorLayer>(std::move(result->front()));
+    if (now)
+    {
+        mLayers.replace(index, std::move(layer));
+        mViewport.sceneChanged(false);
+        if (then)
+            then();
+        return true;
+    }
+    mLayers.place({.kind = LayerList::Placement::Kind::Replace,
+                   .layer = std::move(layer),
+                   .index = index,
+                   .done = [this, then](int)
+                   {
+                       mViewport.sceneChanged(false);
+                       if (then)
+                           then();
+                   }});
     return true;
 }
 
@@ -275,9 +351,13 @@ void SourceLoader::loadDeferred(int index)
             [this, watcher, index, name]
             {
                 watcher->deleteLater();
-                mLoadingDeferred.remove(index);
-                if (place(index, watcher->result()))
-                    mStatusBar.showMessage(tr("Loaded %1").arg(name), 5000);
+                if (!place(index, watcher->result(),
+                           [this, index, name]
+                           {
+                               mLoadingDeferred.remove(index);
+                               mStatusBar.showMessage(tr("Loaded %1").arg(name), 5000);
+                           }))
+                    mLoadingDeferred.remove(index);
             });
     watcher->setFuture(QtConcurrent::run([path = deferred.sourcePath, layer = deferred.name]
                                          { return data::readVectorSource(path, {.layerName = layer}); }));
@@ -287,7 +367,7 @@ bool SourceLoader::readDeferredNow(int index)
 {
     const data::VectorLayer& deferred = mLayers.layer(index);
     return !deferred.deferredCount ||
-           place(index, data::readVectorSource(deferred.sourcePath, {.layerName = deferred.name}));
+           place(index, data::readVectorSource(deferred.sourcePath, {.layerName = deferred.name}), {}, true);
 }
 
 void SourceLoader::askForColumnsIfNeeded(const QString& path, const data::VectorLayer& layer)
@@ -369,21 +449,25 @@ void SourceLoader::appendIncidents(const std::vector<data::AppendedIncident>& ro
     const int index = mLayers.find(mSession.path().toStdString(), data::schema::incidents::Table);
     if (index < 0)
         return;
-    const data::VectorLayer& incidents = mLayers.layer(index);
-    if (incidents.deferredCount)
-    {
-        // Not read yet: the new rows come with the rest when it is first shown.
-        auto counted = std::make_shared<data::VectorLayer>(incidents);
-        counted->deferredCount = *incidents.deferredCount + static_cast<std::int64_t>(rows.size());
-        mLayers.replace(index, std::move(counted));
-    }
-    else
-    {
-        mLayers.replace(index, withIncidents(incidents, rows));
-        mViewport.sceneChanged(false);
-    }
-    mStatusBar.showMessage(tr("%n new incident(s)", nullptr, static_cast<int>(rows.size())), 10000);
-    emit incidentsAppended(static_cast<int>(rows.size()));
+    // The rows go onto the layer as it is when this placement's turn comes (earlier appends may still be queued).
+    mLayers.place({.kind = LayerList::Placement::Kind::Replace,
+                   .index = index,
+                   .change = [rows](std::shared_ptr<const data::VectorLayer> incidents)
+                       -> std::shared_ptr<const data::VectorLayer>
+                   {
+                       if (!incidents->deferredCount)
+                           return withIncidents(*incidents, rows);
+                       // Not read yet: the new rows come with the rest when it is first shown.
+                       auto counted = std::make_shared<data::VectorLayer>(*incidents);
+                       counted->deferredCount = *incidents->deferredCount + static_cast<std::int64_t>(rows.size());
+                       return counted;
+                   },
+                   .done = [this, count = static_cast<int>(rows.size())](int)
+                   {
+                       mViewport.sceneChanged(false);
+                       mStatusBar.showMessage(tr("%n new incident(s)", nullptr, count), 10000);
+                       emit incidentsAppended(count);
+                   }});
 }
 
 void SourceLoader::generateSample()

@@ -5,6 +5,7 @@
 #include "data/incidents/incident_watcher.hpp"
 #include "data/io/gdal_open.hpp"
 
+#include <functional>
 #include <map>
 #include <utility>
 #include <vector>
@@ -24,6 +25,7 @@ class SceneModel;
 
 namespace citytwin::app
 {
+struct TerrainData;
 class LayerList;
 class ProjectSession;
 class ViewportWidget;
@@ -97,13 +99,19 @@ private:
     void readFinished(quint64 ticket, const QString& path, LayersRead result);
     /// Adds incidents appended to the project to its incidents layer (counted only while it is deferred).
     void appendIncidents(const std::vector<data::AppendedIncident>& rows);
-    void addLayers(const QString& path, LayersRead result);
+    /// Adds a source's layers, their nodes built on the thread pool; then (when set) runs once they are in the scene.
+    void addLayers(const QString& path, LayersRead result, std::function<void()> then = {});
+    /// Shows a terrain read in the background, building its node and draping the layers off the GUI thread.
+    void showTerrain(TerrainData terrain);
+    /// One pending read (or its placing) is done: allFinished when it was the last.
+    void finishOne();
     /// Shows the 3D Tiles warnings not shown yet (contents that could not be read, cycles).
     void showTileWarnings();
     /// Emits coordinateColumnsMissing for a point table none of whose rows got a geometry.
     void askForColumnsIfNeeded(const QString& path, const data::VectorLayer& layer);
-    /// Puts a layer read again in place of layer index; reports a failed read.
-    bool place(int index, LayersRead result);
+    /// Puts a layer read again in place of layer index, its node built on the thread pool (then runs when it is in
+    /// place), or at once when now is set; reports a failed read.
+    bool place(int index, LayersRead result, std::function<void()> then = {}, bool now = false);
 
     LayerList& mLayers;
     ProjectSession& mSession;

@@ -2,6 +2,8 @@
 
 #include "data/io/gpkg_geometry.hpp"
 
+#include <algorithm>
+
 #if defined(__unix__) || defined(__APPLE__)
 #include <sys/stat.h>
 #endif
@@ -43,6 +45,19 @@ Result<IncidentWatcher> IncidentWatcher::open(const std::string& projectPath)
     if (!database)
         return database.error();
     return IncidentWatcher(std::move(database.value()));
+}
+
+Result<std::int64_t> IncidentWatcher::skipExisting()
+{
+    // The version first: a commit after it changes it, and the next poll reads past the fid found here.
+    const std::int64_t version = mDatabase.dataVersion();
+    auto highest = mDatabase.queryInt64("SELECT coalesce(max(fid), 0) FROM incidents");
+    if (!highest)
+        return highest.error();
+    mDataVersion = version;
+    mQuietPolls = 0;
+    mLastFid = std::max(mLastFid, highest.value());
+    return mLastFid;
 }
 
 Result<std::vector<AppendedIncident>> IncidentWatcher::poll()

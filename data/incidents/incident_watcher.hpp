@@ -41,8 +41,12 @@ class IncidentWatcher
 public:
     static Result<IncidentWatcher> open(const std::string& projectPath);
 
-    /// Returns the rows committed since the last call (all rows on the first call).
+    /// Returns the rows committed since the last call (all rows on the first call, unless skipExisting ran).
     Result<std::vector<AppendedIncident>> poll();
+
+    /// Marks the rows present now as seen without reading them (a viewer that loads them with the project's
+    /// layers): one index lookup, however many rows there are. Returns the highest fid.
+    Result<std::int64_t> skipExisting();
 
     /// Returns the highest fid returned so far.
     std::int64_t lastFid() const { return mLastFid; }

@@ -88,6 +88,11 @@ public:
     void setFilter(const data::IncidentFilter& filter);
     /// Computes the incidents tab again and shows it on the map (after the map's layers were loaded).
     void refresh() { refreshIncidents(true); }
+    /// Whether the Incidents tab's table, KPIs and charts are being recomputed for a changed filter (on the thread
+    /// pool; incidentsShown follows).
+    bool isRefreshing() const { return mRefreshRunning; }
+    /// What the Incidents tab shows for one filter (analysis_dock_parts.hpp).
+    struct IncidentView;
     /// Sets the area drawn on the map (project CRS) and filters by it.
     void setDrawnArea(const data::Polygon& area);
     /// Offers a grid cell picked on the map as the area (and filters by it).
@@ -100,6 +105,8 @@ public:
 
 signals:
     void incidentsLoaded();
+    /// The Incidents tab shows the current filter's table, KPIs and charts.
+    void incidentsShown();
     /// An analysis tab's run finished and is shown (its table, summary and map layers, or the error that stopped
     /// it). A run replaced by a newer one of the same tab (or by another project) is dropped without this signal.
     void analysisFinished(const QString& tab);
@@ -131,8 +138,11 @@ private:
                               QList<QCheckBox*>& boxes, QWidget* parent);
     void buildResultTab(const QString& key, QWidget* controls);
     void retranslateUi();
+    /// Recomputes the Incidents tab for the current filter on the thread pool (one run at a time; changes during a
+    /// run are taken up when it ends), then shows it (showIncidents).
     void refreshIncidents(bool full);
-    void updateCharts(const data::IncidentFilter& filter);
+    void showIncidents(const IncidentView& view);
+    void showCharts(const IncidentView& view);
     void updateSlider();
     void mapTable(const QString& key);
     struct ResultTab;
@@ -206,6 +216,9 @@ private:
     QLabel* mSummary = nullptr;
     std::map<QString, std::unique_ptr<ResultTab>> mResults;
     bool mUpdating = false;
+    bool mRefreshRunning = false;
+    bool mRefreshPending = false;
+    bool mPendingFull = false;
 };
 
 } // namespace citytwin::app

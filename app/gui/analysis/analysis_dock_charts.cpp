@@ -59,18 +59,13 @@ namespace citytwin::app
 using analysis::Beijing;
 using analysis::setBarChart;
 
-void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
+void AnalysisDock::showCharts(const IncidentView& view)
 {
-    // Incidents over time, per category (the six largest), by day or by week for long ranges.
+    // Incidents over time, per category (the six largest) or per source.
     {
-        const std::int64_t span = filter.to.value_or(0) - filter.from.value_or(0);
-        const data::TimeBucket bucket = span > 120 * 86400 ? data::TimeBucket::Week
-                                        : span > 4 * 86400 ? data::TimeBucket::Day
-                                                           : data::TimeBucket::Hour;
-        const bool bySource = mTimeSplit && mTimeSplit->currentIndex() == 1;
-        const data::TimeSeries series = data::timeSeries(
-            *mStore, filter, bucket, bySource ? data::SeriesSplit::Source : data::SeriesSplit::Category,
-            data::DistrictUtcOffsetMinutes);
+        const data::TimeSeries& series = view.series;
+        const data::TimeBucket bucket = view.bucket;
+        const bool bySource = view.bySource;
         std::vector<std::pair<std::uint64_t, std::size_t>> totals;
         for (std::size_t s = 0; s < series.counts.size(); ++s)
         {
@@ -103,13 +98,16 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
             auto* line = new QLineSeries;
             line->setName(bySource ? AnalysisInputs::sourceName(series.names[s])
                                    : AnalysisInputs::categoryName(mCategories, series.names[s]));
+            QList<QPointF> points;
+            points.reserve(static_cast<qsizetype>(series.counts[s].size()));
             for (std::size_t b = 0; b < series.counts[s].size(); ++b)
             {
-                line->append(static_cast<double>(series.start + static_cast<std::int64_t>(b) * series.bucketSeconds) *
-                                 1000.0,
-                             series.counts[s][b]);
+                points.append({static_cast<double>(series.start + static_cast<std::int64_t>(b) * series.bucketSeconds) *
+                                   1000.0,
+                               static_cast<double>(series.counts[s][b])});
                 maximum = std::max(maximum, static_cast<double>(series.counts[s][b]));
             }
+            line->replace(points);
             chart->addSeries(line);
             line->attachAxis(axisX);
             line->attachAxis(axisY);
@@ -127,8 +125,8 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
     }
     // Response times: hours from report to closing.
     {
-        const std::vector<double> edges = {0, 2, 4, 8, 12, 24, 48, 72, 168};
-        const data::Histogram histogram = data::closeTimeHistogram(*mStore, filter, edges);
+        const std::vector<double>& edges = view.closeEdges;
+        const data::Histogram& histogram = view.closeHours;
         auto* set = new QBarSet(tr("Closed incidents"));
         QStringList labels;
         for (std::size_t i = 0; i + 1 < edges.size(); ++i)
@@ -142,11 +140,9 @@ void AnalysisDock::updateCharts(const data::IncidentFilter& filter)
     }
     // The ten grids with the most incidents.
     {
-        const data::AreaCounts counts = data::countByArea(*mStore, filter);
-        const std::vector<data::GridCount> top = data::topGrids(*mStore, counts, 10);
         auto* set = new QBarSet(tr("Incidents"));
         QStringList labels;
-        for (const data::GridCount& grid : top)
+        for (const data::GridCount& grid : view.topGrids)
         {
             *set << grid.count;
             labels << QString::number(grid.gridId);

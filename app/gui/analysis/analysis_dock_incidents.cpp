@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFutureWatcher>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
 
 #include "app/gui/analysis/analysis_dock_parts.hpp"
 
@@ -316,31 +318,97 @@ bool AnalysisDock::stepTime()
     return true;
 }
 
+namespace
+{
+/// Everything the Incidents tab shows for a filter: the heavy part of a refresh, safe on any thread (the store is
+/// only read).
+AnalysisDock::IncidentView computeIncidentView(const data::IncidentStore& store, AnalysisDock::IncidentView view)
+{
+    const data::IncidentFilter& filter = view.filter;
+    if (view.light)
+    {
+        const data::AreaCounts counts = data::countByArea(store, filter);
+        view.table.columns = {data::areaIdColumn(view.level), "count"};
+        const auto& ids = view.level == data::AreaLevel::Grid ? store.codes().gridIds : store.codes().communityIds;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            view.table.rows.push_back(
+                {ids[i], static_cast<std::int64_t>(view.level == data::AreaLevel::Grid ? counts.perGrid[i]
+                                                                                       : counts.perCommunity[i])});
+        return view;
+    }
+    view.table = data::incidentStatsTable(store, filter, view.level);
+    if (view.table.columnIndex("open") >= 0)
+    {
+        const data::LifecycleByArea life = data::lifecycle(store, filter);
+        view.hasLifecycle = true;
+        view.medianCloseHours = life.overall.toClose.medianHours;
+        view.p90CloseHours = life.overall.toClose.p90Hours;
+    }
+    // Incidents over time, by day or by week for long ranges.
+    const std::int64_t span = filter.to.value_or(0) - filter.from.value_or(0);
+    view.bucket = span > 120 * 86400 ? data::TimeBucket::Week
+                  : span > 4 * 86400 ? data::TimeBucket::Day
+                                     : data::TimeBucket::Hour;
+    view.series = data::timeSeries(store, filter, view.bucket,
+                                   view.bySource ? data::SeriesSplit::Source : data::SeriesSplit::Category,
+                                   data::DistrictUtcOffsetMinutes);
+    // Response times: hours from report to closing.
+    view.closeEdges = {0, 2, 4, 8, 12, 24, 48, 72, 168};
+    view.closeHours = data::closeTimeHistogram(store, filter, view.closeEdges);
+    view.topGrids = data::topGrids(store, data::countByArea(store, filter), 10);
+    return view;
+}
+} // namespace
+
 void AnalysisDock::refreshIncidents(bool full)
 {
     if (!mStore || mUpdating)
         return;
-    const data::IncidentFilter filter = currentFilter();
-    const data::AreaLevel level = mBy->currentData().toString() == QLatin1String("community")
-                                      ? data::AreaLevel::Community
-                                      : data::AreaLevel::Grid;
+    if (mRefreshRunning)
+    {
+        // Taken up when the running one ends, with the filter as it is then.
+        mRefreshPending = true;
+        mPendingFull = mPendingFull || full;
+        return;
+    }
+    IncidentView request;
+    request.filter = currentFilter();
+    request.level = mBy->currentData().toString() == QLatin1String("community") ? data::AreaLevel::Community
+                                                                                 : data::AreaLevel::Grid;
     // While playing, large stores only recount (tens of milliseconds for millions); the table and charts follow
     // when playing stops.
-    const bool light = !full && mStore->size() > 2'000'000;
-    data::StatsTable table;
-    if (light)
-    {
-        const data::AreaCounts counts = data::countByArea(*mStore, filter);
-        table.columns = {data::areaIdColumn(level), "count"};
-        const auto& ids = level == data::AreaLevel::Grid ? mStore->codes().gridIds : mStore->codes().communityIds;
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            table.rows.push_back(
-                {ids[i], static_cast<std::int64_t>(level == data::AreaLevel::Grid ? counts.perGrid[i]
-                                                                                  : counts.perCommunity[i])});
-    }
-    else
-        table = data::incidentStatsTable(*mStore, filter, level);
+    request.light = !full && mStore->size() > 2'000'000;
+    request.bySource = mTimeSplit && mTimeSplit->currentIndex() == 1;
+    mRefreshRunning = true;
+    auto* watcher = new QFutureWatcher<IncidentView>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, store = mStore]
+            {
+                watcher->deleteLater();
+                mRefreshRunning = false;
+                // A store replaced meanwhile (new rows, another project) is refreshed anew.
+                if (store == mStore)
+                    showIncidents(watcher->result());
+                else
+                    mRefreshPending = true;
+                if (mRefreshPending)
+                {
+                    const bool full = mPendingFull || store != mStore;
+                    mRefreshPending = false;
+                    mPendingFull = false;
+                    refreshIncidents(full);
+                }
+                if (!mRefreshRunning)
+                    emit incidentsShown();
+            });
+    watcher->setFuture(QtConcurrent::run([store = mStore, request = std::move(request)]
+                                         { return computeIncidentView(*store, request); }));
+}
 
+void AnalysisDock::showIncidents(const IncidentView& view)
+{
+    const data::StatsTable& table = view.table;
+    const data::IncidentFilter& filter = view.filter;
     // KPIs.
     std::int64_t total = 0, open = 0, overdue = 0;
     double aiWeighted = 0.0;
@@ -364,18 +432,15 @@ void AnalysisDock::refreshIncidents(bool full)
         mSlider->value() > 0
             ? tr("Showing %1 to %2").arg(AnalysisInputs::formatLocal(from), AnalysisInputs::formatLocal(to))
             : tr("Showing the whole range; move the slider or press Play to step through it"));
-    if (openColumn >= 0)
-    {
-        const data::LifecycleByArea life = data::lifecycle(*mStore, filter);
+    if (view.hasLifecycle)
         mKpi->setText(tr("<b>%1</b> incidents · <b>%2</b> open · <b>%3</b> overdue · found by camera AI <b>%4%</b> · "
                          "median time to close <b>%5 h</b> (90%: %6 h)")
                           .arg(total)
                           .arg(open)
                           .arg(overdue)
                           .arg(total ? 100.0 * aiWeighted / static_cast<double>(total) : 0.0, 0, 'f', 1)
-                          .arg(life.overall.toClose.medianHours, 0, 'f', 1)
-                          .arg(life.overall.toClose.p90Hours, 0, 'f', 1));
-    }
+                          .arg(view.medianCloseHours, 0, 'f', 1)
+                          .arg(view.p90CloseHours, 0, 'f', 1));
     else
         mKpi->setText(tr("<b>%1</b> incidents").arg(total));
 
@@ -389,12 +454,12 @@ void AnalysisDock::refreshIncidents(bool full)
         for (const auto& row : table.rows)
             values.insert(static_cast<qint64>(data::StatsTable::number(row[0])),
                           data::StatsTable::number(row[static_cast<std::size_t>(mapColumn)]));
-        emit showOnMap(level == data::AreaLevel::Grid ? QString::fromLatin1(data::schema::grids::Table)
-                                                      : QString::fromLatin1(data::schema::communities::Table),
+        emit showOnMap(view.level == data::AreaLevel::Grid ? QString::fromLatin1(data::schema::grids::Table)
+                                                           : QString::fromLatin1(data::schema::communities::Table),
                        values, tr("Incidents: %1").arg(mMapColumn->currentText()), mColumns->isChecked());
     }
-    if (!light)
-        updateCharts(filter);
+    if (!view.light)
+        showCharts(view);
     emit filterChanged();
 }
 

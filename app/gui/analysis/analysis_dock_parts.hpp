@@ -6,6 +6,8 @@
 #include "app/common/analysis_inputs.hpp"
 #include "app/gui/stats_table_model.hpp"
 
+#include "data/incidents/incident_analysis.hpp"
+
 #include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
@@ -49,6 +51,26 @@ QChartView* makeChartView(QWidget* parent, const QString& name);
 
 namespace citytwin::app
 {
+/// What the Incidents tab shows for one filter, computed off the GUI thread (computeIncidentView).
+struct AnalysisDock::IncidentView
+{
+    data::IncidentFilter filter;
+    data::AreaLevel level = data::AreaLevel::Grid;
+    /// Only the counts (while a large store plays through time): no lifecycle, no charts.
+    bool light = false;
+    data::StatsTable table;
+    bool hasLifecycle = false;
+    double medianCloseHours = 0.0;
+    double p90CloseHours = 0.0;
+    // The charts (not for a light view).
+    data::TimeBucket bucket = data::TimeBucket::Day;
+    bool bySource = false;
+    data::TimeSeries series;
+    std::vector<double> closeEdges;
+    data::Histogram closeHours;
+    std::vector<data::GridCount> topGrids;
+};
+
 struct AnalysisDock::ResultTab
 {
     QWidget* page = nullptr;

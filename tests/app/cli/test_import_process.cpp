@@ -204,6 +204,36 @@ private slots:
         QCOMPARE(check->columnText(0), std::string("ok"));
     }
 
+    /// The window marks the rows present when it opens a project as seen without reading them (they come with the
+    /// layers): only rows committed later are news, each once.
+    void watcherSkipsTheRowsPresentWhenItOpens()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.gpkg"));
+        QVERIFY(data::ProjectStore::open(project.toStdString()).ok());
+        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("first.csv")), 40, QStringLiteral("F")));
+        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("second.csv")), 25, QStringLiteral("G")));
+        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                   importArguments(project, dir.filePath(QStringLiteral("first.csv")))
+                                       << QStringLiteral("--quiet")),
+                 0);
+        auto watcher = data::IncidentWatcher::open(project.toStdString());
+        QVERIFY(watcher.ok());
+        auto highest = watcher->skipExisting();
+        QVERIFY(highest.ok());
+        QCOMPARE(highest.value(), std::int64_t(40));
+        QVERIFY(watcher->poll().value().empty());
+        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                   importArguments(project, dir.filePath(QStringLiteral("second.csv")))
+                                       << QStringLiteral("--quiet")),
+                 0);
+        auto rows = watcher->poll();
+        QVERIFY2(rows.ok(), rows.ok() ? "" : rows.error().message().c_str());
+        QCOMPARE(rows->size(), std::size_t(25));
+        QCOMPARE(rows->front().fid, std::int64_t(41));
+        QVERIFY(watcher->poll().value().empty());
+    }
+
 private:
     static std::uint64_t identity(const QString& path)
     {

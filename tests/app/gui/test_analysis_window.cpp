@@ -84,6 +84,7 @@ private slots:
         QVERIFY(finished.count() == 1 || finished.wait(60000));
         mWindow->analysisDock()->raise();
         mDock = mWindow->analysisDock();
+        QVERIFY(shown());
     }
 
     void cleanupTestCase() { mWindow.reset(); }
@@ -105,6 +106,7 @@ private slots:
         for (int i = 0; i < list->count(); ++i)
             if (list->item(i)->data(Qt::UserRole).toString() == QLatin1String("street_vending"))
                 list->item(i)->setCheckState(Qt::Checked);
+        QVERIFY(shown());
         QCOMPARE(tableCounts(mDock->incidentTable()), sqlCounts(mPath, "category = 'street_vending'"));
         // The grids are coloured by the count, with a legend.
         const scene::SceneModel& model = mWindow->sceneModel();
@@ -138,6 +140,7 @@ private slots:
             inside += p.x > x0 && p.x < x1 && p.y > y0 && p.y < y1 ? 1 : 0;
         QVERIFY(inside > 100);
         QCOMPARE(mDock->filteredPositions().size(), inside);
+        QVERIFY(shown());
         std::int64_t counted = 0;
         for (const auto& [grid, n] : tableCounts(mDock->incidentTable()))
             counted += n;
@@ -160,6 +163,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         QVERIFY(mDock->stepTime()); // the second week: table, KPIs, charts and the grids recoloured
+        QVERIFY(shown());
         qInfo("one step of the time slider (33,000 incidents, 2,257 grid cells on the map): %lld ms", timer.elapsed());
         const data::IncidentFilter filter = mDock->currentFilter();
         QCOMPARE(*filter.to - *filter.from, std::int64_t(7 * 86400));
@@ -170,6 +174,7 @@ private slots:
         auto* list = mDock->findChild<QListWidget*>(QStringLiteral("categories"));
         for (int i = 0; i < list->count(); ++i)
             list->item(i)->setCheckState(Qt::Unchecked);
+        QVERIFY(shown());
     }
 
     void theHeatMapFollowsTheFilter()
@@ -189,6 +194,7 @@ private slots:
         mWindow->viewport()->grabFramebuffer().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-heat.png"));
         list->item(0)->setCheckState(Qt::Unchecked);
         heat->setChecked(false);
+        QVERIFY(shown());
     }
 
     void chartsFollowTheFilter()
@@ -205,6 +211,7 @@ private slots:
         // By source: the four sources, adding up to the same incidents.
         auto* split = mDock->findChild<QComboBox*>(QStringLiteral("timeSplit"));
         split->setCurrentIndex(1);
+        QVERIFY(shown());
         const QChart* bySource = mDock->chart(QStringLiteral("time"))->chart();
         QCOMPARE(bySource->series().size(), 4);
         qreal all = 0;
@@ -217,6 +224,7 @@ private slots:
             ->grab()
             .save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/analysis-chart-source.png"));
         split->setCurrentIndex(0);
+        QVERIFY(shown());
         QVERIFY(!mDock->chart(QStringLiteral("top"))->chart()->series().isEmpty());
     }
 
@@ -320,12 +328,29 @@ private slots:
     }
 
 private:
+    /// Waits until the Incidents tab shows the current filter (it is recomputed in the background).
+    bool shown()
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (mDock->isRefreshing() && waited.elapsed() < 60000)
+            QTest::qWait(10);
+        return !mDock->isRefreshing();
+    }
+
     /// Runs an analysis tab as its button does and waits until its results are shown (it runs in the background).
     bool runTab(const QString& key)
     {
         QSignalSpy finished(mDock, &app::AnalysisDock::analysisFinished);
         mDock->runTab(key);
-        return finished.wait(120000);
+        if (!finished.wait(120000))
+            return false;
+        // Layers it draws are put into the scene after their nodes are built on the thread pool.
+        QElapsedTimer waited;
+        waited.start();
+        while (mWindow->isPlacingLayers() && waited.elapsed() < 60000)
+            QTest::qWait(10);
+        return !mWindow->isPlacingLayers();
     }
 
     QTemporaryDir mDir;

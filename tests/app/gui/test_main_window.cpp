@@ -182,6 +182,8 @@ private slots:
         QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("xColumn"))->currentText(), QStringLiteral("a"));
         QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("yColumn"))->currentText(), QStringLiteral("b"));
         dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        // Read again and put in place (its node built in the background).
+        QTRY_VERIFY_WITH_TIMEOUT(!mWindow->isPlacingLayers(), 10000);
         QCOMPARE(mWindow->sceneModel().layerCount(), before + 1);
         const data::VectorLayer& layer = mWindow->sceneModel().layer(before);
         QCOMPARE(layer.features.size(), std::size_t(2));
@@ -191,6 +193,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((crs = mWindow->findChild<app::CrsConfirmDialog*>()) != nullptr, 5000);
         QCOMPARE(crs->chosenCrs(), QStringLiteral("EPSG:4326"));
         crs->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!mWindow->isPlacingLayers(), 10000);
         QCOMPARE(mWindow->sceneModel().layer(before).features.front().points.size(), std::size_t(1));
     }
 

@@ -120,7 +120,7 @@ private slots:
         dialog->startImport();
         QVERIFY(done.wait(20000));
         QCOMPARE(done.first().first().toBool(), true);
-        QCOMPARE(mWindow->sceneModel().layerCount(), before + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(mWindow->sceneModel().layerCount(), before + 1, 10000);
         dialog->close();
     }
 
