@@ -270,24 +270,54 @@ void SceneModel::updateLabels()
     mLabelSources = sources;
     mLabelGround = mGround;
     mLabelScale = mDisplayScale;
-    std::vector<LabelCandidate> candidates;
-    std::function<double(double, double)> ground;
-    if (mGround)
-        ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
-    for (const auto& [layer, priority] : sources)
-    {
-        auto labels = labelsForLayer(*layer, data::schema::FeatureName, priority, ground);
-        candidates.insert(candidates.end(), std::make_move_iterator(labels.begin()),
-                          std::make_move_iterator(labels.end()));
-    }
-    if (mLabels)
-        mRoot->removeChild(mLabels.get());
     LabelStyle style;
     style.budget = 150; // enough to name what is in view without burying it
     style.characterSizePixels = static_cast<float>(style.characterSizePixels * mDisplayScale);
-    mLabels = candidates.empty() ? nullptr : buildLabelNode(std::move(candidates), mOrigin, style);
+    // Placing the names and making their texts is the slow part: a copy of what it needs goes to the deferrer.
+    auto build = [sources = std::move(sources), field = mGround, origin = mOrigin, style]
+    {
+        std::vector<LabelCandidate> candidates;
+        std::function<double(double, double)> ground;
+        if (field)
+            ground = [field](double x, double y) { return field->heightAt(x, y); };
+        for (const auto& [layer, priority] : sources)
+        {
+            auto labels = labelsForLayer(*layer, data::schema::FeatureName, priority, ground);
+            candidates.insert(candidates.end(), std::make_move_iterator(labels.begin()),
+                              std::make_move_iterator(labels.end()));
+        }
+        return candidates.empty() ? osg::ref_ptr<osg::Node>() : buildLabelNode(std::move(candidates), origin, style);
+    };
+    if (!mDeferrer)
+    {
+        installLabels(build());
+        return;
+    }
+    const unsigned int request = ++mLabelRequest;
+    ++mLabelsPending;
+    mDeferrer(
+        [build = std::move(build), request, alive = std::weak_ptr<bool>(mAlive), this]() -> std::function<void()>
+        {
+            osg::ref_ptr<osg::Node> labels = build();
+            return [labels, request, alive, this]
+            {
+                if (alive.expired())
+                    return;
+                --mLabelsPending;
+                if (request == mLabelRequest)
+                    installLabels(labels);
+            };
+        });
+}
+
+void SceneModel::installLabels(osg::ref_ptr<osg::Node> labels)
+{
+    if (mLabels)
+        mRoot->removeChild(mLabels.get());
+    mLabels = std::move(labels);
     if (mLabels)
         mRoot->addChild(mLabels.get());
+    ++mRevision;
 }
 
 void SceneModel::setFocus(std::vector<data::Polygon> polygons)

@@ -166,12 +166,20 @@ public:
     void setDisplayScale(double scale);
     double displayScale() const { return mDisplayScale; }
 
+    /// Runs work off the calling thread, then the function it returns back on the calling thread (a window's thread
+    /// pool and event loop). With one set, the place names' labels are built through it; without, at once.
+    using Deferrer = std::function<void(std::function<std::function<void()>()> work)>;
+    void setDeferrer(Deferrer deferrer) { mDeferrer = std::move(deferrer); }
+    /// Whether labels are being built through the deferrer (the view shows the previous ones meanwhile).
+    bool isBuildingLabels() const { return mLabelsPending > 0; }
+
     /// Increments whenever layers are added or change visibility, or the theme changes.
     unsigned int revision() const { return mRevision; }
 
 private:
     void updateLegend();
     void updateLabels();
+    void installLabels(osg::ref_ptr<osg::Node> labels);
     void rebuildFocus();
     /// Returns how many of the first `before` layers have the kind of `layer` (its place in its palette).
     int countOfKind(int before, const data::VectorLayer& layer) const;
@@ -196,6 +204,11 @@ private:
     osg::ref_ptr<osg::Group> mTerrainGroup;
     osg::ref_ptr<MapOverlay> mOverlay;
     osg::ref_ptr<osg::Node> mLabels;
+    Deferrer mDeferrer;
+    /// The labels asked of the deferrer: only the latest is shown. mAlive tells late results the model is gone.
+    unsigned int mLabelRequest = 0;
+    int mLabelsPending = 0;
+    std::shared_ptr<bool> mAlive = std::make_shared<bool>(true);
     /// What mLabels was built from (held, so that a replaced layer's address is not reused meanwhile).
     std::vector<std::pair<std::shared_ptr<const data::VectorLayer>, int>> mLabelSources;
     std::shared_ptr<const data::HeightField> mLabelGround;

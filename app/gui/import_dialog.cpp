@@ -13,6 +13,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QProgressBar>
+
+#include <string_view>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -162,6 +165,25 @@ void ImportDialog::buildUi()
     mStatus->setWordWrap(true);
     mStatus->setObjectName(QStringLiteral("importStatus"));
     layout->addWidget(mStatus);
+    mProgress = new QProgressBar(this);
+    mProgress->setObjectName(QStringLiteral("importProgress"));
+    mProgress->setRange(0, 0);
+    mProgress->setTextVisible(false);
+    mProgress->hide();
+    layout->addWidget(mProgress);
+    mProgressTimer.setInterval(100);
+    connect(&mProgressTimer, &QTimer::timeout, this,
+            [this]
+            {
+                if (!mProgressState)
+                    return;
+                const auto rows = static_cast<qlonglong>(mProgressState->rows.load());
+                if (mProgressState->cancel)
+                    mStatus->setText(tr("Cancelling…"));
+                else if (rows > 0)
+                    mStatus->setText(mProgressState->writing ? tr("Importing… %L1 rows written").arg(rows)
+                                                             : tr("Importing… %L1 rows read").arg(rows));
+            });
     mRejections = new QTableWidget(0, 3, this);
     mRejections->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mRejections->horizontalHeader()->setStretchLastSection(true);
@@ -170,6 +192,9 @@ void ImportDialog::buildUi()
 
     auto* buttons = new QDialogButtonBox(this);
     mImportButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    mCancelButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    mCancelButton->setObjectName(QStringLiteral("cancelImport"));
+    mCancelButton->setEnabled(false);
     mCloseButton = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     layout->addWidget(buttons);
 
@@ -180,6 +205,7 @@ void ImportDialog::buildUi()
     connect(mLoadProfileButton, &QPushButton::clicked, this, &ImportDialog::loadProfile);
     connect(mSaveProfileButton, &QPushButton::clicked, this, &ImportDialog::saveProfile);
     connect(mImportButton, &QPushButton::clicked, this, &ImportDialog::startImport);
+    connect(mCancelButton, &QPushButton::clicked, this, &ImportDialog::cancelImport);
     connect(mCloseButton, &QPushButton::clicked, this, &QDialog::reject);
 
     if (auto project = data::ProjectStore::open(mProjectPath.toStdString(), {.create = false, .readOnly = true}))
@@ -218,6 +244,7 @@ void ImportDialog::retranslateUi()
     mSaveProfileButton->setText(tr("Save mapping"));
     mReplaceCheck->setText(tr("Replace a table of the same name"));
     mImportButton->setText(tr("Import"));
+    mCancelButton->setText(tr("Cancel"));
     mCloseButton->setText(tr("Close"));
     mRejections->setHorizontalHeaderLabels({tr("Row"), tr("Reason"), tr("Value")});
 }
@@ -378,6 +405,11 @@ void ImportDialog::startImport()
     layerOptions.replace = mReplaceCheck->isChecked();
     mImportButton->setEnabled(false);
     mStatus->setText(tr("Importing…"));
+    auto progress = std::make_shared<Progress>();
+    mProgressState = progress;
+    mProgress->show();
+    mCancelButton->setEnabled(true);
+    mProgressTimer.start();
     mWatcher->setFuture(QtConcurrent::run(
         [=]()
         {
@@ -396,6 +428,12 @@ void ImportDialog::startImport()
                 options.layerName = layer;
                 options.mapping = current;
                 options.strict = strict;
+                options.cancel = &progress->cancel;
+                options.progress = [progress](const char* phase, std::int64_t rows)
+                {
+                    progress->writing = std::string_view(phase) == "write";
+                    progress->rows = rows;
+                };
                 auto report = data::importIncidents(store.value(), source, options);
                 if (!report)
                     outcome->error = ErrorText::describe(report.error());
@@ -408,7 +446,14 @@ void ImportDialog::startImport()
                 }
                 return outcome;
             }
-            auto report = data::importLayer(store.value(), source, layerOptions);
+            data::LayerImportOptions options = layerOptions;
+            options.cancel = &progress->cancel;
+            options.progress = [progress](std::int64_t features)
+            {
+                progress->writing = true;
+                progress->rows = features;
+            };
+            auto report = data::importLayer(store.value(), source, options);
             if (!report)
                 outcome->error = ErrorText::describe(report.error());
             else
@@ -424,6 +469,16 @@ void ImportDialog::startImport()
 bool ImportDialog::isRunning() const
 {
     return mWatcher->isRunning();
+}
+
+void ImportDialog::cancelImport()
+{
+    if (mProgressState && isRunning())
+    {
+        mProgressState->cancel = true;
+        mCancelButton->setEnabled(false);
+        mStatus->setText(tr("Cancelling…"));
+    }
 }
 
 QString ImportDialog::summary() const
@@ -444,10 +499,15 @@ int ImportDialog::rejectionRowCount() const
 void ImportDialog::showOutcome(const Outcome& outcome)
 {
     mImportButton->setEnabled(true);
+    mCancelButton->setEnabled(false);
+    mProgressTimer.stop();
+    mProgress->hide();
+    const bool cancelled = mProgressState && mProgressState->cancel;
+    mProgressState.reset();
     mRejections->setRowCount(0);
     if (!outcome.ok)
     {
-        mSummary = outcome.error;
+        mSummary = cancelled ? tr("Import cancelled: nothing was written.") : outcome.error;
     }
     else if (!outcome.wasIncidents)
     {

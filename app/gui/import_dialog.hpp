@@ -2,15 +2,20 @@
 
 #include "data/incidents/field_mapping.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <map>
+#include <memory>
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QTimer>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
@@ -43,9 +48,11 @@ public:
     /// Returns the mapping as the dialog shows it.
     data::FieldMapping mapping() const;
 
-    /// Starts the import in the background; importFinished follows.
+    /// Starts the import in the background, with its progress shown and Cancel offered; importFinished follows.
     void startImport();
     bool isRunning() const;
+    /// Cancels the running import (Cancel): it rolls back, nothing is written.
+    void cancelImport();
     /// Returns the summary of the last import (empty before).
     QString summary() const;
     int previewRowCount() const;
@@ -93,6 +100,17 @@ private:
     QTableWidget* mRejections = nullptr;
     QList<QLabel*> mLabels;
     QFutureWatcher<std::shared_ptr<Outcome>>* mWatcher = nullptr;
+    /// The running import's progress, written by it and shown every 100 ms by mProgressTimer; Cancel sets cancel.
+    struct Progress
+    {
+        std::atomic<bool> cancel{false};
+        std::atomic<bool> writing{false};
+        std::atomic<std::int64_t> rows{0};
+    };
+    std::shared_ptr<Progress> mProgressState;
+    QProgressBar* mProgress = nullptr;
+    QPushButton* mCancelButton = nullptr;
+    QTimer mProgressTimer;
     QString mSummary;
     QStringList mColumns;
 };

@@ -38,12 +38,14 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrent>
 
 namespace citytwin::app
 {
@@ -58,6 +60,21 @@ MainWindow::MainWindow(Language& language, QWidget* parent)
     mViewport = new ViewportWidget(this);
     mViewport->setObjectName(QStringLiteral("viewport"));
     mViewport->setSceneModel(mModel.get());
+    // The scene's slow rebuilds (the place names' labels) run on the thread pool; the view redraws when they land.
+    mModel->setDeferrer(
+        [this](std::function<std::function<void()>()> work)
+        {
+            auto* watcher = new QFutureWatcher<std::function<void()>>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this,
+                    [this, watcher]
+                    {
+                        watcher->deleteLater();
+                        if (const std::function<void()> apply = watcher->result())
+                            apply();
+                        mViewport->sceneChanged(false);
+                    });
+            watcher->setFuture(QtConcurrent::run(std::move(work)));
+        });
     setCentralWidget(mViewport);
     createDocks();
     mCoordinates = new QLabel(this);

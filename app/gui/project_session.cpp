@@ -4,6 +4,9 @@
 
 #include "data/project/project_store.hpp"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrent>
+
 namespace citytwin::app
 {
 namespace
@@ -30,7 +33,7 @@ std::optional<QString> ProjectSession::open(const QString& path)
     auto watcher = data::IncidentWatcher::open(path.toStdString());
     if (!watcher)
         return ErrorText::describe(watcher.error());
-    mWatcher = std::make_unique<data::IncidentWatcher>(std::move(watcher.value()));
+    mWatcher = std::make_shared<data::IncidentWatcher>(std::move(watcher.value()));
     // The rows present now are loaded with the project's layers: only later ones are news.
     if (auto existing = mWatcher->skipExisting(); !existing)
         return ErrorText::describe(existing.error());
@@ -51,9 +54,30 @@ void ProjectSession::poll()
 {
     if (!mWatcher)
         return;
-    auto rows = mWatcher->poll();
-    if (rows && !rows->empty())
-        emit incidentsAppended(rows.value());
+    if (mPolling)
+    {
+        mPollAgain = true;
+        return;
+    }
+    mPolling = true;
+    using Rows = data::Result<std::vector<data::AppendedIncident>>;
+    auto* watcher = new QFutureWatcher<Rows>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, polled = mWatcher]
+            {
+                watcher->deleteLater();
+                mPolling = false;
+                const Rows rows = watcher->result();
+                // Rows of a project closed (or replaced) meanwhile are not this project's news.
+                if (polled == mWatcher && rows && !rows->empty())
+                    emit incidentsAppended(rows.value());
+                if (mPollAgain)
+                {
+                    mPollAgain = false;
+                    poll();
+                }
+            });
+    watcher->setFuture(QtConcurrent::run([polled = mWatcher] { return polled->poll(); }));
 }
 
 } // namespace citytwin::app

@@ -31,7 +31,8 @@ public:
     bool isOpen() const { return mWatcher != nullptr; }
     const QString& path() const { return mPath; }
 
-    /// Checks for new incidents now (the timer does it every second).
+    /// Checks for new incidents now (the timer does it every second), on the thread pool: a million rows appended by
+    /// an import are read there. A check asked while one runs follows it.
     void poll();
 
 signals:
@@ -41,8 +42,11 @@ signals:
 
 private:
     QString mPath;
-    std::unique_ptr<data::IncidentWatcher> mWatcher;
+    /// Shared with a check running on the thread pool (which may outlive a close).
+    std::shared_ptr<data::IncidentWatcher> mWatcher;
     QTimer mTimer;
+    bool mPolling = false;
+    bool mPollAgain = false;
 };
 
 } // namespace citytwin::app

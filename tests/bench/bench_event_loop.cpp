@@ -68,6 +68,10 @@ void printStack(int /*signal*/)
 // Signals the GUI thread (which prints its own stack) each 100 ms that its timer has not ticked.
 void startStackWatchdog()
 {
+    // backtrace() loads libgcc on its first call, which allocates: a first call here, so that the one in the
+    // handler (which may interrupt malloc) does not.
+    void* warmUp[4];
+    (void)backtrace(warmUp, 4);
     std::signal(SIGUSR1, printStack);
     const pthread_t gui = pthread_self();
     gWatching = true;

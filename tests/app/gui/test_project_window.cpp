@@ -11,6 +11,9 @@
 #include "scene/scene_model.hpp"
 
 #include <QApplication>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QDir>
 #include <QDir>
 #include <QProcess>
@@ -105,6 +108,46 @@ private slots:
         QTRY_VERIFY(dialog->windowTitle() != QStringLiteral("Import into Project"));
         QVERIFY(dialog->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/import_dialog_zh_CN.png")));
         mWindow->switchLanguage(QStringLiteral("en"));
+        dialog->close();
+    }
+
+    /// A long import shows its progress and can be cancelled: nothing is written, the dialog says so.
+    void importDialogCancelsALongImport()
+    {
+        const QString csv = mDir.filePath(QStringLiteral("long.csv"));
+        QByteArray text = Header;
+        for (int i = 0; i < 300000; ++i)
+            text += QStringLiteral("C%1,2024-03-07 10:00,噪音扰民,12345热线,%2,39.652\n")
+                        .arg(i)
+                        .arg(118.18 + (i % 1000) * 0.00001, 0, 'f', 5)
+                        .toUtf8();
+        QVERIFY(test::writeFile(csv, text));
+        auto before = data::ProjectStore::open(mProjectPath.toStdString(), {.create = false, .readOnly = true});
+        QVERIFY(before.ok());
+        const std::int64_t rowsBefore = test::queryInt(before.value(), "SELECT count(*) FROM incidents");
+        app::ImportDialog* dialog = mWindow->showImportDialog();
+        dialog->setSource(csv);
+        dialog->setKind(app::ImportDialog::Kind::Incidents);
+        dialog->setCrs(QStringLiteral("EPSG:4326"));
+        QSignalSpy done(dialog, &app::ImportDialog::importFinished);
+        dialog->startImport();
+        auto* progress = dialog->findChild<QProgressBar*>(QStringLiteral("importProgress"));
+        auto* cancel = dialog->findChild<QPushButton*>(QStringLiteral("cancelImport"));
+        QVERIFY(progress && cancel);
+        QVERIFY(progress->isVisible());
+        QVERIFY(cancel->isEnabled());
+        // Rows counted while it reads.
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("importStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("rows")) || !dialog->isRunning(), 20000);
+        QVERIFY2(dialog->isRunning(), "the import ended before it could be cancelled");
+        cancel->click();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QCOMPARE(dialog->summary(), QStringLiteral("Import cancelled: nothing was written."));
+        QVERIFY(!progress->isVisible());
+        QVERIFY(!cancel->isEnabled());
+        auto after = data::ProjectStore::open(mProjectPath.toStdString(), {.create = false, .readOnly = true});
+        QCOMPARE(test::queryInt(after.value(), "SELECT count(*) FROM incidents"), rowsBefore);
         dialog->close();
     }
 
