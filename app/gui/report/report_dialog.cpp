@@ -10,6 +10,7 @@
 #include "data/project/project_store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <set>
 
@@ -29,6 +30,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QFutureWatcher>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
@@ -36,6 +39,7 @@
 #include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
 
 namespace citytwin::app
 {
@@ -160,7 +164,31 @@ ReportDialog::ReportDialog(const QString& projectPath, FilterSource filter, QWid
     resize(1180, 760);
 }
 
-ReportDialog::~ReportDialog() = default;
+struct ReportDialog::Export
+{
+    /// Deleted later (its finished signal ends the export).
+    QFutureWatcher<ReportOutcome>* watcher = nullptr;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+    QPointer<QProgressDialog> progress;
+};
+
+ReportDialog::~ReportDialog()
+{
+    stopExport();
+}
+
+void ReportDialog::stopExport()
+{
+    if (!mExport)
+        return;
+    *mExport->cancel = true;
+    mExport->watcher->waitForFinished();
+    mExport->watcher->disconnect(this);
+    mExport->watcher->deleteLater();
+    if (mExport->progress)
+        mExport->progress->deleteLater();
+    mExport.reset();
+}
 
 void ReportDialog::buildOptions()
 {
@@ -246,6 +274,7 @@ void ReportDialog::connectOptions()
 
 bool ReportDialog::loadProject()
 {
+    stopExport(); // it reads the data replaced here
     {
         const WaitCursor wait;
         auto loaded = ReportData::load(mPath.toStdString());
@@ -508,7 +537,8 @@ QImage ReportDialog::previewImage() const
 void ReportDialog::refreshPreview()
 {
     Widgets& w = *mWidgets;
-    if (!mWriter || !mLayout)
+    // Not while an export runs: it renders the same 3D scene (the preview follows when it ends).
+    if (!mWriter || !mLayout || mExport)
         return;
     const WaitCursor wait;
     const ReportRequest request = optionsRequest();
@@ -538,7 +568,7 @@ void ReportDialog::refreshPreview()
 
 QImage ReportDialog::previewOf(const data::ReportTemplate& layout) const
 {
-    if (!mWriter)
+    if (!mWriter || mExport)
         return {};
     ReportRequest request = optionsRequest();
     request.layout = layout;
@@ -550,38 +580,76 @@ QImage ReportDialog::previewOf(const data::ReportTemplate& layout) const
     return mWriter->preview(request, plan, index, previewDpi(layout));
 }
 
-ReportOutcome ReportDialog::exportReport()
+bool ReportDialog::exportReport()
 {
-    ReportOutcome outcome;
-    const std::optional<ReportRequest> request = this->request(outcome.error);
+    if (mExport)
+        return false;
+    QString error;
+    const std::optional<ReportRequest> request = this->request(error);
     if (!request)
     {
-        fail(outcome.error);
-        return outcome;
+        fail(error);
+        return false;
     }
     mSceneWarnings.clear();
-    QProgressDialog progress(tr("Writing the report…"), tr("Cancel"), 0, 0, this);
-    progress.setObjectName(QStringLiteral("exportProgress"));
-    progress.setWindowTitle(tr("Export Report"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    progress.show();
-    QCoreApplication::processEvents();
-    outcome = mWriter->write(*request,
-                             [this, &progress](int done, int total)
-                             {
-                                 progress.setMaximum(total);
-                                 progress.setValue(done);
-                                 progress.setLabelText(tr("Page %1 of %2 written…").arg(done).arg(total));
-                                 emit exportProgress(done, total);
-                                 QCoreApplication::processEvents();
-                                 return !progress.wasCanceled();
-                             });
-    progress.close();
-    reportOutcome(outcome);
-    return outcome;
+    mExport = std::make_unique<Export>();
+    auto* progress = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 0, this);
+    mExport->progress = progress;
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowTitle(tr("Export Report"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancel = mExport->cancel] { *cancel = true; });
+    progress->show();
+    mExport->watcher = new QFutureWatcher<ReportOutcome>(this);
+    connect(mExport->watcher, &QFutureWatcherBase::finished, this,
+            [this]
+            {
+                const ReportOutcome outcome = mExport->watcher->result();
+                mExport->watcher->deleteLater();
+                if (mExport->progress)
+                {
+                    mExport->progress->close();
+                    mExport->progress->deleteLater();
+                }
+                mExport.reset();
+                reportOutcome(outcome);
+                schedulePreview(); // held back while the export ran (they share the 3D scene)
+            });
+    // The writer paints and writes on the thread pool: pages are told to the GUI thread, which shows them; the
+    // dialog waits for the writer before it goes away (stopExport).
+    mExport->watcher->setFuture(QtConcurrent::run(
+        [this, request = *request, cancel = mExport->cancel]
+        {
+            return mWriter->write(request,
+                                  [this, cancel](int done, int total)
+                                  {
+                                      QMetaObject::invokeMethod(
+                                          this,
+                                          [this, done, total]
+                                          {
+                                              // A modal progress dialog's setValue handles events: the
+                                              // export may end (and mExport go) inside it.
+                                              if (mExport && mExport->progress && mExport->progress->wasCanceled())
+                                                  *mExport->cancel = true; // cancelled by other means than its button
+                                              const QPointer<QProgressDialog> shown =
+                                                  mExport && !*mExport->cancel ? mExport->progress : nullptr;
+                                              if (shown)
+                                                  shown->setLabelText(
+                                                      tr("Page %1 of %2 written…").arg(done).arg(total));
+                                              if (shown)
+                                                  shown->setMaximum(total);
+                                              if (shown)
+                                                  shown->setValue(done);
+                                              emit exportProgress(done, total);
+                                          },
+                                          Qt::QueuedConnection);
+                                      return !*cancel;
+                                  });
+        }));
+    return true;
 }
 
 void ReportDialog::reportOutcome(const ReportOutcome& outcome)

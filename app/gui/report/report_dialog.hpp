@@ -51,8 +51,11 @@ public:
     bool selectTemplate(const QString& name);
     /// The request Export would write; nothing, with the reason in error, when an option is missing or wrong.
     std::optional<ReportRequest> request(QString& error) const;
-    /// Writes the report under a progress dialog and tells the user how it went.
-    ReportOutcome exportReport();
+    /// Writes the report on the thread pool under a progress dialog (Cancel stops it after the page being written)
+    /// and tells the user how it went; exported follows. False when the options are wrong (the reason shown).
+    bool exportReport();
+    /// Whether an export is running.
+    bool isExporting() const { return mExport != nullptr; }
     /// Opens the template editor on the chosen template.
     TemplateEditor* editTemplate();
     /// Paints the first area page of a template with the dialog's options (the editor's preview), at preview dpi.
@@ -102,6 +105,11 @@ private:
     std::optional<data::ReportTemplate> mLayout;
     std::unique_ptr<Widgets> mWidgets;
     QPointer<TemplateEditor> mEditor;
+    /// Stops a running export and waits for it (the dialog or its writer going away).
+    void stopExport();
+    /// The running export: its watcher and the flag Cancel sets (read by the writer between pages).
+    struct Export;
+    std::unique_ptr<Export> mExport;
     QStringList mSceneWarnings;
     QString mLastError;
     bool mOutputEdited = false;
