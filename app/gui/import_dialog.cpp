@@ -7,7 +7,6 @@
 #include "data/project/layer_import.hpp"
 #include "data/project/project_store.hpp"
 #include "data/project/schema.hpp"
-#include "data/io/source_info.hpp"
 #include "data/io/vector_source.hpp"
 
 #include <QCheckBox>
@@ -270,15 +269,16 @@ void ImportDialog::setSource(const QString& path)
     mSourceEdit->setText(path);
     const QSignalBlocker blocker(mLayerCombo);
     mLayerCombo->clear();
-    auto info = data::inspectSource(path.toStdString(), data::DefaultProjectCrs);
-    if (!info)
+    // The layers' names and the first rows only: a file of a million rows opens at once (the import reads it all).
+    auto preview = data::previewSource(path.toStdString(), {}, 0);
+    if (!preview)
     {
-        mStatus->setText(ErrorText::describe(info.error()));
+        mStatus->setText(ErrorText::describe(preview.error()));
         return;
     }
-    for (const auto& layer : info->layers)
-        mLayerCombo->addItem(qs(layer.name));
-    mTableEdit->setText(info->layers.empty() ? QString() : qs(info->layers.front().name));
+    for (const std::string& layer : preview->layers)
+        mLayerCombo->addItem(qs(layer));
+    mTableEdit->setText(preview->layers.empty() ? QString() : qs(preview->layers.front()));
     loadPreview();
 }
 

@@ -17,6 +17,7 @@
 #include "app/gui/import_dialog.hpp"
 #include "app/gui/inspector_dock.hpp"
 #include "app/gui/layer_list.hpp"
+#include "app/common/report/report_data.hpp"
 #include "app/gui/layers_dock.hpp"
 #include "app/gui/project_session.hpp"
 #include "app/gui/report/report_dialog.hpp"
@@ -515,37 +516,67 @@ ReportDialog* MainWindow::showReportDialog()
         delete mReportDialog;
     if (!mReportDialog)
     {
-        auto* dialog = new ReportDialog(
-            mSession->path(),
-            [this]() -> std::optional<data::IncidentFilter>
-            {
-                if (!mAnalysisDock->store())
-                    return std::nullopt;
-                return mAnalysisDock->currentFilter();
-            },
-            this);
-        dialog->setProperty("project", mSession->path());
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        if (!dialog->loadProject())
+        // The project's areas, incidents and coverage are read on the thread pool; the dialog opens when they are.
+        if (!mReportLoading)
         {
-            reportError(dialog->lastError());
-            delete dialog;
-            return nullptr;
+            mReportLoading = true;
+            statusBar()->showMessage(tr("Reading the project for the report…"));
+            using Loaded = data::Result<std::unique_ptr<ReportData>>;
+            auto* watcher = new QFutureWatcher<std::shared_ptr<Loaded>>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this,
+                    [this, watcher, path = mSession->path()]
+                    {
+                        watcher->deleteLater();
+                        mReportLoading = false;
+                        std::shared_ptr<Loaded> loaded = watcher->result();
+                        if (path != mSession->path())
+                            return;
+                        statusBar()->clearMessage();
+                        if (!*loaded)
+                        {
+                            reportError(ErrorText::describe(loaded->error()));
+                            return;
+                        }
+                        openReportDialog(std::move(loaded->value()));
+                    });
+            watcher->setFuture(QtConcurrent::run(
+                [file = mSession->path().toStdString()]
+                { return std::make_shared<Loaded>(ReportData::load(file)); }));
         }
-        connect(mAnalysisDock, &AnalysisDock::filterChanged, dialog, &ReportDialog::dockFilterChanged);
-        connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, dialog, &ReportDialog::dockFilterChanged);
-        connect(dialog, &ReportDialog::exported, this,
-                [this](const QStringList& files)
-                {
-                    if (!files.isEmpty())
-                        statusBar()->showMessage(tr("Report written: %1").arg(files.join(QStringLiteral(", "))), 15000);
-                });
-        mReportDialog = dialog;
+        return nullptr;
     }
     mReportDialog->show();
     mReportDialog->raise();
     mReportDialog->activateWindow();
     return mReportDialog;
+}
+
+void MainWindow::openReportDialog(std::unique_ptr<ReportData> data)
+{
+    auto* dialog = new ReportDialog(
+        mSession->path(),
+        [this]() -> std::optional<data::IncidentFilter>
+        {
+            if (!mAnalysisDock->store())
+                return std::nullopt;
+            return mAnalysisDock->currentFilter();
+        },
+        this);
+    dialog->setProperty("project", mSession->path());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->loadProject(std::move(data));
+    connect(mAnalysisDock, &AnalysisDock::filterChanged, dialog, &ReportDialog::dockFilterChanged);
+    connect(mAnalysisDock, &AnalysisDock::incidentsLoaded, dialog, &ReportDialog::dockFilterChanged);
+    connect(dialog, &ReportDialog::exported, this,
+            [this](const QStringList& files)
+            {
+                if (!files.isEmpty())
+                    statusBar()->showMessage(tr("Report written: %1").arg(files.join(QStringLiteral(", "))), 15000);
+            });
+    mReportDialog = dialog;
+    mReportDialog->show();
+    mReportDialog->raise();
+    mReportDialog->activateWindow();
 }
 
 void MainWindow::connectModelRows()

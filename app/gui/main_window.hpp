@@ -32,6 +32,7 @@ class Language;
 class LayerList;
 class LayersDock;
 class ProjectSession;
+class ReportData;
 class ReportDialog;
 class SourceLoader;
 class TourEditor;
@@ -94,6 +95,8 @@ public:
     ImportDialog* showImportDialog();
     /// File ▸ Export Report… (Ctrl+P): opens the report dialog on the open project (nothing, with a message, when
     /// no project is open or it cannot be read).
+    /// Shows the report dialog: the open one, or, the first time for a project, nothing yet: the project is read
+    /// on the thread pool and the dialog opens when it is (its errors reported then).
     ReportDialog* showReportDialog();
     /// Switches the interface language ("zh_CN" or "en").
     void switchLanguage(const QString& language);
@@ -111,6 +114,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void openReportDialog(std::unique_ptr<ReportData> data);
     void createDocks();
     void createParts();
     void connectViewport();
@@ -153,6 +157,7 @@ private:
     BriefingMode* mBriefing = nullptr;
     QPointer<TourEditor> mTourEditor;
     QPointer<ReportDialog> mReportDialog;
+    bool mReportLoading = false;
 
     QMenu* mFileMenu = nullptr;
     QMenu* mViewMenu = nullptr;

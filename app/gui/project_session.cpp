@@ -67,10 +67,11 @@ void ProjectSession::poll()
             {
                 watcher->deleteLater();
                 mPolling = false;
-                const Rows rows = watcher->result();
+                Rows rows = watcher->future().takeResult();
                 // Rows of a project closed (or replaced) meanwhile are not this project's news.
                 if (polled == mWatcher && rows && !rows->empty())
-                    emit incidentsAppended(rows.value());
+                    emit incidentsAppended(
+                        std::make_shared<const std::vector<data::AppendedIncident>>(std::move(rows.value())));
                 if (mPollAgain)
                 {
                     mPollAgain = false;

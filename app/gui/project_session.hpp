@@ -38,7 +38,8 @@ public:
 signals:
     /// A project was opened (open succeeded).
     void opened(const QString& path);
-    void incidentsAppended(const std::vector<citytwin::data::AppendedIncident>& rows);
+    /// Rows other processes (or the import dialog) appended; shared, not copied: an import brings a million.
+    void incidentsAppended(std::shared_ptr<const std::vector<citytwin::data::AppendedIncident>> rows);
 
 private:
     QString mPath;

@@ -444,7 +444,7 @@ void SourceLoader::reloadProjectTable(const QString& table)
         addLayers(projectPath, data::readVectorSource(projectPath.toStdString(), {.layerName = table.toStdString()}));
 }
 
-void SourceLoader::appendIncidents(const std::vector<data::AppendedIncident>& rows)
+void SourceLoader::appendIncidents(std::shared_ptr<const std::vector<data::AppendedIncident>> rows)
 {
     const int index = mLayers.find(mSession.path().toStdString(), data::schema::incidents::Table);
     if (index < 0)
@@ -456,13 +456,13 @@ void SourceLoader::appendIncidents(const std::vector<data::AppendedIncident>& ro
                        -> std::shared_ptr<const data::VectorLayer>
                    {
                        if (!incidents->deferredCount)
-                           return withIncidents(*incidents, rows);
+                           return withIncidents(*incidents, *rows);
                        // Not read yet: the new rows come with the rest when it is first shown.
                        auto counted = std::make_shared<data::VectorLayer>(*incidents);
-                       counted->deferredCount = *incidents->deferredCount + static_cast<std::int64_t>(rows.size());
+                       counted->deferredCount = *incidents->deferredCount + static_cast<std::int64_t>(rows->size());
                        return counted;
                    },
-                   .done = [this, count = static_cast<int>(rows.size())](int)
+                   .done = [this, count = static_cast<int>(rows->size())](int)
                    {
                        mViewport.sceneChanged(false);
                        mStatusBar.showMessage(tr("%n new incident(s)", nullptr, count), 10000);

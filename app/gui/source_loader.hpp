@@ -98,7 +98,7 @@ private:
     void loadTerrain(const QString& path);
     void readFinished(quint64 ticket, const QString& path, LayersRead result);
     /// Adds incidents appended to the project to its incidents layer (counted only while it is deferred).
-    void appendIncidents(const std::vector<data::AppendedIncident>& rows);
+    void appendIncidents(std::shared_ptr<const std::vector<data::AppendedIncident>> rows);
     /// Adds a source's layers, their nodes built on the thread pool; then (when set) runs once they are in the scene.
     void addLayers(const QString& path, LayersRead result, std::function<void()> then = {});
     /// Shows a terrain read in the background, building its node and draping the layers off the GUI thread.

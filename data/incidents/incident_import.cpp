@@ -543,6 +543,8 @@ Result<SourcePreview> previewSource(const std::string& sourcePath, const std::st
     OGRLayer* layer = opened->layer;
     SourcePreview preview;
     preview.layerName = layer->GetName();
+    for (int i = 0; i < opened->dataset->GetLayerCount(); ++i)
+        preview.layers.push_back(opened->dataset->GetLayer(i)->GetName());
     preview.columns = columnNames(*layer);
     preview.hasPointGeometry = wkbFlatten(layer->GetGeomType()) == wkbPoint;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && srs->GetAuthorityCode(nullptr))

@@ -90,6 +90,8 @@ struct SourcePreview
     std::vector<std::vector<std::string>> rows;
     bool hasPointGeometry = false;
     std::string crs; ///< the layer's CRS when it has one
+    /// The names of every layer (sheet) of the source, without reading their rows.
+    std::vector<std::string> layers;
 };
 Result<SourcePreview> previewSource(const std::string& sourcePath, const std::string& layerName, int previewRows);
 

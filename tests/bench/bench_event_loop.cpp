@@ -13,10 +13,17 @@
 
 #include "app/common/language.hpp"
 #include "app/gui/analysis/analysis_dock.hpp"
+#include "app/gui/import_dialog.hpp"
 #include "app/gui/main_window.hpp"
+#include "app/gui/report/report_dialog.hpp"
 #include "app/viewport/viewport_widget.hpp"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
@@ -192,6 +199,112 @@ private:
     std::vector<std::string> mOrder{"start"};
     std::map<std::string, Phase> mPhases;
 };
+
+void settleFor(int milliseconds)
+{
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < milliseconds)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+// How long one frame of the whole view takes, from the update request to the picture on screen (the GPU's share
+// included: the window waits for it before it shows the frame).
+void measureFrames(app::MainWindow& window)
+{
+    app::ViewportWidget* viewport = window.findChild<app::ViewportWidget*>();
+    std::vector<double> frames;
+    for (int i = 0; i < 20 && viewport; ++i)
+    {
+        QSignalSpy rendered(viewport, &app::ViewportWidget::frameRendered);
+        QElapsedTimer frame;
+        frame.start();
+        viewport->update();
+        rendered.wait(5000);
+        QCoreApplication::processEvents(); // the flush to the screen
+        frames.push_back(static_cast<double>(frame.nsecsElapsed()) / 1e6);
+    }
+    std::sort(frames.begin(), frames.end());
+    if (!frames.empty())
+        std::printf("one frame of the view (%dx%d): median %.0f ms, longest %.0f ms\n", viewport->width(),
+                    viewport->height(), frames[frames.size() / 2], frames.back());
+}
+
+/// Writes n incident rows in WGS 84 around Lubei as CSV (the import dialog's Chinese column names).
+bool writeIncidentCsv(const QString& path, int rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("事件编号,发生时间,事件类型,事件来源,经度,纬度\n");
+    QByteArray line;
+    for (int i = 0; i < rows; ++i)
+    {
+        line = QStringLiteral("B%1,2024-03-%2 %3:%4,占道经营,网格员,%5,%6\n")
+                   .arg(i)
+                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                   .arg(i % 24, 2, 10, QLatin1Char('0'))
+                   .arg(i % 60, 2, 10, QLatin1Char('0'))
+                   .arg(118.12 + (i % 1000) * 0.00012, 0, 'f', 6)
+                   .arg(39.60 + (i / 1000 % 700) * 0.00012, 0, 'f', 6)
+                   .toUtf8();
+        file.write(line);
+    }
+    return file.flush();
+}
+
+/// Imports rows incidents through the import dialog, as a user does; false when it failed.
+bool importIncidents(app::MainWindow& window, const QString& csv)
+{
+    app::ImportDialog* dialog = window.showImportDialog();
+    if (!dialog)
+        return false;
+    dialog->setSource(csv);
+    dialog->setKind(app::ImportDialog::Kind::Incidents);
+    dialog->setCrs(QStringLiteral("EPSG:4326"));
+    QSignalSpy done(dialog, &app::ImportDialog::importFinished);
+    QSignalSpy updated(&window, &app::MainWindow::incidentsUpdated);
+    dialog->startImport();
+    if (!done.wait(600000) || !done.first().first().toBool())
+    {
+        std::fprintf(stderr, "the import failed: %s\n", qPrintable(dialog->summary()));
+        return false;
+    }
+    std::printf("import: %s\n", qPrintable(dialog->summary()));
+    // The new rows come into the view through the project's watch.
+    const bool seen = updated.count() > 0 || updated.wait(120000);
+    dialog->close();
+    return seen;
+}
+
+/// Writes the weekly report as PDF through the report dialog; false when it failed.
+bool writeReport(app::MainWindow& window, const QString& pdf)
+{
+    // The project is read on the thread pool; the dialog opens when it is.
+    app::ReportDialog* dialog = window.showReportDialog();
+    QElapsedTimer waited;
+    waited.start();
+    while (!(dialog = window.findChild<app::ReportDialog*>()) && waited.elapsed() < 120000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (!dialog)
+        return false;
+    dialog->selectTemplate(QStringLiteral("weekly"));
+    auto* format = dialog->findChild<QComboBox*>(QStringLiteral("format"));
+    auto* output = dialog->findChild<QLineEdit*>(QStringLiteral("output"));
+    if (!format || !output)
+        return false;
+    format->setCurrentIndex(format->findData(QStringLiteral("pdf")));
+    output->setText(pdf);
+    QSignalSpy exported(dialog, &app::ReportDialog::exported);
+    if (!dialog->exportReport() || !exported.wait(300000))
+        return false;
+    settleFor(500);
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(widget))
+            box->close();
+    dialog->close();
+    return !exported.first().first().toStringList().isEmpty();
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -202,9 +315,33 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     if (argc < 2)
     {
-        std::fprintf(stderr, "usage: bench_event_loop PROJECT.gpkg\n");
+        std::fprintf(stderr, "usage: bench_event_loop PROJECT.gpkg [--stacks] [--fail-over MS] [--import-rows N]\n");
         return 2;
     }
+    double failOverMs = 0.0;
+    int importRows = 0;
+    bool stacks = false;
+    for (int i = 2; i < argc; ++i)
+    {
+        if (std::strcmp(argv[i], "--stacks") == 0)
+            stacks = true;
+        else if (std::strcmp(argv[i], "--fail-over") == 0 && i + 1 < argc)
+            failOverMs = std::atof(argv[++i]);
+        else if (std::strcmp(argv[i], "--import-rows") == 0 && i + 1 < argc)
+            importRows = std::atoi(argv[++i]);
+    }
+    // The project is copied: the import and the report write into it, never into the file given.
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("project.gpkg"));
+    if (!dir.isValid() || !QFile::copy(QString::fromLocal8Bit(argv[1]), project))
+    {
+        std::fprintf(stderr, "cannot copy %s into a temporary folder\n", argv[1]);
+        return 2;
+    }
+    const QString csv = dir.filePath(QStringLiteral("incidents.csv"));
+    if (importRows > 0 && !writeIncidentCsv(csv, importRows))
+        return 2;
+
     app::Language language;
     language.install(QStringLiteral("en"));
     app::MainWindow window(language);
@@ -214,49 +351,18 @@ int main(int argc, char** argv)
     application.installEventFilter(&paintClock);
     StallWatch watch;
     gLastTickNs = steadyNs();
-    double failOverMs = 0.0;
-    for (int i = 2; i < argc; ++i)
-    {
-        if (std::strcmp(argv[i], "--stacks") == 0)
-            startStackWatchdog();
-        else if (std::strcmp(argv[i], "--fail-over") == 0 && i + 1 < argc)
-            failOverMs = std::atof(argv[++i]);
-    }
+    if (stacks)
+        startStackWatchdog();
 
     watch.phase("open project (load, draw)");
     QSignalSpy loaded(&window, &app::MainWindow::loadsFinished);
-    window.openProject(QString::fromLocal8Bit(argv[1]));
+    window.openProject(project);
     loaded.wait(120000);
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < 3000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    settleFor(3000);
 
-    watch.phase("idle view");
-    settle.restart();
-    while (settle.elapsed() < 2000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-
-    // How long one frame of the whole view takes, from the update request to the picture on screen (the GPU's
-    // share included: the window waits for it before it shows the frame).
-    {
-        app::ViewportWidget* viewport = window.findChild<app::ViewportWidget*>();
-        std::vector<double> frames;
-        for (int i = 0; i < 20 && viewport; ++i)
-        {
-            QSignalSpy rendered(viewport, &app::ViewportWidget::frameRendered);
-            QElapsedTimer frame;
-            frame.start();
-            viewport->update();
-            rendered.wait(5000);
-            QCoreApplication::processEvents(); // the flush to the screen
-            frames.push_back(static_cast<double>(frame.nsecsElapsed()) / 1e6);
-        }
-        std::sort(frames.begin(), frames.end());
-        if (!frames.empty())
-            std::printf("one frame of the view (%dx%d): median %.0f ms, longest %.0f ms\n", viewport->width(),
-                        viewport->height(), frames[frames.size() / 2], frames.back());
-    }
+    watch.phase("idle view, frames drawn");
+    settleFor(1000);
+    measureFrames(window);
 
     app::AnalysisDock* dock = window.analysisDock();
     for (const char* tab : {"hotspots", "party", "services", "recurring", "cameras"})
@@ -265,11 +371,26 @@ int main(int argc, char** argv)
         QSignalSpy finished(dock, &app::AnalysisDock::analysisFinished);
         dock->runTab(QString::fromLatin1(tab));
         finished.wait(180000);
-        settle.restart();
-        while (settle.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        settleFor(1000);
     }
+    bool ok = true;
+    if (importRows > 0)
+    {
+        watch.phase("import " + std::to_string(importRows) + " incidents");
+        ok = importIncidents(window, csv) && ok;
+        settleFor(2000);
+    }
+    watch.phase("report written (weekly, PDF)");
+    ok = writeReport(window, dir.filePath(QStringLiteral("weekly.pdf"))) && ok;
+    settleFor(1000);
+
+    gWatching = false;
     const double longest = watch.report();
+    if (!ok)
+    {
+        std::printf("FAIL: a step did not finish (see above)\n");
+        return 1;
+    }
     if (failOverMs > 0.0 && longest > failOverMs)
     {
         std::printf("FAIL: the GUI thread was busy for %.0f ms at a stretch (more than %.0f ms)\n", longest, failOverMs);

@@ -550,8 +550,9 @@ void BriefingMode::showKpis(const data::BriefingKpis& kpis)
     emit kpisUpdated();
 }
 
-void BriefingMode::incidentsAppended(const std::vector<data::AppendedIncident>& rows)
+void BriefingMode::incidentsAppended(std::shared_ptr<const std::vector<data::AppendedIncident>> appended)
 {
+    const std::vector<data::AppendedIncident>& rows = *appended;
     if (!mActive || rows.empty())
         return;
     // Newest first: time, category, community and grid; no address, name or telephone at briefing scale.

@@ -104,7 +104,7 @@ private:
     void recompute();
     void showKpis(const data::BriefingKpis& kpis);
     QList<KpiTile> tilesFor(const data::BriefingKpis& kpis) const;
-    void incidentsAppended(const std::vector<data::AppendedIncident>& rows);
+    void incidentsAppended(std::shared_ptr<const std::vector<data::AppendedIncident>> appended);
     QString countText(double count) const;
 
     QMainWindow& mWindow;

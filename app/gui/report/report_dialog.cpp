@@ -177,8 +177,17 @@ ReportDialog::~ReportDialog()
     stopExport();
 }
 
+struct ReportDialog::PreviewPainted
+{
+    ReportWriter::Plan plan;
+    ReportRequest request;
+    QImage image;
+};
+
 void ReportDialog::stopExport()
 {
+    if (mPreviewWatcher && mPreviewWatcher->isRunning())
+        mPreviewWatcher->waitForFinished();
     if (!mExport)
         return;
     *mExport->cancel = true;
@@ -274,17 +283,20 @@ void ReportDialog::connectOptions()
 
 bool ReportDialog::loadProject()
 {
-    stopExport(); // it reads the data replaced here
+    const WaitCursor wait;
+    auto loaded = ReportData::load(mPath.toStdString());
+    if (!loaded)
     {
-        const WaitCursor wait;
-        auto loaded = ReportData::load(mPath.toStdString());
-        if (!loaded)
-        {
-            mLastError = ErrorText::describe(loaded.error());
-            return false;
-        }
-        mData = std::move(loaded.value());
+        mLastError = ErrorText::describe(loaded.error());
+        return false;
     }
+    return loadProject(std::move(loaded.value()));
+}
+
+bool ReportDialog::loadProject(std::unique_ptr<ReportData> data)
+{
+    stopExport(); // it reads the data replaced here
+    mData = std::move(data);
     mWriter = std::make_unique<ReportWriter>(*mData);
     mWriter->setSceneRenderer(sceneRenderer());
     reloadTemplates(QStringLiteral("weekly"));
@@ -536,14 +548,54 @@ QImage ReportDialog::previewImage() const
 
 void ReportDialog::refreshPreview()
 {
-    Widgets& w = *mWidgets;
-    // Not while an export runs: it renders the same 3D scene (the preview follows when it ends).
+    // Not while an export runs: it renders the same 3D scene and reads the same data (the preview follows when it
+    // ends).
     if (!mWriter || !mLayout || mExport)
         return;
-    const WaitCursor wait;
+    if (!mPreviewWatcher)
+    {
+        mPreviewWatcher = new QFutureWatcher<std::shared_ptr<PreviewPainted>>(this);
+        connect(mPreviewWatcher, &QFutureWatcherBase::finished, this,
+                [this]
+                {
+                    // Options changed while it was painted: paint again, show only the latest.
+                    if (mPreviewAgain)
+                    {
+                        mPreviewAgain = false;
+                        refreshPreview();
+                        return;
+                    }
+                    showPreview(*mPreviewWatcher->result());
+                });
+    }
+    if (mPreviewWatcher->isRunning())
+    {
+        mPreviewAgain = true;
+        return;
+    }
     const ReportRequest request = optionsRequest();
-    const ReportWriter::Plan plan = mWriter->plan(request);
-    const int count = static_cast<int>(plan.pages.size());
+    const int page = mWidgets->page->value() - 1;
+    // Planning and painting on the thread pool; the dialog waits for it before its writer changes or goes.
+    mPreviewWatcher->setFuture(QtConcurrent::run(
+        [writer = mWriter.get(), request, page]
+        {
+            auto painted = std::make_shared<PreviewPainted>();
+            painted->request = request;
+            painted->plan = writer->plan(request);
+            if (!painted->plan.pages.empty())
+                painted->image = writer->preview(
+                    request, painted->plan,
+                    static_cast<std::size_t>(std::clamp(page, 0, static_cast<int>(painted->plan.pages.size()) - 1)),
+                    previewDpi(request.layout));
+            return painted;
+        }));
+}
+
+void ReportDialog::showPreview(const PreviewPainted& painted)
+{
+    Widgets& w = *mWidgets;
+    const ReportRequest& request = painted.request;
+    const int count = static_cast<int>(painted.plan.pages.size());
     {
         const QSignalBlocker blocker(w.page);
         w.page->setRange(1, std::max(1, count));
@@ -561,8 +613,7 @@ void ReportDialog::refreshPreview()
         w.preview->setText(tr("Nothing to show: the project has no areas of this kind."));
     }
     else
-        w.preview->setImage(
-            mWriter->preview(request, plan, static_cast<std::size_t>(w.page->value() - 1), previewDpi(request.layout)));
+        w.preview->setImage(painted.image);
     emit previewUpdated();
 }
 
@@ -570,6 +621,9 @@ QImage ReportDialog::previewOf(const data::ReportTemplate& layout) const
 {
     if (!mWriter || mExport)
         return {};
+    // The data's caches are not for two threads at once: after the dialog's own preview.
+    if (mPreviewWatcher && mPreviewWatcher->isRunning())
+        mPreviewWatcher->waitForFinished();
     ReportRequest request = optionsRequest();
     request.layout = layout;
     const ReportWriter::Plan plan = mWriter->plan(request);
@@ -591,6 +645,9 @@ bool ReportDialog::exportReport()
         fail(error);
         return false;
     }
+    // A preview being painted reads the same data: the export starts after it.
+    if (mPreviewWatcher && mPreviewWatcher->isRunning())
+        mPreviewWatcher->waitForFinished();
     mSceneWarnings.clear();
     mExport = std::make_unique<Export>();
     auto* progress = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 0, this);

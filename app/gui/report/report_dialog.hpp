@@ -10,6 +10,7 @@
 #include <optional>
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QPointer>
 #include <QString>
@@ -47,6 +48,8 @@ public:
     /// Reads the project (under a wait cursor) and shows its templates; false, with the reason in lastError(),
     /// when it cannot be read.
     bool loadProject();
+    /// Shows a project read already (ReportData::load, on the thread pool by the window).
+    bool loadProject(std::unique_ptr<ReportData> data);
     /// Chooses a template by name (the project's, else a ready one); false when there is none.
     bool selectTemplate(const QString& name);
     /// The request Export would write; nothing, with the reason in error, when an option is missing or wrong.
@@ -77,6 +80,7 @@ signals:
 
 private:
     struct Widgets;
+    struct PreviewPainted;
 
     void buildOptions();
     void buildPreview();
@@ -89,6 +93,7 @@ private:
     void browse();
     void schedulePreview();
     void refreshPreview();
+    void showPreview(const PreviewPainted& painted);
     void fail(const QString& message);
     void reportOutcome(const ReportOutcome& outcome);
     std::optional<data::IncidentFilter> dockFilter() const;
@@ -105,8 +110,11 @@ private:
     std::optional<data::ReportTemplate> mLayout;
     std::unique_ptr<Widgets> mWidgets;
     QPointer<TemplateEditor> mEditor;
-    /// Stops a running export and waits for it (the dialog or its writer going away).
+    /// Stops a running export and waits for it, and for a preview being painted (the dialog or its writer going away).
     void stopExport();
+    /// The preview's page, painted on the thread pool (refreshPreview); one at a time, the latest request shown.
+    QFutureWatcher<std::shared_ptr<PreviewPainted>>* mPreviewWatcher = nullptr;
+    bool mPreviewAgain = false;
     /// The running export: its watcher and the flag Cancel sets (read by the writer between pages).
     struct Export;
     std::unique_ptr<Export> mExport;

@@ -74,9 +74,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(mWindow->analysisDock()->store() != nullptr, 60000);
         closeMessageBoxes();
         QVERIFY(action->isEnabled());
-        action->trigger();
-        mDialog = mWindow->findChild<app::ReportDialog*>();
-        QVERIFY(mDialog);
+        action->trigger(); // the project is read on the thread pool, then the dialog opens
+        QTRY_VERIFY_WITH_TIMEOUT((mDialog = mWindow->findChild<app::ReportDialog*>()) != nullptr, 60000);
         QVERIFY(QTest::qWaitForWindowExposed(mDialog));
         QVERIFY2(mDialog->lastError().isEmpty(), qPrintable(mDialog->lastError()));
     }
