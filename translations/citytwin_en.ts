@@ -1264,6 +1264,26 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
         <translation>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Importing… %L1 rows written</source>
+        <translation>Importing… %L1 rows written</translation>
+    </message>
+    <message>
+        <source>Importing… %L1 rows read</source>
+        <translation>Importing… %L1 rows read</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import cancelled: nothing was written.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::InfoCommand</name>
@@ -1914,6 +1934,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Report written: %1</source>
         <translation>Report written: %1</translation>
+    </message>
+    <message>
+        <source>Reading the project for the report…</source>
+        <translation>Reading the project for the report…</translation>
     </message>
 </context>
 <context>

@@ -1259,6 +1259,26 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Nothing imported: %1 of %2 rows rejected and “import nothing” is on.</source>
         <translation>未导入任何数据：%2 行中有 %1 行被拒绝，且勾选了“有拒绝则不导入”。</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing… %L1 rows written</source>
+        <translation>正在导入…已写入 %L1 行</translation>
+    </message>
+    <message>
+        <source>Importing… %L1 rows read</source>
+        <translation>正在导入…已读取 %L1 行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::InfoCommand</name>
@@ -1905,6 +1925,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
     <message>
         <source>Report written: %1</source>
         <translation>报告已写出：%1</translation>
+    </message>
+    <message>
+        <source>Reading the project for the report…</source>
+        <translation>正在读取工程以生成报告…</translation>
     </message>
 </context>
 <context>
