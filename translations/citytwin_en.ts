@@ -843,6 +843,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</source>
         <translation>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</translation>
     </message>
+    <message>
+        <source>Layer %1: its .cpg file names the code page “%2”, which is not known here; the text was read without converting it (Chinese text may look wrong). Write UTF-8 or 936 (GBK) in the .cpg.</source>
+        <translation>Layer %1: its .cpg file names the code page “%2”, which is not known here; the text was read without converting it (Chinese text may look wrong). Write UTF-8 or 936 (GBK) in the .cpg.</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>

@@ -842,6 +842,10 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its coordinate columns named as usual? --x-field and --y-field name them).</source>
         <translation>图层 %1：%2 个要素没有 GDAL 能读取的几何，未显示（若为表格：坐标列名是否常见？可用 --x-field 和 --y-field 指定）。</translation>
     </message>
+    <message>
+        <source>Layer %1: its .cpg file names the code page “%2”, which is not known here; the text was read without converting it (Chinese text may look wrong). Write UTF-8 or 936 (GBK) in the .cpg.</source>
+        <translation>图层 %1：其 .cpg 文件指定的代码页“%2”无法识别，文本未经转换直接读取（中文可能显示为乱码）。请在 .cpg 中写入 UTF-8 或 936（GBK）。</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::HotspotStatements</name>

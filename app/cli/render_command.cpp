@@ -332,7 +332,9 @@ std::optional<int> RenderRun::applyBookmark(scene::ViewPose& pose) const
     if (!project)
         return fail(1, tr("citytwin render: %1").arg(ErrorText::describe(project.error())));
     auto bookmark = project->bookmark(name.toStdString());
-    if (!bookmark || !bookmark.value())
+    if (!bookmark)
+        return fail(1, tr("citytwin render: %1").arg(ErrorText::describe(bookmark.error())));
+    if (!bookmark.value())
         return fail(1, tr("citytwin render: the project has no bookmark '%1'").arg(name));
     const osg::Vec3d& origin = mModel->origin();
     const data::Bookmark& view = *bookmark.value();

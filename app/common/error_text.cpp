@@ -116,6 +116,10 @@ QString ErrorText::describeWarning(const QString& layerName, const data::LayerWa
         return tr("Layer %1: %2 feature(s) have no geometry GDAL could read and are not shown (for a table: are its "
                   "coordinate columns named as usual? --x-field and --y-field name them).")
             .arg(layerName, value);
+    case data::LayerWarning::Kind::CodePageUnknown:
+        return tr("Layer %1: its .cpg file names the code page “%2”, which is not known here; the text was read "
+                  "without converting it (Chinese text may look wrong). Write UTF-8 or 936 (GBK) in the .cpg.")
+            .arg(layerName, value);
     }
     return tr("Layer %1: %2").arg(layerName, QString::fromStdString(warning.detail));
 }

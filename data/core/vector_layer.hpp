@@ -94,6 +94,7 @@ struct LayerWarning
         DataVAsGcj02,     ///< DataV GeoAtlas features (adcode) without a CRS, read as GCJ-02
         PointsFromColumns, ///< points made from a table's columns; value = the columns
         NoGeometry,       ///< features without a geometry GDAL could read; value = how many (detail: of how many)
+        CodePageUnknown,  ///< a shapefile's .cpg names a code page nobody knows; value = the name (text read as is)
     };
     Kind kind = Kind::Empty;
     std::string value;

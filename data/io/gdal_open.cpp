@@ -7,9 +7,12 @@
 #include <atomic>
 #include <cctype>
 #include <filesystem>
+#include <optional>
+#include <fstream>
 #include <vector>
 
 #include <cpl_conv.h>
+#include <iconv.h>
 #include <cpl_error.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -174,6 +177,42 @@ bool isShapefileWithoutCodePage(const std::string& path)
     std::filesystem::path cpg(path);
     return !std::filesystem::exists(cpg.replace_extension(".cpg")) &&
            !std::filesystem::exists(cpg.replace_extension(".CPG"));
+}
+
+std::optional<std::string> unknownShapefileCodePage(const std::string& path)
+{
+    std::filesystem::path shp(path);
+    std::string extension = shp.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension != ".shp")
+        return std::nullopt;
+    std::ifstream cpg(std::filesystem::path(shp).replace_extension(".cpg"));
+    if (!cpg)
+        cpg.open(std::filesystem::path(shp).replace_extension(".CPG"));
+    std::string name;
+    if (!cpg || !std::getline(cpg, name))
+        return std::nullopt;
+    name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return std::isspace(c) != 0; }),
+               name.end());
+    if (name.empty() || name.size() > 64)
+        return name.empty() ? std::nullopt : std::optional<std::string>(name.substr(0, 64));
+    // The names GDAL's shapefile driver turns them into: Esri's numeric code pages, ISO 8859 parts.
+    std::vector<std::string> candidates{name};
+    if (std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+        candidates.push_back("CP" + name);
+    if (name.rfind("8859", 0) == 0)
+        candidates.push_back("ISO-" + name);
+    for (const std::string& candidate : candidates)
+    {
+        const iconv_t converter = iconv_open("UTF-8", candidate.c_str());
+        if (converter != reinterpret_cast<iconv_t>(-1))
+        {
+            iconv_close(converter);
+            return std::nullopt;
+        }
+    }
+    return name;
 }
 
 Result<OpenedLayer> openSourceLayer(const std::string& path, const std::string& layerName,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "data/core/result.hpp"
@@ -66,6 +67,10 @@ struct OpenedLayer
     GdalDatasetPtr dataset;
     OGRLayer* layer = nullptr;
 };
+
+/// The code page a shapefile's .cpg names when no converter knows it (GDAL then reads the text as it is), else
+/// nothing (not a shapefile, no .cpg, or a known one: "UTF-8", "936", "GBK", "8859-1", ...).
+std::optional<std::string> unknownShapefileCodePage(const std::string& path);
 
 /// Opens a vector source read-only (as openReadOnly) and picks a layer: the named one, or the first when
 /// layerName is empty. Errors (FileNotFound, OpenFailed, NoFeatures) name the file.

@@ -148,6 +148,12 @@ LayerInfo inspectLayer(OGRLayer& layer, const std::string& path, const std::stri
     }
     if (isShapefileWithoutCodePage(path))
         info.encoding = detectEncoding(layer, info.fields);
+    else if (auto unknown = unknownShapefileCodePage(path))
+    {
+        info.encoding = *unknown + " (unknown: read as is)";
+        info.notes.push_back({LayerWarning::Kind::CodePageUnknown, *unknown,
+                              "the .cpg names the code page '" + *unknown + "', which is not known here"});
+    }
 
     OGREnvelope envelope;
     if (info.featureCount > 0 && layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <limits>
 #include <memory>
 
@@ -406,6 +408,7 @@ Result<VectorLayer> readLayer(OGRLayer& ogrLayer, const std::string& path, const
 }
 } // namespace
 
+
 Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const VectorReadOptions& options)
 {
     if (!isConnectionString(path) && !std::filesystem::exists(path))
@@ -455,6 +458,10 @@ Result<std::vector<VectorLayer>> readVectorSource(const std::string& path, const
         auto layer = readLayer(*ogrLayer, path, options);
         if (!layer)
             return layer.error();
+        if (auto unknown = unknownShapefileCodePage(path))
+            layer->warnings.push_back({LayerWarning::Kind::CodePageUnknown, *unknown,
+                                       "the .cpg names the code page '" + *unknown +
+                                           "', which is not known here: the text was read without converting it"});
         for (const LayerWarning& warning : layer->warnings)
             log(LogLevel::Warning, "data.vector", path + " [" + layer->name + "]: " + warning.detail);
         layers.push_back(std::move(layer.value()));

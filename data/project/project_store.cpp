@@ -5,12 +5,15 @@
 #include "data/io/gdal_open.hpp"
 #include "data/core/log.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+
+#include <cmath>
 
 namespace citytwin::data
 {
@@ -377,7 +380,41 @@ Result<std::optional<std::string>> ProjectStore::fieldMapping(const std::string&
     return row.value() ? std::optional<std::string>(statement->columnText(0)) : std::nullopt;
 }
 
+namespace
+{
+/// Why a bookmark's camera cannot be shown (values from another program, or edited by hand), or nothing.
+std::optional<std::string> cameraProblem(const Bookmark& bookmark)
+{
+    // Beyond any projected CRS's metres: no place on Earth.
+    constexpr double Far = 1e9;
+    for (const Position* p : {&bookmark.eye, &bookmark.center, &bookmark.up})
+        if (!std::isfinite(p->x) || !std::isfinite(p->y) || !std::isfinite(p->z) || std::abs(p->x) > Far ||
+            std::abs(p->y) > Far || std::abs(p->z) > Far)
+            return "its camera has coordinates that are not numbers or out of range";
+    const double dx = bookmark.center.x - bookmark.eye.x, dy = bookmark.center.y - bookmark.eye.y,
+                 dz = bookmark.center.z - bookmark.eye.z;
+    const double sight = std::sqrt(dx * dx + dy * dy + dz * dz);
+    if (sight < 1e-6)
+        return "its camera looks from a point at the same point";
+    const double upLength = std::sqrt(bookmark.up.x * bookmark.up.x + bookmark.up.y * bookmark.up.y +
+                                      bookmark.up.z * bookmark.up.z);
+    if (upLength < 1e-9)
+        return "its camera has no up direction";
+    // Up along the line of sight leaves the camera's roll undefined.
+    const double cx = dy * bookmark.up.z - dz * bookmark.up.y, cy = dz * bookmark.up.x - dx * bookmark.up.z,
+                 cz = dx * bookmark.up.y - dy * bookmark.up.x;
+    if (std::sqrt(cx * cx + cy * cy + cz * cz) < 1e-9 * sight * upLength)
+        return "its camera's up direction is along its line of sight";
+    return std::nullopt;
+}
+} // namespace
+
 Result<std::vector<Bookmark>> ProjectStore::bookmarks()
+{
+    return readBookmarks(nullptr);
+}
+
+Result<std::vector<Bookmark>> ProjectStore::readBookmarks(std::vector<std::pair<std::string, std::string>>* unusable)
 {
     const std::string state = mSchemaVersion >= 2 ? "state" : "NULL";
     auto statement = mDatabase.prepare("SELECT name, eye_x, eye_y, eye_z, center_x, center_y, center_z, up_x, up_y, "
@@ -388,13 +425,22 @@ Result<std::vector<Bookmark>> ProjectStore::bookmarks()
     std::vector<Bookmark> list;
     std::optional<Error> broken;
     auto listed = statement->forEachRow(
-        [&list, &broken, this](const Statement& row)
+        [&list, &broken, unusable, this](const Statement& row)
         {
             Bookmark bookmark{row.columnText(0),
                               {row.columnDouble(1), row.columnDouble(2), row.columnDouble(3)},
                               {row.columnDouble(4), row.columnDouble(5), row.columnDouble(6)},
                               {row.columnDouble(7), row.columnDouble(8), row.columnDouble(9)},
                               std::nullopt};
+            if (const auto problem = cameraProblem(bookmark))
+            {
+                // Left out (a tour skips its stop); asked for by name, the problem is said (bookmark()).
+                log(LogLevel::Warning, "data.project",
+                    path() + ": bookmark '" + bookmark.name + "' left out: " + *problem);
+                if (unusable)
+                    unusable->emplace_back(bookmark.name, *problem);
+                return;
+            }
             if (!row.isNull(10))
             {
                 auto read = ViewState::fromJson(row.columnText(10), path());
@@ -418,9 +464,13 @@ Result<std::vector<Bookmark>> ProjectStore::bookmarks()
 
 Result<std::optional<Bookmark>> ProjectStore::bookmark(const std::string& name)
 {
-    auto list = bookmarks();
+    std::vector<std::pair<std::string, std::string>> unusable;
+    auto list = readBookmarks(&unusable);
     if (!list)
         return list.error();
+    for (const auto& [left, problem] : unusable)
+        if (left == name)
+            return Error{ErrorCode::InvalidArgument, "bookmark '" + name + "' cannot be shown: " + problem, path()};
     for (Bookmark& bookmark : list.value())
         if (bookmark.name == name)
             return std::optional<Bookmark>(std::move(bookmark));
@@ -479,7 +529,11 @@ Result<std::vector<Tour>> ProjectStore::tours()
                     start = comma + 1;
                 }
             }
-            list.back().stops.push_back({row.columnText(1), row.columnDouble(2),
+            // A duration from someone else's project is kept within what a briefing can show: 1 s to an hour
+            // (negative, infinite or absurd ones would overflow the player's timer).
+            const double seconds = row.columnDouble(2);
+            const double duration = std::isfinite(seconds) ? std::clamp(seconds, 1.0, 3600.0) : 8.0;
+            list.back().stops.push_back({row.columnText(1), duration,
                                          row.isNull(3) ? std::string() : row.columnText(3),
                                          row.isNull(4) ? std::string() : row.columnText(4)});
         });

@@ -92,9 +92,11 @@ public:
     Result<std::optional<std::string>> fieldMapping(const std::string& name);
     Result<std::vector<std::string>> fieldMappingNames();
 
-    /// Returns the saved bookmarks, by name.
+    /// Returns the saved bookmarks, by name. One whose camera cannot be shown (coordinates that are not numbers or
+    /// are out of range, eye on the centre, no up direction or up along the line of sight: a project from someone
+    /// else) is left out, with a warning in the log; one whose saved state is broken keeps its camera.
     Result<std::vector<Bookmark>> bookmarks();
-    /// Returns the bookmark of that name, or nothing.
+    /// Returns the bookmark of that name, or nothing; an error naming the problem when its camera cannot be shown.
     Result<std::optional<Bookmark>> bookmark(const std::string& name);
     /// Saves a bookmark (replacing one of the same name).
     Result<bool> saveBookmark(const Bookmark& bookmark);
@@ -123,6 +125,8 @@ public:
     Result<bool> deleteTour(const std::string& name);
 
 private:
+    /// bookmarks(), noting the names and problems of those left out when unusable is given.
+    Result<std::vector<Bookmark>> readBookmarks(std::vector<std::pair<std::string, std::string>>* unusable);
     explicit ProjectStore(Database database) : mDatabase(std::move(database)) {}
     Result<bool> load();
     Result<bool> migrate();

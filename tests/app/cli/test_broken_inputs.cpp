@@ -1,5 +1,9 @@
 #include "common/broken_corpus.hpp"
 
+#include "data/project/project_store.hpp"
+
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
@@ -142,14 +146,7 @@ private slots:
     {
         const QString project = mCorpus.scratch(QStringLiteral("hostile.gpkg"));
         const QString source = mCorpus.scratch(QStringLiteral("blocks.geojson"));
-        QFile file(source);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"a"},)"
-                   R"("geometry":{"type":"Point","coordinates":[500050,4390050]}}]})");
-        file.close();
-        QCOMPARE(run({QStringLiteral("import"), project, source, QStringLiteral("--crs"), QStringLiteral("EPSG:4548")})
-                     .exitCode,
-                 0);
+        QVERIFY(projectOfOneFeature(project, source, R"({"type":"Point","coordinates":[500050,4390050]})"));
         const QString insert = QStringLiteral(
             "import sqlite3, sys\n"
             "db = sqlite3.connect(sys.argv[1])\n"
@@ -194,7 +191,101 @@ private slots:
                  0);
     }
 
+    /// A .cpg naming a code page nobody knows: the layer loads, and info says which code page and what was done.
+    void unknownCodePageIsNamed()
+    {
+        const auto found = std::find_if(mCorpus.inputs().begin(), mCorpus.inputs().end(),
+                                        [](const test::BrokenInput& input)
+                                        { return input.name == QLatin1String("shp-cpg-unknown"); });
+        QVERIFY(found != mCorpus.inputs().end());
+        const Run info = run({QStringLiteral("info"), found->path, QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY2((info.out + info.err).contains(QStringLiteral("KLINGON-42")), qPrintable(info.out + info.err));
+    }
+
+    /// Bookmarks and tours from someone else's project: cameras that are not numbers, out of range or degenerate
+    /// are refused by name (the rest of the project works), a broken saved state keeps its camera, and tours
+    /// pointing at them or at nothing load without them.
+    void hostileBookmarksAndToursAreRefusedByName()
+    {
+        const QString project = mCorpus.scratch(QStringLiteral("hostile-views.gpkg"));
+        const QString source = mCorpus.scratch(QStringLiteral("views.geojson"));
+        QVERIFY(projectOfOneFeature(project, source,
+                                    R"({"type":"Polygon","coordinates":[[[500000,4390000],[500100,4390000],)"
+                                    R"([500100,4390100],[500000,4390000]]]})"));
+        const QString insert = QStringLiteral(
+            "import sqlite3, sys\n"
+            "db = sqlite3.connect(sys.argv[1])\n"
+            "ok = (500050, 4389500, 800, 500050, 4390050, 0, 0, 0, 1)\n"
+            "rows = [('infinite', (float('inf'),) + ok[1:]), ('huge', (1e300,) + ok[1:]),\n"
+            "        ('text', ('abc', 'def', 'ghi', 'abc', 'def', 'ghi', 0, 0, 1)),\n"
+            "        ('same point', (1, 2, 3, 1, 2, 3, 0, 0, 1)), ('no up', ok[:6] + (0, 0, 0)),\n"
+            "        ('up along sight', (500050, 4390050, 800, 500050, 4390050, 0, 0, 0, 1)),\n"
+            "        ('good', ok)]\n"
+            "for name, v in rows:\n"
+            "    db.execute('INSERT INTO citytwin_bookmarks(name, eye_x, eye_y, eye_z, center_x, center_y, center_z, '\n"
+            "               'up_x, up_y, up_z, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)', (name,) + v + ('x',))\n"
+            "db.execute(\"INSERT INTO citytwin_bookmarks(name, eye_x, eye_y, eye_z, center_x, center_y, center_z, \"\n"
+            "           \"up_x, up_y, up_z, created_at, state) VALUES ('bad state', 500050, 4389500, 800, 500050, \"\n"
+            "           \"4390050, 0, 0, 0, 1, 'x', '{\\\"layers\\\": [[[')\")\n"
+            "db.execute(\"INSERT INTO citytwin_tours(id, name, created_at, kpis) VALUES (7, 'hostile', 'x', ',;DROP TABLE blocks')\")\n"
+            "ids = [r[0] for r in db.execute('SELECT id FROM citytwin_bookmarks ORDER BY id')] + [99999]\n"
+            "for position, bookmark in enumerate(ids):\n"
+            "    db.execute('INSERT INTO citytwin_tour_stops(tour_id, position, bookmark_id, duration_s) '\n"
+            "               'VALUES (7, ?, ?, ?)', (position, bookmark, -5 if position % 2 else 1e308))\n"
+            "db.commit()\n");
+        QCOMPARE(QProcess::execute(QStringLiteral("python3"), {QStringLiteral("-c"), insert, project}), 0);
+        const QString png = mCorpus.scratch(QStringLiteral("view.png"));
+        for (const QString& name : {QStringLiteral("infinite"), QStringLiteral("huge"), QStringLiteral("text"),
+                                    QStringLiteral("same point"), QStringLiteral("no up"),
+                                    QStringLiteral("up along sight")})
+        {
+            Run render = run({QStringLiteral("render"), project, QStringLiteral("--bookmark"), name,
+                              QStringLiteral("--out"), png, QStringLiteral("--lang"), QStringLiteral("en")});
+            QVERIFY2(render.finished && render.status == QProcess::NormalExit, qPrintable(name));
+            QVERIFY2(render.exitCode != 0 && render.err.contains(QStringLiteral("'%1'").arg(name)) &&
+                         render.err.contains(QStringLiteral("cannot be shown")),
+                     qPrintable(name + QStringLiteral(": ") + render.err));
+            QVERIFY(!QFile::exists(png));
+        }
+        // A broken saved state keeps the bookmark's camera; the good one renders.
+        for (const QString& name : {QStringLiteral("bad state"), QStringLiteral("good")})
+        {
+            Run render = run({QStringLiteral("render"), project, QStringLiteral("--bookmark"), name,
+                              QStringLiteral("--out"), png, QStringLiteral("--lang"), QStringLiteral("en")});
+            QVERIFY2(render.exitCode == 0 && QFile::exists(png), qPrintable(name + QStringLiteral(": ") + render.err));
+            QVERIFY(QFile::remove(png));
+        }
+        // The tour loads with the usable stops only.
+        auto store = data::ProjectStore::open(project.toStdString(), {.create = false, .readOnly = true});
+        QVERIFY(store.ok());
+        auto bookmarks = store->bookmarks();
+        QVERIFY(bookmarks.ok());
+        QCOMPARE(bookmarks->size(), std::size_t(2));
+        auto tours = store->tours();
+        QVERIFY2(tours.ok(), tours.ok() ? "" : tours.error().message().c_str());
+        QCOMPARE(tours->size(), std::size_t(1));
+        for (const data::Tour::Stop& stop : tours->front().stops)
+            QVERIFY(stop.durationSeconds >= 1.0 && stop.durationSeconds <= 3600.0);
+    }
+
 private:
+    /// Writes a GeoJSON layer of one feature with that geometry (EPSG:4548 metres) at source and imports
+    /// it into a new project.
+    bool projectOfOneFeature(const QString& project, const QString& source, const char* geometry)
+    {
+        QFile file(source);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"a"},)"
+                   R"("geometry":)");
+        file.write(geometry);
+        file.write("}]}");
+        file.close();
+        return run({QStringLiteral("import"), project, source, QStringLiteral("--crs"), QStringLiteral("EPSG:4548")})
+                   .exitCode == 0;
+    }
+
     test::BrokenCorpus mCorpus;
 };
 
