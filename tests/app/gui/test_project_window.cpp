@@ -140,6 +140,8 @@ private slots:
         auto* status = dialog->findChild<QLabel*>(QStringLiteral("importStatus"));
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("rows")) || !dialog->isRunning(), 20000);
         QVERIFY2(dialog->isRunning(), "the import ended before it could be cancelled");
+        QDir().mkpath(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR));
+        QVERIFY(dialog->grab().save(QStringLiteral(CITYTWIN_TEST_OUTPUT_DIR "/import_dialog_running.png")));
         cancel->click();
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().first().toBool(), false);
