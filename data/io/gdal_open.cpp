@@ -2,6 +2,7 @@
 
 #include "data/io/geojson_variants.hpp"
 #include "data/io/point_tables.hpp"
+#include "data/core/log.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -9,6 +10,8 @@
 #include <filesystem>
 #include <optional>
 #include <fstream>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 #include <cpl_conv.h>
@@ -103,11 +106,28 @@ GdalDatasetPtr openCsvTable(const std::string& path, unsigned int flags, const T
 }
 } // namespace
 
+void removeMemoryFolder(const std::string& folder)
+{
+    if (char** files = VSIReadDir(folder.c_str()))
+    {
+        for (int i = 0; files[i]; ++i)
+            VSIUnlink((folder + files[i]).c_str());
+        CSLDestroy(files);
+    }
+    VSIRmdir(folder.c_str());
+}
+
 void GdalDatasetCloser::operator()(GDALDataset* dataset) const
 {
     GDALClose(GDALDataset::ToHandle(dataset));
-    if (!memoryFile.empty())
+    if (memoryFile.empty())
+        return;
+    if (memoryFile.back() != '/')
+    {
         VSIUnlink(memoryFile.c_str());
+        return;
+    }
+    removeMemoryFolder(memoryFile); // a shapefile copied to rebuild its index
 }
 
 void attachNotes(OGRLayer& layer, const std::vector<LayerWarning>& notes)
@@ -257,24 +277,90 @@ namespace
 /// Spreadsheets inflating beyond this are refused: a real district table is a few MB, a zip bomb is not.
 constexpr GUIntBig MaximumInflatedSpreadsheet = 512ull * 1024 * 1024;
 
-/// Why a file cannot be opened before GDAL tries, as a GDAL error (the callers report CPLGetLastErrorMsg):
-/// a shapefile without its .shx index (GDAL would offer to write one beside it), a spreadsheet that inflates
-/// to more than MaximumInflatedSpreadsheet.
-bool refusedBeforeOpening(const std::string& path, const std::string& extension)
+/// Shapefiles without their .shx are read from an in-memory copy with the index rebuilt there, up to this size.
+constexpr std::uintmax_t MaximumShapefileCopy = 512ull * 1024 * 1024;
+
+/// Whether a shapefile's .shx index is missing.
+bool shapefileIndexMissing(const std::string& path)
 {
-    if (extension == ".shp")
+    std::filesystem::path index(path);
+    std::error_code errorCode;
+    return !std::filesystem::exists(index.replace_extension(".shx"), errorCode) &&
+           !std::filesystem::exists(index.replace_extension(".SHX"), errorCode);
+}
+
+/// Opens a shapefile whose .shx is missing from an in-memory copy of its files (/vsimem/), where GDAL rebuilds the
+/// index from the .shp: nothing is written beside the user's file. The copies are removed when the dataset closes.
+/// Too large a shapefile is refused with the reason.
+GdalDatasetPtr openWithRebuiltIndex(const std::string& path, unsigned int flags, char** options)
+{
+    const std::filesystem::path shp(path);
+    std::vector<std::pair<std::filesystem::path, std::string>> parts; // file, extension in the copy
+    std::uintmax_t total = 0;
+    for (const char* extension : {".shp", ".dbf", ".prj", ".cpg"})
     {
-        std::filesystem::path index(path);
-        std::error_code errorCode;
-        if (!std::filesystem::exists(index.replace_extension(".shx"), errorCode) &&
-            !std::filesystem::exists(index.replace_extension(".SHX"), errorCode))
+        std::string upper = extension;
+        std::transform(upper.begin(), upper.end(), upper.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        for (const std::string& candidate : {std::string(extension), upper})
         {
-            CPLError(CE_Failure, CPLE_OpenFailed,
-                     "the shapefile's index %s is missing: copy the .shx with the .shp (they belong together)",
-                     index.replace_extension(".shx").filename().string().c_str());
-            return true;
+            std::error_code errorCode;
+            const std::filesystem::path sibling = std::filesystem::path(shp).replace_extension(candidate);
+            if (std::filesystem::is_regular_file(sibling, errorCode))
+            {
+                total += std::filesystem::file_size(sibling, errorCode);
+                parts.emplace_back(sibling, extension);
+                break;
+            }
         }
     }
+    const std::string index = std::filesystem::path(shp).replace_extension(".shx").filename().string();
+    if (total > MaximumShapefileCopy)
+    {
+        CPLError(CE_Failure, CPLE_OpenFailed,
+                 "the shapefile's index %s is missing and the shapefile (%llu MB) is too large to rebuild it in "
+                 "memory: copy the .shx with the .shp (they belong together)",
+                 index.c_str(), static_cast<unsigned long long>(total >> 20));
+        return nullptr;
+    }
+    static std::atomic<unsigned long> copies{0};
+    const std::string folder = "/vsimem/citytwin-shx-" + std::to_string(++copies) + "/";
+    const std::string stem = shp.stem().string();
+    for (const auto& [file, extension] : parts)
+    {
+        std::ifstream in(file, std::ios::binary);
+        std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto* buffer = static_cast<GByte*>(VSIMalloc(std::max<std::size_t>(1, bytes.size())));
+        if (!buffer)
+            return nullptr;
+        std::copy(bytes.begin(), bytes.end(), buffer);
+        VSIFCloseL(VSIFileFromMemBuffer((folder + stem + extension).c_str(), buffer,
+                                        static_cast<vsi_l_offset>(bytes.size()), TRUE));
+    }
+    CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", "YES");
+    // The copies go when the dataset closes (GDAL reads the .prj and .cpg when first asked, not at opening).
+    GdalDatasetPtr dataset(
+        GDALDataset::Open((folder + stem + ".shp").c_str(), flags | GDAL_OF_READONLY, nullptr, options),
+        GdalDatasetCloser{folder});
+    CPLSetThreadLocalConfigOption("SHAPE_RESTORE_SHX", nullptr);
+    if (dataset)
+        log(LogLevel::Warning, "data.gdal",
+            path + ": the index " + index + " is missing: read from a copy in memory with the index rebuilt");
+    else
+    {
+        removeMemoryFolder(folder);
+        CPLError(CE_Failure, CPLE_OpenFailed,
+                 "the shapefile's index %s is missing and could not be rebuilt from the .shp: copy the .shx with "
+                 "the .shp (they belong together)",
+                 index.c_str());
+    }
+    return dataset;
+}
+
+/// Why a file cannot be opened before GDAL tries, as a GDAL error (the callers report CPLGetLastErrorMsg):
+/// a spreadsheet that inflates to more than MaximumInflatedSpreadsheet.
+bool refusedBeforeOpening(const std::string& path, const std::string& extension)
+{
     if (extension == ".xlsx" || extension == ".ods")
     {
         const std::string zip = "/vsizip/{" + path + "}";
@@ -324,8 +410,11 @@ GdalDatasetPtr openReadOnly(const std::string& path, unsigned int flags, const T
     if (extension == ".xlsx" || extension == ".ods")
         options.push_back("HEADERS=FORCE");
     options.push_back(nullptr);
-    GdalDatasetPtr dataset(GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr,
-                                             options.size() > 1 ? options.data() : nullptr));
+    char** openOptions = options.size() > 1 ? const_cast<char**>(options.data()) : nullptr;
+    if (file && extension == ".shp" && shapefileIndexMissing(path))
+        return openWithRebuiltIndex(path, flags, openOptions);
+    GdalDatasetPtr dataset(
+        GDALDataset::Open(path.c_str(), flags | GDAL_OF_READONLY, nullptr, openOptions));
     // Spreadsheets: the points of every sheet from its coordinate or geometry columns.
     if (dataset && (extension == ".xlsx" || extension == ".ods"))
     {

@@ -16,7 +16,11 @@ class OGRSpatialReference;
 namespace citytwin::data
 {
 
-/// Closes a dataset, and removes the memory file it was read from (a rewritten GeoJSON), if any.
+/// Removes a folder of memory files (/vsimem/.../) and what it holds.
+void removeMemoryFolder(const std::string& folder);
+
+/// Closes a dataset, and removes the memory file it was read from (a rewritten GeoJSON), or the memory folder
+/// (ending in '/': a shapefile copied to rebuild its index), if any.
 struct GdalDatasetCloser
 {
     std::string memoryFile;

@@ -203,6 +203,26 @@ private slots:
         QVERIFY2((info.out + info.err).contains(QStringLiteral("KLINGON-42")), qPrintable(info.out + info.err));
     }
 
+    /// A shapefile without its .shx is read from a copy in memory with the index rebuilt: its points load, and
+    /// nothing is written beside it.
+    void shapefileWithoutIndexIsReadFromACopy()
+    {
+        const auto found = std::find_if(mCorpus.inputs().begin(), mCorpus.inputs().end(),
+                                        [](const test::BrokenInput& input)
+                                        { return input.name == QLatin1String("shp-no-shx"); });
+        QVERIFY(found != mCorpus.inputs().end());
+        const QString folder = QFileInfo(found->path).absolutePath();
+        const auto before = test::BrokenCorpus::snapshot(folder);
+        const Run info = run({QStringLiteral("info"), found->path, QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY2(info.out.contains(QStringLiteral("Features: 2")), qPrintable(info.out + info.err));
+        const QString project = mCorpus.scratch(QStringLiteral("no-shx.gpkg"));
+        const Run import = run({QStringLiteral("import"), project, found->path, QStringLiteral("--lang"),
+                                QStringLiteral("en")});
+        QVERIFY2(import.exitCode == 0, qPrintable(import.err));
+        QCOMPARE(test::BrokenCorpus::snapshot(folder), before);
+    }
+
     /// Bookmarks and tours from someone else's project: cameras that are not numbers, out of range or degenerate
     /// are refused by name (the rest of the project works), a broken saved state keeps its camera, and tours
     /// pointing at them or at nothing load without them.
