@@ -91,13 +91,10 @@ NodeInputs SceneModel::inputsToAdd(const data::VectorLayer& layer) const
 
 NodeInputs SceneModel::inputsToReplace(int index, const data::VectorLayer& layer) const
 {
-    NodeInputs inputs;
+    // As for an addition, but in its place: the origin as it is, its rank among its kind, its thematic colours.
+    NodeInputs inputs = inputsToAdd(layer);
     inputs.origin = mOrigin;
     inputs.sameKind = countOfKind(index, layer);
-    inputs.theme = mTheme;
-    inputs.heightScale = mHeightScale;
-    inputs.opacity = mBuildingOpacity;
-    inputs.ground = mGround;
     inputs.thematic = mLayers.at(static_cast<std::size_t>(index)).thematic;
     return inputs;
 }

@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <optional>
 #include <limits>
 #include <memory>
 

@@ -159,13 +159,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.gpkg"));
-        QVERIFY(data::ProjectStore::open(project.toStdString()).ok());
-        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("first.csv")), 50, QStringLiteral("F")));
-        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("second.csv")), 70, QStringLiteral("G")));
-        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
-                                   importArguments(project, dir.filePath(QStringLiteral("first.csv")))
-                                       << QStringLiteral("--quiet")),
-                 0);
+        QVERIFY(projectWithTwoBatches(dir, project, 50, 70));
         auto watcher = data::IncidentWatcher::open(project.toStdString());
         QVERIFY(watcher.ok());
         QCOMPARE(watcher->poll().value().size(), std::size_t(50));
@@ -210,13 +204,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.gpkg"));
-        QVERIFY(data::ProjectStore::open(project.toStdString()).ok());
-        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("first.csv")), 40, QStringLiteral("F")));
-        QVERIFY(writeIncidentCsv(dir.filePath(QStringLiteral("second.csv")), 25, QStringLiteral("G")));
-        QCOMPARE(QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
-                                   importArguments(project, dir.filePath(QStringLiteral("first.csv")))
-                                       << QStringLiteral("--quiet")),
-                 0);
+        QVERIFY(projectWithTwoBatches(dir, project, 40, 25));
         auto watcher = data::IncidentWatcher::open(project.toStdString());
         QVERIFY(watcher.ok());
         auto highest = watcher->skipExisting();
@@ -235,6 +223,18 @@ private slots:
     }
 
 private:
+    /// Makes a project, writes first.csv and second.csv of first and second rows into dir and imports first.csv
+    /// with the import verb in another process.
+    static bool projectWithTwoBatches(const QTemporaryDir& dir, const QString& project, int first, int second)
+    {
+        return data::ProjectStore::open(project.toStdString()).ok() &&
+               writeIncidentCsv(dir.filePath(QStringLiteral("first.csv")), first, QStringLiteral("F")) &&
+               writeIncidentCsv(dir.filePath(QStringLiteral("second.csv")), second, QStringLiteral("G")) &&
+               QProcess::execute(QStringLiteral(CITYTWIN_EXECUTABLE),
+                                 importArguments(project, dir.filePath(QStringLiteral("first.csv")))
+                                     << QStringLiteral("--quiet")) == 0;
+    }
+
     static std::uint64_t identity(const QString& path)
     {
         struct stat status
