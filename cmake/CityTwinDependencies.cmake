@@ -30,7 +30,7 @@ set_property(TARGET TinyGLTF::TinyGLTF APPEND PROPERTY INTERFACE_LINK_LIBRARIES 
 add_library(citytwin_draco INTERFACE)
 add_library(citytwin::draco ALIAS citytwin_draco)
 target_link_libraries(citytwin_draco INTERFACE TinyGLTF::TinyGLTF draco::draco)
-find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)
+find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText osgShadow)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Svg Charts LinguistTools Test)
 
 # OSG must use double matrices: the scene keeps Gauss-Krueger magnitudes in matrices.

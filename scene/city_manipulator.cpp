@@ -1,6 +1,7 @@
 #include "city_manipulator.hpp"
 
 #include "feature_picker.hpp"
+#include "scene_effects.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -170,7 +171,7 @@ std::optional<osg::Vec3d> CityManipulator::pointUnderCursor(const osgGA::GUIEven
     if (!view)
         return std::nullopt;
     osgUtil::LineSegmentIntersector::Intersections hits;
-    if (view->computeIntersections(event, hits) && !hits.empty())
+    if (view->computeIntersections(event, hits, ~NotPickedMask) && !hits.empty())
         return hits.begin()->getWorldIntersectPoint();
     // Window coordinates with the origin at the bottom left, as the viewport matrix expects.
     const osg::Camera* camera = view->getCamera();

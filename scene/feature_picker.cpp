@@ -186,6 +186,7 @@ std::optional<PickResult> pickFeature(const SceneModel& model, const osg::Camera
     osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, windowX, windowY);
     osgUtil::IntersectionVisitor visitor(intersector.get());
+    visitor.setTraversalMask(~NotPickedMask); // not the effects' full-screen passes
     const_cast<osg::Camera&>(camera).accept(visitor);
     for (const auto& hit : intersector->getIntersections())
     {

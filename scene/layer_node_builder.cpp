@@ -1,5 +1,7 @@
 #include "layer_node_builder.hpp"
 
+#include "scene_effects.hpp"
+
 #include "feature_ids.hpp"
 #include "label_layer.hpp"
 #include "point_icons.hpp"
@@ -627,6 +629,9 @@ osg::ref_ptr<osg::Geode> tileGeode(Batches& batches, const LayerStyle& style, co
             return;
         osg::ref_ptr<osg::Geometry> geometry = batch.finish(color, lit, perVertex);
         geometry->setStateSet(state);
+        // Only solids cast shadows: a fill, line or point lies on what it would shade.
+        if (!lit)
+            geometry->setNodeMask(~CastsShadowMask);
         geode->addDrawable(geometry.get());
     };
     osg::Vec4 solidColor = style.color;

@@ -46,18 +46,24 @@ osg::BoundingSphere boundOfContent(const osg::Group& layers, const osg::Group& m
 } // namespace
 
 SceneModel::SceneModel()
-    : mRoot(new osg::Group), mLayerGroup(new osg::Group), mModelGroup(new osg::Group), mTerrainGroup(new osg::Group)
+    : mRoot(new osg::Group), mShadowPart(new osg::Group), mPlainPart(new osg::Group), mLayerGroup(new osg::Group),
+      mModelGroup(new osg::Group), mTerrainGroup(new osg::Group)
 {
     mRoot->setName("citytwin.root");
     mLayerGroup->setName("citytwin.layers");
     mModelGroup->setName("citytwin.models");
     mTerrainGroup->setName("citytwin.terrain");
-    mRoot->addChild(mTerrainGroup.get());
-    mRoot->addChild(mLayerGroup.get());
-    mRoot->addChild(mModelGroup.get());
+    mShadowPart->setName("citytwin.shadow_part");
+    mPlainPart->setName("citytwin.plain_part");
+    // The ground receives shadows but casts none (its own relief would shade itself with acne).
+    mTerrainGroup->setNodeMask(~CastsShadowMask);
+    mShadowPart->addChild(mTerrainGroup.get());
+    mShadowPart->addChild(mLayerGroup.get());
+    mShadowPart->addChild(mModelGroup.get());
     mOverlay = new MapOverlay;
     mOverlay->setContentCheck([this] { return contentBound().valid(); });
     mRoot->addChild(mOverlay.get());
+    rebuildContent();
     osg::StateSet* state = mRoot->getOrCreateStateSet();
     mDisplayScaleUniform = new osg::Uniform(DisplayScaleUniform, 1.0f);
     state->addUniform(mDisplayScaleUniform.get(), osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
@@ -310,10 +316,10 @@ void SceneModel::updateLabels()
 void SceneModel::installLabels(osg::ref_ptr<osg::Node> labels)
 {
     if (mLabels)
-        mRoot->removeChild(mLabels.get());
+        mPlainPart->removeChild(mLabels.get());
     mLabels = std::move(labels);
     if (mLabels)
-        mRoot->addChild(mLabels.get());
+        mPlainPart->addChild(mLabels.get());
     ++mRevision;
 }
 
@@ -326,13 +332,13 @@ void SceneModel::setFocus(std::vector<data::Polygon> polygons)
 void SceneModel::rebuildFocus()
 {
     if (mFocus)
-        mRoot->removeChild(mFocus.get());
+        mPlainPart->removeChild(mFocus.get());
     std::function<double(double, double)> ground;
     if (mGround)
         ground = [field = mGround](double x, double y) { return field->heightAt(x, y); };
     mFocus = buildFocusGlow(mFocusAreas, mOrigin, ground, mDisplayScale);
     if (mFocus)
-        mRoot->insertChild(mRoot->getChildIndex(mOverlay.get()), mFocus.get());
+        mPlainPart->addChild(mFocus.get());
     ++mRevision;
 }
 
@@ -439,14 +445,33 @@ void SceneModel::setBuildingDisplay(float heightScale, float opacity)
         replaceLayer(i, mLayers[static_cast<std::size_t>(i)].data);
 }
 
+void SceneModel::setEffects(const Effects& effects)
+{
+    if (effects == mEffects)
+        return;
+    mEffects = effects;
+    rebuildContent();
+}
+
+void SceneModel::rebuildContent()
+{
+    osg::ref_ptr<osg::Group> content = buildEffects(mEffects, {mShadowPart, mPlainPart, mSky, mTheme});
+    if (mContent)
+        mRoot->replaceChild(mContent.get(), content.get());
+    else
+        mRoot->insertChild(0, content.get());
+    mContent = std::move(content);
+    ++mRevision;
+}
+
 void SceneModel::setHeatLayer(osg::ref_ptr<osg::Node> heat, const std::string& title)
 {
     if (mHeat)
-        mRoot->removeChild(mHeat.get());
+        mPlainPart->removeChild(mHeat.get());
     mHeat = std::move(heat);
     mHeatTitle = title;
     if (mHeat)
-        mRoot->addChild(mHeat.get());
+        mPlainPart->addChild(mHeat.get());
     updateLegend();
     ++mRevision;
 }
@@ -459,18 +484,15 @@ void SceneModel::setTheme(Theme theme)
     const bool night = theme == Theme::Night;
     // The scene's side of the look: the sky, the fog (following the content, without holding the model) and
     // the dimmed imagery, which the terrain and the models keep when they are replaced or added later.
-    if (mSky)
-        mRoot->removeChild(mSky.get());
     if (mFog)
         mRoot->removeCullCallback(mFog.get());
     mSky = night ? buildNightSky() : nullptr;
     mFog = night ? nightFogCallback([layers = mLayerGroup, models = mModelGroup, terrain = mTerrainGroup]
                                     { return boundOfContent(*layers, *models, *terrain); })
                  : nullptr;
-    if (mSky)
-        mRoot->addChild(mSky.get());
     if (mFog)
         mRoot->addCullCallback(mFog.get());
+    rebuildContent();
     const osg::ref_ptr<osg::StateSet> imagery = night ? nightImageryState() : nullptr;
     mTerrainGroup->setStateSet(imagery.get());
     mModelGroup->setStateSet(imagery.get());

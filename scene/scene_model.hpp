@@ -1,6 +1,7 @@
 #pragma once
 
 #include "map_overlay.hpp"
+#include "scene_effects.hpp"
 #include "scene_theme.hpp"
 #include "thematic_style.hpp"
 
@@ -138,6 +139,11 @@ public:
     void setTheme(Theme theme);
     Theme theme() const { return mTheme; }
 
+    /// Turns the heavier effects on or off (none until set): shadows of buildings and models, ambient occlusion,
+    /// bloom (buildEffects). Layers are not rebuilt; every view of the root shows them from its next frame.
+    void setEffects(const Effects& effects);
+    const Effects& effects() const { return mEffects; }
+
     /// Adds a 3D model (an oblique-photogrammetry tileset, a CityGML file, a 3D Tiles set) placed in world
     /// coordinates. Its node's name says what it is: "oblique:NAME", "citygml:NAME", "3dtiles:NAME".
     void addModel(osg::ref_ptr<osg::Node> model);
@@ -177,6 +183,8 @@ public:
     unsigned int revision() const { return mRevision; }
 
 private:
+    /// Puts the content (sky, shadowed and plain parts) under the root with the current effects and theme.
+    void rebuildContent();
     void updateLegend();
     void updateLabels();
     void installLabels(osg::ref_ptr<osg::Node> labels);
@@ -198,6 +206,12 @@ private:
         std::vector<std::pair<std::string, osg::Vec4>> kinds;
     };
     osg::ref_ptr<osg::Group> mRoot;
+    /// What casts and receives shadows (terrain, layers, models) and what is drawn with them unshadowed (labels,
+    /// heat, focus); mContent draws both (and the sky) with the effects, first under the root, before the overlay.
+    osg::ref_ptr<osg::Group> mShadowPart;
+    osg::ref_ptr<osg::Group> mPlainPart;
+    osg::ref_ptr<osg::Group> mContent;
+    Effects mEffects;
     osg::ref_ptr<osg::Group> mLayerGroup;
     osg::ref_ptr<osg::Group> mModelGroup;
     /// Holds the terrain (first under the root), so that a theme can give it a state of its own.

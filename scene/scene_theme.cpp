@@ -1,5 +1,7 @@
 #include "scene_theme.hpp"
 
+#include "scene_effects.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -184,6 +186,7 @@ private:
         fog->setEnd(farEdge + FogEndPastFarEdge * span);
         osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
         state->setAttributeAndModes(fog.get(), osg::StateAttribute::ON);
+        state->addUniform(new osg::Uniform(FogOnUniform, true)); // the shadows' shader fogs too
         return state;
     }
 
@@ -277,6 +280,9 @@ osg::ref_ptr<osg::StateSet> nightImageryState()
     combine->setConstantColor(ImageryDimming);
     osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
     state->setTextureAttribute(0, combine.get(), osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
+    // The same dimming where the shadows' shader draws (it does not read the texture environment).
+    const osg::Vec4 tint(ImageryDimming.r(), ImageryDimming.g(), ImageryDimming.b(), 1.0f);
+    state->addUniform(new osg::Uniform(ImageryTintUniform, tint), osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     return state;
 }
 

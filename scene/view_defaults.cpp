@@ -53,24 +53,27 @@ void configureView(osgViewer::View& view, int width, int height)
 
 void applyTheme(osgViewer::View& view, Theme theme)
 {
-    const bool night = theme == Theme::Night;
-    view.getCamera()->setClearColor(night ? NightHazeColor : BackgroundColor);
+    view.getCamera()->setClearColor(themeClearColor(theme));
     view.setLightingMode(osg::View::SKY_LIGHT);
-    osg::Light* sun = view.getLight();
-    sun->setPosition(osg::Vec4(0.50f, -0.35f, 0.80f, 0.0f)); // directional, from the south-east, high
-    if (night)
+    setThemeLight(*view.getLight(), theme);
+}
+
+void setThemeLight(osg::Light& sun, Theme theme)
+{
+    sun.setPosition(SunPosition);
+    if (theme == Theme::Night)
     {
         // Moonlight: cool and dimmer, but roofs still get most of their colour (the height ramp must read) and
         // walls turned away keep enough to show their edges.
-        sun->setAmbient(osg::Vec4(0.16f, 0.18f, 0.24f, 1.0f));
-        sun->setDiffuse(osg::Vec4(0.62f, 0.68f, 0.82f, 1.0f));
+        sun.setAmbient(osg::Vec4(0.16f, 0.18f, 0.24f, 1.0f));
+        sun.setDiffuse(osg::Vec4(0.62f, 0.68f, 0.82f, 1.0f));
     }
     else
     {
-        sun->setAmbient(osg::Vec4(0.25f, 0.25f, 0.28f, 1.0f));
-        sun->setDiffuse(osg::Vec4(0.80f, 0.78f, 0.74f, 1.0f));
+        sun.setAmbient(osg::Vec4(0.25f, 0.25f, 0.28f, 1.0f));
+        sun.setDiffuse(osg::Vec4(0.80f, 0.78f, 0.74f, 1.0f));
     }
-    sun->setSpecular(osg::Vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    sun.setSpecular(osg::Vec4(0.0f, 0.0f, 0.0f, 1.0f));
 }
 
 } // namespace citytwin::scene

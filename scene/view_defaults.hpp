@@ -9,7 +9,8 @@
 namespace osg
 {
 class Camera;
-}
+class Light;
+} // namespace osg
 namespace osgViewer
 {
 class View;
@@ -52,6 +53,19 @@ void configureView(osgViewer::View& view, int width, int height);
 /// configureView sets); Night: NightHazeColor (the sky dome's rim colour, seen below it) and a dimmer, cooler
 /// moonlight from the same direction. The scene's side is SceneModel::setTheme; call both with the same theme.
 void applyTheme(osgViewer::View& view, Theme theme);
+
+/// The sun's (and the night's moon's) position: directional, from the south-east, high (world coordinates).
+inline const osg::Vec4 SunPosition(0.50f, -0.35f, 0.80f, 0.0f);
+
+/// The clear colour of a theme's views: BackgroundColor by day, NightHazeColor at night.
+inline osg::Vec4 themeClearColor(Theme theme)
+{
+    return theme == Theme::Night ? NightHazeColor : BackgroundColor;
+}
+
+/// Gives a light the theme's sun (Day) or moonlight (Night) from SunPosition: what applyTheme gives a view's light,
+/// for a light source of the scene's own (an off-view pass that draws the scene).
+void setThemeLight(osg::Light& light, Theme theme);
 
 /// Sets the camera's perspective projection for a viewport of width x height pixels.
 void setPerspective(osg::Camera& camera, int width, int height);

@@ -1943,6 +1943,38 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Reading the project for the report…</source>
         <translation>Reading the project for the report…</translation>
     </message>
+    <message>
+        <source>Software OpenGL (%1): every effect makes each frame slower; they are off by default here</source>
+        <translation>Software OpenGL (%1): every effect makes each frame slower; they are off by default here</translation>
+    </message>
+    <message>
+        <source>&amp;Effects</source>
+        <translation>&amp;Effects</translation>
+    </message>
+    <message>
+        <source>&amp;Shadows</source>
+        <translation>&amp;Shadows</translation>
+    </message>
+    <message>
+        <source>Buildings and models cast the sun&apos;s (or the moon&apos;s) shadows</source>
+        <translation>Buildings and models cast the sun&apos;s (or the moon&apos;s) shadows</translation>
+    </message>
+    <message>
+        <source>&amp;Ambient Occlusion</source>
+        <translation>&amp;Ambient Occlusion</translation>
+    </message>
+    <message>
+        <source>Darkens the creases where walls meet the ground and each other</source>
+        <translation>Darkens the creases where walls meet the ground and each other</translation>
+    </message>
+    <message>
+        <source>&amp;Bloom</source>
+        <translation>&amp;Bloom</translation>
+    </message>
+    <message>
+        <source>Bright outlines and lit roofs glow (the night theme&apos;s look)</source>
+        <translation>Bright outlines and lit roofs glow (the night theme&apos;s look)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MakeTourCommand</name>
@@ -2217,6 +2249,18 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</source>
         <translation>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</translation>
+    </message>
+    <message>
+        <source>Heavier effects: shadows, ao (ambient occlusion), bloom, comma-separated, or all or none (default).</source>
+        <translation>Heavier effects: shadows, ao (ambient occlusion), bloom, comma-separated, or all or none (default).</translation>
+    </message>
+    <message>
+        <source>effects</source>
+        <translation>effects</translation>
+    </message>
+    <message>
+        <source>citytwin render: unknown --effects &apos;%1&apos; (expected shadows, ao, bloom, all or none)</source>
+        <translation>citytwin render: unknown --effects &apos;%1&apos; (expected shadows, ao, bloom, all or none)</translation>
     </message>
 </context>
 <context>

@@ -1934,6 +1934,38 @@ With no verb, citytwin opens the desktop application and loads the FILEs given.<
         <source>Reading the project for the report…</source>
         <translation>正在读取工程以生成报告…</translation>
     </message>
+    <message>
+        <source>Software OpenGL (%1): every effect makes each frame slower; they are off by default here</source>
+        <translation>软件 OpenGL（%1）：每种效果都会使每帧变慢，因此此处默认关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Effects</source>
+        <translation>效果(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Shadows</source>
+        <translation>阴影(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Buildings and models cast the sun&apos;s (or the moon&apos;s) shadows</source>
+        <translation>建筑和模型投下日光（或月光）的阴影</translation>
+    </message>
+    <message>
+        <source>&amp;Ambient Occlusion</source>
+        <translation>环境光遮蔽(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Darkens the creases where walls meet the ground and each other</source>
+        <translation>加深墙与地面、墙与墙相接处的阴暗</translation>
+    </message>
+    <message>
+        <source>&amp;Bloom</source>
+        <translation>泛光(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bright outlines and lit roofs glow (the night theme&apos;s look)</source>
+        <translation>明亮的轮廓和受光屋顶发出光晕（夜间主题的观感）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MakeTourCommand</name>
@@ -2208,6 +2240,18 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
     <message>
         <source>citytwin render: warning: %1 has no usable CRS (%2): shown at its own coordinates; --crs EPSG:n places it</source>
         <translation>citytwin render：警告：%1 没有可用的坐标系（%2）：按自身坐标显示；可用 --crs EPSG:n 定位</translation>
+    </message>
+    <message>
+        <source>Heavier effects: shadows, ao (ambient occlusion), bloom, comma-separated, or all or none (default).</source>
+        <translation>较重的效果：shadows（阴影）、ao（环境光遮蔽）、bloom（泛光），以逗号分隔；或 all（全部）、none（无，默认）。</translation>
+    </message>
+    <message>
+        <source>effects</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>citytwin render: unknown --effects &apos;%1&apos; (expected shadows, ao, bloom, all or none)</source>
+        <translation>citytwin render：未知的 --effects“%1”（应为 shadows、ao、bloom、all 或 none）</translation>
     </message>
 </context>
 <context>

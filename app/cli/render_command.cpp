@@ -54,6 +54,7 @@ struct RenderOptions
     QCommandLineOption classes;
     QCommandLineOption method;
     QCommandLineOption theme;
+    QCommandLineOption effects;
     QCommandLineOption crs;
 };
 
@@ -86,6 +87,7 @@ private:
     int mWidth = 0;
     int mHeight = 0;
     scene::Theme mTheme = scene::Theme::Day;
+    scene::Effects mEffects;
     /// Made once the options are read (not for --help or a mistake).
     std::unique_ptr<scene::SceneModel> mModel;
     std::optional<TerrainData> mTerrain;
@@ -130,6 +132,10 @@ RenderOptions RenderRun::makeOptions()
         .theme = QCommandLineOption(QStringLiteral("theme"),
                                     tr("Look of the view: day (default) or night (dark, for a big screen)."),
                                     tr("theme"), QStringLiteral("day")),
+        .effects = QCommandLineOption(QStringLiteral("effects"),
+                                      tr("Heavier effects: shadows, ao (ambient occlusion), bloom, comma-separated, "
+                                         "or all or none (default)."),
+                                      tr("effects"), QStringLiteral("none")),
         .crs = QCommandLineOption(QStringLiteral("crs"),
                                   tr("The CRS of CityGML files that declare none, or one that is not recognised "
                                      "(EPSG:n or a CRS name)."),
@@ -149,6 +155,7 @@ int RenderRun::run(const QStringList& arguments)
         return *status;
     mModel = std::make_unique<scene::SceneModel>();
     mModel->setTheme(mTheme); // before the layers: each is built once, in the theme's palette
+    mModel->setEffects(mEffects);
     useDisplayNames(*mModel);
     for (const QString& path : mParser.positionalArguments())
         if (const auto status = loadSource(path))
@@ -175,7 +182,7 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
     for (const QCommandLineOption& option :
          {mOptions.out, mOptions.size, mOptions.language, mOptions.bookmark, mOptions.rings, mOptions.ringKind,
           mOptions.cones, mOptions.show, mOptions.heat, mOptions.columns, mOptions.colorBy, mOptions.classes,
-          mOptions.method, mOptions.theme, mOptions.crs})
+          mOptions.method, mOptions.theme, mOptions.effects, mOptions.crs})
         mParser.addOption(option);
     mParser.addPositionalArgument(tr("FILE"), tr("Vector sources to show (GeoPackage, Shapefile, GeoJSON, …)."),
                                   tr("[FILE...]"));
@@ -199,6 +206,11 @@ std::optional<int> RenderRun::parse(const QStringList& arguments)
         return fail(
             2, tr("citytwin render: unknown --theme '%1' (expected day or night)").arg(mParser.value(mOptions.theme)));
     mTheme = *theme;
+    const auto effects = scene::effectsFromCode(mParser.value(mOptions.effects).toStdString());
+    if (!effects)
+        return fail(2, tr("citytwin render: unknown --effects '%1' (expected shadows, ao, bloom, all or none)")
+                           .arg(mParser.value(mOptions.effects)));
+    mEffects = *effects;
     return std::nullopt;
 }
 

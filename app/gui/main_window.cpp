@@ -294,6 +294,16 @@ void MainWindow::createViewActions()
     mDayThemeAction->setChecked(true);
     connect(mDayThemeAction, &QAction::triggered, this, [this] { mViewport->setTheme(scene::Theme::Day); });
     connect(mNightThemeAction, &QAction::triggered, this, [this] { mViewport->setTheme(scene::Theme::Night); });
+    for (auto [action, name] : {std::pair{&mShadowsAction, "shadowsAction"},
+                                std::pair{&mAmbientOcclusionAction, "ambientOcclusionAction"},
+                                std::pair{&mBloomAction, "bloomAction"}})
+    {
+        *action = new QAction(this);
+        (*action)->setObjectName(QString::fromLatin1(name));
+        (*action)->setCheckable(true);
+        connect(*action, &QAction::triggered, this, &MainWindow::applyEffects);
+    }
+    connect(mViewport, &ViewportWidget::glReady, this, [this] { chooseDefaultEffects(mViewport->rendererName()); });
     mBriefingAction = new QAction(this);
     mBriefingAction->setObjectName(QStringLiteral("briefingAction"));
     mBriefingAction->setCheckable(true);
@@ -344,6 +354,9 @@ void MainWindow::createMenus()
     connect(mThemeMenu, &QMenu::aboutToShow, this,
             [this]
             { (mViewport->theme() == scene::Theme::Night ? mNightThemeAction : mDayThemeAction)->setChecked(true); });
+    mEffectsMenu = mViewMenu->addMenu(QString());
+    mEffectsMenu->setToolTipsVisible(true);
+    mEffectsMenu->addActions({mShadowsAction, mAmbientOcclusionAction, mBloomAction});
     mLanguageMenu = mViewMenu->addMenu(QString());
     mLanguageMenu->addActions(mLanguageGroup->actions());
 
@@ -351,6 +364,32 @@ void MainWindow::createMenus()
     connect(mBookmarksMenu, &QMenu::aboutToShow, this, [this] { mTours->fillMenu(*mBookmarksMenu); });
     mHelpMenu = menuBar()->addMenu(QString());
     mHelpMenu->addAction(mAboutAction);
+}
+
+void MainWindow::applyEffects()
+{
+    const scene::Effects effects{mShadowsAction->isChecked(), mAmbientOcclusionAction->isChecked(),
+                                 mBloomAction->isChecked()};
+    mModel->setEffects(effects);
+    mViewport->sceneChanged(false);
+    const QString renderer = mViewport->rendererName();
+    if (effects.any() && scene::isSoftwareRenderer(renderer.toStdString()))
+        statusBar()->showMessage(
+            tr("Software OpenGL (%1): every effect makes each frame slower; they are off by default here")
+                .arg(renderer),
+            10000);
+}
+
+void MainWindow::chooseDefaultEffects(const QString& rendererName)
+{
+    if (mEffectsDecided)
+        return;
+    mEffectsDecided = true;
+    const bool hardware = !rendererName.isEmpty() && !scene::isSoftwareRenderer(rendererName.toStdString());
+    for (QAction* action : {mShadowsAction, mAmbientOcclusionAction, mBloomAction})
+        action->setChecked(hardware);
+    mModel->setEffects(hardware ? scene::AllEffects : scene::Effects{});
+    mViewport->sceneChanged(false);
 }
 
 void MainWindow::retranslateUi()
@@ -374,6 +413,13 @@ void MainWindow::retranslateUi()
     mThemeMenu->setTitle(tr("&Theme"));
     mDayThemeAction->setText(tr("&Day"));
     mNightThemeAction->setText(tr("&Night (Command Centre)"));
+    mEffectsMenu->setTitle(tr("&Effects"));
+    mShadowsAction->setText(tr("&Shadows"));
+    mShadowsAction->setToolTip(tr("Buildings and models cast the sun's (or the moon's) shadows"));
+    mAmbientOcclusionAction->setText(tr("&Ambient Occlusion"));
+    mAmbientOcclusionAction->setToolTip(tr("Darkens the creases where walls meet the ground and each other"));
+    mBloomAction->setText(tr("&Bloom"));
+    mBloomAction->setToolTip(tr("Bright outlines and lit roofs glow (the night theme's look)"));
     mBriefingAction->setToolTip(tr("The 3D view alone with KPI tiles for an audience; Page Down / Page Up step "
                                    "through the tour, B blanks the screen, Esc leaves"));
     mExaggerateAction->setText(tr("E&xaggerate Heights (×3)"));

@@ -122,6 +122,10 @@ private:
     void createViewActions();
     void createMenus();
     void retranslateUi();
+    /// Gives the scene the effects the Effects menu has checked.
+    void applyEffects();
+    /// Checks the effects a view drawn by that OpenGL renderer starts with (none on software OpenGL), once.
+    void chooseDefaultEffects(const QString& rendererName);
     void chooseFiles();
     void saveViewImage();
     void showAbout();
@@ -167,6 +171,12 @@ private:
     QActionGroup* mThemeGroup = nullptr;
     QAction* mDayThemeAction = nullptr;
     QAction* mNightThemeAction = nullptr;
+    /// View ▸ Effects: shadows, ambient occlusion, bloom; on by default where the GPU is not a software one.
+    QMenu* mEffectsMenu = nullptr;
+    QAction* mShadowsAction = nullptr;
+    QAction* mAmbientOcclusionAction = nullptr;
+    QAction* mBloomAction = nullptr;
+    bool mEffectsDecided = false;
     QMenu* mHelpMenu = nullptr;
     QAction* mOpenAction = nullptr;
     QAction* mNewProjectAction = nullptr;

@@ -11,6 +11,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
 #include <QWheelEvent>
 
 #include <osgViewer/GraphicsWindow>
@@ -220,6 +221,9 @@ void ViewportWidget::initializeGL()
 {
     connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &ViewportWidget::releaseGl, Qt::DirectConnection);
     resizeGL(width(), height());
+    if (const auto* name = context()->functions()->glGetString(GL_RENDERER))
+        mRendererName = QString::fromLatin1(reinterpret_cast<const char*>(name));
+    emit glReady();
 }
 
 void ViewportWidget::paintGL()

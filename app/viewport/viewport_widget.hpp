@@ -73,6 +73,9 @@ public:
     /// Labels and icons at 1080 rows when sizes follow the height: larger than a desk's, read from a distance.
     static constexpr double BriefingTextScale = 1.35;
 
+    /// The OpenGL renderer drawing the view (GL_RENDERER), known once the view was first shown; empty before.
+    const QString& rendererName() const { return mRendererName; }
+
     /// Returns the number of frames rendered so far.
     quint64 frameCount() const { return mFrameCount; }
 
@@ -86,6 +89,8 @@ public:
     bool isDrawing() const { return mDrawing; }
 
 signals:
+    /// The view's OpenGL context is ready (rendererName is known).
+    void glReady();
     void featurePicked(int layerIndex, qulonglong featureIndex);
     /// An object of a 3D model (a CityGML building, a 3D Tiles feature): its table and the object's index in it.
     void modelFeaturePicked(const std::shared_ptr<const citytwin::data::VectorLayer>& table, qulonglong featureIndex);
@@ -129,6 +134,7 @@ private:
     bool mHomePending = true;
     bool mReleased = false;
     bool mSizeFollowsHeight = false;
+    QString mRendererName;
 };
 
 } // namespace citytwin::app

@@ -93,13 +93,14 @@ int main(int argc, char** argv)
     if (argc < 2)
     {
         std::fprintf(stderr, "usage: bench_scene PROJECT.gpkg [--naive] [--terrain] [--theme day|night] [--frames N] "
-                             "[--size WxH] [--tour NAME]\n");
+                             "[--size WxH] [--tour NAME] [--effects shadows,ao,bloom|all|none]\n");
         return 2;
     }
     const std::string path = argv[1];
     bool naive = false, terrain = false;
     int frames = 120, width = 1920, height = 1080;
     scene::Theme theme = scene::Theme::Day;
+    scene::Effects effects;
     std::string tour;
     for (int i = 2; i < argc; ++i)
     {
@@ -123,11 +124,22 @@ int main(int argc, char** argv)
             }
             theme = *code;
         }
+        else if (std::strcmp(argv[i], "--effects") == 0 && i + 1 < argc)
+        {
+            const auto code = scene::effectsFromCode(argv[++i]);
+            if (!code)
+            {
+                std::fprintf(stderr, "bench_scene: unknown effects %s (shadows, ao, bloom, all, none)\n", argv[i]);
+                return 2;
+            }
+            effects = *code;
+        }
     }
 
     const auto buildStart = std::chrono::steady_clock::now();
     scene::SceneModel model;
     model.setTheme(theme);
+    model.setEffects(effects);
     std::size_t buildings = 0;
     for (const char* name : {"district", "roads", "buildings"})
     {
@@ -248,11 +260,11 @@ int main(int argc, char** argv)
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf(
-        "mode=%s theme=%s buildings=%zu frames=%d size=%dx%d build_s=%.2f frame_median_ms=%.2f frame_p95_ms=%.2f "
+        "mode=%s theme=%s effects=%s buildings=%zu frames=%d size=%dx%d build_s=%.2f frame_median_ms=%.2f frame_p95_ms=%.2f "
         "frame_max_ms=%.2f "
         "cull_median_ms=%.3f draw_median_ms=%.2f draw_calls_median=%.0f triangles_median=%.0f "
         "lines_median=%.0f peak_rss_mb=%.0f\n",
-        naive ? "naive" : "tiled", scene::themeCode(theme), buildings, frames, width, height, buildSeconds,
+        naive ? "naive" : "tiled", scene::themeCode(theme), scene::effectsCode(effects).c_str(), buildings, frames, width, height, buildSeconds,
         percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0), percentile(cullMs, 0.5),
         percentile(drawMs, 0.5), percentile(drawCalls, 0.5), percentile(triangles, 0.5), percentile(lines, 0.5),
         static_cast<double>(usage.ru_maxrss) / 1024.0);

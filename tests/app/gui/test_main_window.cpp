@@ -12,6 +12,7 @@
 #include "app/gui/main_window.hpp"
 #include "app/gui/table_columns_dialog.hpp"
 #include "app/viewport/viewport_widget.hpp"
+#include "scene/scene_model.hpp"
 
 #include <QApplication>
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +98,44 @@ private slots:
         QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, logical);
         QCOMPARE(mWindow->inspectorDock()->valueOf(QStringLiteral("name")), QStringLiteral("路北区党群服务中心"));
         QVERIFY(mWindow->inspectorDock()->heading().contains(QStringLiteral("footprints")));
+    }
+
+    void effectsStartOffOnSoftwareOpenGLAndAreSwitchable()
+    {
+        app::ViewportWidget* viewport = mWindow->viewport();
+        QVERIFY(!viewport->rendererName().isEmpty());
+        qInfo("renderer: %s", qPrintable(viewport->rendererName()));
+        auto* shadows = mWindow->findChild<QAction*>(QStringLiteral("shadowsAction"));
+        auto* occlusion = mWindow->findChild<QAction*>(QStringLiteral("ambientOcclusionAction"));
+        auto* bloom = mWindow->findChild<QAction*>(QStringLiteral("bloomAction"));
+        QVERIFY(shadows && occlusion && bloom);
+        // Xvfb draws with Mesa llvmpipe: the effects start off.
+        QVERIFY(scene::isSoftwareRenderer(viewport->rendererName().toStdString()));
+        QVERIFY(!shadows->isChecked() && !occlusion->isChecked() && !bloom->isChecked());
+        QVERIFY(!mWindow->sceneModel().effects().any());
+
+        // Turned on from the menu, every one is drawn, and a click on a roof still finds its building.
+        for (QAction* action : {shadows, occlusion, bloom})
+            action->trigger();
+        QVERIFY(mWindow->sceneModel().effects() == scene::AllEffects);
+        QVERIFY(mWindow->statusBar()->currentMessage().contains(QStringLiteral("Software OpenGL")));
+        const quint64 before = viewport->frameCount();
+        viewport->goHome(false);
+        QTRY_VERIFY_WITH_TIMEOUT(viewport->frameCount() > before + 1, 5000);
+        osg::Camera* camera = viewport->viewer()->getCamera();
+        const osg::Vec3d roof(mixed::FootprintAMinX + 0.5 * mixed::FootprintAWidth,
+                              mixed::FootprintAMinY + 0.5 * mixed::FootprintADepth, mixed::FootprintAHeight);
+        const osg::Vec3d window = test::toWindow(mWindow->sceneModel(), *camera, roof);
+        const qreal ratio = viewport->devicePixelRatioF();
+        mWindow->inspectorDock()->clear();
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier,
+                          QPoint(qRound(window.x() / ratio), qRound((camera->getViewport()->height() - window.y()) / ratio)));
+        QVERIFY(mWindow->inspectorDock()->heading().contains(QStringLiteral("footprints")));
+        QCOMPARE(mWindow->inspectorDock()->valueOf(QStringLiteral("height")), QStringLiteral("30"));
+        // And off again.
+        for (QAction* action : {shadows, occlusion, bloom})
+            action->trigger();
+        QVERIFY(!mWindow->sceneModel().effects().any());
     }
 
     void layerCheckBoxHidesTheLayer()
