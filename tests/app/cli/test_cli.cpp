@@ -53,8 +53,14 @@ private:
         }
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(CITYTWIN_EXECUTABLE), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
+        // Sanitizer builds run several times slower: scripts/asan-tests.sh sets CITYTWIN_TEST_TIME_FACTOR.
+        const int factor = std::max(1, qEnvironmentVariableIntValue("CITYTWIN_TEST_TIME_FACTOR"));
+        if (!process.waitForFinished(120000 * factor))
+        {
+            process.kill();
+            process.waitForFinished(5000);
+            return {-1, {}, QStringLiteral("timed out after %1 s").arg(120 * factor)};
+        }
         return {process.exitCode(), QString::fromLocal8Bit(process.readAllStandardOutput()),
                 QString::fromLocal8Bit(process.readAllStandardError())};
     }
