@@ -2984,6 +2984,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
         <translation>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</translation>
     </message>
+    <message>
+        <source>The number of incidents, whatever the scale (default: about 330,000 times the scale).</source>
+        <translation>The number of incidents, whatever the scale (default: about 330,000 times the scale).</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --incidents must be a whole number from 0 to 100000000</source>
+        <translation>citytwin sample: --incidents must be a whole number from 0 to 100000000</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleProject</name>

@@ -2968,6 +2968,14 @@ Needs an OpenGL context: a desktop session, or xvfb-run -a on a headless machine
         <source>  %1 buildings, %2 stations, %3 cameras, %4 party organizations with %5 links, %6 incidents, %7 bookmarks</source>
         <translation>  建筑 %1 栋，站点 %2 个，摄像头 %3 个，党组织 %4 个（联系 %5 条），事件 %6 条，书签 %7 个</translation>
     </message>
+    <message>
+        <source>The number of incidents, whatever the scale (default: about 330,000 times the scale).</source>
+        <translation>事件条数，与倍数无关（默认：约 33 万乘以倍数）。</translation>
+    </message>
+    <message>
+        <source>citytwin sample: --incidents must be a whole number from 0 to 100000000</source>
+        <translation>citytwin sample：--incidents 必须是 0 到 100000000 之间的整数</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SampleProject</name>

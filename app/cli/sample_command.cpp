@@ -30,6 +30,9 @@ int SampleCommand::run(const QStringList& arguments)
         QStringLiteral("scale"),
         tr("Multiplies the buildings and incidents (10 gives 60,000+ buildings and 3M+ incidents)."), tr("factor"),
         QStringLiteral("1"));
+    const QCommandLineOption incidentsOption(
+        QStringLiteral("incidents"),
+        tr("The number of incidents, whatever the scale (default: about 330,000 times the scale)."), tr("number"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language of messages: zh_CN or en."),
                                         tr("language"));
     const QCommandLineOption ensureOption(
@@ -39,6 +42,7 @@ int SampleCommand::run(const QStringList& arguments)
     parser.addOption(ensureOption);
     parser.addOption(seedOption);
     parser.addOption(scaleOption);
+    parser.addOption(incidentsOption);
     parser.addOption(langOption);
     QStringList verbArguments = arguments;
     verbArguments.removeAt(1);
@@ -77,9 +81,20 @@ int SampleCommand::run(const QStringList& arguments)
                              "number above 0 and at most 100"));
         return 2;
     }
+    data::sample::SampleOptions options;
+    if (parser.isSet(incidentsOption))
+    {
+        bool incidentsOk = false;
+        const qlonglong incidents = parser.value(incidentsOption).toLongLong(&incidentsOk);
+        if (!incidentsOk || incidents < 0 || incidents > data::sample::MaxIncidents)
+        {
+            printLine(stderr, tr("citytwin sample: --incidents must be a whole number from 0 to 100000000"));
+            return 2;
+        }
+        options.incidents = incidents;
+    }
     QElapsedTimer timer;
     timer.start();
-    data::sample::SampleOptions options;
     options.seed = seed;
     options.scale = scale;
     options.progress = [](const std::string& phase, double seconds)

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "data/core/result.hpp"
+#include "data/io/packed_rtree.hpp"
 #include "data/io/sqlite_database.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,20 +39,32 @@ public:
         return saved;
     }
 
-    /// Fills the R-tree for rows past firstFid and recreates what was dropped.
+    /// Writes the R-tree again, packed, with the rows past firstFid added, and recreates what was dropped.
     Result<bool> restore(Database& database, std::int64_t firstFid)
     {
         const bool hadTrigger =
             std::any_of(mObjects.begin(), mObjects.end(), [](const auto& o) { return o.type == "trigger"; });
         if (hadTrigger)
         {
-            auto fill = database.prepare("INSERT OR REPLACE INTO rtree_incidents_geom SELECT fid, ST_MinX(geom), "
-                                         "ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM incidents WHERE fid > ? "
-                                         "AND geom IS NOT NULL AND NOT ST_IsEmpty(geom)");
-            if (!fill)
-                return fill.error();
-            if (auto filled = fill->bind(1, firstFid).run(); !filled)
-                return filled.error();
+            // The whole R-tree is written again, packed: the entries it had (rows up to firstFid) and the new rows'.
+            auto entries = readRtree(database, "rtree_incidents_geom");
+            if (!entries)
+                return entries.error();
+            std::erase_if(entries.value(), [firstFid](const RtreeEntry& e) { return e.id > firstFid; });
+            auto added = database.prepare("SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) "
+                                          "FROM incidents WHERE fid > ? AND geom IS NOT NULL AND NOT ST_IsEmpty(geom)");
+            if (!added)
+                return added.error();
+            auto read = added->bind(1, firstFid).forEachRow(
+                [&entries](const Statement& row)
+                {
+                    entries->push_back(RtreeEntry::ofBox(row.columnInt64(0), row.columnDouble(1), row.columnDouble(2),
+                                                         row.columnDouble(3), row.columnDouble(4)));
+                });
+            if (!read)
+                return read.error();
+            if (auto packed = writePackedRtree(database, "rtree_incidents_geom", std::move(entries.value())); !packed)
+                return packed.error();
         }
         for (const auto& object : mObjects)
         {

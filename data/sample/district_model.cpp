@@ -91,7 +91,7 @@ void populate(const DistrictLayout& layout, std::vector<Building>& buildings, co
 }
 } // namespace
 
-DistrictModel::DistrictModel(std::uint64_t seed, double scale)
+DistrictModel::DistrictModel(std::uint64_t seed, double scale, std::optional<std::int64_t> incidentCount)
     : layout(generateLayout(seed)), random(seed ^ 0x5A17E5EEDull), landscape(layout, random)
 {
     buildings = placeBuildings(layout, landscape, scale, random);
@@ -107,7 +107,9 @@ DistrictModel::DistrictModel(std::uint64_t seed, double scale)
     cameras = placeCameras(layout, landscape, buildings, targets, gridIndex, random);
     buildPartyOrganization(layout, buildings, targets, random, orgs, links);
     Random incidentRandom(seed ^ 0x1C1DE475ull);
-    incidents = generateIncidents(layout, landscape, buildings, cameras, gridIndex, scale, incidentRandom);
+    const auto count = incidentCount ? static_cast<std::size_t>(std::max<std::int64_t>(0, *incidentCount))
+                                     : static_cast<std::size_t>(std::llround(IncidentsPerYear * scale));
+    incidents = generateIncidents(layout, landscape, buildings, cameras, gridIndex, count, incidentRandom);
 }
 
 } // namespace citytwin::data::sample

@@ -4,6 +4,7 @@
 #include "incident_generator.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace citytwin::data::sample
@@ -26,7 +27,8 @@ struct Residents
 /// incidents. `random` is left where generation stopped: the layer writer draws the grid inspectors' names from it.
 struct DistrictModel
 {
-    DistrictModel(std::uint64_t seed, double scale);
+    /// `incidents` sets their number (IncidentsPerYear x scale when absent).
+    DistrictModel(std::uint64_t seed, double scale, std::optional<std::int64_t> incidents = {});
 
     DistrictLayout layout;
     Random random;

@@ -9,7 +9,6 @@ namespace citytwin::data::sample
 {
 namespace
 {
-constexpr double IncidentsPerYear = 330000.0;
 
 enum Place : std::uint8_t
 {
@@ -417,12 +416,11 @@ const std::vector<const char*>& incidentCategoryCodes()
 std::vector<SampleIncident> generateIncidents(const DistrictLayout& layout, const Landscape& landscape,
                                               const std::vector<Building>& buildings,
                                               const std::vector<Camera>& cameras, const PolygonIndex& grids,
-                                              double scale, Random& random)
+                                              std::size_t count, Random& random)
 {
     Generator generator{layout, landscape, buildings, cameras, grids, random, {}, {}, {},
                         {},     {},        {},        {},      {},    {},     {}, {}};
     generator.prepare();
-    const auto count = static_cast<std::size_t>(std::llround(IncidentsPerYear * scale));
     std::vector<SampleIncident> incidents;
     incidents.reserve(count);
     while (incidents.size() < count)

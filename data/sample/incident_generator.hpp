@@ -44,13 +44,16 @@ struct SampleIncident
 /// The category codes the generator uses (the project's seeded incident categories).
 const std::vector<const char*>& incidentCategoryCodes();
 
-/// Generates a year of incidents (about 330,000 x scale), sorted by report time: four sources with their
+/// Incidents in a year of the sample at scale 1.
+inline constexpr double IncidentsPerYear = 330000.0;
+
+/// Generates a year of `count` incidents (IncidentsPerYear x scale by default), sorted by report time: four sources with their
 /// daily and weekly rhythms, seasonal categories, hot spots at markets and schools, camera-AI cases only
 /// inside the view of a camera, places that recur, and a lifecycle (dispatch, handling, closing) whose
 /// speed differs between grids, with some cases overdue and some still open at the snapshot.
 std::vector<SampleIncident> generateIncidents(const DistrictLayout& layout, const Landscape& landscape,
                                               const std::vector<Building>& buildings,
                                               const std::vector<Camera>& cameras, const PolygonIndex& grids,
-                                              double scale, Random& random);
+                                              std::size_t count, Random& random);
 
 } // namespace citytwin::data::sample

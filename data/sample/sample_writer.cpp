@@ -327,7 +327,7 @@ Result<SampleReport> writeAll(const std::string& path, const SampleOptions& opti
         return project.error();
     auto fail = [&path](const Error& error) { return Error{error.code, error.detail, path}; };
 
-    DistrictModel model(options.seed, options.scale);
+    DistrictModel model(options.seed, options.scale, options.incidents);
     clock.mark("model");
     if (auto written = writeLayers(path, model, report); !written)
         return written.error();
@@ -366,6 +366,8 @@ Result<SampleReport> writeSample(const std::string& path, const SampleOptions& o
         return Error{ErrorCode::InvalidArgument, "the file exists already; the sample is written to a new file", path};
     if (!(options.scale > 0.0) || options.scale > 100.0)
         return Error{ErrorCode::InvalidArgument, "the scale must be above 0 and at most 100", path};
+    if (options.incidents && (*options.incidents < 0 || *options.incidents > MaxIncidents))
+        return Error{ErrorCode::InvalidArgument, "the number of incidents must be 0 to 100,000,000", path};
     auto report = writeAll(path, options);
     if (!report)
     {

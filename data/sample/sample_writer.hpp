@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,11 +12,16 @@
 namespace citytwin::data::sample
 {
 
+/// The most incidents a sample may have (`--incidents`): about 5 GB of project.
+inline constexpr std::int64_t MaxIncidents = 100'000'000;
+
 struct SampleOptions
 {
     std::uint64_t seed = 2257;
     /// Multiplies buildings and incidents (benchmarks use 10); everything else keeps the district's figures.
     double scale = 1.0;
+    /// The number of incidents, independently of the scale (0 to 100 million); about 330,000 x scale when absent.
+    std::optional<std::int64_t> incidents;
     /// Writes the `dem` and `imagery` raster tables (tests of the vector layers may skip them).
     bool terrain = true;
     /// Called as each phase ends, with its name and seconds (for the verb's progress and the benchmark).

@@ -574,6 +574,25 @@ private slots:
         QCOMPARE(dataset->GetLayerByName("cameras")->GetFeatureCount(), 4137 + 3666);
     }
 
+    void incidentsAreSetIndependentlyOfTheScale()
+    {
+        const std::string path = mDir.filePath(QStringLiteral("few-incidents.gpkg")).toStdString();
+        auto report = sample::writeSample(path, {.scale = 0.1, .incidents = 2500, .terrain = false});
+        QVERIFY(report.ok());
+        QCOMPARE(report->incidents, 2500);
+        GdalDatasetPtr dataset = openReadOnly(path, GDAL_OF_VECTOR);
+        QVERIFY(dataset);
+        QCOMPARE(dataset->GetLayerByName("incidents")->GetFeatureCount(), 2500);
+        // The buildings follow the scale as before (the same as the scale-0.1 sample of the same seed).
+        GdalDatasetPtr scaled = openReadOnly(mDir.filePath(QStringLiteral("one.gpkg")).toStdString(), GDAL_OF_VECTOR);
+        QVERIFY(scaled);
+        QCOMPARE(dataset->GetLayerByName("buildings")->GetFeatureCount(),
+                 scaled->GetLayerByName("buildings")->GetFeatureCount());
+        QVERIFY(!sample::writeSample(mDir.filePath(QStringLiteral("bad-count.gpkg")).toStdString(),
+                                     {.incidents = -1, .terrain = false})
+                     .ok());
+    }
+
     void refusesToOverwriteAndBadScales()
     {
         auto again = sample::writeSample(mPath, {});
