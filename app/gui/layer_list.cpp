@@ -1,6 +1,7 @@
 #include "app/gui/layer_list.hpp"
 
 #include "app/gui/layers_dock.hpp"
+#include "app/gui/release_in_background.hpp"
 
 #include "scene/scene_model.hpp"
 
@@ -57,7 +58,10 @@ void LayerList::replace(int index, std::shared_ptr<const data::VectorLayer> laye
 
 void LayerList::replace(int index, std::shared_ptr<const data::VectorLayer> layer, scene::PreparedNode prepared)
 {
+    // The layer replaced is freed by a worker when nothing else holds it (a million rows take a while to free).
+    std::shared_ptr<const data::VectorLayer> replaced = mModel.sharedLayer(index);
     mModel.replaceLayer(index, layer, std::move(prepared));
+    releaseInBackground(std::move(replaced));
     mDock.updateLayer(index, *layer);
 }
 
@@ -88,8 +92,12 @@ void LayerList::placeNext()
                 [this, watcher]
                 {
                     watcher->deleteLater();
-                    if (const Apply apply = watcher->result())
+                    // Taken, not copied: the copy left in the watcher would free the placement's captures (the
+                    // rows appended, the layer replaced) on this thread.
+                    Apply apply = watcher->future().takeResult();
+                    if (apply)
                         apply();
+                    releaseInBackground(std::move(apply));
                     placeNext();
                 });
         watcher->setFuture(QtConcurrent::run(std::move(work)));
@@ -151,6 +159,8 @@ void LayerList::finishPlacement(Placement placement, std::shared_ptr<const data:
     }
     if (placement.done && index >= 0)
         placement.done(index);
+    // Its change may hold large inputs (the rows appended): freed by a worker.
+    releaseInBackground(std::move(placement));
 }
 
 int LayerList::show(std::shared_ptr<const data::VectorLayer> layer)

@@ -125,9 +125,10 @@ void SourceLoader::open(const QString& path)
         emit modelsChanged();
         return;
     }
+    // Whether the file has vector layers at all is found out by the reader in the background (opening a
+    // GeoPackage through GDAL takes a while).
     loadTerrain(path);
-    if (!data::isRasterOnly(path.toStdString()))
-        loadVectors(path);
+    loadVectors(path);
 }
 
 void SourceLoader::openCityGml(const QString& path, const QString& crs)
@@ -140,7 +141,7 @@ void SourceLoader::openCityGml(const QString& path, const QString& crs)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, path, name]
             {
-                const auto read = watcher->result();
+                const auto read = watcher->future().takeResult();
                 watcher->deleteLater();
                 if (!read)
                     emit failed(ErrorText::describe(read.error()));
@@ -172,7 +173,7 @@ void SourceLoader::loadVectors(const QString& path)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, path, ticket]
             {
-                readFinished(ticket, path, watcher->result());
+                readFinished(ticket, path, watcher->future().takeResult());
                 watcher->deleteLater();
             });
     data::VectorReadOptions options;
@@ -180,7 +181,14 @@ void SourceLoader::loadVectors(const QString& path)
     options.deferredLayers = {data::schema::incidents::Table, data::schema::party_links::Table,
                               data::schema::party_orgs::Table, data::schema::cameras::Table};
     watcher->setFuture(
-        QtConcurrent::run([file = path.toStdString(), options] { return data::readVectorSource(file, options); }));
+        QtConcurrent::run(
+            [file = path.toStdString(), options]
+            {
+                // Rasters alone (a DEM, an orthophoto) bring no layers: their terrain is loaded on its own.
+                if (data::isRasterOnly(file))
+                    return LayersRead(std::vector<data::VectorLayer>{});
+                return data::readVectorSource(file, options);
+            }));
 }
 
 void SourceLoader::readFinished(quint64 ticket, const QString& path, LayersRead result)
@@ -262,7 +270,7 @@ void SourceLoader::loadTerrain(const QString& path)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher]
             {
-                auto result = watcher->result();
+                auto result = watcher->future().takeResult();
                 watcher->deleteLater();
                 mTerrainLoading = false;
                 if (!result)
@@ -351,7 +359,7 @@ void SourceLoader::loadDeferred(int index)
             [this, watcher, index, name]
             {
                 watcher->deleteLater();
-                if (!place(index, watcher->result(),
+                if (!place(index, watcher->future().takeResult(),
                            [this, index, name]
                            {
                                mLoadingDeferred.remove(index);

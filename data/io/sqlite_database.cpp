@@ -11,6 +11,11 @@ namespace
 {
 constexpr int BusyTimeoutMs = 30000;
 
+// SQLite counts its memory under one process-wide mutex by default: every allocation of every connection takes it,
+// so a background import and the GUI thread's reads wait on each other. Nothing here reads the counts. Set before
+// SQLite starts (static initialisation, before main); where it has already started the call changes nothing.
+[[maybe_unused]] const bool gMemoryCountsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+
 std::string_view blobArgument(sqlite3_value* value)
 {
     if (sqlite3_value_type(value) != SQLITE_BLOB)

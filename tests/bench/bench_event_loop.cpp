@@ -2,10 +2,11 @@
 // every gap between its ticks while the window opens a project, draws it, and runs each analysis tab. Prints the
 // longest stalls of each phase and what the phase was. Needs an X display (xvfb-run -a).
 //
-//   bench_event_loop PROJECT.gpkg [--stacks] [--fail-over MS]
+//   bench_event_loop PROJECT.gpkg [--stacks | --stacks-over MS] [--fail-over MS] [--import-rows N]
 //
 // --stacks prints the GUI thread's call stack to stderr each 100 ms it stays stalled (a watchdog thread signals it),
-// which names the code to move off the GUI thread. --fail-over MS exits with 1 when any stall was longer.
+// which names the code to move off the GUI thread; --stacks-over MS does so after MS. Each stall is printed with the
+// GUI thread's CPU time in it: a stall with little CPU is time the thread waited for a core or the disk. --fail-over MS exits with 1 when any stall was longer.
 // Painting is left out of the stalls and reported on its own: it is the graphics card's work, and on a software
 // renderer (Mesa llvmpipe on a CI machine) one frame of the 3D view alone takes longer than 100 ms.
 //
@@ -36,6 +37,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <thread>
 
 #include <execinfo.h>
@@ -53,6 +55,16 @@ std::atomic<bool> gWatching{false};
 std::atomic<const char*> gPhaseName{"start"};
 std::atomic<std::int64_t> gPaintNs{0};
 std::atomic<bool> gPainting{false};
+std::atomic<std::int64_t> gStackAfterNs{100'000'000};
+
+/// CPU time the calling thread has used: a stall with little of it was the scheduler's (another thread or
+/// program had the core), not the GUI thread's own work.
+std::int64_t threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+}
 
 std::int64_t steadyNs()
 {
@@ -86,12 +98,13 @@ void startStackWatchdog()
         [gui]
         {
             std::int64_t lastSignalled = 0;
+            const std::int64_t after = gStackAfterNs;
             while (gWatching)
             {
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                std::this_thread::sleep_for(std::chrono::milliseconds(std::clamp<std::int64_t>(after / 5'000'000, 2, 20)));
                 const std::int64_t now = steadyNs();
                 const std::int64_t last = gLastTickNs;
-                if (!gPainting && now - last > 100'000'000 && now - lastSignalled > 100'000'000)
+                if (!gPainting && now - last > after && now - lastSignalled > after)
                 {
                     lastSignalled = now;
                     pthread_kill(gui, SIGUSR1);
@@ -136,19 +149,23 @@ public:
                 [this]
                 {
                     const std::int64_t now = steadyNs();
+                    const std::int64_t cpu = threadCpuNs();
                     gLastTickNs = now;
                     const std::int64_t paint = gPaintNs;
                     const double gapMs = static_cast<double>(now - mLast) / 1e6 - 5.0;
                     const double paintMs = static_cast<double>(paint - mLastPaint) / 1e6;
+                    const double cpuMs = static_cast<double>(cpu - mLastCpu) / 1e6;
                     mLast = now;
+                    mLastCpu = cpu;
                     mLastPaint = paint;
                     Phase& phase = mPhases[mPhase];
                     phase.longestPaint = std::max(phase.longestPaint, paintMs);
                     const double workMs = gapMs - paintMs;
                     if (workMs > 16.0)
-                        phase.stalls.push_back(workMs);
+                        phase.stalls.push_back({workMs, paintMs > 0.0 ? -1.0 : cpuMs});
                 });
         mLast = steadyNs();
+        mLastCpu = threadCpuNs();
         mTimer.start();
     }
 
@@ -167,17 +184,19 @@ public:
         for (const std::string& name : mOrder)
         {
             const Phase phase = mPhases.count(name) ? mPhases.at(name) : Phase{};
-            std::vector<double> stalls = phase.stalls;
-            std::sort(stalls.rbegin(), stalls.rend());
-            const auto over100 = std::count_if(stalls.begin(), stalls.end(), [](double s) { return s > 100.0; });
+            std::vector<Stall> stalls = phase.stalls;
+            std::sort(stalls.begin(), stalls.end(), [](const Stall& a, const Stall& b) { return a.wallMs > b.wallMs; });
+            const auto over100 =
+                std::count_if(stalls.begin(), stalls.end(), [](const Stall& s) { return s.wallMs > 100.0; });
             std::printf("%-30s stalls >16 ms: %3zu, >100 ms: %3ld, longest:", name.c_str(), stalls.size(),
                         static_cast<long>(over100));
             for (std::size_t i = 0; i < std::min<std::size_t>(5, stalls.size()); ++i)
-                std::printf(" %.0f", stalls[i]);
+                stalls[i].cpuMs < 0.0 ? std::printf(" %.0f", stalls[i].wallMs)
+                                      : std::printf(" %.0f (cpu %.0f)", stalls[i].wallMs, stalls[i].cpuMs);
             std::printf(" ms; longest paint %.0f ms\n", phase.longestPaint);
-            if (!stalls.empty() && stalls.front() > worst)
+            if (!stalls.empty() && stalls.front().wallMs > worst)
             {
-                worst = stalls.front();
+                worst = stalls.front().wallMs;
                 worstPhase = name;
             }
         }
@@ -187,14 +206,22 @@ public:
     }
 
 private:
+    /// A stall's wall time and the GUI thread's CPU time in it (-1 when painting fell in it: the CPU is then
+    /// the renderer's too).
+    struct Stall
+    {
+        double wallMs = 0.0;
+        double cpuMs = 0.0;
+    };
     struct Phase
     {
-        std::vector<double> stalls;
+        std::vector<Stall> stalls;
         double longestPaint = 0.0;
     };
     QTimer mTimer;
     std::int64_t mLast = 0;
     std::int64_t mLastPaint = 0;
+    std::int64_t mLastCpu = 0;
     std::string mPhase = "start";
     std::vector<std::string> mOrder{"start"};
     std::map<std::string, Phase> mPhases;
@@ -315,7 +342,7 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     if (argc < 2)
     {
-        std::fprintf(stderr, "usage: bench_event_loop PROJECT.gpkg [--stacks] [--fail-over MS] [--import-rows N]\n");
+        std::fprintf(stderr, "usage: bench_event_loop PROJECT.gpkg [--stacks | --stacks-over MS] [--fail-over MS] [--import-rows N]\n");
         return 2;
     }
     double failOverMs = 0.0;
@@ -325,6 +352,11 @@ int main(int argc, char** argv)
     {
         if (std::strcmp(argv[i], "--stacks") == 0)
             stacks = true;
+        else if (std::strcmp(argv[i], "--stacks-over") == 0 && i + 1 < argc)
+        {
+            stacks = true;
+            gStackAfterNs = static_cast<std::int64_t>(std::atof(argv[++i]) * 1e6);
+        }
         else if (std::strcmp(argv[i], "--fail-over") == 0 && i + 1 < argc)
             failOverMs = std::atof(argv[++i]);
         else if (std::strcmp(argv[i], "--import-rows") == 0 && i + 1 < argc)
