@@ -103,7 +103,7 @@ int MakeTourCommand::run(const QStringList& arguments)
         return 1;
     }
     const std::string path = options.project.toStdString();
-    auto store = data::IncidentStore::load(path);
+    auto store = data::IncidentStore::open(path);
     if (!store)
     {
         printLine(stderr, tr("citytwin make-tour: %1").arg(ErrorText::describe(store.error())));

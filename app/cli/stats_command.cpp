@@ -367,7 +367,7 @@ StatsRun::Exit StatsRun::runSubject()
 
 StatsRun::Exit StatsRun::runOnIncidents()
 {
-    auto store = data::IncidentStore::load(mPath);
+    auto store = data::IncidentStore::open(mPath);
     if (!store)
         return fail(ErrorText::describe(store.error()), 1);
     if (mSubject == QLatin1String("hotspots"))
@@ -494,7 +494,7 @@ StatsRun::Exit StatsRun::runServices()
 StatsRun::Exit StatsRun::runCameras()
 {
     // The camera-AI detections per grid when the incidents can be read; the coverage without them otherwise.
-    auto store = data::IncidentStore::load(mPath);
+    auto store = data::IncidentStore::open(mPath);
     auto cameras = data::runCameraCoverage(mPath, store ? &store.value() : nullptr);
     if (!cameras)
         return fail(ErrorText::describe(cameras.error()), 1);

@@ -22,7 +22,7 @@ public:
         auto statement = database.prepare(
             "SELECT name, type, sql FROM sqlite_master WHERE tbl_name = 'incidents' AND sql IS NOT NULL AND "
             "((type = 'index' AND name IN ('incidents_category_time', 'incidents_time', 'incidents_status_time', "
-            "'incidents_grid_time')) OR (type = 'trigger' AND name = 'rtree_incidents_geom_insert'))");
+            "'incidents_grid_time')) OR (type = 'trigger' AND name IN ('rtree_incidents_geom_insert', 'citytwin_incidents_changed_insert')))");
         if (!statement)
             return statement.error();
         auto listed = statement->forEachRow(
@@ -42,9 +42,9 @@ public:
     /// Writes the R-tree again, packed, with the rows past firstFid added, and recreates what was dropped.
     Result<bool> restore(Database& database, std::int64_t firstFid)
     {
-        const bool hadTrigger =
-            std::any_of(mObjects.begin(), mObjects.end(), [](const auto& o) { return o.type == "trigger"; });
-        if (hadTrigger)
+        const auto had = [this](const char* name)
+        { return std::any_of(mObjects.begin(), mObjects.end(), [name](const auto& o) { return o.name == name; }); };
+        if (had("rtree_incidents_geom_insert"))
         {
             // The whole R-tree is written again, packed: the entries it had (rows up to firstFid) and the new rows'.
             auto entries = readRtree(database, "rtree_incidents_geom");
@@ -71,6 +71,11 @@ public:
             if (auto created = database.exec(object.sql); !created)
                 return created.error();
         }
+        // The rows went in without the change trigger: one bump for all of them.
+        if (had("citytwin_incidents_changed_insert"))
+            if (auto bumped = database.exec("UPDATE citytwin_incident_changes SET changes = changes + 1 WHERE id = 1");
+                !bumped)
+                return bumped.error();
         return true;
     }
 

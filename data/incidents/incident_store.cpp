@@ -166,22 +166,6 @@ void resizeColumns(IncidentColumns& c, std::size_t n)
     c.status.resize(n);
 }
 
-/// Applies f to every column (as a vector reference), one after the other.
-template <class Columns, class F> void forEachColumn(Columns& c, F&& f)
-{
-    f(c.x);
-    f(c.y);
-    f(c.reported);
-    f(c.toDispatch);
-    f(c.toHandle);
-    f(c.toClose);
-    f(c.grid);
-    f(c.camera);
-    f(c.category);
-    f(c.source);
-    f(c.status);
-}
-
 double roundedOrigin(double value)
 {
     return std::isfinite(value) ? std::round(value / 1000.0) * 1000.0 : 0.0;
@@ -235,7 +219,7 @@ Position IncidentStore::position(std::size_t i) const
 double IncidentStore::bytesPerIncident() const
 {
     std::size_t bytes = 0;
-    forEachColumn(mColumns, [&bytes](const auto& column) { bytes += capacityBytes(column); });
+    forEachIncidentColumn(mColumns, [&bytes](const auto& column) { bytes += capacityBytes(column); });
     for (const auto* dictionary : {&mCodes.categories, &mCodes.sources, &mCodes.statuses})
     {
         bytes += capacityBytes(*dictionary);
@@ -332,7 +316,7 @@ IncidentStore IncidentStore::Builder::build()
 {
     State& s = *mState;
     IncidentStore& store = s.store;
-    forEachColumn(store.mColumns, [](auto& column) { column.shrink_to_fit(); });
+    forEachIncidentColumn(store.mColumns, [](auto& column) { column.shrink_to_fit(); });
     finishCommunities(store.mCodes, s.gridCommunityIds);
     store.mCodes.camerasTruncated = s.cameras.full();
     store.mCodes.overdueHours.assign(store.mCodes.categories.size(), 72.0);
@@ -715,7 +699,7 @@ private:
         for (const Range& range : ranges)
         {
             if (range.offset != end)
-                forEachColumn(c,
+                forEachIncidentColumn(c,
                               [&](auto& column)
                               {
                                   std::copy(column.begin() + static_cast<std::ptrdiff_t>(range.offset),
@@ -725,7 +709,7 @@ private:
             end += range.written;
         }
         // One column at a time: the peak stays at the columns plus one column's copy.
-        forEachColumn(c,
+        forEachIncidentColumn(c,
                       [end](auto& column)
                       {
                           column.resize(end);

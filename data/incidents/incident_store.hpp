@@ -31,6 +31,22 @@ struct IncidentColumns
     std::vector<std::uint8_t> status;      ///< index into IncidentCodes::statuses
 };
 
+/// Applies f to every column of IncidentColumns (const or not), always in this order (the cache file's order).
+template <class Columns, class F> void forEachIncidentColumn(Columns& c, F&& f)
+{
+    f(c.x);
+    f(c.y);
+    f(c.reported);
+    f(c.toDispatch);
+    f(c.toHandle);
+    f(c.toClose);
+    f(c.grid);
+    f(c.camera);
+    f(c.category);
+    f(c.source);
+    f(c.status);
+}
+
 /// The dictionaries the columns' codes index into, and the grid -> community relation.
 struct IncidentCodes
 {
@@ -121,6 +137,19 @@ public:
     /// are kept with NaN coordinates.
     static Result<IncidentStore> load(const std::string& projectPath);
 
+    /// How open() came by its store.
+    struct OpenReport
+    {
+        bool fromCache = false;   ///< read from the column cache beside the project
+        bool cacheWritten = false; ///< the table was read and the cache written again
+        std::string cacheNote;    ///< why the cache was not used (missing, stale, damaged, no change counter)
+    };
+
+    /// Opens a project's incidents ready to analyse: from the column cache beside the project
+    /// (IncidentStoreCache) when it matches the table now, else by load(), after which the cache is written again
+    /// for the next opening (a project folder that cannot be written to only loses the speed-up).
+    static Result<IncidentStore> open(const std::string& projectPath, OpenReport* report = nullptr);
+
     std::size_t size() const { return mColumns.reported.size(); }
     bool empty() const { return size() == 0; }
     const IncidentColumns& columns() const { return mColumns; }
@@ -138,6 +167,7 @@ public:
 
 private:
     friend class IncidentStoreLoader;
+    friend class IncidentStoreCache;
     IncidentColumns mColumns;
     IncidentCodes mCodes;
     Position mOrigin;

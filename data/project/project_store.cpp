@@ -135,6 +135,20 @@ INSERT OR IGNORE INTO citytwin_incident_categories(code, name_zh, name_en, overd
 CREATE TABLE IF NOT EXISTS citytwin_report_templates(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
     definition TEXT NOT NULL, updated_at TEXT NOT NULL);
 )sql",
+    // 3 -> 4: the incident change counter the column cache beside the project is checked against (bulk imports
+    // suspend the insert trigger and bump the counter once).
+    R"sql(
+CREATE TABLE IF NOT EXISTS citytwin_incident_changes(id INTEGER PRIMARY KEY CHECK (id = 1),
+    changes INTEGER NOT NULL);
+INSERT OR IGNORE INTO citytwin_incident_changes(id, changes) VALUES (1, 0);
+UPDATE citytwin_incident_changes SET changes = changes + 1 WHERE id = 1;
+CREATE TRIGGER IF NOT EXISTS citytwin_incidents_changed_insert AFTER INSERT ON incidents
+    BEGIN UPDATE citytwin_incident_changes SET changes = changes + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS citytwin_incidents_changed_update AFTER UPDATE ON incidents
+    BEGIN UPDATE citytwin_incident_changes SET changes = changes + 1 WHERE id = 1; END;
+CREATE TRIGGER IF NOT EXISTS citytwin_incidents_changed_delete AFTER DELETE ON incidents
+    BEGIN UPDATE citytwin_incident_changes SET changes = changes + 1 WHERE id = 1; END;
+)sql",
 };
 static_assert(std::size(Migrations) == ProjectStore::CurrentSchemaVersion);
 

@@ -55,7 +55,7 @@ class ProjectStore
 {
 public:
     /// The schema version this build writes; older projects are migrated when opened read-write.
-    static constexpr int CurrentSchemaVersion = 3;
+    static constexpr int CurrentSchemaVersion = 4;
 
     struct OpenOptions
     {

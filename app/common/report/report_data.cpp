@@ -66,7 +66,7 @@ data::Result<std::unique_ptr<ReportData>> ReportData::load(const std::string& pr
     }
     if (hasIncidents)
     {
-        auto store = data::IncidentStore::load(projectPath);
+        auto store = data::IncidentStore::open(projectPath);
         if (!store)
             return store.error();
         report->mStore = std::make_unique<data::IncidentStore>(std::move(store.value()));

@@ -382,7 +382,8 @@ void AnalysisDock::setProject(const QString& path)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, path]
             {
-                auto result = watcher->result();
+                // Taken, not copied: a copy of a million-row store would hold the GUI thread.
+                auto result = watcher->future().takeResult();
                 watcher->deleteLater();
                 if (path != mPath)
                     return;
@@ -394,7 +395,7 @@ void AnalysisDock::setProject(const QString& path)
                 }
                 setStore(std::make_shared<const data::IncidentStore>(std::move(result.value())));
             });
-    watcher->setFuture(QtConcurrent::run([file = path.toStdString()] { return data::IncidentStore::load(file); }));
+    watcher->setFuture(QtConcurrent::run([file = path.toStdString()] { return data::IncidentStore::open(file); }));
 }
 
 void AnalysisDock::setStore(std::shared_ptr<const data::IncidentStore> store)

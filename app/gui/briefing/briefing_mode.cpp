@@ -365,7 +365,7 @@ void BriefingMode::loadIncidents(bool readStore)
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, generation]
             {
-                Loaded loaded = watcher->result();
+                Loaded loaded = watcher->future().takeResult();
                 watcher->deleteLater();
                 if (generation != mGeneration || !mActive)
                     return;
@@ -387,7 +387,7 @@ void BriefingMode::loadIncidents(bool readStore)
         {
             Loaded loaded;
             if (readStore)
-                if (auto store = data::IncidentStore::load(path))
+                if (auto store = data::IncidentStore::open(path))
                     loaded.store = std::make_shared<const data::IncidentStore>(std::move(store.value()));
             if (withFigures)
                 loaded.figures = readFigures(path);
