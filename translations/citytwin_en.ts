@@ -455,14 +455,6 @@
         <translation>Found by camera AI</translation>
     </message>
     <message>
-        <source>Households reached (1+10)</source>
-        <translation>Households reached (1+10)</translation>
-    </message>
-    <message>
-        <source>Residents within 500 m of day care</source>
-        <translation>Residents within 500 m of day care</translation>
-    </message>
-    <message>
         <source>Incidents per day, last 30 days</source>
         <translation>Incidents per day, last 30 days</translation>
     </message>
@@ -497,6 +489,14 @@
     <message>
         <source>vs. a week ago</source>
         <translation>vs. a week ago</translation>
+    </message>
+    <message>
+        <source>1+10 household reach</source>
+        <translation>1+10 household reach</translation>
+    </message>
+    <message>
+        <source>Day-care reach (500 m)</source>
+        <translation>Day-care reach (500 m)</translation>
     </message>
 </context>
 <context>

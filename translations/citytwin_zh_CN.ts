@@ -454,14 +454,6 @@
         <translation>视频AI发现占比</translation>
     </message>
     <message>
-        <source>Households reached (1+10)</source>
-        <translation>1+10联系覆盖</translation>
-    </message>
-    <message>
-        <source>Residents within 500 m of day care</source>
-        <translation>日照站500米覆盖</translation>
-    </message>
-    <message>
         <source>Incidents per day, last 30 days</source>
         <translation>近30天每日事件数</translation>
     </message>
@@ -496,6 +488,14 @@
     <message>
         <source>vs. a week ago</source>
         <translation>较一周前</translation>
+    </message>
+    <message>
+        <source>1+10 household reach</source>
+        <translation>1+10联系覆盖</translation>
+    </message>
+    <message>
+        <source>Day-care reach (500 m)</source>
+        <translation>日照站500米覆盖</translation>
     </message>
 </context>
 <context>

@@ -127,8 +127,8 @@ QString BriefingMode::tileTitle(const QString& key)
         {QStringLiteral("median_close"), QT_TR_NOOP("Median time to close")},
         {QStringLiteral("overdue"), QT_TR_NOOP("Overdue now")},
         {QStringLiteral("camera_ai"), QT_TR_NOOP("Found by camera AI")},
-        {QStringLiteral("party"), QT_TR_NOOP("Households reached (1+10)")},
-        {QStringLiteral("services"), QT_TR_NOOP("Residents within 500 m of day care")},
+        {QStringLiteral("party"), QT_TR_NOOP("1+10 household reach")},
+        {QStringLiteral("services"), QT_TR_NOOP("Day-care reach (500 m)")},
         {QStringLiteral("trend"), QT_TR_NOOP("Incidents per day, last 30 days")}};
     const auto found = titles.find(key);
     return found == titles.end() ? key : tr(found->second);

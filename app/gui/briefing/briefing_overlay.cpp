@@ -39,13 +39,24 @@ void fillPanel(QPainter& painter, const QRectF& box, double unit)
     painter.drawRoundedRect(box, 0.8 * unit, 0.8 * unit);
 }
 
+/// The font for one line of text at a size, shrunk (to at most 75 %) until the text fits the width; what still
+/// does not fit is elided by the caller.
+QFont fittingFont(const QString& text, double pixels, double width)
+{
+    QFont font = sizedFont(pixels);
+    const double smallest = 0.75 * pixels;
+    while (QFontMetricsF(font).horizontalAdvance(text) > width && pixels > smallest)
+        font = sizedFont(pixels *= 0.95);
+    return font;
+}
+
 /// Paints a tile's panel and its title; returns the room left inside it.
 QRectF paintTileFrame(QPainter& painter, const QRectF& box, const QString& title, double unit)
 {
     fillPanel(painter, box, unit);
     const double pad = 1.2 * unit;
     const QRectF inner = box.adjusted(pad, 0.8 * unit, -pad, -0.8 * unit);
-    painter.setFont(sizedFont(1.9 * unit));
+    painter.setFont(fittingFont(title, 1.9 * unit, inner.width()));
     painter.setPen(TitleText);
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 2.8 * unit), Qt::AlignLeft | Qt::AlignVCenter,
                      QFontMetricsF(painter.font()).elidedText(title, Qt::ElideRight, inner.width()));
@@ -242,7 +253,7 @@ void BriefingOverlay::paintTile(QPainter& painter, const QRectF& box, const KpiT
     const QString arrow = tile.direction > 0   ? QStringLiteral("▲ ")
                           : tile.direction < 0 ? QStringLiteral("▼ ")
                                                : QStringLiteral("■ ");
-    painter.setFont(sizedFont(1.6 * unit));
+    painter.setFont(fittingFont(arrow + tile.change, 1.6 * unit, inner.width()));
     painter.setPen(color);
     painter.drawText(QRectF(inner.left(), inner.bottom() - 2.4 * unit, inner.width(), 2.4 * unit),
                      Qt::AlignLeft | Qt::AlignVCenter,
