@@ -9,6 +9,9 @@
 //       countPointsInPolygons(incidents, grids, id) end to end from the file; --csv writes "id,count" lines.
 //   load PROJECT.gpkg
 //       IncidentStore::load: seconds, bytes per incident, the store's memory and the peak anonymous memory.
+//   open PROJECT.gpkg
+//       IncidentStore::open, what the window and the verbs call: from the column cache beside the project when it
+//       matches (from_cache=1), else load and write the cache; seconds.
 //   aggregate PROJECT.gpkg [RUNS]
 //       loads, then re-aggregates after filter changes (time range + category) and runs each analysis; medians.
 //   density PROJECT.gpkg OUT.tif
@@ -492,6 +495,19 @@ int load(int, char** argv)
     return 0;
 }
 
+int open(int, char** argv)
+{
+    data::IncidentStore::OpenReport report;
+    const auto start = Clock::now();
+    auto opened = data::IncidentStore::open(argv[2], &report);
+    const double seconds = secondsSince(start);
+    if (!opened)
+        return fail(opened.error());
+    std::printf("open_s=%.3f incidents=%zu from_cache=%d cache_written=%d\n", seconds, opened->size(),
+                report.fromCache ? 1 : 0, report.cacheWritten ? 1 : 0);
+    return 0;
+}
+
 int aggregate(int argc, char** argv)
 {
     const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
@@ -592,6 +608,8 @@ int main(int argc, char** argv)
         result = count(argc, argv);
     else if (mode == "load")
         result = load(argc, argv);
+    else if (mode == "open")
+        result = open(argc, argv);
     else if (mode == "aggregate")
         result = aggregate(argc, argv);
     else if (mode == "density" && argc > 3)
