@@ -3,6 +3,7 @@
 #include "data/core/log.hpp"
 #include "data/io/sqlite_database.hpp"
 
+#include <atomic>
 #include <bit>
 #include <cstdio>
 #include <cstring>
@@ -428,7 +429,9 @@ Result<bool> IncidentStoreCache::write(const IncidentStore& store, const StoreSt
                   });
     header.fileBytes = offset;
 
-    const std::string temporary = cachePath + ".tmp" + std::to_string(::getpid());
+    // A name of this process and this write: two threads (the analysis dock and the briefing) may write at once.
+    static std::atomic<unsigned> writes{0};
+    const std::string temporary = cachePath + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(++writes);
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (!file)
         return Error{ErrorCode::StoreFailed, "cannot write the incident cache", cachePath};
