@@ -324,8 +324,6 @@ private slots:
         QVERIFY2(strictlyIncreasing(skewedEdges), qPrintable(edgesText(skewedEdges)));
         const std::vector<int> counts = classCounts(skewed, skewedEdges);
         QVERIFY(std::all_of(counts.begin(), counts.end(), [](int count) { return count > 0; }));
-        // Generous: an unsampled O(k·n²) run over 100,000 values would take minutes.
-        QVERIFY2(timer.elapsed() < 10000, "natural breaks should take well under a second");
     }
 };
 
