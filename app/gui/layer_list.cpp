@@ -92,12 +92,10 @@ void LayerList::placeNext()
                 [this, watcher]
                 {
                     watcher->deleteLater();
-                    // Taken, not copied: the copy left in the watcher would free the placement's captures (the
-                    // rows appended, the layer replaced) on this thread.
-                    Apply apply = watcher->future().takeResult();
-                    if (apply)
+                    // Taken, not copied: a copy left in the watcher would free the placement's captures (the rows
+                    // appended) on this thread; finishPlacement hands them to a worker instead.
+                    if (const Apply apply = watcher->future().takeResult())
                         apply();
-                    releaseInBackground(std::move(apply));
                     placeNext();
                 });
         watcher->setFuture(QtConcurrent::run(std::move(work)));

@@ -180,15 +180,14 @@ void SourceLoader::loadVectors(const QString& path)
     // Large layers that start hidden are read when first shown (the sample's 330,000 incidents).
     options.deferredLayers = {data::schema::incidents::Table, data::schema::party_links::Table,
                               data::schema::party_orgs::Table, data::schema::cameras::Table};
-    watcher->setFuture(
-        QtConcurrent::run(
-            [file = path.toStdString(), options]
-            {
-                // Rasters alone (a DEM, an orthophoto) bring no layers: their terrain is loaded on its own.
-                if (data::isRasterOnly(file))
-                    return LayersRead(std::vector<data::VectorLayer>{});
-                return data::readVectorSource(file, options);
-            }));
+    watcher->setFuture(QtConcurrent::run(
+        [file = path.toStdString(), options]
+        {
+            // Rasters alone (a DEM, an orthophoto) bring no layers: their terrain is loaded on its own.
+            if (data::isRasterOnly(file))
+                return LayersRead(std::vector<data::VectorLayer>{});
+            return data::readVectorSource(file, options);
+        }));
 }
 
 void SourceLoader::readFinished(quint64 ticket, const QString& path, LayersRead result)

@@ -22,7 +22,8 @@ public:
         auto statement = database.prepare(
             "SELECT name, type, sql FROM sqlite_master WHERE tbl_name = 'incidents' AND sql IS NOT NULL AND "
             "((type = 'index' AND name IN ('incidents_category_time', 'incidents_time', 'incidents_status_time', "
-            "'incidents_grid_time')) OR (type = 'trigger' AND name IN ('rtree_incidents_geom_insert', 'citytwin_incidents_changed_insert')))");
+            "'incidents_grid_time')) OR (type = 'trigger' AND name IN ('rtree_incidents_geom_insert', "
+            "'citytwin_incidents_changed_insert')))");
         if (!statement)
             return statement.error();
         auto listed = statement->forEachRow(

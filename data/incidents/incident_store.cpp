@@ -700,22 +700,23 @@ private:
         {
             if (range.offset != end)
                 forEachIncidentColumn(c,
-                              [&](auto& column)
-                              {
-                                  std::copy(column.begin() + static_cast<std::ptrdiff_t>(range.offset),
-                                            column.begin() + static_cast<std::ptrdiff_t>(range.offset + range.written),
-                                            column.begin() + static_cast<std::ptrdiff_t>(end));
-                              });
+                                      [&](auto& column)
+                                      {
+                                          std::copy(column.begin() + static_cast<std::ptrdiff_t>(range.offset),
+                                                    column.begin() +
+                                                        static_cast<std::ptrdiff_t>(range.offset + range.written),
+                                                    column.begin() + static_cast<std::ptrdiff_t>(end));
+                                      });
             end += range.written;
         }
         // One column at a time: the peak stays at the columns plus one column's copy.
         forEachIncidentColumn(c,
-                      [end](auto& column)
-                      {
-                          column.resize(end);
-                          if (column.capacity() > end + end / 64)
-                              column.shrink_to_fit();
-                      });
+                              [end](auto& column)
+                              {
+                                  column.resize(end);
+                                  if (column.capacity() > end + end / 64)
+                                      column.shrink_to_fit();
+                              });
     }
 
     std::string mPath;

@@ -140,9 +140,9 @@ public:
     /// How open() came by its store.
     struct OpenReport
     {
-        bool fromCache = false;   ///< read from the column cache beside the project
+        bool fromCache = false;    ///< read from the column cache beside the project
         bool cacheWritten = false; ///< the table was read and the cache written again
-        std::string cacheNote;    ///< why the cache was not used (missing, stale, damaged, no change counter)
+        std::string cacheNote;     ///< why the cache was not used (missing, stale, damaged, no change counter)
     };
 
     /// Opens a project's incidents ready to analyse: from the column cache beside the project

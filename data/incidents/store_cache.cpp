@@ -211,7 +211,9 @@ public:
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return Error{ErrorCode::FileNotFound, "no cache file", path};
-        struct stat info{};
+        struct stat info
+        {
+        };
         MappedFile file;
         if (::fstat(fd, &info) == 0 && info.st_size > 0)
         {
@@ -286,10 +288,12 @@ Result<std::uint64_t> declaredHash(Database& database)
         if (auto ids = hashRows("SELECT id, NULL FROM grids WHERE id IS NOT NULL ORDER BY id", 2, true); !ids)
             return ids.error();
     add("|", 1);
-    if (auto communities = hashRows("SELECT id FROM communities WHERE id IS NOT NULL ORDER BY id", 1, true); !communities)
+    if (auto communities = hashRows("SELECT id FROM communities WHERE id IS NOT NULL ORDER BY id", 1, true);
+        !communities)
         return communities.error();
     add("|", 1);
-    if (auto categories = hashRows("SELECT code, overdue_hours FROM citytwin_incident_categories", 2, true); !categories)
+    if (auto categories = hashRows("SELECT code, overdue_hours FROM citytwin_incident_categories", 2, true);
+        !categories)
         return categories.error();
     return h;
 }
@@ -335,8 +339,9 @@ Result<IncidentStore> IncidentStoreCache::read(const std::string& cachePath, con
     auto mapped = MappedFile::open(cachePath);
     if (!mapped)
         return mapped.error();
-    const auto damaged = [&cachePath](const std::string& why)
-    { return Error{ErrorCode::ContentUnreadable, "the incident cache is damaged: " + why, cachePath}; };
+    const auto damaged = [&cachePath](const std::string& why) {
+        return Error{ErrorCode::ContentUnreadable, "the incident cache is damaged: " + why, cachePath};
+    };
     Header header{};
     if (mapped->size() < sizeof(Header))
         return damaged("shorter than its header");
@@ -344,8 +349,7 @@ Result<IncidentStore> IncidentStoreCache::read(const std::string& cachePath, con
     if (std::memcmp(header.magic, Magic, sizeof(Magic)) != 0)
         return damaged("not a CityTwin incident cache");
     if (header.version != FormatVersion || header.byteOrder != ByteOrderMark)
-        return Error{ErrorCode::FormatNotSupported, "the incident cache was written by another version",
-                     cachePath};
+        return Error{ErrorCode::FormatNotSupported, "the incident cache was written by another version", cachePath};
     const StoreStamp stamp{header.rows, header.maxFid, header.changes, header.declared};
     if (!(stamp == expected))
         return Error{ErrorCode::InvalidArgument, "the incident cache is stale (the incident table has changed)",
@@ -360,26 +364,26 @@ Result<IncidentStore> IncidentStoreCache::read(const std::string& cachePath, con
     std::uint64_t offset = header.columnsOffset;
     bool fits = true;
     forEachIncidentColumn(store.mColumns,
-                  [&](auto& column)
-                  {
-                      offset = alignUp(offset) + count * sizeof(column[0]);
-                      fits = fits && offset <= mapped->size();
-                  });
+                          [&](auto& column)
+                          {
+                              offset = alignUp(offset) + count * sizeof(column[0]);
+                              fits = fits && offset <= mapped->size();
+                          });
     if (!fits || offset != mapped->size())
         return damaged("its sizes do not add up");
     const unsigned char* base = mapped->data();
     std::uint64_t checksum = chain(0, sectionHash(base + header.codesOffset, header.codesBytes));
     offset = header.columnsOffset;
     forEachIncidentColumn(store.mColumns,
-                  [&](auto& column)
-                  {
-                      using T = std::decay_t<decltype(column[0])>;
-                      offset = alignUp(offset);
-                      const auto* first = reinterpret_cast<const T*>(base + offset);
-                      checksum = chain(checksum, sectionHash(first, count * sizeof(T)));
-                      fillColumn(column, first, count);
-                      offset += count * sizeof(T);
-                  });
+                          [&](auto& column)
+                          {
+                              using T = std::decay_t<decltype(column[0])>;
+                              offset = alignUp(offset);
+                              const auto* first = reinterpret_cast<const T*>(base + offset);
+                              checksum = chain(checksum, sectionHash(first, count * sizeof(T)));
+                              fillColumn(column, first, count);
+                              offset += count * sizeof(T);
+                          });
     if (checksum != header.checksum)
         return damaged("its checksum does not match");
     if (!decodeCodes(base + header.codesOffset, header.codesBytes, store.mCodes))
@@ -387,9 +391,8 @@ Result<IncidentStore> IncidentStoreCache::read(const std::string& cachePath, con
     const IncidentColumns& c = store.mColumns;
     const IncidentCodes& codes = store.mCodes;
     if (!codesInRange(c.category, codes.categories.size(), false) ||
-        !codesInRange(c.source, codes.sources.size(), false) ||
-        !codesInRange(c.status, codes.statuses.size(), false) || !codesInRange(c.grid, codes.gridIds.size(), true) ||
-        !codesInRange(c.camera, codes.cameraIds.size(), true))
+        !codesInRange(c.source, codes.sources.size(), false) || !codesInRange(c.status, codes.statuses.size(), false) ||
+        !codesInRange(c.grid, codes.gridIds.size(), true) || !codesInRange(c.camera, codes.cameraIds.size(), true))
         return damaged("a code is outside its dictionary");
     store.mCodes.camerasTruncated = header.camerasTruncated != 0;
     store.mOrigin = {header.originX, header.originY, header.originZ};
@@ -421,12 +424,12 @@ Result<bool> IncidentStoreCache::write(const IncidentStore& store, const StoreSt
     std::uint64_t offset = header.columnsOffset;
     header.checksum = chain(0, sectionHash(codes.data(), codes.size()));
     forEachIncidentColumn(store.mColumns,
-                  [&](const auto& column)
-                  {
-                      offset = alignUp(offset) + column.size() * sizeof(column[0]);
-                      header.checksum = chain(header.checksum, sectionHash(column.data(), column.size() *
-                                                                                              sizeof(column[0])));
-                  });
+                          [&](const auto& column)
+                          {
+                              offset = alignUp(offset) + column.size() * sizeof(column[0]);
+                              header.checksum =
+                                  chain(header.checksum, sectionHash(column.data(), column.size() * sizeof(column[0])));
+                          });
     header.fileBytes = offset;
 
     // A name of this process and this write: two threads (the analysis dock and the briefing) may write at once.
@@ -445,11 +448,11 @@ Result<bool> IncidentStoreCache::write(const IncidentStore& store, const StoreSt
     put(&header, sizeof(header));
     put(codes.data(), codes.size());
     forEachIncidentColumn(store.mColumns,
-                  [&](const auto& column)
-                  {
-                      put(Zeros, alignUp(written) - written);
-                      put(column.data(), column.size() * sizeof(column[0]));
-                  });
+                          [&](const auto& column)
+                          {
+                              put(Zeros, alignUp(written) - written);
+                              put(column.data(), column.size() * sizeof(column[0]));
+                          });
     ok = (std::fclose(file) == 0) && ok && written == header.fileBytes;
     std::error_code renamed;
     if (ok)

@@ -16,10 +16,10 @@ class Database;
 /// matches the table now.
 struct StoreStamp
 {
-    std::int64_t rows = 0;        ///< count(*) of the incidents table
-    std::int64_t maxFid = 0;      ///< max(fid), 0 when empty
-    std::int64_t changes = 0;     ///< citytwin_incident_changes.changes (bumped by triggers on every row change)
-    std::uint64_t declared = 0;   ///< hash of the grids, communities and category limits the store also reads
+    std::int64_t rows = 0;      ///< count(*) of the incidents table
+    std::int64_t maxFid = 0;    ///< max(fid), 0 when empty
+    std::int64_t changes = 0;   ///< citytwin_incident_changes.changes (bumped by triggers on every row change)
+    std::uint64_t declared = 0; ///< hash of the grids, communities and category limits the store also reads
 
     bool operator==(const StoreStamp&) const = default;
 };

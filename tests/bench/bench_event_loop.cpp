@@ -6,9 +6,10 @@
 //
 // --stacks prints the GUI thread's call stack to stderr each 100 ms it stays stalled (a watchdog thread signals it),
 // which names the code to move off the GUI thread; --stacks-over MS does so after MS. Each stall is printed with the
-// GUI thread's CPU time in it: a stall with little CPU is time the thread waited for a core or the disk. --fail-over MS exits with 1 when any stall was longer.
-// Painting is left out of the stalls and reported on its own: it is the graphics card's work, and on a software
-// renderer (Mesa llvmpipe on a CI machine) one frame of the 3D view alone takes longer than 100 ms.
+// GUI thread's CPU time in it: a stall with little CPU is time the thread waited for a core or the disk. --fail-over MS
+// exits with 1 when any stall was longer. Painting is left out of the stalls and reported on its own: it is the
+// graphics card's work, and on a software renderer (Mesa llvmpipe on a CI machine) one frame of the 3D view alone takes
+// longer than 100 ms.
 //
 // A stall is the time the GUI thread was busy beyond the timer's period: input and painting wait that long.
 
@@ -101,7 +102,8 @@ void startStackWatchdog()
             const std::int64_t after = gStackAfterNs;
             while (gWatching)
             {
-                std::this_thread::sleep_for(std::chrono::milliseconds(std::clamp<std::int64_t>(after / 5'000'000, 2, 20)));
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(std::clamp<std::int64_t>(after / 5'000'000, 2, 20)));
                 const std::int64_t now = steadyNs();
                 const std::int64_t last = gLastTickNs;
                 if (!gPainting && now - last > after && now - lastSignalled > after)
@@ -342,7 +344,9 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     if (argc < 2)
     {
-        std::fprintf(stderr, "usage: bench_event_loop PROJECT.gpkg [--stacks | --stacks-over MS] [--fail-over MS] [--import-rows N]\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_event_loop PROJECT.gpkg [--stacks | --stacks-over MS] [--fail-over MS] [--import-rows N]\n");
         return 2;
     }
     double failOverMs = 0.0;

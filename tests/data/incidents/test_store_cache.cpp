@@ -40,7 +40,9 @@ bool appendRows(data::ProjectStore& project, int n, int seed)
         const int day = 1 + static_cast<int>(random() % 28);
         const std::string reported = "2025-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "T08:00:00Z";
         const std::string closedAt = "2025-03-01T08:00:00Z";
-        insert->bind(2, sources[random() % 3]).bind(3, categories[random() % 4]).bind(4, closed ? "closed" : "reported");
+        insert->bind(2, sources[random() % 3])
+            .bind(3, categories[random() % 4])
+            .bind(4, closed ? "closed" : "reported");
         insert->bind(5, reported);
         closed ? insert->bind(6, closedAt) : insert->bindNull(6);
         insert->bindOptional(7, std::optional<std::int64_t>(100 + random() % 50));
@@ -58,13 +60,13 @@ bool sameStore(const data::IncidentStore& a, const data::IncidentStore& b)
     const auto& y = b.columns();
     const auto& p = a.codes();
     const auto& q = b.codes();
-    return a.size() == b.size() && a.skipped() == b.skipped() && x.x == y.x && x.y == y.y &&
-           x.reported == y.reported && x.toDispatch == y.toDispatch && x.toHandle == y.toHandle &&
-           x.toClose == y.toClose && x.grid == y.grid && x.camera == y.camera && x.category == y.category &&
-           x.source == y.source && x.status == y.status && p.categories == q.categories && p.sources == q.sources &&
-           p.statuses == q.statuses && p.overdueHours == q.overdueHours && p.gridIds == q.gridIds &&
-           p.gridCommunity == q.gridCommunity && p.communityIds == q.communityIds && p.cameraIds == q.cameraIds &&
-           a.position(0).x == b.position(0).x && a.position(0).y == b.position(0).y;
+    return a.size() == b.size() && a.skipped() == b.skipped() && x.x == y.x && x.y == y.y && x.reported == y.reported &&
+           x.toDispatch == y.toDispatch && x.toHandle == y.toHandle && x.toClose == y.toClose && x.grid == y.grid &&
+           x.camera == y.camera && x.category == y.category && x.source == y.source && x.status == y.status &&
+           p.categories == q.categories && p.sources == q.sources && p.statuses == q.statuses &&
+           p.overdueHours == q.overdueHours && p.gridIds == q.gridIds && p.gridCommunity == q.gridCommunity &&
+           p.communityIds == q.communityIds && p.cameraIds == q.cameraIds && a.position(0).x == b.position(0).x &&
+           a.position(0).y == b.position(0).y;
 }
 
 QByteArray readAll(const std::string& path)
@@ -121,10 +123,12 @@ private slots:
             {"append", ""},
             {"update a category", "UPDATE incidents SET category = 'noise' WHERE fid = 3 AND category <> 'noise'; "
                                   "UPDATE incidents SET category = 'garbage' WHERE fid = 3 AND changes() = 0"},
-            {"close a case", "UPDATE incidents SET status = 'closed', closed_at = '2025-04-01T00:00:00Z' WHERE fid = 5"},
+            {"close a case",
+             "UPDATE incidents SET status = 'closed', closed_at = '2025-04-01T00:00:00Z' WHERE fid = 5"},
             {"delete the last row", "DELETE FROM incidents WHERE fid = (SELECT max(fid) FROM incidents)"},
             {"delete and append (same count)", "DELETE FROM incidents WHERE fid = 1"},
-            {"change an overdue limit", "UPDATE citytwin_incident_categories SET overdue_hours = 1 WHERE code = 'noise'"},
+            {"change an overdue limit",
+             "UPDATE citytwin_incident_categories SET overdue_hours = 1 WHERE code = 'noise'"},
         };
         data::IncidentStore::OpenReport report;
         QVERIFY(data::IncidentStore::open(mPath, &report).ok());
@@ -166,10 +170,7 @@ private slots:
 
     void aProjectWithoutTheTriggersKeepsNoCache()
     {
-        QVERIFY(mProject->store()
-                    .database()
-                    .exec("DROP TRIGGER citytwin_incidents_changed_update")
-                    .ok());
+        QVERIFY(mProject->store().database().exec("DROP TRIGGER citytwin_incidents_changed_update").ok());
         opensFromTheTableKeepingNothing();
         QVERIFY(!std::filesystem::exists(mCache));
     }
@@ -275,8 +276,7 @@ private slots:
             return;
         // Nothing left behind: no temporary file beside the project.
         for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(mPath).parent_path()))
-            QVERIFY2(entry.path().filename().string().find(".tmp") == std::string::npos,
-                     entry.path().string().c_str());
+            QVERIFY2(entry.path().filename().string().find(".tmp") == std::string::npos, entry.path().string().c_str());
     }
 
     void aMissingProjectFailsWithoutACache()
